@@ -1,0 +1,5 @@
+"""Macros for the estimator page: the embedded price book."""
+
+
+def register(env, catalog):
+    pass

@@ -1,0 +1,138 @@
+"""`govcloud`: quotes, the price book and data checks from the command line."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from decimal import Decimal
+from pathlib import Path
+from typing import Sequence
+
+from . import __version__
+from .loading import DEFAULT_SCENARIOS, data_path, load_catalog
+from .money import show
+from .pricebook import pricebook
+from .problems import InputError
+from .quote import Quote, quote
+from .scenario import read_scenarios
+from .schema import catalog_schema
+from .worked import load_worked
+from .yamlsource import read_text
+
+EXAMPLES = {
+    "quote": """example:
+  $ cat change.yml
+  current:  {jira: {users: 480, instances: 2}}
+  proposed: {jira: {users: 520, instances: 3}, confluence: {users: 200}}
+  days_remaining: 120
+  $ govcloud quote change.yml          # a table to paste into an email
+  $ govcloud quote change.yml --json   # the JSON quote
+  $ echo 'proposed: {jira: {users: 50}}' | govcloud quote -""",
+    "pricebook": "example:\n  $ govcloud pricebook\n  $ govcloud pricebook --json > pricebook.json",
+    "check": "example:\n  $ govcloud check                      # data/products.yml and data/scenarios.yml\n"
+             "  $ govcloud check my-products.yml",
+    "schema": "example:\n  $ govcloud schema > schema/products.schema.json",
+}
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="govcloud", formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Quotes and policy data for Atlassian Government Cloud subscriptions.\n"
+                    "Prices are illustrative; the Carahsoft quote governs.",
+        epilog=EXAMPLES["quote"])
+    parser.add_argument("--version", action="version", version=f"govcloud {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        return commands.add_parser(name, help=help, description=help, epilog=EXAMPLES[name],
+                                   formatter_class=argparse.RawDescriptionHelpFormatter)
+
+    q = command("quote", "Quote one scenario, or a list of them, from a YAML or JSON file (- for stdin).")
+    q.add_argument("file", metavar="FILE|-")
+    q.add_argument("--json", action="store_true", help="print the JSON quote instead of a table")
+    q.add_argument("--data", metavar="DATA_FILE", help="policy data (default: data/products.yml)")
+    p = command("pricebook", "Print every product's user tiers and illustrative annual prices.")
+    p.add_argument("--json", action="store_true", help="print the price book JSON the estimator embeds")
+    p.add_argument("--data", metavar="DATA_FILE", help="policy data (default: data/products.yml)")
+    c = command("check", "Validate the policy data (and, by default, the worked scenarios).")
+    c.add_argument("data", nargs="?", metavar="DATA_FILE", help="default: data/products.yml")
+    c.add_argument("--scenarios", metavar="FILE",
+                   help=f"worked scenarios to check against the data (default: {DEFAULT_SCENARIOS} "
+                        "when DATA_FILE is not given)")
+    command("schema", "Print the JSON Schema of the policy data.")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except InputError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "schema":
+        print(json.dumps(catalog_schema(), indent=2))
+        return 0
+    if args.command == "check":
+        catalog = load_catalog(args.data)
+        scenarios = args.scenarios or (None if args.data else data_path(None, DEFAULT_SCENARIOS))
+        worked = load_worked(catalog, scenarios) if scenarios else []
+        print(f"ok: {len(catalog.products)} products" + (f", {len(worked)} worked scenarios" if worked else ""))
+        return 0
+    catalog = load_catalog(args.data)
+    if args.command == "pricebook":
+        book = pricebook(catalog)
+        print(json.dumps(book, indent=2) if args.json else _pricebook_table(book))
+        return 0
+    if args.file == "-":
+        text, name = sys.stdin.read(), "<stdin>"
+    else:
+        text, name = read_text(Path(args.file), args.file), args.file
+    scenarios, many = read_scenarios(text, name, catalog)
+    quotes = [quote(catalog, s) for s in scenarios]
+    if args.json:
+        docs = [q.as_json() for q in quotes]
+        print(json.dumps(docs if many else docs[0], indent=2))
+    else:
+        print("\n\n".join(_quote_table(q, catalog, s.title) for q, s in zip(quotes, scenarios)))
+    return 0
+
+
+def _table(rows: list[list[str]], right: set[int]) -> list[str]:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return ["  ".join(c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths))).rstrip()
+            for r in rows]
+
+
+def _quote_table(q: Quote, catalog, title: str | None) -> str:
+    names = {p.key: p.name for p in catalog.products}
+    rows = [["Product", "Change", "Users", "Tier", "Instances", "Annual", "Due now"]]
+    for line in q.lines:
+        priced = line.status == "ok"
+        rows.append([names[line.product], line.change.replace("_", " "), f"{line.users:,}",
+                     f"{line.tier:,}" if line.tier else "-", f"{line.instances:,}",
+                     show(line.annual) if priced else "contact sales",
+                     show(line.due_now) if priced else "contact sales"])
+    rows.append(["Total" + ("" if q.complete else " (priced lines only)"), "", "", "", "",
+                 show(q.annual_total), show(q.due_now_total)])
+    head = [title] if title else []
+    head.append(f"{q.customer.capitalize()} customer: contact {q.contact}.")
+    return "\n".join(head + [""] + _table(rows, {2, 3, 4, 5, 6}) + [""] + [f"- {m}" for m in q.messages])
+
+
+def _pricebook_table(book: dict) -> str:
+    parts = [f"Illustrative annual prices in {book['currency']}; the quote from "
+             f"{book['contacts']['government']} governs. "
+             f"Up to {book['max_instances']} instances per subscription at no extra cost."]
+    for product in book["products"]:
+        rows = [["Users up to", "Annual"]] + [[f"{t['users']:,}", show(Decimal(t["annual"]))]
+                                             for t in product["tiers"]]
+        parts.append("\n".join([product["name"]] + _table(rows, {0, 1})))
+    return "\n\n".join(parts)

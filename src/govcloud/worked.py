@@ -1,0 +1,51 @@
+"""Worked examples (`data/scenarios.yml`): each states its expected result, and
+a disagreement with the calculation is an error that names the scenario."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .loading import DEFAULT_SCENARIOS, data_path, display_name
+from .model import Catalog
+from .money import text
+from .problems import InputError, Problem
+from .quote import Quote, quote
+from .scenario import Scenario, parse_scenarios
+from .yamlsource import load_file
+
+
+def load_worked(catalog: Catalog, path: str | Path | None = None) -> list[tuple[Scenario, Quote]]:
+    path = data_path(str(path) if path else None, DEFAULT_SCENARIOS)
+    source = load_file(path, display_name(path))
+    scenarios, _ = parse_scenarios(source, catalog)
+    problems, seen, out = [], {}, []
+    for i, scenario in enumerate(scenarios):
+        def at(*loc: str | int, field: str | None = None) -> callable:
+            return lambda message: problems.append(Problem(
+                source.name, source.line_of((i,) + loc), field or f"[{i}]." + ".".join(map(str, loc)), message))
+        for name in ("id", "title", "expected"):
+            if getattr(scenario, name) is None:
+                at(field=f"[{i}].{name}")("a worked example needs one")
+        if scenario.id in seen:
+            at("id")(f"{scenario.id!r} is already the id of [{seen[scenario.id]}]")
+        seen.setdefault(scenario.id, i)
+        result = quote(catalog, scenario)
+        out.append((scenario, result))
+        if scenario.expected is None:
+            continue
+        label = f"scenario {scenario.id!r}"
+        exp = scenario.expected
+        for field, promised, computed in (
+            ("annual_total", text(exp.annual_total), text(result.annual_total)),
+            ("due_now_total", text(exp.due_now_total), text(result.due_now_total)),
+            ("complete", exp.complete, result.complete),
+        ):
+            if promised != computed:
+                at("expected", field)(f"{label} expects {promised} but govcloud computes {computed}")
+        changes = {line.product: line.change for line in result.lines}
+        for key, promised in exp.changes.items():
+            if changes.get(key) != promised:
+                at("expected", "changes", key)(
+                    f"{label} expects {promised} but govcloud computes {changes.get(key, 'no line')}")
+    if problems:
+        raise InputError(problems)
+    return out
