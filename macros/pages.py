@@ -1,5 +1,394 @@
-"""Macros for the help pages: Markdown generated from the policy data."""
+"""Macros for the help pages: Markdown generated from the policy data.
+
+Pages call these macros instead of writing a product name, a price, a limit or
+a rule themselves, so a change to `data/products.yml` reaches every page. Each
+page that states a rule gets a "Sources" section listing where its rules come
+from, and every page except the glossary gets tooltips for the glossary terms.
+"""
+from __future__ import annotations
+
+import re
+from html import escape
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from govcloud.address import estimator_query
+from govcloud.loading import catalog_cross_checks, data_path, display_name, validate
+from govcloud.model import Catalog
+from govcloud.money import show
+from govcloud.problems import InputError
+from govcloud.quote import Line, Quote
+from govcloud.scenario import Scenario
+from govcloud.yamlsource import load_file, load_text, read_text
+
+GLOSSARY = Path(__file__).resolve().parents[1] / "includes" / "glossary.yml"
+GLOSSARY_PAGE = "glossary.md"
+
+# How each change kind reads in a table (the kinds come from CONTRACTS.md).
+CHANGE_LABEL = {
+    "new": "New subscription",
+    "upgrade": "Higher tier now",
+    "downgrade": "Lower tier at renewal",
+    "instances_only": "Instances only",
+    "unchanged": "No change",
+    "cancel": "Cancelled at end of term",
+}
+
+
+def join(words: list[str]) -> str:
+    """'A, B and C'."""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def count(n: int) -> str:
+    """A whole number as readers expect it: '1,000'."""
+    return f"{n:,}"
+
+
+class Pages:
+    def __init__(self, env, catalog: Catalog):
+        self.env = env
+        self.catalog = catalog
+        self.worked: list[tuple[Scenario, Quote]] = env.variables["worked"]
+        self.rules_used: list[str] = []
+        self.fill = {
+            "max_instances": count(catalog.max_instances),
+            "term_days": count(catalog.term_days),
+            "government": catalog.contacts.government.name,
+            "commercial": catalog.contacts.commercial.name,
+            "products": join([p.name for p in catalog.products]),
+            "product_count": count(len(catalog.products)),
+        }
+        self.glossary = self._load_glossary()
+
+    # -- page life cycle -------------------------------------------------------
+
+    def start_page(self, env) -> None:
+        self.rules_used = []
+
+    def finish_page(self, env) -> None:
+        """Append the page's sources and the glossary tooltips to its Markdown."""
+        extra = []
+        if self.rules_used:
+            extra.append(self.sources_section(self.rules_used))
+        if env.page.file.src_path != GLOSSARY_PAGE:
+            extra.append(self.abbreviations())
+        if extra:
+            env.markdown = env.markdown.rstrip() + "\n\n" + "\n\n".join(extra) + "\n"
+
+    # -- words and rules -------------------------------------------------------
+
+    def products(self) -> str:
+        """'Jira, Jira Service Management and Confluence'."""
+        return self.fill["products"]
+
+    def rule(self, name: str, heading: bool = False) -> str:
+        """A rule's summary, with a note when the data marks it unconfirmed."""
+        rule = getattr(self.catalog.rules, name)
+        if name not in self.rules_used:
+            self.rules_used.append(name)
+        text = self.catalog.rule_text(name)
+        out = f"**{rule.title}.** {text}" if heading else text
+        if not rule.confirmed:
+            out += "\n\n" + self.to_confirm()
+        return out
+
+    def to_confirm(self) -> str:
+        c = self.catalog.contacts
+        return (f'!!! warning "To confirm"\n    Atlassian states this for its commercial cloud; it is not yet '
+                f"documented for Government Cloud. Confirm it with {c.government.name} "
+                f"(government customers) or {c.commercial.name} before you rely on it.")
+
+    def price_note(self) -> str:
+        name = self.catalog.contacts.government.name
+        return (f'!!! info "Prices are {self.catalog.prices_are}"\n    Government Cloud prices are not published. '
+                f"The prices here are {self.catalog.prices_are} list prices in {self.catalog.currency}, for planning; "
+                f"the quote from {name} (or {self.catalog.contacts.commercial.name}) is what you pay.")
+
+    def sources_section(self, rules: list[str]) -> str:
+        lines = ["## Sources", "", "The rules on this page come from these pages:", ""]
+        by_source: dict[str, list[str]] = {}
+        for name in rules:
+            by_source.setdefault(getattr(self.catalog.rules, name).source, []).append(name)
+        for key, names in by_source.items():
+            source = self.catalog.sources[key]
+            titles = join([getattr(self.catalog.rules, n).title.lower() for n in names])
+            lines.append(f"- [{source.title}]({source.url}) ({titles})")
+        return "\n".join(lines)
+
+    def rules_index(self) -> str:
+        """Every rule with its source and whether it is confirmed, for the Sources page."""
+        head = ("<table>\n<caption>Every rule the site and the estimator apply</caption>\n<thead><tr>"
+                '<th scope="col">Rule</th><th scope="col">What it says</th><th scope="col">Source</th>'
+                '<th scope="col">Status</th></tr></thead>\n<tbody>')
+        rows = []
+        for name in type(self.catalog.rules).model_fields:
+            rule = getattr(self.catalog.rules, name)
+            source = self.catalog.sources[rule.source]
+            status = "Confirmed" if rule.confirmed else "To confirm"
+            rows.append(f'<tr><th scope="row">{escape(rule.title)}</th><td>{escape(self.catalog.rule_text(name))}</td>'
+                        f'<td><a href="{escape(source.url)}">{escape(source.title)}</a></td><td>{status}</td></tr>')
+        return "\n".join([head, *rows, "</tbody>\n</table>"])
+
+    def source_list(self) -> str:
+        lines = []
+        for key, source in self.catalog.sources.items():
+            used = [r.title for r in (getattr(self.catalog.rules, n) for n in type(self.catalog.rules).model_fields)
+                    if r.source == key]
+            note = f": {join(used)}" if used else ": not cited by a rule at the moment"
+            lines.append(f"- [{source.title}]({source.url}){note}")
+        return "\n".join(lines)
+
+    # -- contacts --------------------------------------------------------------
+
+    def contacts(self) -> str:
+        out = []
+        for kind in ("government", "commercial"):
+            c = getattr(self.catalog.contacts, kind)
+            out.append(f"### {c.name}\n\n**For:** {c.who}.\n\n{c.how}\n\n[Contact {c.name}]({c.url})")
+        return "\n\n".join(out)
+
+    # -- prices ----------------------------------------------------------------
+
+    def tier_tables(self) -> str:
+        out = []
+        for p in self.catalog.products:
+            rows = "\n".join(f'<tr><td>{count(t.users)}</td><td>{show(t.annual)}</td></tr>' for t in p.tiers)
+            out.append(
+                f"## {p.name} {{#{p.key}}}\n\n{p.description}\n\n"
+                f'<table data-product="{p.key}">\n<caption>{escape(p.name)}: user tiers and '
+                f"{self.catalog.prices_are} annual prices</caption>\n"
+                '<thead><tr><th scope="col">Users, up to</th><th scope="col">Annual price</th></tr></thead>\n'
+                f"<tbody>\n{rows}\n</tbody>\n</table>\n\n"
+                f"More than {count(p.tiers[-1].users)} users: ask your sales contact for a quote.")
+        return "\n\n".join(out)
+
+    def ladder(self) -> str:
+        """'from 10 to 50,000 users' style summary of the tier ladders."""
+        lows = {p.tiers[0].users for p in self.catalog.products}
+        highs = {p.tiers[-1].users for p in self.catalog.products}
+        low = count(min(lows))
+        high = count(max(highs))
+        return f"from {low} up to {high} users"
+
+    # -- worked scenarios ------------------------------------------------------
+
+    def example(self, change: str) -> str:
+        """The first worked scenario with a line of this change kind, in full."""
+        for scenario, result in self.worked:
+            if any(line.change == change for line in result.lines):
+                return self.scenario_block(scenario, result, level=3)
+        raise ValueError(f"no worked scenario in the scenarios file shows a {change!r} change; "
+                         "add one (the page 'Change your subscription' needs it)")
+
+    def scenarios(self) -> str:
+        return "\n\n".join(self.scenario_block(s, q, level=2) for s, q in self.worked)
+
+    def scenario_index(self) -> str:
+        return "\n".join(f"- [{s.title}](#{s.id})" for s, _ in self.worked)
+
+    def scenario_block(self, scenario: Scenario, result: Quote, level: int) -> str:
+        hashes = "#" * level
+        parts = [f"{hashes} {scenario.title} {{#{scenario.id}}}" if level == 2
+                 else f"{hashes} Example: {scenario.title} {{#example-{scenario.id}}}"]
+        if scenario.summary:
+            parts.append(scenario.summary)
+        contact = result.contact
+        who = "A government customer" if scenario.customer == "government" else "A customer that is not a government agency"
+        when = ""
+        if scenario.current is not None:
+            when = f", with {count(scenario.days_remaining)} of {count(self.catalog.term_days)} days left in the term"
+        parts.append(f"{who}{when}. Contact: **{contact}**.")
+        parts.append(self.quote_table(scenario, result))
+        parts.append("\n".join(f"- {m}" for m in result.messages))
+        parts.append(f"[Open this scenario in the cost estimator](estimator.md?{estimator_query(scenario)})")
+        return "\n\n".join(parts)
+
+    def quote_table(self, scenario: Scenario, result: Quote) -> str:
+        names = {p.key: p.name for p in self.catalog.products}
+        current = scenario.current or {}
+        has_current = scenario.current is not None
+        cols = ["Product", "Change"] + (["Today"] if has_current else []) + \
+               ["Users", "Tier", "Instances", "Annual price", "Due now"]
+        head = "".join(f'<th scope="col">{c}</th>' for c in cols)
+        rows = []
+        for line in result.lines:
+            cells = [f'<th scope="row">{escape(names[line.product])}</th>',
+                     f'<td data-field="change">{CHANGE_LABEL[line.change]}</td>']
+            if has_current:
+                held = current.get(line.product)
+                today = (f"{count(held.users)} users, {count(held.instances)} "
+                         f"instance{'s' if held.instances != 1 else ''}") if held else "Not subscribed"
+                cells.append(f"<td>{today}</td>")
+            cells += [f'<td data-field="users">{count(line.users)}</td>',
+                      f'<td data-field="tier">{self._tier(line, result)}</td>',
+                      f'<td data-field="instances">{count(line.instances)}</td>',
+                      f'<td data-field="annual">{self._money(line.annual, line)}</td>',
+                      f'<td data-field="due_now">{self._money(line.due_now, line)}</td>']
+            rows.append(f'<tr data-product="{line.product}">{"".join(cells)}</tr>')
+        blank = "<td></td>" * (len(cols) - 3)
+        rows.append(f'<tr data-total><th scope="row">Total</th>{blank}'
+                    f'<td data-field="annual_total"><strong>{show(result.annual_total)}</strong></td>'
+                    f'<td data-field="due_now_total"><strong>{show(result.due_now_total)}</strong></td></tr>')
+        caption = f"Quote for “{escape(scenario.title)}”" if scenario.title else "Quote"
+        if not result.complete:
+            caption += f" (totals cover the priced lines only)"
+        return (f'<table data-scenario="{scenario.id or ""}">\n<caption>{caption}</caption>\n'
+                f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>")
+
+    @staticmethod
+    def _tier(line: Line, result: Quote) -> str:
+        if line.status != "ok":
+            return f"Ask {escape(result.contact)}"
+        return "None" if line.tier is None else f"{count(line.tier)} users"
+
+    @staticmethod
+    def _money(amount, line: Line) -> str:
+        return "Quoted by sales" if line.status != "ok" else show(amount)
+
+    # -- glossary --------------------------------------------------------------
+
+    def _load_glossary(self) -> list[dict[str, Any]]:
+        entries = yaml.safe_load(GLOSSARY.read_text(encoding="utf-8"))
+        out = []
+        for entry in entries:
+            term = entry["term"].format(**self.fill)
+            out.append({"term": term, "text": " ".join(entry["text"].split()).format(**self.fill),
+                        "forms": [f.format(**self.fill) for f in entry.get("forms", [])] or [term]})
+        return sorted(out, key=lambda e: e["term"].lower())
+
+    def glossary_list(self) -> str:
+        return "\n\n".join(f"{e['term']} {{#{self._slug(e['term'])}}}\n:   {e['text']}" for e in self.glossary)
+
+    @staticmethod
+    def _slug(term: str) -> str:
+        return re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-")
+
+    def abbreviations(self) -> str:
+        """Markdown abbreviation definitions: the `abbr` extension turns each form into a tooltip."""
+        return "\n".join(f"*[{form}]: {e['text']}" for e in self.glossary for form in e["forms"])
+
+    # -- for maintainers -------------------------------------------------------
+
+    def field_reference(self) -> str:
+        """Every field of the data file, generated from the model's JSON schema."""
+        schema = Catalog.model_json_schema()
+        defs = schema.get("$defs", {})
+        order, seen = [], set()
+
+        def visit(name: str, node: dict) -> None:
+            if name in seen:
+                return
+            seen.add(name)
+            order.append((name, node))
+            for prop in node.get("properties", {}).values():
+                for ref in self._refs(prop):
+                    visit(ref, defs[ref])
+
+        visit("products.yml (top level)", schema)
+        out = []
+        for name, node in order:
+            title = name if name.endswith(")") else f"`{name}`"
+            rows = []
+            required = set(node.get("required", []))
+            for field, prop in node.get("properties", {}).items():
+                meaning = prop.get("description") or (defs.get(self._refs(prop)[0], {}).get("description", "")
+                                                      if self._refs(prop) else "")
+                if not meaning and self._refs(prop):
+                    meaning = f"One `{self._refs(prop)[0]}` (below)."
+                rows.append(f"| `{field}` | {self._type(prop)} | {'yes' if field in required else 'no'} "
+                            f"| {self._cell(meaning)} | {self._cell(self._constraints(prop))} |")
+            intro = node.get("description", "")
+            out.append(f"### {title} {{#field-{self._slug(name.split()[0])}}}\n\n"
+                       + (f"{self._cell(intro)}\n\n" if intro else "")
+                       + "| Field | Type | Required | Meaning | Constraints |\n|---|---|---|---|---|\n"
+                       + "\n".join(rows))
+        return "\n\n".join(out)
+
+    @staticmethod
+    def _refs(prop: dict) -> list[str]:
+        found = []
+        for node in (prop, prop.get("items", {}), prop.get("additionalProperties") or {}):
+            if isinstance(node, dict) and "$ref" in node:
+                found.append(node["$ref"].rsplit("/", 1)[-1])
+        return found
+
+    def _type(self, prop: dict) -> str:
+        if "$ref" in prop:
+            return f"`{prop['$ref'].rsplit('/', 1)[-1]}`"
+        kind = prop.get("type")
+        if "const" in prop or "enum" in prop:
+            values = [prop["const"]] if "const" in prop else prop["enum"]
+            return "one of " + ", ".join(f"`{v}`" for v in values)
+        if kind == "array":
+            return f"list of {self._type(prop.get('items', {}))}"
+        if kind == "object" and isinstance(prop.get("additionalProperties"), dict):
+            return f"mapping of key to {self._type(prop['additionalProperties'])}"
+        return {"integer": "whole number", "number": "amount", "string": "text",
+                "boolean": "true or false"}.get(kind, kind or "any")
+
+    @staticmethod
+    def _constraints(prop: dict) -> str:
+        said = []
+        names = {"minimum": "at least {}", "maximum": "at most {}", "exclusiveMinimum": "more than {}",
+                 "exclusiveMaximum": "less than {}", "multipleOf": "a multiple of {}", "minItems": "at least {} item(s)",
+                 "minProperties": "at least {} entry(ies)", "maxLength": "at most {} characters",
+                 "pattern": "matches `{}`"}
+        for key, words in names.items():
+            if key in prop:
+                value = prop[key]
+                if isinstance(value, float) and value.is_integer():
+                    value = int(value)
+                if isinstance(value, int) and not isinstance(value, bool):
+                    value = f"{value:,}"
+                said.append(words.format(value))
+        return "; ".join(said) or "none"
+
+    @staticmethod
+    def _cell(text: str) -> str:
+        return " ".join(text.split()).replace("|", "\\|")
+
+    def validation_example(self) -> str:
+        """A real validation error: the data file with two mistakes, checked by govcloud at build time."""
+        path = data_path(None)
+        name = display_name(path)
+        text = read_text(path, name)
+        source = load_file(path, name)
+        lines = text.split("\n")
+        edits = []
+        # Mistake 1: a typo in a field name.
+        n = source.line_of(("max_instances",))
+        typo = lines[n - 1].replace("max_instances:", "max_instance:", 1)
+        # Mistake 2: a negative price on the first product's second tier (or first, when it has one).
+        tier = 1 if len(self.catalog.products[0].tiers) > 1 else 0
+        m = source.line_of(("products", 0, "tiers", tier, "annual"))
+        negative = re.sub(r"(annual:\s*)(\d)", r"\1-\2", lines[m - 1], count=1)
+        if typo == lines[n - 1] or negative == lines[m - 1]:
+            raise ValueError(f"{name}: the maintainers' page could not make its example mistakes; "
+                             "update validation_example in macros/pages.py")
+        lines[n - 1], lines[m - 1] = typo, negative
+        edits = sorted([(n, typo), (m, negative)])
+        try:
+            validate(Catalog, load_text("\n".join(lines), name), catalog_cross_checks)
+        except InputError as exc:
+            problems = str(exc)
+        else:
+            raise ValueError("the broken example document unexpectedly passed validation")
+        shown = "\n".join(f"{i:>4}  {line.strip()}" for i, line in edits)
+        return (f"Say the file had these two lines (line numbers on the left), a misspelt field name and a "
+                f"negative price:\n\n```text\n{shown}\n```\n\n"
+                f"`govcloud check` and the site build then stop with one line per problem:\n\n"
+                f"```text\n{problems}\n```")
 
 
 def register(env, catalog):
-    pass
+    pages = Pages(env, catalog)
+    env.pre_macro_functions.append(pages.start_page)
+    env.post_macro_functions.append(pages.finish_page)
+    for name in ("products", "rule", "price_note", "contacts", "tier_tables", "ladder", "example",
+                 "scenarios", "scenario_index", "glossary_list", "field_reference", "validation_example",
+                 "rules_index", "source_list", "to_confirm"):
+        env.macro(getattr(pages, name), name)
+    env.variables["fill"] = pages.fill
