@@ -1,0 +1,188 @@
+"""Fault injection: the real data files, damaged in seeded ways, must either stop
+the build with `file:line` problems (no traceback, no site written) or, when the
+damage leaves the data valid by `govcloud check`, build pages that agree with
+govcloud. And a failed `make build` must leave the published site untouched."""
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import json
+import os
+import re
+import subprocess
+from decimal import Decimal
+from html import unescape
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, build_site
+from fault_mutations import SEED, mutations
+from govcloud.cli import main as govcloud
+from govcloud.loading import load_catalog
+from govcloud.pricebook import pricebook
+from govcloud.worked import load_worked
+
+ORIGINALS = {"products": (ROOT / "data/products.yml").read_bytes(),
+             "scenarios": (ROOT / "data/scenarios.yml").read_bytes()}
+# 46 damaged files: at most one build each keeps the suite near a minute.
+PLAN = {
+    "products": dict(delete_line=4, duplicate_line=3, delete_key=3, duplicate_key=2, swap_numbers=4,
+                     negate_number=3, change_type=4, truncate=3, encoding_damage=3, latin1_text=1,
+                     byte_order_mark=1, comment_out_line=2),
+    "scenarios": dict(delete_line=2, duplicate_line=1, delete_key=1, duplicate_key=1, swap_numbers=2,
+                      negate_number=1, change_type=2, truncate=1, encoding_damage=1, comment_out_line=1),
+}
+MUTATIONS = mutations(ORIGINALS, PLAN, SEED)
+ENV_OF = {"products": "GOVCLOUD_DATA", "scenarios": "GOVCLOUD_SCENARIOS"}
+
+
+def check(files: dict[str, Path]) -> tuple[int, list[str]]:
+    """`govcloud check DATA --scenarios SCENARIOS`: exit code and stderr lines."""
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        code = govcloud(["check", str(files["products"]), "--scenarios", str(files["scenarios"])])
+    return code, err.getvalue().splitlines()
+
+
+class _Text(HTMLParser):
+    """Visible text and JSON data blocks of a page."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.text, self.json, self._in = [], [], None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "script":
+            self._in = "json" if attrs.get("type") == "application/json" else "script"
+        elif tag == "style":
+            self._in = "style"
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style"):
+            self._in = None
+
+    def handle_data(self, data):
+        if self._in == "json":
+            self.json.append(data)
+        elif self._in is None:
+            self.text.append(data)
+
+
+def site_view(site: Path) -> tuple[str, list]:
+    """All pages' visible text, and every embedded JSON document."""
+    text, docs = [], []
+    for page in sorted(site.rglob("*.html")):
+        parser = _Text()
+        parser.feed(page.read_text(encoding="utf-8"))
+        text.append(" ".join(parser.text))
+        for block in parser.json:
+            with contextlib.suppress(ValueError):
+                docs.append(json.loads(unescape(block)) if "&quot;" in block else json.loads(block))
+    return re.sub(r"\s+", " ", " ".join(text)), docs
+
+
+def facts(data: Path, scenarios: Path) -> dict[str, object]:
+    """What govcloud says the pages may show, in families a page shows whole or not at all."""
+    catalog = load_catalog(data)
+    book = pricebook(catalog)
+    return {
+        "product names": [p["name"] for p in book["products"]],
+        "tier prices": sorted({f"{Decimal(t['annual']):,.2f}" for p in book["products"] for t in p["tiers"]}),
+        "worked totals": sorted({f"{q.annual_total:,.2f}" for _, q in load_worked(catalog, scenarios)}),
+        "price book": json.loads(json.dumps(book)),
+    }
+
+
+def shown(family: str, expected, view: tuple[str, list]) -> list:
+    """The facts of a family the site fails to show (all of them when it shows none)."""
+    text, docs = view
+    if family == "price book":
+        return [] if expected in docs else [expected]
+    return [fact for fact in expected if fact not in text]
+
+
+@pytest.fixture(scope="module")
+def families_on_site(site_dir) -> list[str]:
+    """The fact families the real site shows in full: those a damaged-but-valid build must keep right."""
+    real = facts(ROOT / "data/products.yml", ROOT / "data/scenarios.yml")
+    view = site_view(site_dir)
+    found = [family for family, expected in real.items() if not shown(family, expected, view)]
+    assert "product names" in found, "the real site should name every product"
+    return found
+
+
+def test_plan_covers_every_kind_of_damage():
+    kinds = {m.kind for m in MUTATIONS}
+    assert len(MUTATIONS) >= 40
+    assert {"delete_line", "duplicate_line", "delete_key", "duplicate_key", "swap_numbers", "negate_number",
+            "change_type", "truncate", "encoding_damage"} <= kinds
+
+
+@pytest.mark.parametrize("mutation", MUTATIONS, ids=[m.id for m in MUTATIONS])
+def test_damaged_data(mutation, tmp_path, families_on_site):
+    files = {}
+    for name, original in ORIGINALS.items():
+        files[name] = tmp_path / f"{name}.yml"
+        files[name].write_bytes(mutation.data if name == mutation.file else original)
+    code, problems = check(files)
+    dest = tmp_path / "site"
+    result = build_site(dest, env={ENV_OF[name]: str(path) for name, path in files.items()})
+    log = result.stdout + result.stderr
+    assert "Traceback" not in log, log
+
+    if code != 0:
+        assert code == 2 and problems, "govcloud check must name the problems"
+        assert result.returncode != 0, "the build must fail on data that govcloud check rejects"
+        assert not dest.exists(), "a failed build must write no site"
+        damaged = str(files[mutation.file])
+        lines = mutation.data.count(b"\n") + 1
+        for problem in problems:
+            assert problem in log, f"the build log should carry {problem!r}:\n{log}"
+            where = re.match(r"(.+?):(\d+): ", problem)
+            assert where and where[1] == damaged, problem
+            assert 1 <= int(where[2]) <= lines, problem
+        assert any(re.search(rf"^(?:ERROR\s+-\s+)?{re.escape(damaged)}:\d+: \S+: ", row)
+                   for row in log.splitlines()), log
+    else:
+        assert result.returncode == 0, f"valid data ({mutation.id}) must build:\n{log}"
+        view = site_view(dest)
+        for family, expected in facts(files["products"], files["scenarios"]).items():
+            if family in families_on_site:
+                assert not shown(family, expected, view), f"{family} on the pages disagree with govcloud"
+
+
+# --- nothing half-published ------------------------------------------------
+
+def _tree(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_failed_make_build_leaves_the_published_site_untouched(tmp_path):
+    """The real `make build`, in a copy of the project made of links, so that
+    its `site/` is ours alone; `-o setup` keeps make away from the shared venv."""
+    project = tmp_path / "project"
+    project.mkdir()
+    for entry in ROOT.iterdir():
+        if entry.name not in {"site", "site.tmp", ".git", "bench", "tools"}:
+            (project / entry.name).symlink_to(entry)
+    make = ["make", "--no-print-directory", "-f", str(ROOT / "Makefile"), "-C", str(project), "-o", "setup",
+            "build"]
+    env = {k: v for k, v in os.environ.items() if k not in ENV_OF.values()}
+    good = subprocess.run(make, env=env, capture_output=True, text=True)
+    assert good.returncode == 0, good.stdout + good.stderr
+    site = project / "site"
+    before = _tree(site)
+    assert "index.html" in before
+
+    broken = tmp_path / "products.yml"
+    broken.write_bytes(ORIGINALS["products"].replace(b"max_instances: 150", b"max_instances: many", 1))
+    bad = subprocess.run(make, env={**env, "GOVCLOUD_DATA": str(broken)}, capture_output=True, text=True)
+    assert bad.returncode != 0
+    assert "Traceback" not in bad.stdout + bad.stderr
+    assert re.search(rf"{re.escape(str(broken))}:\d+: max_instances: ", bad.stderr), bad.stderr
+    assert _tree(site) == before, "a failed build changed the published site"
