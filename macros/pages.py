@@ -86,6 +86,9 @@ class Pages:
 
     def rule(self, name: str, heading: bool = False) -> str:
         """A rule's summary, with a note when the data marks it unconfirmed."""
+        known = list(type(self.catalog.rules).model_fields)
+        if name not in known:
+            raise ValueError(f"unknown rule {name!r}; the data's rules are: {', '.join(known)}")
         rule = getattr(self.catalog.rules, name)
         if name not in self.rules_used:
             self.rules_used.append(name)
@@ -97,8 +100,8 @@ class Pages:
 
     def to_confirm(self) -> str:
         c = self.catalog.contacts
-        return (f'!!! warning "To confirm"\n    Atlassian states this for its commercial cloud; it is not yet '
-                f"documented for Government Cloud. Confirm it with {c.government.name} "
+        return (f'!!! warning "To confirm"\n    Atlassian has not documented this for Government Cloud; it rests on '
+                f"commercial-cloud pages or on this site's assumptions. Confirm it with {c.government.name} "
                 f"(government customers) or {c.commercial.name} before you rely on it.")
 
     def price_note(self) -> str:
@@ -310,7 +313,8 @@ class Pages:
     @staticmethod
     def _refs(prop: dict) -> list[str]:
         found = []
-        for node in (prop, prop.get("items", {}), prop.get("additionalProperties") or {}):
+        values = [prop.get("additionalProperties") or {}, *(prop.get("patternProperties") or {}).values()]
+        for node in (prop, prop.get("items", {}), *values):
             if isinstance(node, dict) and "$ref" in node:
                 found.append(node["$ref"].rsplit("/", 1)[-1])
         return found
@@ -326,6 +330,9 @@ class Pages:
             return f"list of {self._type(prop.get('items', {}))}"
         if kind == "object" and isinstance(prop.get("additionalProperties"), dict):
             return f"mapping of key to {self._type(prop['additionalProperties'])}"
+        if kind == "object" and prop.get("patternProperties"):
+            (pattern, value), = prop["patternProperties"].items()
+            return f"mapping of key (matching `{pattern}`) to {self._type(value)}"
         return {"integer": "whole number", "number": "amount", "string": "text",
                 "boolean": "true or false"}.get(kind, kind or "any")
 

@@ -1,0 +1,340 @@
+"""The help site as built by `mkdocs build --strict`: what its pages say, checked
+against the data read independently (plain YAML, hand-worked expectations),
+and builds that must fail when data, a link or a macro is broken."""
+from __future__ import annotations
+
+import re
+import shutil
+from decimal import Decimal
+from html import unescape
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
+
+import pytest
+import yaml
+
+from conftest import ROOT, build_site
+from govcloud.loading import load_catalog
+from govcloud.model import Catalog
+from govcloud.quote import quote
+from govcloud.worked import load_worked
+
+DATA = ROOT / "data" / "products.yml"
+SCENARIOS = ROOT / "data" / "scenarios.yml"
+# The help pages this brief owns (the estimator page is tested by its own suite).
+PAGES = ["index.html", "subscriptions/index.html", "products/index.html", "changes/index.html",
+         "contact/index.html", "questions/index.html", "scenarios/index.html", "glossary/index.html",
+         "sources/index.html", "maintainers/index.html"]
+# Which rules each page states, by hand: its Sources section must cite theirs.
+RULES_ON = {
+    "subscriptions/index.html": ["one_subscription_per_product", "user_tiers", "users_counted_once",
+                                 "instances_free", "beyond_limits"],
+    "products/index.html": ["user_tiers"],
+    "changes/index.html": ["upgrade", "add_instances", "new_product", "downgrade", "cancel"],
+    "contact/index.html": ["contact_route"],
+    "questions/index.html": ["beyond_limits", "cancel", "downgrade", "user_tiers", "new_product", "upgrade",
+                             "users_counted_once", "add_instances"],
+}
+
+
+# -- reading the built HTML ----------------------------------------------------
+
+class Tables(HTMLParser):
+    """Every <table>: its attributes and rows of (tag, attributes, text) cells."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.tables: list[dict] = []
+        self._cell = None
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "table":
+            self.tables.append({"attrs": attrs, "rows": []})
+        elif tag == "tr" and self.tables:
+            self.tables[-1]["rows"].append({"attrs": attrs, "cells": []})
+        elif tag in ("td", "th") and self.tables and self.tables[-1]["rows"]:
+            self._cell = {"tag": tag, "attrs": attrs, "text": ""}
+            self.tables[-1]["rows"][-1]["cells"].append(self._cell)
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th"):
+            self._cell = None
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell["text"] += data
+
+
+def text_of(html: str) -> str:
+    """The words of a page's article, without tags."""
+    body = html[html.index("<article"):html.index("</article>")]
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", body)).split())
+
+
+def read(site: Path, page: str) -> str:
+    return (site / page).read_text(encoding="utf-8")
+
+
+def dollars(amount) -> str:
+    """How a page shows money, worked out here from the raw YAML value."""
+    value = Decimal(str(amount)).quantize(Decimal("0.01"))
+    return f"${value:,.2f}"
+
+
+@pytest.fixture(scope="module")
+def raw():
+    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def raw_scenarios():
+    return yaml.safe_load(SCENARIOS.read_text(encoding="utf-8"))
+
+
+# -- the real site -------------------------------------------------------------
+
+def test_every_page_is_rendered_and_described(site_dir):
+    site_description = yaml.safe_load((ROOT / "mkdocs.yml").read_text())["site_description"]
+    for page in PAGES:
+        html = read(site_dir, page)
+        for leftover in ("{{", "{%", "{#", "Macro Rendering Error", "Traceback", "Undefined"):
+            assert leftover not in html, f"{page} holds {leftover!r}"
+        description = re.search(r'<meta name="description" content="([^"]+)"', html)
+        assert description and description.group(1) != site_description, f"{page} has no description of its own"
+    assert (site_dir / "404.html").exists()
+    sitemap = (site_dir / "sitemap.xml").read_text()
+    for page in PAGES:
+        assert "/" + page.removesuffix("index.html") + "</loc>" in sitemap, page
+
+
+def test_tier_tables_show_every_price_in_the_data(site_dir, raw):
+    tables = {t["attrs"].get("data-product"): t for t in Tables(read(site_dir, "products/index.html")).tables}
+    assert list(tables) == [p["key"] for p in raw["products"]]
+    page = text_of(read(site_dir, "products/index.html"))
+    for product in raw["products"]:
+        rows = [[c["text"].strip() for c in r["cells"]] for r in tables[product["key"]]["rows"]
+                if r["cells"][0]["tag"] == "td"]
+        assert rows == [[f"{t['users']:,}", dollars(t["annual"])] for t in product["tiers"]], product["key"]
+        assert product["name"] in page
+    assert "illustrative" in page and raw["contacts"]["government"]["name"] in page
+
+
+def test_tier_tables_agree_with_govcloud_pricebook(site_dir):
+    from govcloud.pricebook import pricebook
+    book = pricebook(load_catalog(DATA))
+    tables = {t["attrs"]["data-product"]: t for t in Tables(read(site_dir, "products/index.html")).tables}
+    for product in book["products"]:
+        shown = [[c["text"].strip() for c in r["cells"]] for r in tables[product["key"]]["rows"][1:]]
+        assert [Decimal(a.strip("$").replace(",", "")) for _, a in shown] == \
+            [Decimal(t["annual"]) for t in product["tiers"]]
+
+
+def scenario_tables(site: Path, page: str) -> dict[str, dict]:
+    return {t["attrs"]["data-scenario"]: t for t in Tables(read(site, page)).tables if "data-scenario" in t["attrs"]}
+
+
+def test_worked_scenarios_show_the_quote_and_their_hand_worked_totals(site_dir, raw_scenarios):
+    catalog = load_catalog(DATA)
+    tables = scenario_tables(site_dir, "scenarios/index.html")
+    assert list(tables) == [s["id"] for s in raw_scenarios]
+    for scenario, result in load_worked(catalog, SCENARIOS):
+        rows = tables[scenario.id]["rows"]
+        lines = {r["attrs"]["data-product"]: {c["attrs"].get("data-field"): c["text"].strip() for c in r["cells"]}
+                 for r in rows if "data-product" in r["attrs"]}
+        assert list(lines) == [line.product for line in result.lines]
+        for line in result.lines:
+            shown = lines[line.product]
+            assert shown["users"] == f"{line.users:,}"
+            assert shown["instances"] == f"{line.instances:,}"
+            if line.status == "ok":
+                assert shown["annual"] == dollars(line.annual) and shown["due_now"] == dollars(line.due_now)
+                assert shown["tier"] == ("None" if line.tier is None else f"{line.tier:,} users")
+            else:
+                assert "$" not in shown["annual"] + shown["due_now"]
+        total = next({c["attrs"].get("data-field"): c["text"].strip() for c in r["cells"]}
+                     for r in rows if "data-total" in r["attrs"])
+        # Against the figures worked out by hand in data/scenarios.yml, not the program's.
+        hand = next(s["expected"] for s in raw_scenarios if s["id"] == scenario.id)
+        assert total["annual_total"] == dollars(hand["annual_total"]), scenario.id
+        assert total["due_now_total"] == dollars(hand["due_now_total"]), scenario.id
+
+
+def test_each_scenario_links_to_the_estimator_prefilled(site_dir, raw_scenarios):
+    html = read(site_dir, "scenarios/index.html")
+    links = [unescape(h) for h in re.findall(r'href="([^"]*)">Open this scenario', html)]
+    assert len(links) == len(raw_scenarios)
+    for link, scenario in zip(links, raw_scenarios):
+        url = urlsplit(link)
+        assert url.path == "../estimator/", link
+        params = dict(parse_qsl(url.query))
+        assert params["customer"] == scenario.get("customer", "government")
+        for key, held in scenario["proposed"].items():
+            assert params[key] == str(held["users"])
+            assert params.get(f"{key}.instances", "1") == str(held.get("instances", 1))
+        for key, held in (scenario.get("current") or {}).items():
+            assert params[f"current.{key}"] == str(held["users"])
+        if "current" in scenario:
+            assert params["days_remaining"] == str(scenario["days_remaining"])
+
+
+def test_change_page_shows_an_example_of_each_change(site_dir):
+    tables = scenario_tables(site_dir, "changes/index.html")
+    kinds = {c["text"].strip() for t in tables.values() for r in t["rows"] for c in r["cells"]
+             if c["attrs"].get("data-field") == "change"}
+    assert {"Higher tier now", "Instances only", "New subscription", "Lower tier at renewal",
+            "Cancelled at end of term"} <= kinds
+
+
+def test_rule_pages_cite_the_sources_of_their_rules(site_dir, raw):
+    for page, rules in RULES_ON.items():
+        html = read(site_dir, page)
+        assert 'id="sources"' in html, page
+        cited = html[html.index('id="sources"'):html.index("</article>")]
+        for rule in rules:
+            assert raw["rules"][rule]["summary"].split()[0] in text_of(html), (page, rule)
+            url = raw["sources"][raw["rules"][rule]["source"]]["url"]
+            assert f'href="{url}"' in cited, (page, rule)
+    sources = read(site_dir, "sources/index.html")
+    for rule in raw["rules"].values():
+        assert raw["sources"][rule["source"]]["url"] in sources
+
+
+def test_unconfirmed_rules_are_flagged(site_dir, raw):
+    questions = text_of(read(site_dir, "questions/index.html"))
+    unconfirmed = [r for r in raw["rules"].values() if not r["confirmed"]]
+    assert unconfirmed
+    for rule in unconfirmed:
+        opening = " ".join(rule["summary"].split()[:6])
+        assert opening in questions, rule["title"]
+        following = " ".join(questions.split(opening, 1)[1].split()[:60])
+        assert "To confirm" in following, rule["title"]
+
+
+def test_glossary_terms_are_tooltips_elsewhere(site_dir):
+    glossary_html = read(site_dir, "glossary/index.html")
+    glossary = text_of(glossary_html)
+    assert "<abbr" not in glossary_html
+    for page in ("subscriptions/index.html", "changes/index.html"):
+        tooltips = set(re.findall(r'<abbr title="([^"]+)">([^<]+)</abbr>', read(site_dir, page)))
+        words = {word for _, word in tooltips}
+        assert {"subscription", "instances", "user tier"} <= words, page
+        for meaning, word in tooltips:
+            assert unescape(meaning) in glossary, word
+
+
+def all_fields(model, seen=None) -> set[str]:
+    """Every field name of the model, walked through its annotations (not its JSON schema)."""
+    import typing
+    from pydantic import BaseModel
+    seen = seen if seen is not None else set()
+    names = set()
+    for name, info in model.model_fields.items():
+        names.add(name)
+        stack = [info.annotation]
+        while stack:
+            kind = stack.pop()
+            if isinstance(kind, type) and issubclass(kind, BaseModel) and kind not in seen:
+                seen.add(kind)
+                names |= all_fields(kind, seen)
+            stack += list(typing.get_args(kind))
+    return names
+
+
+def test_maintainers_page_documents_every_field_and_a_real_error(site_dir):
+    html = read(site_dir, "maintainers/index.html")
+    documented = set(re.findall(r"<tr>\s*<td><code>([a-z_]+)</code></td>", html))
+    assert all_fields(Catalog) <= documented
+    page = text_of(html)
+    assert re.search(r"data/products\.yml:\d+: max_instance: unknown field; did you mean 'max_instances'\?", page)
+    assert re.search(r"data/products\.yml:\d+: products\[0\]\.tiers\[\d\]\.annual: must be a positive amount", page)
+
+
+# -- builds from other data, and builds that must fail --------------------------
+
+def changed_data(tmp: Path) -> dict[str, str]:
+    """A copy of the data with a renamed product, a new price and a new instance limit,
+    and the scenarios adapted by hand to the new price."""
+    data = DATA.read_text(encoding="utf-8")
+    data = data.replace("name: Jira Service Management", "name: Helpdesk Suite", 1)
+    data = re.sub(r"^max_instances: 150$", "max_instances: 140", data, count=1, flags=re.M)
+    data = data.replace("{users:     10, annual:    550.00}", "{users:     10, annual:    575.00}", 1)
+    scenarios = SCENARIOS.read_text(encoding="utf-8")
+    # commercial-customer: 1,150.00 + 575.00 (was 550.00), worked by hand.
+    scenarios = scenarios.replace("annual_total: 1700.00\n    due_now_total: 1700.00",
+                                  "annual_total: 1725.00\n    due_now_total: 1725.00", 1)
+    assert data.count("Helpdesk Suite") == 1 and "max_instances: 140" in data and "575.00" in data
+    assert "1725.00" in scenarios
+    (tmp / "products.yml").write_text(data)
+    (tmp / "scenarios.yml").write_text(scenarios)
+    return {"GOVCLOUD_DATA": str(tmp / "products.yml"), "GOVCLOUD_SCENARIOS": str(tmp / "scenarios.yml")}
+
+
+def test_pages_follow_the_data_not_hard_coded_values(tmp_path):
+    env = changed_data(tmp_path)
+    site = tmp_path / "site"
+    result = build_site(site, env=env)
+    assert result.returncode == 0, result.stderr
+    old_limit, new_limit = re.compile(r"(?<![\d,.$])150(?![\d,])"), re.compile(r"(?<![\d,.$])140(?![\d,])")
+    shows_name = ["index.html", "subscriptions/index.html", "products/index.html", "changes/index.html",
+                  "contact/index.html", "scenarios/index.html"]
+    shows_limit = ["subscriptions/index.html", "changes/index.html", "questions/index.html",
+                   "scenarios/index.html", "glossary/index.html", "sources/index.html"]
+    for page in PAGES:
+        html = read(site, page)
+        words = text_of(html)
+        assert "Jira Service Management" not in html, page
+        assert not old_limit.search(words), f"{page} still shows the old instance limit"
+        assert "$550.00" not in words, page
+        if page in shows_name:
+            assert "Helpdesk Suite" in words, page
+        if page in shows_limit:
+            assert new_limit.search(words), page
+    assert "$575.00" in text_of(read(site, "products/index.html"))
+    scenarios = text_of(read(site, "scenarios/index.html"))
+    assert "$575.00" in scenarios and "$1,725.00" in scenarios
+
+
+def copy_site_source(tmp: Path) -> tuple[Path, Path]:
+    """A copy of docs/ and an mkdocs config pointing at it (everything else stays the project's)."""
+    docs = tmp / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text())
+    config["docs_dir"] = str(docs)
+    config["theme"]["custom_dir"] = str(ROOT / "overrides")
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "macros" in plugin:
+            plugin["macros"]["module_name"] = str(ROOT / "macros")
+    path = tmp / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config))
+    return docs, path
+
+
+def test_a_broken_worked_expectation_fails_the_build_naming_the_scenario(tmp_path):
+    scenarios = SCENARIOS.read_text(encoding="utf-8").replace(
+        "annual_total: 4900.00", "annual_total: 4901.00", 1)
+    (tmp_path / "scenarios.yml").write_text(scenarios)
+    result = build_site(tmp_path / "site", env={"GOVCLOUD_SCENARIOS": str(tmp_path / "scenarios.yml")})
+    assert result.returncode != 0
+    assert "'new-purchase'" in result.stderr and "annual_total" in result.stderr
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_a_broken_link_fails_the_build_naming_the_page(tmp_path):
+    docs, config = copy_site_source(tmp_path)
+    page = docs / "contact.md"
+    page.write_text(page.read_text() + "\nSee [the old page](no-such-page.md).\n")
+    result = build_site(tmp_path / "site", config=config)
+    assert result.returncode != 0
+    assert "contact.md" in result.stderr and "no-such-page.md" in result.stderr
+
+
+def test_a_broken_macro_fails_the_build_naming_the_page(tmp_path):
+    docs, config = copy_site_source(tmp_path)
+    page = docs / "questions.md"
+    page.write_text(page.read_text() + '\n{{ rule("no_such_rule") }}\n')
+    result = build_site(tmp_path / "site", config=config)
+    assert result.returncode != 0
+    assert "questions.md" in result.stderr and "no_such_rule" in result.stderr
