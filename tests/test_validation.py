@@ -221,3 +221,22 @@ def test_the_real_data_passes(tmp_path):
     result = run("check", NAME, cwd=tmp_path)
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout.startswith("ok")
+
+
+# --- inputs that used to end in a Python traceback ----------------------------------------------
+
+def test_control_character_names_its_line(tmp_path):
+    text = edited(tmp_path, "name: Confluence", "name: Conf\x01luence")
+    assert one_problem(tmp_path) == (f"{NAME}:{line_of(text, 'Conf')}: (file): "
+                                     "YAML syntax: the control character U+0001 is not allowed")
+
+
+def test_number_too_long_to_read(tmp_path):
+    text = edited(tmp_path, "term_days: 365", "term_days: " + "1" * 5000)
+    assert one_problem(tmp_path) == f"{NAME}:{line_of(text, 'term_days: 1')}: term_days: is too long a number"
+
+
+def test_nesting_too_deep(tmp_path):
+    text = edited(tmp_path, "term_days: 365", "term_days: " + "[" * 5000 + "]" * 5000)
+    line = line_of(text, "term_days: [")
+    assert one_problem(tmp_path) == f"{NAME}:{line}: (file): YAML syntax: values are nested too deeply"

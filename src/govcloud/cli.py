@@ -17,7 +17,7 @@ from .quote import Quote, quote
 from .scenario import read_scenarios
 from .schema import catalog_schema
 from .worked import load_worked
-from .yamlsource import read_text
+from .yamlsource import decode, read_text
 
 EXAMPLES = {
     "quote": """example:
@@ -92,7 +92,8 @@ def _run(args: argparse.Namespace) -> int:
         print(json.dumps(book, indent=2) if args.json else _pricebook_table(book))
         return 0
     if args.file == "-":
-        text, name = sys.stdin.read(), "<stdin>"
+        # Bytes, decoded as a file is, so bad UTF-8 is one line whatever the locale.
+        text, name = decode(sys.stdin.buffer.read(), "<stdin>"), "<stdin>"
     else:
         text, name = read_text(Path(args.file), args.file), args.file
     scenarios, many = read_scenarios(text, name, catalog)

@@ -57,6 +57,11 @@ def read_text(path: Path, name: str) -> str:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError([Problem(name, 1, "(file)", f"cannot be read: {exc.strerror}")]) from None
+    return decode(data, name)
+
+
+def decode(data: bytes, name: str) -> str:
+    """UTF-8 text of a file or of standard input, or the line of the first bad byte."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -83,6 +88,8 @@ def _is_json(text: str) -> bool:
         json.loads(text)
     except ValueError:
         return False
+    except RecursionError:  # JSON, but too deep to read: _load_json says so
+        return True
     return True
 
 
@@ -94,28 +101,45 @@ def _load_json(text: str, name: str) -> Source:
         json.loads(text, parse_float=Decimal)
     except json.JSONDecodeError as exc:
         raise InputError([Problem(name, exc.lineno, "(file)", f"JSON syntax: {exc.msg}")]) from None
+    except RecursionError:
+        raise InputError([Problem(name, 1, "(file)", "JSON syntax: values are nested too deeply")]) from None
     return _load_yaml(text, name)
 
 
 def _load_yaml(text: str, name: str) -> Source:
     if not text.strip():
         raise InputError([Problem(name, 1, "(file)", "is empty")])
-    loader = yaml.SafeLoader(text)
+    try:
+        # The reader checks every character as the loader is made, so that is inside the try.
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        raise InputError([Problem(name, line, "(file)",
+                                  f"YAML syntax: the control character U+{exc.character:04X} is not allowed")]) from None
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         raise InputError([_syntax_problem(name, exc)]) from None
     except yaml.YAMLError as exc:
         raise InputError([Problem(name, 1, "(file)", f"YAML syntax: {exc}")]) from None
+    except RecursionError:  # the composer recurses once per level of nesting
+        raise InputError([_too_deep(name, loader.line + 1)]) from None
     finally:
         loader.dispose()
     if node is None:
         raise InputError([Problem(name, 1, "(file)", "is empty")])
     builder = _Builder(name, loader)
-    value = builder.build(node, ())
+    try:
+        value = builder.build(node, ())
+    except RecursionError:
+        raise InputError([_too_deep(name, builder.node.start_mark.line + 1)]) from None
     if builder.problems:
         raise InputError(builder.problems)
     return Source(name, value, builder.lines)
+
+
+def _too_deep(name: str, line: int) -> Problem:
+    return Problem(name, line, "(file)", "YAML syntax: values are nested too deeply")
 
 
 def _syntax_problem(name: str, exc: yaml.MarkedYAMLError) -> Problem:
@@ -141,6 +165,7 @@ class _Builder:
         self.problems.append(Problem(self.name, node.start_mark.line + 1, field_path(loc), message))
 
     def build(self, node: yaml.Node, loc: tuple) -> Any:
+        self.node = node  # where to point if the nesting is too deep to recurse into
         self.count += 1
         if self.count > MAX_NODES:
             if self.count == MAX_NODES + 1:
@@ -183,4 +208,8 @@ class _Builder:
             except InvalidOperation:
                 self.fail(node, loc, f"{node.value!r} is not a number")
                 return None
-        return self.loader.construct_object(node)
+        try:
+            return self.loader.construct_object(node)
+        except ValueError:  # Python refuses to read integers of thousands of digits
+            self.fail(node, loc, "is too long a number")
+            return None

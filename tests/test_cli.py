@@ -1,0 +1,217 @@
+"""The command line as a user runs it: `.venv/bin/govcloud` and `python -m govcloud` in a
+subprocess, checked against CONTRACTS.md (exit codes, stderr lines, JSON shapes)."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+import yaml
+
+from cli_run import DATA, ROOT, run
+
+MONEY = re.compile(r"^\d+\.\d{2}$")
+QUOTE_KEYS = ["currency", "customer", "contact", "complete", "lines", "annual_total", "due_now_total", "messages"]
+LINE_KEYS = ["product", "change", "users", "tier", "instances", "annual", "due_now", "status"]
+
+# The scenario of CONTRACTS.md, and the figures the contract prints for it.
+CONTRACT_SCENARIO = """\
+customer: government
+current:
+  jira: {users: 480, instances: 2}
+proposed:
+  jira: {users: 520, instances: 3}
+  confluence: {users: 200}
+days_remaining: 120
+"""
+CONTRACT_QUOTE = {
+    "currency": "USD", "customer": "government", "contact": "Carahsoft", "complete": True,
+    "lines": [
+        {"product": "jira", "change": "upgrade", "users": 520, "tier": 1000, "instances": 3,
+         "annual": "23400.00", "due_now": "4010.96", "status": "ok"},
+        {"product": "confluence", "change": "new", "users": 200, "tier": 200, "instances": 1,
+         "annual": "9000.00", "due_now": "9000.00", "status": "ok"},
+    ],
+    "annual_total": "32400.00", "due_now_total": "13010.96",
+}
+
+
+def ok(result) -> str:
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    return result.stdout
+
+
+def failed(result) -> list[str]:
+    """The stderr lines of a run that must exit 2 without a traceback."""
+    assert "Traceback" not in result.stderr + result.stdout, result.stderr
+    assert result.returncode == 2, (result.returncode, result.stdout, result.stderr)
+    return result.stderr.splitlines()
+
+
+def assert_quote_shape(doc: dict) -> None:
+    assert list(doc) == QUOTE_KEYS
+    assert MONEY.match(doc["annual_total"]) and MONEY.match(doc["due_now_total"])
+    assert doc["messages"] and all(isinstance(m, str) and m for m in doc["messages"])
+    for line in doc["lines"]:
+        assert list(line) == LINE_KEYS
+        for key in ("annual", "due_now"):
+            assert line[key] is None or MONEY.match(line[key]), line
+
+
+@pytest.mark.parametrize("module", [False, True], ids=["govcloud", "python -m govcloud"])
+def test_quote_json_is_the_contract_example(tmp_path, module):
+    (tmp_path / "change.yml").write_text(CONTRACT_SCENARIO)
+    doc = json.loads(ok(run("quote", "change.yml", "--json", cwd=tmp_path, module=module)))
+    assert_quote_shape(doc)
+    assert {k: v for k, v in doc.items() if k != "messages"} == CONTRACT_QUOTE
+
+
+def test_quote_from_stdin(tmp_path):
+    doc = json.loads(ok(run("quote", "-", "--json", cwd=tmp_path, stdin=CONTRACT_SCENARIO)))
+    assert {k: v for k, v in doc.items() if k != "messages"} == CONTRACT_QUOTE
+
+
+def test_quote_of_a_json_scenario(tmp_path):
+    (tmp_path / "change.json").write_text(json.dumps(yaml.safe_load(CONTRACT_SCENARIO)))
+    doc = json.loads(ok(run("quote", "change.json", "--json", cwd=tmp_path)))
+    assert {k: v for k, v in doc.items() if k != "messages"} == CONTRACT_QUOTE
+
+
+def test_a_list_file_gives_a_list_of_quotes_in_order(tmp_path):
+    # Prices from data/products.yml: Jira 50-user tier 2,600.00; Confluence 10-user tier 550.00.
+    (tmp_path / "list.yml").write_text(
+        "- customer: commercial\n  proposed: {jira: {users: 50}}\n"
+        "- proposed: {confluence: {users: 3}}\n")
+    docs = json.loads(ok(run("quote", "list.yml", "--json", cwd=tmp_path)))
+    assert isinstance(docs, list) and len(docs) == 2
+    for doc in docs:
+        assert_quote_shape(doc)
+    assert [(d["customer"], d["contact"], d["annual_total"]) for d in docs] == [
+        ("commercial", "Atlassian sales", "2600.00"), ("government", "Carahsoft", "550.00")]
+
+
+def test_a_one_item_list_still_gives_a_list(tmp_path):
+    (tmp_path / "list.yml").write_text("- proposed: {confluence: {users: 3}}\n")
+    docs = json.loads(ok(run("quote", "list.yml", "--json", cwd=tmp_path)))
+    assert isinstance(docs, list) and len(docs) == 1
+
+
+def test_quote_table_by_default(tmp_path):
+    (tmp_path / "change.yml").write_text(CONTRACT_SCENARIO)
+    out = ok(run("quote", "change.yml", cwd=tmp_path))
+    assert "Carahsoft" in out
+    rows = {row.split()[0]: row for row in out.splitlines() if row.strip()}
+    assert "$23,400.00" in rows["Jira"] and "$4,010.96" in rows["Jira"]
+    assert "$9,000.00" in rows["Confluence"]
+    assert "$32,400.00" in rows["Total"] and "$13,010.96" in rows["Total"]
+
+
+def test_quote_table_of_an_incomplete_quote_says_contact_sales(tmp_path):
+    (tmp_path / "big.yml").write_text("proposed: {jira: {users: 60000}, confluence: {users: 20}}\n")
+    out = ok(run("quote", "big.yml", cwd=tmp_path))
+    jira = next(row for row in out.splitlines() if row.startswith("Jira"))
+    assert "contact sales" in jira
+
+
+def test_pricebook_json_matches_the_data_file():
+    book = json.loads(ok(run("pricebook", "--json")))
+    # Read the data as plain text scalars, apart from govcloud, so prices keep their written digits.
+    raw = yaml.load(DATA.read_text(), Loader=yaml.BaseLoader)
+    assert list(book) == ["currency", "prices_are", "term_days", "max_instances", "contacts", "products"]
+    assert book["currency"] == raw["currency"] and book["prices_are"] == raw["prices_are"]
+    assert (book["term_days"], book["max_instances"]) == (int(raw["term_days"]), int(raw["max_instances"]))
+    assert book["contacts"] == {k: raw["contacts"][k]["name"] for k in ("government", "commercial")}
+    assert book["products"] == [
+        {"key": p["key"], "name": p["name"],
+         "tiers": [{"users": int(t["users"]), "annual": t["annual"]} for t in p["tiers"]]}
+        for p in raw["products"]]
+    for product in book["products"]:
+        users = [t["users"] for t in product["tiers"]]
+        assert users == sorted(users) and len(set(users)) == len(users)
+        assert all(MONEY.match(t["annual"]) for t in product["tiers"])
+
+
+def test_pricebook_table_lists_every_product():
+    out = ok(run("pricebook"))
+    raw = yaml.load(DATA.read_text(), Loader=yaml.BaseLoader)
+    for product in raw["products"]:
+        assert product["name"] in out.splitlines()
+    assert "$1,400.00" in out  # Jira's 25-user tier, written 1400.00 in the data
+
+
+def test_check_says_ok():
+    out = ok(run("check"))
+    assert out.startswith("ok")
+
+
+def test_python_m_govcloud_check_says_ok():
+    assert ok(run("check", module=True)).startswith("ok")
+
+
+def test_schema_prints_json():
+    assert json.loads(ok(run("schema")))["type"] == "object"
+
+
+@pytest.mark.parametrize("command", ["", "quote", "pricebook", "check", "schema"])
+def test_help_of_every_command_shows_an_example(command):
+    args = [command, "--help"] if command else ["--help"]
+    out = ok(run(*args))
+    assert "example:" in out
+    assert f"$ govcloud {command or 'quote'}" in out
+
+
+@pytest.mark.parametrize("command", ["quote", "check"])
+def test_missing_file_exits_2_with_one_line(tmp_path, command):
+    assert failed(run(command, "nowhere.yml", cwd=tmp_path)) == [
+        "nowhere.yml:1: (file): cannot be read: No such file or directory"]
+
+
+def test_missing_data_file_for_quote(tmp_path):
+    (tmp_path / "s.yml").write_text("proposed: {jira: {users: 5}}\n")
+    assert failed(run("quote", "s.yml", "--data", "nowhere.yml", cwd=tmp_path)) == [
+        "nowhere.yml:1: (file): cannot be read: No such file or directory"]
+
+
+def test_a_folder_is_not_a_file(tmp_path):
+    (tmp_path / "folder").mkdir()
+    assert failed(run("quote", "folder", cwd=tmp_path)) == ["folder:1: (file): cannot be read: Is a directory"]
+
+
+@pytest.mark.parametrize("args", [[], ["quote"], ["frobnicate"], ["quote", "x.yml", "--bogus"]])
+def test_usage_errors_exit_2_without_traceback(tmp_path, args):
+    lines = failed(run(*args, cwd=tmp_path))
+    assert lines[0].startswith("usage: govcloud")
+
+
+def test_bad_data_through_quote_exits_2(tmp_path):
+    (tmp_path / "s.yml").write_text("proposed: {jira: {users: 5}}\n")
+    text = DATA.read_text().replace("term_days: 365", "term_days: 0", 1)
+    (tmp_path / "p.yml").write_text(text)
+    line = text[:text.index("term_days: 0")].count("\n") + 1
+    assert failed(run("quote", "s.yml", "--data", "p.yml", cwd=tmp_path)) == [
+        f"p.yml:{line}: term_days: must be at least 1"]
+
+
+def test_json_syntax_error_names_its_line(tmp_path):
+    (tmp_path / "s.json").write_text('{\n  "proposed": {"jira": {"users": 5,}}\n}\n')
+    assert failed(run("quote", "s.json", cwd=tmp_path)) == [
+        "s.json:2: (file): JSON syntax: Expecting property name enclosed in double quotes"]
+
+
+# --- inputs that used to end in a Python traceback ----------------------------------------------
+
+@pytest.mark.parametrize("lang", ["C.UTF-8", "C"])
+def test_invalid_utf8_on_stdin(tmp_path, lang):
+    import os
+    env = {**os.environ, "LC_ALL": lang, "PYTHONIOENCODING": ""}
+    env = {k: v for k, v in env.items() if not k.startswith("GOVCLOUD_")}
+    result = run("quote", "-", cwd=tmp_path, env=env, stdin=b"proposed: {jira: {users: 5}}\n# caf\xe9\n")
+    assert failed(result) == ["<stdin>:2: (file): is not valid UTF-8 (byte 0xe9)"]
+
+
+def test_json_nested_too_deeply(tmp_path):
+    (tmp_path / "deep.json").write_text('{"proposed": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    assert failed(run("quote", "deep.json", cwd=tmp_path)) == [
+        "deep.json:1: (file): JSON syntax: values are nested too deeply"]
