@@ -6,7 +6,7 @@ STAMP   := $(VENV)/.installed
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build test check chromium clean
+.PHONY: setup serve build test check chromium clean lighthouse-deps lighthouse bench
 
 setup: $(STAMP)
 
@@ -35,8 +35,26 @@ chromium:
 	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || \
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
-test: setup chromium
+test: setup chromium lighthouse-deps
 	$(BIN)/pytest
 
 clean:
 	rm -rf $(VENV) site .pytest_cache
+
+# Lighthouse, pinned by tools/lighthouse/package-lock.json; reinstalled when the lock changes.
+LIGHTHOUSE := tools/lighthouse
+lighthouse-deps: $(LIGHTHOUSE)/node_modules/.installed
+
+$(LIGHTHOUSE)/node_modules/.installed: $(LIGHTHOUSE)/package.json $(LIGHTHOUSE)/package-lock.json
+	cd $(LIGHTHOUSE) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Four category scores for each page, mobile and desktop; JSON in bench/out/.
+lighthouse: build chromium lighthouse-deps
+	mkdir -p bench/out
+	CHROME_PATH="$(CHROMIUM)" node $(LIGHTHOUSE)/run.mjs site --out bench/out/lighthouse.json
+
+# Side-by-side ratios (build cost, growth, estimator weight and speed, core speed):
+# a table on screen, the same figures in bench/out/bench.json.
+bench: setup chromium
+	$(BIN)/python -m bench

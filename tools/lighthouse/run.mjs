@@ -1,0 +1,93 @@
+// Lighthouse on the built site: home, estimator, tier tables and change pages
+// (whichever exist), mobile and desktop, printing the four category scores.
+//
+//   node run.mjs SITE_DIR [--out FILE.json] [--pages /,/estimator/]
+//
+// The site is served from this process on 127.0.0.1 with gzip, as any static
+// host (GitHub Pages included) serves it. Chromium comes from CHROME_PATH.
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import desktopConfig from 'lighthouse/core/config/desktop-config.js';
+
+const PAGES = ['/', '/estimator/', '/products/', '/change/'];
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
+const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu'];
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css',
+  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon',
+  '.xml': 'application/xml', '.txt': 'text/plain', '.woff2': 'font/woff2', '.map': 'application/json',
+};
+
+function args(argv) {
+  const out = {site: null, out: null, pages: null};
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--out') out.out = argv[++i];
+    else if (argv[i] === '--pages') out.pages = argv[++i].split(',');
+    else out.site = argv[i];
+  }
+  if (!out.site) throw new Error('usage: node run.mjs SITE_DIR [--out FILE.json] [--pages /,/estimator/]');
+  return out;
+}
+
+function serve(root) {
+  const server = http.createServer((req, res) => {
+    let file = path.join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (!fs.existsSync(file)) {
+      const missing = path.join(root, '404.html');
+      res.writeHead(404, {'Content-Type': TYPES['.html']});
+      res.end(fs.existsSync(missing) ? fs.readFileSync(missing) : 'not found');
+      return;
+    }
+    const type = TYPES[path.extname(file)] || 'application/octet-stream';
+    let body = fs.readFileSync(file);
+    const headers = {'Content-Type': type, 'Cache-Control': 'max-age=600'};
+    if (/text|javascript|json|svg|xml/.test(type) && /gzip/.test(req.headers['accept-encoding'] || '')) {
+      body = zlib.gzipSync(body);
+      headers['Content-Encoding'] = 'gzip';
+    }
+    res.writeHead(200, headers).end(body);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+const {site, out, pages} = args(process.argv.slice(2));
+const root = path.resolve(site);
+const present = (pages || PAGES).filter((p) => fs.existsSync(path.join(root, p, 'index.html')));
+const server = await serve(root);
+const base = `http://127.0.0.1:${server.address().port}`;
+const chrome = await chromeLauncher.launch({chromePath: process.env.CHROME_PATH, chromeFlags: FLAGS});
+const results = [];
+try {
+  for (const page of present) {
+    for (const [formFactor, config] of [['mobile', undefined], ['desktop', desktopConfig]]) {
+      const run = await lighthouse(`${base}${page}`,
+          {port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES}, config);
+      const lhr = run.lhr;
+      const scores = Object.fromEntries(CATEGORIES.map((c) => [c, lhr.categories[c].score]));
+      // Audits that cost points, so a score below 1 says why.
+      const failing = Object.values(lhr.audits)
+          .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' &&
+                         a.scoreDisplayMode !== 'manual' && a.scoreDisplayMode !== 'notApplicable')
+          .map((a) => ({id: a.id, score: a.score, title: a.title}));
+      results.push({page, formFactor, version: lhr.lighthouseVersion, scores, failing, runtimeError: lhr.runtimeError || null});
+    }
+  }
+} finally {
+  await chrome.kill();
+  server.close();
+}
+
+const pad = (s, n) => String(s).padEnd(n);
+console.log(pad('page', 14) + pad('device', 9) + CATEGORIES.map((c) => pad(c, 16)).join(''));
+for (const r of results) {
+  console.log(pad(r.page, 14) + pad(r.formFactor, 9) +
+              CATEGORIES.map((c) => pad(r.scores[c] === null ? 'n/a' : r.scores[c].toFixed(2), 16)).join(''));
+}
+if (out) fs.writeFileSync(out, JSON.stringify({base, results}, null, 2));
