@@ -1,0 +1,114 @@
+"""The built site in Debian's Chromium: accessibility (axe, both colour schemes),
+no requests to other hosts, keyboard reach, search and printing."""
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+        "resultTypes": ["violations"]}
+
+
+@pytest.fixture(scope="module")
+def paths(site_dir) -> list[str]:
+    """Every page the sitemap lists, and the not-found page."""
+    sitemap = (site_dir / "sitemap.xml").read_text()
+    found = [urlsplit(loc).path for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap)]
+    assert len(found) >= 10, found
+    return found + ["/404.html"]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_page_passes_axe_and_stays_on_its_own_host(browser, site_url, paths, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    own = urlsplit(site_url).netloc
+    elsewhere: list[str] = []
+    page.on("request", lambda request: elsewhere.append(request.url)
+            if urlsplit(request.url).scheme not in ("data", "blob") and urlsplit(request.url).netloc != own
+            else None)
+    axe, problems = Axe(), []
+    expected_scheme = {"light": "default", "dark": "slate"}[scheme]
+    for path in paths:
+        page.goto(site_url + path, wait_until="networkidle")
+        assert page.get_attribute("body", "data-md-color-scheme") == expected_scheme, path
+        result = axe.run(page, options=WCAG)
+        if result.violations_count:
+            problems.append(f"{path} ({scheme}):\n{result.generate_report()}")
+    # Search loads its index in a worker: include it in the requests watched.
+    page.keyboard.press("s")
+    page.keyboard.type("tier")
+    page.wait_for_selector(".md-search-result__item")
+    context.close()
+    assert not problems, "\n".join(problems)
+    assert not elsewhere, elsewhere
+
+
+def focus_walk(page) -> list[str]:
+    """Tab through the page from the top; return the visible links that never got focus."""
+    # Number every visible link, so that two links to the same address count separately.
+    visible = page.evaluate("""() => [...document.querySelectorAll('a[href]')].filter(a => {
+        const box = a.getBoundingClientRect(), style = getComputedStyle(a);
+        return box.width > 0 && box.height > 0 && style.visibility !== 'hidden' && !a.closest('[hidden]');
+    }).map((a, i) => { a.dataset.linkId = String(i); return a.href; })""")
+    focused = set()
+    for _ in range(4 * len(visible) + 40):
+        page.keyboard.press("Tab")
+        step = page.evaluate("""() => {
+            const el = document.activeElement;
+            if (!el || el === document.body) return {};
+            if (el.dataset.walked) return {again: true};
+            el.dataset.walked = '1';
+            return {link: el.dataset.linkId ?? null};
+        }""")
+        if step.get("again"):
+            break
+        if step.get("link") is not None:
+            focused.add(int(step["link"]))
+    assert len(focused) > 5, "the walk reached almost no links"
+    return [href for i, href in enumerate(visible) if i not in focused]
+
+
+def test_keyboard_reaches_every_link(browser, site_url, paths):
+    context = browser.new_context(color_scheme="light", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    missed = {}
+    for path in paths:
+        page.goto(site_url + path)
+        lost = focus_walk(page)
+        if lost:
+            missed[path] = lost
+    context.close()
+    assert not missed, missed
+
+
+@pytest.mark.parametrize("query, expected_page", [("cancel", "/changes/"), ("instances", "/subscriptions/")])
+def test_search_finds_answers(browser, site_url, query, expected_page):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site_url + "/")
+    page.get_by_role("textbox", name=re.compile("Search", re.I)).click()
+    page.keyboard.type(query)
+    page.wait_for_selector(".md-search-result__item")
+    hrefs = page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.pathname)")
+    context.close()
+    assert any(h.startswith(expected_page) for h in hrefs), hrefs
+
+
+def test_print_shows_only_the_page_content(browser, site_url):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site_url + "/changes/")
+    page.emulate_media(media="print")
+    hidden = page.evaluate("""() => ['.md-header', '.md-sidebar--primary', '.md-sidebar--secondary', '.md-footer']
+        .map(s => document.querySelector(s)).filter(Boolean).map(el => getComputedStyle(el).display)""")
+    article_visible = page.is_visible("article h1")
+    link = page.evaluate("""() => getComputedStyle(
+        document.querySelector('article a[href^="http"]'), '::after').content""")
+    context.close()
+    assert hidden and set(hidden) == {"none"}, hidden
+    assert article_visible
+    assert "http" in link
