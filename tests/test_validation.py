@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from cli_run import DATA, edited, line_of, run
+import yaml
+
+from cli_run import DATA, SCENARIOS, clean_env, edited, line_of, run
 
 NAME = "products.yml"
 
@@ -240,3 +242,57 @@ def test_nesting_too_deep(tmp_path):
     text = edited(tmp_path, "term_days: 365", "term_days: " + "[" * 5000 + "]" * 5000)
     line = line_of(text, "term_days: [")
     assert one_problem(tmp_path) == f"{NAME}:{line}: (file): YAML syntax: values are nested too deeply"
+
+
+# --- worked scenarios (data/scenarios.yml) ------------------------------------------------------
+
+def test_check_passes_on_the_real_data_and_worked_scenarios():
+    worked = yaml.load(SCENARIOS.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    result = run("check")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.strip() == f"ok: 3 products, {len(worked)} worked scenarios"
+
+
+WORKED = yaml.load(SCENARIOS.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # scalars as written
+WORKED_VALUES = yaml.safe_load(SCENARIOS.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("index", range(len(WORKED)), ids=[w["id"] for w in WORKED])
+def test_worked_scenario_matches_its_expectation(index):
+    # The expectations are compared as written (text) with the quote here, not by worked.py.
+    from catalogs import REAL
+    from govcloud.quote import quote
+    from govcloud.scenario import Scenario
+
+    fields = {k: v for k, v in WORKED_VALUES[index].items() if k != "expected"}
+    doc = quote(REAL, Scenario.model_validate(fields)).as_json()
+    expected = WORKED[index]["expected"]
+    assert doc["annual_total"] == expected["annual_total"]
+    assert doc["due_now_total"] == expected["due_now_total"]
+    assert doc["complete"] == (expected.get("complete", "true") == "true")
+    assert {line["product"]: line["change"] for line in doc["lines"]} == expected["changes"]
+
+
+def test_broken_expectation_names_the_scenario_and_field(tmp_path):
+    text = edited(tmp_path, "due_now_total: 13010.96", "due_now_total: 13010.97", name="scenarios.yml",
+                  source=SCENARIOS)
+    line = line_of(text, "13010.97")
+    index = [w["id"] for w in WORKED].index("upgrade-and-add-product")
+    expected = (f"scenarios.yml:{line}: [{index}].expected.due_now_total: scenario 'upgrade-and-add-product' "
+                "expects 13010.97 but govcloud computes 13010.96")
+    result = run("check", "--scenarios", "scenarios.yml", cwd=tmp_path)
+    assert (result.returncode, result.stderr.splitlines(), result.stdout) == (2, [expected], "")
+    # The same through the variable the site build uses, with `govcloud check` as `make check` runs it.
+    result = run("check", cwd=tmp_path, env=clean_env(GOVCLOUD_SCENARIOS=str(tmp_path / "scenarios.yml")))
+    assert (result.returncode, result.stderr.splitlines()) == (2, [expected])
+    assert "Traceback" not in result.stderr
+
+
+def test_broken_change_kind_names_the_scenario(tmp_path):
+    text = edited(tmp_path, "changes: {jsm: instances_only}", "changes: {jsm: unchanged}", name="scenarios.yml",
+                  source=SCENARIOS)
+    index = [w["id"] for w in WORKED].index("add-instances")
+    result = run("check", "--scenarios", "scenarios.yml", cwd=tmp_path)
+    assert (result.returncode, result.stderr.splitlines()) == (2, [
+        f"scenarios.yml:{line_of(text, 'jsm: unchanged')}: [{index}].expected.changes.jsm: "
+        "scenario 'add-instances' expects unchanged but govcloud computes instances_only"])
