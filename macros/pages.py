@@ -25,6 +25,8 @@ from govcloud.yamlsource import load_file, load_text, read_text
 
 GLOSSARY = Path(__file__).resolve().parents[1] / "includes" / "glossary.yml"
 GLOSSARY_PAGE = "glossary.md"
+# Pages that get no tooltips: the glossary itself, and the estimator (a form page of its own).
+NO_TOOLTIPS = {GLOSSARY_PAGE, "estimator.md"}
 
 # How each change kind reads in a table (the kinds come from CONTRACTS.md).
 CHANGE_LABEL = {
@@ -73,7 +75,7 @@ class Pages:
         extra = []
         if self.rules_used:
             extra.append(self.sources_section(self.rules_used))
-        if env.page.file.src_path != GLOSSARY_PAGE:
+        if env.page.file.src_path not in NO_TOOLTIPS:
             extra.append(self.abbreviations())
         if extra:
             env.markdown = env.markdown.rstrip() + "\n\n" + "\n\n".join(extra) + "\n"
@@ -259,7 +261,7 @@ class Pages:
         for entry in entries:
             term = entry["term"].format(**self.fill)
             out.append({"term": term, "text": " ".join(entry["text"].split()).format(**self.fill),
-                        "forms": [f.format(**self.fill) for f in entry.get("forms", [])] or [term]})
+                        "forms": [f.format(**self.fill) for f in entry.get("forms", [term])]})
         return sorted(out, key=lambda e: e["term"].lower())
 
     def glossary_list(self) -> str:

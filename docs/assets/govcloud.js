@@ -1,3 +1,13 @@
+// Links to other sites get a class, so that print can show where they go
+// (instant navigation makes every href absolute, so CSS alone cannot tell).
+document$.subscribe(function () {
+  document.querySelectorAll(".md-content a[href]").forEach(function (link) {
+    if (link.host && link.host !== window.location.host) {
+      link.classList.add("gc-external");
+    }
+  });
+});
+
 // Wide tables scroll sideways on narrow screens. A scrolling region must be
 // reachable by keyboard (WCAG 2.1.1), so each one that overflows becomes a
 // focusable, named region. Runs on every page load, instant navigation included.
