@@ -81,10 +81,17 @@ def parse_scenarios(source: Source, catalog: Catalog) -> tuple[list[Scenario], b
     value = source.value
     items = value if isinstance(value, list) else [value]
     scenarios, problems = [], []
+    # Each item's line numbers, grouped in one pass: filtering the whole map per
+    # item made a long list of scenarios quadratic.
+    lines_of: dict = {}
+    for loc, line in source.lines.items():
+        if not isinstance(value, list):
+            lines_of.setdefault((), {})[loc] = line
+        elif loc:
+            lines_of.setdefault(loc[:1], {})[loc[1:]] = line
     for i, item in enumerate(items):
         prefix = (i,) if isinstance(value, list) else ()
-        view = Source(source.name, item, {loc[len(prefix):]: line for loc, line in source.lines.items()
-                                          if loc[:len(prefix)] == prefix})
+        view = Source(source.name, item, lines_of.get(prefix, {}))
         try:
             scenario = validate(Scenario, view, _cross_checks(catalog))
         except InputError as exc:
