@@ -215,3 +215,10 @@ def test_json_nested_too_deeply(tmp_path):
     (tmp_path / "deep.json").write_text('{"proposed": ' + "[" * 100_000 + "]" * 100_000 + "}")
     assert failed(run("quote", "deep.json", cwd=tmp_path)) == [
         "deep.json:1: (file): JSON syntax: values are nested too deeply"]
+
+
+def test_json_file_with_a_byte_order_mark(tmp_path):
+    # Some Windows editors start UTF-8 files with a BOM; YAML files already allowed it.
+    (tmp_path / "s.json").write_bytes(b'\xef\xbb\xbf{"proposed": {"jira": {"users": 5}}}\n')
+    doc = json.loads(ok(run("quote", "s.json", "--json", cwd=tmp_path)))
+    assert doc["lines"][0]["tier"] == 10

@@ -62,6 +62,7 @@ def read_text(path: Path, name: str) -> str:
 
 def decode(data: bytes, name: str) -> str:
     """UTF-8 text of a file or of standard input, or the line of the first bad byte."""
+    data = data.removeprefix(b"\xef\xbb\xbf")  # a byte order mark, as some editors write; JSON refuses it
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
