@@ -22,8 +22,15 @@ def script_json(value) -> str:
 
 
 def pricebook_script(catalog) -> str:
-    return ('<script type="application/json" id="govcloud-pricebook">'
-            f"{script_json(pricebook(catalog))}</script>")
+    """The price book as <script type="application/json" id="govcloud-pricebook">, inside a <template>.
+
+    Material's instant navigation re-runs every <script> in the new page as
+    JavaScript, dropping its type and id: the JSON would be a syntax error and
+    could no longer be found. Scripts inside a <template> are inert and out of
+    its reach; estimator.js reads the template's content."""
+    return ('<template id="govcloud-pricebook-template">'
+            '<script type="application/json" id="govcloud-pricebook">'
+            f"{script_json(pricebook(catalog))}</script></template>")
 
 
 def _number_field(field_id: str, testid: str, label: str, hint: str, name: str = "") -> str:
@@ -149,6 +156,7 @@ def estimator_markup(catalog) -> str:
     )
     return (
         '<div class="gc-estimator" id="gc-estimator" data-mode="new" hidden>'
+        + pricebook_script(catalog) +
         '<div class="gc-notice" data-gc="address-notice" role="status" hidden></div>'
         '<div class="gc-error-summary" data-gc="error-summary" tabindex="-1" hidden>'
         '<h2 class="gc-error-title">There is a problem</h2><ul data-gc="error-list"></ul></div>'
@@ -159,5 +167,4 @@ def estimator_markup(catalog) -> str:
 
 
 def register(env, catalog):
-    env.macro(lambda: pricebook_script(catalog), "estimator_pricebook")
-    env.macro(lambda: estimator_markup(catalog), "estimator_form")
+    env.macro(lambda: estimator_markup(catalog), "estimator")

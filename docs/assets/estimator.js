@@ -245,7 +245,9 @@
     var marked = {};
     errors.forEach(function (e) {
       var input = e.input, link = el("a", { href: "#" + input.id }, e.message);
-      list.append(el("li")).append(link);
+      var item = el("li");
+      item.append(link);
+      list.append(item);
       if (marked[input.id]) return;   // one message next to a field: its first problem
       marked[input.id] = true;
       var box = input.closest(".gc-field"), slot = box.querySelector(".gc-error");
@@ -468,7 +470,9 @@
         .map(function (r) { return r.join("\t"); }).join("\n") + "\n";
       var table = el("table"), thead = el("tr"), body = el("tbody");
       t.head.forEach(function (h) { thead.append(el("th", {}, h)); });
-      table.append(el("thead")).append(thead);
+      var head = el("thead");
+      head.append(thead);
+      table.append(head);
       t.rows.forEach(function (r) {
         var tr = el("tr");
         r.shown.forEach(function (v) { tr.append(el("td", {}, v)); });
@@ -520,7 +524,9 @@
 
   function start() {
     var root = document.getElementById("gc-estimator");
-    var source = document.getElementById("govcloud-pricebook");
+    // The price book sits in a <template>, where instant navigation leaves it alone.
+    var holder = document.getElementById("govcloud-pricebook-template");
+    var source = holder && holder.content.getElementById("govcloud-pricebook");
     // Other pages have no estimator; a page already set up keeps its listeners.
     if (!root || !source || root.getAttribute("data-ready")) return;
     root.setAttribute("data-ready", "true");

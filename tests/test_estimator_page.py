@@ -1,0 +1,276 @@
+"""The estimator page in Chromium: estimates opened by address, typed in, reached
+by instant navigation, and taken away (link, table, CSV, YAML, print), each
+checked through the `data-testid` hooks against `govcloud`."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+import subprocess
+import sys
+from datetime import date, datetime
+from html.parser import HTMLParser
+
+import pytest
+from playwright.sync_api import expect
+
+import vectors
+from conftest import serve
+from estimator_hooks import (BROKEN, READ_HOOKS, expected_hooks, product_hooks, query_pairs,
+                             type_scenario)
+from govcloud.address import estimator_query
+from govcloud.loading import load_catalog
+from govcloud.money import text
+from govcloud.quote import quote
+from govcloud.scenario import Scenario
+from govcloud.worked import load_worked
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog()
+
+
+@pytest.fixture(scope="module")
+def worked(catalog) -> dict[str, Scenario]:
+    return {s.id: s for s, _ in load_worked(catalog)}
+
+
+@pytest.fixture(scope="module")
+def instant_url(site_dir, tmp_path_factory):
+    """The built site served at the address its sitemap gives. Material navigates
+    instantly only to pages its sitemap lists, and it matches the port too: the
+    session server's random port is not site_url's, so this copy's sitemap is
+    pointed at the port it is served on, as a deployment's would be."""
+    copy = tmp_path_factory.mktemp("instant") / "site"
+    shutil.copytree(site_dir, copy)
+    server = serve(copy)
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    sitemap = copy / "sitemap.xml"
+    home = re.search(r"<loc>(.*?)</loc>", sitemap.read_text()).group(1)
+    sitemap.write_text(sitemap.read_text().replace(home, url))
+    yield url.rstrip("/")
+    server.shutdown()
+
+
+def sampled(catalog, want: int = 12) -> list[Scenario]:
+    """Generated scenarios, one per kind of line not yet seen, so the page meets every case."""
+    picked, seen = [], set()
+    raw = vectors.generate(catalog)
+    for s, parsed in zip(raw, vectors.parse(catalog, raw)):
+        q = quote(catalog, parsed)
+        kinds = {(l.change, l.status) for l in q.lines} | {q.customer, q.complete}
+        if kinds - seen and len(q.lines) > 1 or (kinds - seen and len(picked) < want // 2):
+            picked.append(parsed)
+            seen |= kinds
+        if len(picked) >= want:
+            break
+    return picked
+
+
+def check_page(page, catalog, scenario: Scenario) -> None:
+    expected = expected_hooks(catalog, scenario)
+    # The hooks settle as soon as the page has read the address or the last key.
+    expect(page.get_by_test_id("annual-total")).to_have_text(expected["annual-total"]["text"])
+    hooks = page.evaluate(READ_HOOKS)
+    for hook, want in expected.items():
+        assert hooks.get(hook) == want, (hook, estimator_query(scenario))
+    assert product_hooks(hooks, catalog) == product_hooks(expected, catalog), estimator_query(scenario)
+    incomplete = page.locator('[data-gc="incomplete"]')
+    if quote(catalog, scenario).complete:
+        expect(incomplete).to_be_hidden()
+    else:
+        expect(incomplete).to_contain_text("Incomplete")
+    assert not BROKEN.search(page.locator("#gc-estimator").inner_text())
+
+
+def test_estimates_opened_by_address(page, site_url, catalog, worked):
+    scenarios = list(worked.values()) + sampled(catalog)
+    assert len(scenarios) >= 20
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    for scenario in scenarios:
+        query = estimator_query(scenario)
+        page.goto(f"{site_url}/estimator/?{query}")
+        check_page(page, catalog, scenario)
+        expect(page.locator('[data-gc="address-notice"]')).to_be_hidden()
+        # The page keeps the address as given: it already describes this estimate.
+        assert query_pairs(page.url) == query_pairs("?" + query)
+    assert errors == []
+
+
+TYPED = ["upgrade-and-add-product", "add-instances", "downgrade-at-renewal", "cancel-one-product",
+         "beyond-the-price-book", "commercial-customer"]
+
+
+def test_estimates_typed_in(page, site_url, catalog, worked):
+    for name in TYPED:
+        scenario = worked[name]
+        page.goto(f"{site_url}/estimator/")
+        entries = page.evaluate("history.length")
+        type_scenario(page, catalog, scenario)
+        check_page(page, catalog, scenario)
+        # Typing kept the address up to date, without adding history entries.
+        assert query_pairs(page.url) == query_pairs("?" + estimator_query(scenario))
+        assert page.evaluate("history.length") == entries
+
+
+def test_instant_navigation_from_the_home_page(page, instant_url, catalog, worked):
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.goto(f"{instant_url}/", wait_until="networkidle")   # Material has its sitemap
+    page.evaluate("window.sameDocument = true")
+    for _ in range(2):   # twice: coming back must not attach a second set of listeners
+        page.locator('.md-nav a[href$="estimator/"]').first.click()
+        expect(page.locator("#gc-estimator")).to_be_visible()
+        assert page.evaluate("window.sameDocument") is True, "the page was reloaded, not navigated instantly"
+        scenario = worked["upgrade-and-add-product"]
+        type_scenario(page, catalog, scenario)
+        check_page(page, catalog, scenario)
+        page.get_by_test_id("users-jira").fill("x")
+        expect(page.locator('[data-gc="error-list"] li')).to_have_count(1)
+        page.locator(".md-nav a").filter(has_text="Home").first.click()
+        expect(page.locator("#gc-estimator")).to_have_count(0)
+    # Material re-runs a page's scripts after instant navigation: the price book must not be one of them.
+    assert errors == []
+
+
+def test_worked_scenario_links_open_in_the_estimator(page, instant_url, catalog, worked):
+    """The scenarios page links each example into the estimator; the instant navigation keeps the query."""
+    page.goto(f"{instant_url}/scenarios/", wait_until="networkidle")
+    page.evaluate("window.sameDocument = true")
+    scenario = worked["upgrade-and-add-product"]
+    link = page.locator(f'a[href*="estimator/?"][href*="days_remaining={scenario.days_remaining}"]').first
+    link.click()
+    check_page(page, catalog, scenario)
+    assert page.evaluate("window.sameDocument") is True
+
+
+class _Cells(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.rows, self.tags = [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        if tag == "tr":
+            self.rows.append([])
+        elif tag in ("td", "th"):
+            self.rows[-1].append("")
+
+    def handle_data(self, data):
+        if self.rows and self.rows[-1]:
+            self.rows[-1][-1] += data
+
+
+def test_take_the_estimate_away(page, site_url, catalog, worked, tmp_path):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
+    scenario = worked["beyond-the-price-book"]
+    q = quote(catalog, scenario)
+    names = {p.key: p.name for p in catalog.products}
+    page.goto(f"{site_url}/estimator/")
+    type_scenario(page, catalog, scenario)
+    check_page(page, catalog, scenario)
+
+    # The copied link restores the estimate in a fresh page.
+    page.get_by_role("button", name="Copy link").click()
+    expect(page.locator('[data-gc="action-status"]')).to_have_text("Link copied.")
+    link = page.evaluate("navigator.clipboard.readText()")
+    fresh = page.context.new_page()
+    fresh.goto(link)
+    check_page(fresh, catalog, scenario)
+    fresh.close()
+
+    # The table, as text for a spreadsheet and as HTML for an email.
+    page.get_by_role("button", name="Copy as table").click()
+    expect(page.locator('[data-gc="action-status"]')).to_have_text("Table copied.")
+    copied = page.evaluate("""async () => {
+        const [item] = await navigator.clipboard.read();
+        return {plain: await (await item.getType('text/plain')).text(),
+                html: await (await item.getType('text/html')).text()};
+    }""")
+    plain = [row.split("\t") for row in copied["plain"].rstrip("\n").split("\n")]
+    cells = _Cells()
+    cells.feed(copied["html"])
+    rows = [r for r in cells.rows if r]
+    assert rows == plain and "table" in cells.tags and "img" not in cells.tags
+    assert plain[0][0] == "Product" and len(plain) == len(q.lines) + 2
+    for row, line in zip(plain[1:], q.lines):
+        assert row[0] == names[line.product] and row[2] == str(line.users)
+    assert plain[-1][0] == "Total (priced lines only)"
+    assert plain[-1][-2:] == [f"${q.annual_total:,.2f}", f"${q.due_now_total:,.2f}"]
+
+    # CSV: plain amounts a spreadsheet can add up.
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download CSV").click()
+    assert download.value.suggested_filename.endswith(".csv")
+    table = list(csv.reader(io.StringIO(open(download.value.path(), encoding="utf-8").read())))
+    assert table[0] == ["Product", "Change", "Users", "Tier", "Instances", f"Annual ({catalog.currency})",
+                        f"Due now ({catalog.currency})", "Status"]
+    for row, line in zip(table[1:], q.lines):
+        assert row == [names[line.product], line.change, str(line.users), str(line.tier or ""),
+                       str(line.instances), text(line.annual) or "", text(line.due_now) or "", line.status]
+    assert table[-1][5:7] == [text(q.annual_total), text(q.due_now_total)]
+
+    # The scenario file goes through `govcloud quote` unchanged and gives the same quote.
+    for name in ("beyond-the-price-book", "upgrade-and-add-product", "cancel-everything"):
+        scenario = worked[name]
+        page.goto(f"{site_url}/estimator/?{estimator_query(scenario)}")
+        with page.expect_download() as download:
+            page.get_by_role("button", name="Download scenario (YAML)").click()
+        path = tmp_path / f"{name}.yml"
+        download.value.save_as(path)
+        result = subprocess.run([sys.executable, "-m", "govcloud", "quote", str(path), "--json"],
+                                capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        assert json.loads(result.stdout) == quote(catalog, scenario).as_json()
+
+
+def test_renewal_date_gives_the_days_left(page, site_url, catalog):
+    today = datetime(2026, 11, 26, 15, 30)
+    page.clock.set_fixed_time(today)
+    page.goto(f"{site_url}/estimator/")
+    page.get_by_test_id("mode-change").check()
+    renewal = date(2027, 3, 26)
+    page.get_by_test_id("renewal-date").fill(renewal.isoformat())
+    expect(page.get_by_test_id("days-remaining")).to_have_value(str((renewal - today.date()).days))
+    page.get_by_test_id("renewal-date").fill("2026-11-25")
+    expect(page.locator("#gc-renewal-error")).to_contain_text("today or later")
+    far = date(2027, 12, 1)
+    assert (far - today.date()).days > catalog.term_days
+    page.get_by_test_id("renewal-date").fill(far.isoformat())
+    expect(page.locator("#gc-renewal-error")).to_contain_text(f"within {catalog.term_days} days")
+
+
+def test_announcements_wait_for_a_pause(page, site_url):
+    page.goto(f"{site_url}/estimator/")
+    live = page.locator('[data-gc="live"]')
+    expect(live).to_have_attribute("aria-live", "polite")
+    page.evaluate("""() => { window.liveChanges = 0;
+        new MutationObserver(() => window.liveChanges++).observe(
+            document.querySelector('[data-gc="live"]'), {childList: true, characterData: true, subtree: true}); }""")
+    page.get_by_test_id("users-jira").press_sequentially("1520", delay=60)
+    assert page.evaluate("window.liveChanges") == 0
+    expect(live).to_contain_text("Estimate updated:")
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.liveChanges") == 1
+
+
+def test_phone_width_and_print(page, site_url, catalog, worked):
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(f"{site_url}/estimator/?{estimator_query(worked['upgrade-and-add-product'])}")
+    expect(page.get_by_test_id("annual-total")).not_to_be_empty()
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert page.locator(".gc-table tbody tr").first.evaluate("e => getComputedStyle(e).display") == "block"
+    page.emulate_media(media="print")
+    expect(page.locator(".gc-form")).to_be_hidden()
+    expect(page.locator(".md-header")).to_be_hidden()
+    expect(page.locator(".gc-actions")).to_be_hidden()
+    expect(page.get_by_test_id("due-now-total")).to_be_visible()
+    expect(page.get_by_test_id("contact")).to_be_visible()
