@@ -1,0 +1,233 @@
+"""`make bench`: every figure as a ratio or rate measured in this run, printed as a
+table and written to bench/out/bench.json.
+
+    python -m bench [--runs N] [--edits N] [--only build,weight,speed,core]
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import math
+import os
+import platform
+import re
+import statistics
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+from govcloud.loading import load_catalog
+
+from . import browser, core, sites, synthetic
+from .timing import interleaved, median
+
+OUT = sites.ROOT / "bench" / "out"
+# The estimator's own files, as the built site serves them (site-wide styles are not counted).
+ESTIMATOR_JS = ["assets/govcloud-quote.js", "assets/estimator.js"]
+ESTIMATOR_CSS = ["assets/estimator.css"]
+PRICEBOOK = re.compile(r'<script type="application/json" id="govcloud-pricebook">(.*?)</script>', re.S)
+SCALES = (10, 100)
+
+
+class Report:
+    def __init__(self):
+        self.rows: list[dict] = []
+        self.raw: dict = {}
+
+    def add(self, section: str, figure: str, value, unit: str, target: str | None = None, ok: bool | None = None,
+            note: str = ""):
+        verdict = "not measured" if value is None else ("-" if ok is None else ("meets" if ok else "MISSES"))
+        self.rows.append({"section": section, "figure": figure, "value": value, "unit": unit, "target": target,
+                          "verdict": verdict, "note": note})
+
+    def table(self) -> str:
+        def show(v):
+            if v is None:
+                return "-"
+            return f"{v:,.3f}" if isinstance(v, float) and abs(v) < 100 else f"{v:,.0f}" if isinstance(v, float) \
+                else f"{v:,}" if isinstance(v, int) else str(v)
+        rows = [["section", "figure", "value", "unit", "target", "verdict"]] + [
+            [r["section"], r["figure"], show(r["value"]), r["unit"], r["target"] or "", r["verdict"]]
+            for r in self.rows]
+        widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+        lines = ["  ".join(c.rjust(w) if i == 2 else c.ljust(w) for i, (c, w) in enumerate(zip(row, widths)))
+                 for row in rows]
+        lines.insert(1, "  ".join("-" * w for w in widths))
+        notes = [f"  {r['section']} / {r['figure']}: {r['note']}" for r in self.rows if r["note"]]
+        return "\n".join(lines + (["", "notes:"] + notes if notes else []))
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+# --- build cost and growth -------------------------------------------------
+
+def bench_builds(report: Report, runs: int, scratch: Path) -> None:
+    shape = synthetic.real_shape()
+    floor_config = sites.floor_project(scratch / "floor")
+    tasks = {"real site": sites.builder(), "theme floor": sites.builder(floor_config)}
+    data = {"1x": synthetic.write(scratch / "1x", shape["products"], shape["tiers"], shape["scenarios"])}
+    sizes = {"1x": dict(shape)}
+    for k in SCALES:
+        # Two directions of growth: more products and worked scenarios; longer tier ladders.
+        data[f"catalog {k}x"] = synthetic.write(scratch / f"c{k}", shape["products"] * k, shape["tiers"],
+                                                shape["scenarios"] * k)
+        sizes[f"catalog {k}x"] = {"products": shape["products"] * k, "tiers": shape["tiers"],
+                                  "scenarios": shape["scenarios"] * k}
+        data[f"ladder {k}x"] = synthetic.write(scratch / f"l{k}", shape["products"], shape["tiers"] * k,
+                                               shape["scenarios"])
+        sizes[f"ladder {k}x"] = {"products": shape["products"], "tiers": shape["tiers"] * k,
+                                 "scenarios": shape["scenarios"]}
+    for name, env in data.items():
+        tasks[f"synthetic {name}"] = sites.builder(env=env)
+    times = interleaved(tasks, runs)
+    med = {name: median(t) for name, t in times.items()}
+    report.raw["builds"] = {"runs": runs, "seconds": times, "median_seconds": med, "synthetic_sizes": sizes}
+
+    ratio = med["real site"] / med["theme floor"]
+    report.add("build cost", "real site / one-page theme floor", ratio, "x", "<= 2", ratio <= 2,
+               f"medians {med['real site']:.2f}s vs {med['theme floor']:.2f}s over {runs} interleaved runs")
+    base = med["synthetic 1x"]
+    for series in ("catalog", "ladder"):
+        growth = {k: med[f"synthetic {series} {k}x"] / base for k in SCALES}
+        for k in SCALES:
+            report.add("growth", f"{series} {k}x / 1x build", growth[k], "x", f"<= {k} (linear)", growth[k] <= k)
+        # Slope on a log-log plot between 10x and 100x: 1 is linear, above 1 worse than linear.
+        exponent = math.log(med[f"synthetic {series} 100x"] / med[f"synthetic {series} 10x"]) / math.log(10)
+        report.add("growth", f"{series} exponent 10x->100x", exponent, "", "<= 1", exponent <= 1)
+        vs_real = med[f"synthetic {series} 100x"] / med["real site"]
+        report.add("growth", f"{series} 100x / real site build", vs_real, "x", "<= 5", vs_real <= 5)
+
+
+# --- estimator weight --------------------------------------------------------
+
+def plain_page(site: Path) -> str | None:
+    """The smallest page of prose: no table if any page has none; not the estimator, not 404."""
+    candidates = []
+    for page in site.rglob("index.html"):
+        rel = page.parent.relative_to(site).as_posix()
+        path = "/" if rel == "." else f"/{rel}/"
+        html = page.read_text(encoding="utf-8")
+        if path != browser.ESTIMATOR and "govcloud-pricebook" not in html:
+            candidates.append(("<table" in html, len(html), path))
+    return min(candidates)[2] if candidates else None
+
+
+def bench_weight(report: Report, b, site: Path, base: str) -> None:
+    estimator = site / browser.ESTIMATOR.strip("/") / "index.html"
+    if not estimator.exists():
+        report.add("weight", "estimator own JS+CSS+price book, gzipped", None, "bytes", "<= 15 KB",
+                   note="no /estimator/ page in the site yet")
+        return
+    parts = {name: gz((site / name).read_bytes()) for name in ESTIMATOR_JS + ESTIMATOR_CSS if (site / name).exists()}
+    book = PRICEBOOK.search(estimator.read_text(encoding="utf-8"))
+    parts["embedded price book"] = gz(book.group(1).encode()) if book else 0
+    total = sum(parts.values())
+    report.raw["estimator_gzip_bytes"] = parts
+    report.add("weight", "estimator own JS+CSS+price book, gzipped", total, "bytes", "<= 15,360", total <= 15 * 1024,
+               ", ".join(f"{k} {v:,}" for k, v in parts.items()) + " (gzip -9, each file alone)")
+    plain = plain_page(site)
+    if plain is None:
+        report.add("weight", "estimator page / plain page transfer", None, "x", "<= 1.10", note="no plain page found")
+        return
+    sizes = {"estimator": [], "plain": []}
+    for _ in range(3):  # transfer sizes barely vary; three loads catch a stray request
+        sizes["estimator"].append(browser.transfer_bytes(b, base + browser.ESTIMATOR))
+        sizes["plain"].append(browser.transfer_bytes(b, base + plain))
+    est, pl = median(sizes["estimator"]), median(sizes["plain"])
+    report.raw["transfer_bytes"] = {"plain_page": plain, **sizes}
+    report.add("weight", "estimator page / plain page transfer", est / pl, "x", "<= 1.10", est / pl <= 1.10,
+               f"{est:,.0f} vs {pl:,.0f} bytes ({plain}), gzip as a static host serves it, cold cache")
+
+
+# --- estimator speed ------------------------------------------------------------
+
+def bench_speed(report: Report, b, base: str, base_100: str | None, edits: int) -> None:
+    for label, url, target in (("real data", base, 2.0), ("100 products", base_100, 16.0)):
+        if url is None:
+            report.add("speed", f"input -> annual total, {label}", None, "ms", f"< {target:g}",
+                       note="no estimator page to measure")
+            continue
+        times = browser.edit_times(b, url, edits)
+        med = statistics.median(times)
+        p95 = sorted(times)[int(len(times) * 0.95) - 1]
+        report.raw.setdefault("edit_ms", {})[label] = times
+        report.add("speed", f"input -> annual total, {label}", med, "ms", f"< {target:g}", med < target,
+                   f"median of {len(times)} edits, p95 {p95:.2f} ms (timer resolution ~0.1 ms)")
+
+
+# --- core speed -------------------------------------------------------------------
+
+def bench_core(report: Report, b, base: str | None, runs: int, count: int = 1000) -> None:
+    catalog = load_catalog()
+    scenarios = core.scenario_set(catalog, count)
+    rate, rates = core.quotes_per_second(catalog, scenarios, runs)
+    report.raw["quotes_per_second"] = rates
+    report.add("core", "Python quotes per second", rate, "quotes/s", note=f"median of {runs} passes over "
+               f"{count} conformance-like scenarios (quote + JSON)")
+    if base is None:
+        report.add("core", "Python-vs-JS conformance run", None, "s", note="no estimator page to run the JS calc on")
+        return
+    page = browser.open_estimator(b, base)
+    result = core.conformance_run(catalog, scenarios, page, browser.js_quotes)
+    page.context.close()
+    report.raw["conformance"] = result
+    report.add("core", f"Python-vs-JS conformance run, {count} scenarios", result["seconds"], "s",
+               "0 mismatches", result["mismatches"] == 0,
+               f"Python {result['python_seconds']:.2f}s, JS {result['js_seconds']:.2f}s, "
+               f"{result['mismatches']} mismatches")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=5, help="timed builds of each site (interleaved)")
+    parser.add_argument("--edits", type=int, default=200, help="estimator edits to time")
+    parser.add_argument("--only", default="build,weight,speed,core")
+    args = parser.parse_args()
+    only = set(args.only.split(","))
+    report = Report()
+    started = time.time()
+    with tempfile.TemporaryDirectory(prefix="govcloud-bench-") as tmp:
+        scratch = Path(tmp)
+        if "build" in only:
+            bench_builds(report, args.runs, scratch)
+        if only & {"weight", "speed", "core"}:
+            site = scratch / "site"
+            sites.build(site)
+            server, base = sites.serve(site)
+            has_estimator = (site / browser.ESTIMATOR.strip("/") / "index.html").exists()
+            base_100 = server_100 = None
+            if has_estimator and "speed" in only:
+                env = synthetic.write(scratch / "p100", 100, synthetic.real_shape()["tiers"], 12)
+                sites.build(scratch / "site100", env=env)
+                server_100, base_100 = sites.serve(scratch / "site100")
+            try:
+                with browser.browser() as b:
+                    report.raw["chromium"] = b.version
+                    if "weight" in only:
+                        bench_weight(report, b, site, base)
+                    if "speed" in only:
+                        bench_speed(report, b, base if has_estimator else None, base_100, args.edits)
+                    if "core" in only:
+                        bench_core(report, b, base if has_estimator else None, args.runs)
+            finally:
+                server.shutdown()
+                if server_100:
+                    server_100.shutdown()
+    report.raw["machine"] = {"cpus": os.cpu_count(), "python": platform.python_version(),
+                             "platform": platform.platform(), "load_avg": os.getloadavg(),
+                             "commit": subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=sites.ROOT,
+                                                      capture_output=True, text=True).stdout.strip(),
+                             "seconds": round(time.time() - started, 1)}
+    print(report.table())
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "bench.json").write_text(json.dumps({"figures": report.rows, "raw": report.raw}, indent=2))
+    print(f"\nwritten: {(OUT / 'bench.json').relative_to(sites.ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
