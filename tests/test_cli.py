@@ -8,7 +8,7 @@ import re
 import pytest
 import yaml
 
-from cli_run import DATA, ROOT, run
+from cli_run import DATA, clean_env, run
 
 MONEY = re.compile(r"^\d+\.\d{2}$")
 QUOTE_KEYS = ["currency", "customer", "contact", "complete", "lines", "annual_total", "due_now_total", "messages"]
@@ -204,9 +204,8 @@ def test_json_syntax_error_names_its_line(tmp_path):
 
 @pytest.mark.parametrize("lang", ["C.UTF-8", "C"])
 def test_invalid_utf8_on_stdin(tmp_path, lang):
-    import os
-    env = {**os.environ, "LC_ALL": lang, "PYTHONIOENCODING": ""}
-    env = {k: v for k, v in env.items() if not k.startswith("GOVCLOUD_")}
+    # Python reads stdin strictly under a UTF-8 locale and with surrogate escapes under C: both must agree.
+    env = clean_env(LC_ALL=lang, PYTHONIOENCODING="")
     result = run("quote", "-", cwd=tmp_path, env=env, stdin=b"proposed: {jira: {users: 5}}\n# caf\xe9\n")
     assert failed(result) == ["<stdin>:2: (file): is not valid UTF-8 (byte 0xe9)"]
 
