@@ -29,7 +29,8 @@
     if (s === "") return { empty: true };
     if (/^[0-9]{1,3}(,[0-9]{3})+$/.test(s)) s = s.replace(/,/g, "");
     if (!/^[0-9]+$/.test(s)) {
-      if (/^[\p{Nd},]+$/u.test(s)) return { problem: "digits" };
+      // Digits from other scripts (١٢, ９): say which digits to use.
+      if (/^[\p{Nd},]+$/u.test(s) && /[^0-9,]/.test(s)) return { problem: "digits" };
       if (/^-\s*[0-9]+$/.test(s)) return { problem: "negative" };
       return { problem: "whole" };
     }
