@@ -4,6 +4,7 @@ field for field and message for message, from `govcloud` and from
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -85,3 +86,19 @@ def test_embedded_price_book_is_escaped_json(site_dir, catalog):
     start = html.index('<script type="application/json" id="govcloud-pricebook">')
     body = html[start:html.index("</script>", start)].split(">", 1)[1]
     assert "<" not in body and json.loads(body) == pricebook(catalog)
+
+
+def test_scripts_and_page_name_no_product_or_figure(catalog):
+    """Names and figures come from the embedded price book: the sources repeat none of them."""
+    from conftest import ROOT
+    files = ["docs/assets/govcloud-quote.js", "docs/assets/estimator.js", "docs/assets/estimator.css",
+             "docs/estimator.md"]
+    held = {p.name for p in catalog.products} | {p.key for p in catalog.products}
+    held |= {c.name for c in (catalog.contacts.government, catalog.contacts.commercial)}
+    held |= {str(catalog.term_days), str(catalog.max_instances)}
+    held |= {f"{t.annual:.2f}" for p in catalog.products for t in p.tiers}
+    held |= {f"{t.users:,}" for p in catalog.products for t in p.tiers if t.users >= 1000}
+    for name in files:
+        source = (ROOT / name).read_text()
+        found = sorted(h for h in held if re.search(rf"(?<![\w.#-]){re.escape(h)}(?![\w-])", source))
+        assert found == [], f"{name} names {found}"

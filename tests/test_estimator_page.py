@@ -12,6 +12,7 @@ import subprocess
 import sys
 from datetime import date, datetime
 from html.parser import HTMLParser
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
@@ -88,12 +89,19 @@ def check_page(page, catalog, scenario: Scenario) -> None:
     assert not BROKEN.search(page.locator("#gc-estimator").inner_text())
 
 
+def field_values(page, catalog) -> dict[str, str]:
+    ids = [f"{prefix}{what}-{p.key}" for p in catalog.products
+           for prefix in ("", "current-") for what in ("users", "instances")]
+    return {i: page.get_by_test_id(i).input_value() for i in ids}
+
+
 def test_estimates_opened_by_address(page, site_url, catalog, worked):
     scenarios = list(worked.values()) + sampled(catalog)
     assert len(scenarios) >= 20
-    errors = []
+    errors, hosts = [], set()
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.on("request", lambda r: hosts.add(urlsplit(r.url).netloc or r.url.split(":", 1)[0]))
     for scenario in scenarios:
         query = estimator_query(scenario)
         page.goto(f"{site_url}/estimator/?{query}")
@@ -101,7 +109,32 @@ def test_estimates_opened_by_address(page, site_url, catalog, worked):
         expect(page.locator('[data-gc="address-notice"]')).to_be_hidden()
         # The page keeps the address as given: it already describes this estimate.
         assert query_pairs(page.url) == query_pairs("?" + query)
+        # And the form shows what the link holds, so the estimate can be changed from there.
+        values = field_values(page, catalog)
+        for prefix, holdings in (("", scenario.proposed), ("current-", scenario.current or {})):
+            for key, held in holdings.items():
+                assert values.pop(f"{prefix}users-{key}") == str(held.users)
+                assert values.pop(f"{prefix}instances-{key}") in ({"", "1"} if held.instances == 1
+                                                                   else {str(held.instances)})
+        assert set(values.values()) == {""}, values
+        if scenario.current is not None:
+            expect(page.get_by_test_id("days-remaining")).to_have_value(str(scenario.days_remaining))
+            expect(page.get_by_test_id("mode-change")).to_be_checked()
+        else:
+            expect(page.get_by_test_id("mode-new")).to_be_checked()
     assert errors == []
+    assert hosts == {urlsplit(site_url).netloc}, "requests to other hosts"
+
+
+def test_without_javascript(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_url}/estimator/")
+    expect(page.locator(".gc-noscript")).to_contain_text("needs JavaScript")
+    expect(page.locator(".gc-noscript a[href$='products/']")).to_have_count(1)
+    expect(page.locator(".gc-noscript a[href$='scenarios/']")).to_have_count(1)
+    expect(page.locator("#gc-estimator")).to_be_hidden()
+    context.close()
 
 
 TYPED = ["upgrade-and-add-product", "add-instances", "downgrade-at-renewal", "cancel-one-product",
@@ -274,3 +307,36 @@ def test_phone_width_and_print(page, site_url, catalog, worked):
     expect(page.locator(".gc-actions")).to_be_hidden()
     expect(page.get_by_test_id("due-now-total")).to_be_visible()
     expect(page.get_by_test_id("contact")).to_be_visible()
+
+
+def test_other_data_changes_the_page(page, tmp_path):
+    """Names, the instance limit and contacts come from the data: a site built on other data shows them.
+    (The term length stays: the worked scenarios, which the build checks, are worked out on it.)"""
+    from conftest import ROOT, build_site
+    text_ = (ROOT / "data" / "products.yml").read_text()
+    for old, new in (("name: Jira\n", "name: Tracker One\n"), ("max_instances: 150", "max_instances: 40"),
+                     ("name: Carahsoft", "name: Example Reseller")):
+        assert old in text_
+        text_ = text_.replace(old, new, 1)
+    data = tmp_path / "products.yml"
+    data.write_text(text_)
+    result = build_site(tmp_path / "site", env={"GOVCLOUD_DATA": str(data)})
+    assert result.returncode == 0, result.stderr
+    server = serve(tmp_path / "site")
+    try:
+        other = load_catalog(data)
+        url = f"http://127.0.0.1:{server.server_address[1]}/estimator/"
+        for scenario in (
+            Scenario.model_validate({"current": {"jira": {"users": 480}},
+                                     "proposed": {"jira": {"users": 520, "instances": 41}}, "days_remaining": 120}),
+            Scenario.model_validate({"current": {"jira": {"users": 480, "instances": 2}},
+                                     "proposed": {"jira": {"users": 470, "instances": 40}}, "days_remaining": 120}),
+        ):
+            page.goto(f"{url}?{estimator_query(scenario)}")
+            check_page(page, other, scenario)
+        expect(page.get_by_test_id("change-jira")).to_have_text("Instances: 40 of 40, no extra cost")
+        expect(page.locator(".gc-product legend").first).to_have_text("Tracker One")
+        expect(page.get_by_test_id("contact")).to_have_text("Example Reseller")
+        expect(page.locator("#gc-instances-jira-hint")).to_contain_text("Up to 40 ")
+    finally:
+        server.shutdown()

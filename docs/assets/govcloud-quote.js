@@ -5,7 +5,7 @@
 (function (root) {
   "use strict";
 
-  // "23400.00" -> 2340000 (the price book carries exactly two decimals).
+  // "1234.56" -> 123456 (the price book carries exactly two decimals).
   function parseCents(text) {
     var m = /^(\d+)\.(\d\d)$/.exec(text);
     if (!m) throw new Error("price book amount is not in cents: " + text);
@@ -22,14 +22,14 @@
     return (n < 10 ? "0" : "") + n;
   }
 
-  // money.text: "23400.00", as the JSON contract carries an amount.
+  // money.text: "1234.56", as the JSON contract carries an amount.
   function text(cents) {
     if (cents === null) return null;
     var sign = cents < 0 ? "-" : "", a = Math.abs(cents);
     return sign + Math.floor(a / 100) + "." + pad2(a % 100);
   }
 
-  // money.show: "$23,400.00", as people read it (Python writes "$-1.00" for negatives).
+  // money.show: "$1,234.56", as people read it (Python writes "$-1.00" for negatives).
   function show(cents) {
     var sign = cents < 0 ? "-" : "", a = Math.abs(cents);
     return "$" + sign + group(Math.floor(a / 100)) + "." + pad2(a % 100);
