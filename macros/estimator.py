@@ -138,6 +138,7 @@ def estimator_markup(catalog) -> str:
         '<button type="button" class="md-button" data-action="print">Print</button>'
         "</div>"
         '<p class="gc-action-status" data-gc="action-status" role="status"></p>'
+        '<p class="gc-print-only">This estimate online: <span data-gc="print-link"></span></p>'
         "</section>"
     )
     next_steps = (

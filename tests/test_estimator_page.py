@@ -307,6 +307,7 @@ def test_phone_width_and_print(page, site_url, catalog, worked):
     expect(page.locator(".gc-actions")).to_be_hidden()
     expect(page.get_by_test_id("due-now-total")).to_be_visible()
     expect(page.get_by_test_id("contact")).to_be_visible()
+    expect(page.locator(".gc-print-only")).to_contain_text(page.url)   # the paper leads back to the estimate
 
 
 def test_other_data_changes_the_page(page, tmp_path):

@@ -354,13 +354,15 @@
     this.showContact();
     if (valid) {
       var explained = ns.explain(this.book, state.scenario);
-      this.good = { scenario: state.scenario, quote: this.toText(explained), notes: explained.notes };
+      this.good = { scenario: state.scenario, quote: explained, notes: explained.notes };
       this.render();
       var query = this.address(state.scenario);
       var url = window.location.pathname + "?" + query + window.location.hash;
       if (url !== window.location.pathname + window.location.search + window.location.hash) {
+        // Material keeps its scroll position in the history state: keep it.
         window.history.replaceState(window.history.state, "", url);
       }
+      this.part("print-link").textContent = window.location.href;
     } else if (state.empty && errors.length === 0) {
       this.good = null;
     }
@@ -375,12 +377,6 @@
     this.part("results").classList.toggle("gc-results--stale", stale);
     if (options && options.announce === false) return;
     this.announceLater(errors, valid);
-  };
-
-  // The quote keeps cents for arithmetic; what is shown and exported uses the same numbers.
-  Estimator.prototype.toText = function (e) {
-    return { currency: e.currency, customer: e.customer, contact: e.contact, complete: e.complete,
-             lines: e.lines, annual_total: e.annual_total, due_now_total: e.due_now_total, messages: e.messages };
   };
 
   Estimator.prototype.announceLater = function (errors, valid) {
