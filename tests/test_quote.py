@@ -263,6 +263,11 @@ def test_instance_limit(instances, status):
 @pytest.mark.parametrize("current, proposed, kind", [
     ({"jira": {"users": 60_000}}, {"jira": {"users": 40_000}}, "downgrade"),
     ({"jira": {"users": 50_000}}, {"jira": {"users": 50_001}}, "upgrade"),
+    # Both beyond the largest tier: no tier to compare, but the direction is known.
+    ({"jira": {"users": 60_000}}, {"jira": {"users": 70_000}}, "upgrade"),
+    ({"jira": {"users": 70_000}}, {"jira": {"users": 60_000}}, "downgrade"),
+    ({"jira": {"users": 60_000, "instances": 2}}, {"jira": {"users": 60_000, "instances": 3}}, "instances_only"),
+    ({"jira": {"users": 60_000}}, {"jira": {"users": 60_000}}, "unchanged"),
     ({"jsm": {"users": 90, "instances": 160}}, {"jsm": {"users": 90, "instances": 100}}, "instances_only"),
     ({"jsm": {"users": 90, "instances": 100}}, {"jsm": {"users": 90, "instances": 160}}, "instances_only"),
 ])

@@ -75,6 +75,8 @@ def generate(catalog: Catalog, seed: int = SEED, random_count: int = 1600) -> li
             ({p.key: {"users": top + 1}}, {}),                                                 # cancel beyond
             ({p.key: {"users": top}}, {p.key: {"users": top + 1}}),                            # upgrade beyond
             ({p.key: {"users": top + 1}}, {p.key: {"users": top}}),                            # downgrade, was beyond
+            ({p.key: {"users": top + 1}}, {p.key: {"users": top + 2}}),                        # upgrade, both beyond
+            ({p.key: {"users": top + 2}}, {p.key: {"users": top + 1}}),                        # downgrade, both beyond
             ({p.key: {"users": 5, "instances": limit}}, {p.key: {"users": 5, "instances": limit + 1}}),
             ({p.key: {"users": 5, "instances": limit + 1}}, {p.key: {"users": 5, "instances": limit}}),
             ({p.key: {"users": 10 ** 12, "instances": 10 ** 6}}, {p.key: {"users": 3}}),

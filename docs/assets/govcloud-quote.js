@@ -56,11 +56,19 @@
     return { users: raw.users, instances: raw.instances === undefined ? 1 : raw.instances };
   }
 
+  // Orders holdings by tier; beyond the largest tier, where there is no tier, by users.
+  function rank(product, users) {
+    var index = tierIndex(product, users);
+    return [index, index === product.tiers.length ? users : 0];
+  }
+
   function changeOf(product, now, wanted) {
     if (!now) return "new";
     if (!wanted) return "cancel";
-    var old = tierIndex(product, now.users), fresh = tierIndex(product, wanted.users);
-    if (fresh !== old) return fresh > old ? "upgrade" : "downgrade";
+    var old = rank(product, now.users), fresh = rank(product, wanted.users);
+    if (fresh[0] !== old[0] || fresh[1] !== old[1]) {
+      return fresh[0] > old[0] || (fresh[0] === old[0] && fresh[1] > old[1]) ? "upgrade" : "downgrade";
+    }
     return now.instances === wanted.instances ? "unchanged" : "instances_only";
   }
 

@@ -87,10 +87,16 @@ def _change(product: Product, now: Holding | None, wanted: Holding | None) -> Ch
         return "new"
     if wanted is None:
         return "cancel"
-    old, new = tier_index(product, now.users), tier_index(product, wanted.users)
+    old, new = _rank(product, now.users), _rank(product, wanted.users)
     if new != old:
         return "upgrade" if new > old else "downgrade"
     return "unchanged" if now.instances == wanted.instances else "instances_only"
+
+
+def _rank(product: Product, users: int) -> tuple[int, int]:
+    """Orders holdings by tier; beyond the largest tier, where there is no tier, by users."""
+    index = tier_index(product, users)
+    return index, users if index == len(product.tiers) else 0
 
 
 def _beyond(catalog: Catalog, product: Product, holdings: list[Holding]) -> list[str]:
