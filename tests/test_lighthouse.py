@@ -33,7 +33,7 @@ def lighthouse(site_dir, tmp_path_factory) -> list[dict]:
 def test_audits_the_pages_that_exist(lighthouse, site_dir):
     audited = {(r["page"], r["formFactor"]) for r in lighthouse}
     assert ("/", "mobile") in audited and ("/", "desktop") in audited
-    for page in ("/estimator/", "/products/", "/change/"):
+    for page in ("/estimator/", "/products/", "/change/", "/changes/"):
         if (site_dir / page.strip("/") / "index.html").exists():
             assert {(page, "mobile"), (page, "desktop")} <= audited, page
     assert all(r["version"] == "12.2.3" and not r["runtimeError"] for r in lighthouse)
