@@ -156,7 +156,7 @@ def estimator_markup(catalog) -> str:
         "</section>"
     )
     return (
-        '<div class="gc-estimator" id="gc-estimator" data-mode="new" hidden>'
+        '<div class="gc-estimator" id="gc-estimator" data-mode="new">'
         + pricebook_script(catalog) +
         '<div class="gc-notice" data-gc="address-notice" role="status" hidden></div>'
         '<div class="gc-error-summary" data-gc="error-summary" tabindex="-1" hidden>'

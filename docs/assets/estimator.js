@@ -71,7 +71,6 @@
     this.timer = null;
     this.restore(new URLSearchParams(window.location.search));
     this.listen();
-    root.hidden = false;
     this.update({ announce: false });
   }
 
