@@ -13,6 +13,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 import yaml
+from mkdocs.utils.yaml import yaml_load
 
 from conftest import ROOT, build_site
 from govcloud.loading import load_catalog
@@ -94,10 +95,15 @@ def raw_scenarios():
     return yaml.safe_load(SCENARIOS.read_text(encoding="utf-8"))
 
 
+def mkdocs_config() -> dict:
+    """mkdocs.yml as MkDocs reads it (its `!ENV` tag resolved)."""
+    return yaml_load((ROOT / "mkdocs.yml").read_text())
+
+
 # -- the real site -------------------------------------------------------------
 
 def test_every_page_is_rendered_and_described(site_dir):
-    site_description = yaml.safe_load((ROOT / "mkdocs.yml").read_text())["site_description"]
+    site_description = mkdocs_config()["site_description"]
     for page in PAGES:
         html = read(site_dir, page)
         for leftover in ("{{", "{%", "{#", "Macro Rendering Error", "Traceback", "Undefined"):
@@ -301,7 +307,7 @@ def copy_site_source(tmp: Path) -> tuple[Path, Path]:
     """A copy of docs/ and an mkdocs config pointing at it (everything else stays the project's)."""
     docs = tmp / "docs"
     shutil.copytree(ROOT / "docs", docs)
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text())
+    config = mkdocs_config()
     config["docs_dir"] = str(docs)
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     for plugin in config["plugins"]:
