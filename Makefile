@@ -3,7 +3,6 @@ PY      ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
-CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser)
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: setup serve build test check chromium clean lighthouse-deps lighthouse bench
@@ -52,7 +51,7 @@ $(LIGHTHOUSE)/node_modules/.installed: $(LIGHTHOUSE)/package.json $(LIGHTHOUSE)/
 # Four category scores for each page, mobile and desktop; JSON in bench/out/.
 lighthouse: build chromium lighthouse-deps
 	mkdir -p bench/out
-	CHROME_PATH="$(CHROMIUM)" node $(LIGHTHOUSE)/run.mjs site --out bench/out/lighthouse.json
+	CHROME_PATH="$${CHROMIUM:-$$(command -v chromium || command -v chromium-browser)}" node $(LIGHTHOUSE)/run.mjs site --out bench/out/lighthouse.json
 
 # Side-by-side ratios (build cost, growth, estimator weight and speed, core speed):
 # a table on screen, the same figures in bench/out/bench.json.
