@@ -108,11 +108,43 @@ def test_quote_table_by_default(tmp_path):
     assert "$32,400.00" in rows["Total"] and "$13,010.96" in rows["Total"]
 
 
+def test_quote_table_of_a_change_shows_today_and_the_days_left(tmp_path):
+    (tmp_path / "change.yml").write_text(CONTRACT_SCENARIO)
+    out = ok(run("quote", "change.yml", cwd=tmp_path)).splitlines()
+    assert "A change with 120 of 365 days left in the term." in out[1]
+    header = next(row for row in out if row.startswith("Product")).split("  ")
+    assert [c.strip() for c in header if c.strip()] == [
+        "Product", "Change", "Tier today", "Annual today", "Users", "Tier", "Instances",
+        "Each year from renewal", "Due now"]
+    jira = next(row for row in out if row.startswith("Jira")).split()
+    # Today: 480 users sit in the 500-user tier at 11,200.00; the plain-words change label.
+    assert jira[:4] == ["Jira", "Upgrade", "500", "$11,200.00"]
+    confluence = next(row for row in out if row.startswith("Confluence")).split()
+    assert confluence[:5] == ["Confluence", "New", "subscription", "-", "-"]
+
+
+def test_quote_tables_of_a_list_are_numbered(tmp_path):
+    (tmp_path / "three.yml").write_text(
+        "- proposed: {jira: {users: 5}}\n"
+        "- title: Bigger team\n  proposed: {jira: {users: 50}}\n"
+        "- proposed: {confluence: {users: 5}}\n")
+    out = ok(run("quote", "three.yml", cwd=tmp_path)).splitlines()
+    headings = [row for row in out if row.startswith("Scenario ")]
+    assert headings == ["Scenario 1 of 3", "Scenario 2 of 3: Bigger team", "Scenario 3 of 3"]
+
+
+def test_quote_table_with_nothing_priced_does_not_say_zero(tmp_path):
+    (tmp_path / "big.yml").write_text("proposed: {jira: {users: 480, instances: 200}}\n")
+    out = ok(run("quote", "big.yml", cwd=tmp_path))
+    total = next(row for row in out.splitlines() if row.startswith("Total"))
+    assert "$0.00" not in total and total.count("ask Carahsoft") == 2
+
+
 def test_quote_table_of_an_incomplete_quote_says_contact_sales(tmp_path):
     (tmp_path / "big.yml").write_text("proposed: {jira: {users: 60000}, confluence: {users: 20}}\n")
     out = ok(run("quote", "big.yml", cwd=tmp_path))
     jira = next(row for row in out.splitlines() if row.startswith("Jira"))
-    assert "contact sales" in jira
+    assert jira.count("ask Carahsoft") == 2
 
 
 def test_pricebook_json_matches_the_data_file():

@@ -4,18 +4,17 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from decimal import Decimal
 from pathlib import Path
 from typing import Sequence
 
 from . import __version__
 from .loading import DEFAULT_SCENARIOS, data_path, load_catalog
-from .money import show
 from .pricebook import pricebook
 from .problems import InputError
-from .quote import Quote, quote
+from .quote import quote
 from .scenario import read_scenarios
 from .schema import catalog_schema
+from .tables import pricebook_table, quote_tables
 from .worked import load_worked
 from .yamlsource import decode, read_text
 
@@ -39,7 +38,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="govcloud", formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Quotes and policy data for Atlassian Government Cloud subscriptions.\n"
-                    "Prices are illustrative; the Carahsoft quote governs.",
+                    "Prices are illustrative; the sales quote governs.",
         epilog=EXAMPLES["quote"])
     parser.add_argument("--version", action="version", version=f"govcloud {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -89,7 +88,7 @@ def _run(args: argparse.Namespace) -> int:
     catalog = load_catalog(args.data)
     if args.command == "pricebook":
         book = pricebook(catalog)
-        print(json.dumps(book, indent=2) if args.json else _pricebook_table(book))
+        print(json.dumps(book, indent=2) if args.json else pricebook_table(book))
         return 0
     if args.file == "-":
         # Bytes, decoded as a file is, so bad UTF-8 is one line whatever the locale.
@@ -102,38 +101,5 @@ def _run(args: argparse.Namespace) -> int:
         docs = [q.as_json() for q in quotes]
         print(json.dumps(docs if many else docs[0], indent=2))
     else:
-        print("\n\n".join(_quote_table(q, catalog, s.title) for q, s in zip(quotes, scenarios)))
+        print(quote_tables(catalog, scenarios, quotes))
     return 0
-
-
-def _table(rows: list[list[str]], right: set[int]) -> list[str]:
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    return ["  ".join(c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths))).rstrip()
-            for r in rows]
-
-
-def _quote_table(q: Quote, catalog, title: str | None) -> str:
-    names = {p.key: p.name for p in catalog.products}
-    rows = [["Product", "Change", "Users", "Tier", "Instances", "Annual", "Due now"]]
-    for line in q.lines:
-        priced = line.status == "ok"
-        rows.append([names[line.product], line.change.replace("_", " "), f"{line.users:,}",
-                     f"{line.tier:,}" if line.tier else "-", f"{line.instances:,}",
-                     show(line.annual) if priced else "contact sales",
-                     show(line.due_now) if priced else "contact sales"])
-    rows.append(["Total" + ("" if q.complete else " (priced lines only)"), "", "", "", "",
-                 show(q.annual_total), show(q.due_now_total)])
-    head = [title] if title else []
-    head.append(f"{q.customer.capitalize()} customer: contact {q.contact}.")
-    return "\n".join(head + [""] + _table(rows, {2, 3, 4, 5, 6}) + [""] + [f"- {m}" for m in q.messages])
-
-
-def _pricebook_table(book: dict) -> str:
-    parts = [f"Illustrative annual prices in {book['currency']}; the quote from "
-             f"{book['contacts']['government']} governs. "
-             f"Up to {book['max_instances']} instances per subscription at no extra cost."]
-    for product in book["products"]:
-        rows = [["Users up to", "Annual"]] + [[f"{t['users']:,}", show(Decimal(t["annual"]))]
-                                             for t in product["tiers"]]
-        parts.append("\n".join([product["name"]] + _table(rows, {0, 1})))
-    return "\n\n".join(parts)
