@@ -314,8 +314,16 @@ USE = ", ".join(KEYS)
     ("current: {jira: {users: 5}}\nproposed: {jira: {users: 5}}\ndays_remaining: 12.5\n",
      "s.yml:3: days_remaining: must be a whole number"),
     ("customer: government\n", "s.yml:1: proposed: is required"),
+    ("current: {}\nproposed: {}\ndays_remaining: 3\n", "s.yml:2: proposed: name at least one product"),
+    ("proposed:\n  jira: {users: 1:30}\n",
+     "s.yml:2: proposed.jira.users: '1:30': write whole numbers in plain digits, such as 1500"),
+    ("proposed:\n  jira: {users: 0x10}\n",
+     "s.yml:2: proposed.jira.users: '0x10': write whole numbers in plain digits, such as 1500"),
+    ("proposed:\n  jira: {users: 010}\n",
+     "s.yml:2: proposed.jira.users: '010': write whole numbers in plain digits, such as 1500"),
 ], ids=["unknown-product", "users-0", "users-negative", "users-fraction", "users-text", "instances-0",
-        "days-missing", "days-above-term", "days-negative", "days-fraction", "proposed-missing"])
+        "days-missing", "days-above-term", "days-negative", "days-fraction", "proposed-missing",
+        "nothing-at-all", "base-60", "hexadecimal", "octal"])
 def test_bad_scenario(tmp_path, text, expected):
     assert quote_problems(tmp_path, text) == [expected]
 

@@ -54,6 +54,19 @@ def test_duplicate_key_names_both_lines(tmp_path):
     assert one_problem(tmp_path) == f"{NAME}:{again}: term_days: duplicate key (first given on line {first})"
 
 
+def test_yaml_1_1_yes_is_not_a_boolean(tmp_path):
+    text = edited(tmp_path, "    confirmed: true\n", "    confirmed: yes\n")
+    line = line_of(text, "    confirmed: yes")
+    assert one_problem(tmp_path) == f"{NAME}:{line}: rules.one_subscription_per_product.confirmed: 'yes': write true or false"
+
+
+def test_yaml_1_1_base_60_is_not_a_number(tmp_path):
+    text = edited(tmp_path, "max_instances: 150", "max_instances: 2:30")
+    line = line_of(text, "max_instances: 2:30")
+    assert one_problem(tmp_path) == (
+        f"{NAME}:{line}: max_instances: '2:30': write whole numbers in plain digits, such as 1500")
+
+
 def test_empty_file(tmp_path):
     (tmp_path / NAME).write_text("", encoding="utf-8")
     assert one_problem(tmp_path) == f"{NAME}:1: (file): is empty"

@@ -1,15 +1,14 @@
 """Scenarios: what a customer has and wants, as sales, tests and the estimator write them."""
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated, Any, Iterable, Literal
 
 from pydantic import Field, StrictInt
 
-from .loading import display_name, validate
+from .loading import validate
 from .model import Catalog, Key, Money, Strict, Text
 from .problems import InputError
-from .yamlsource import Source, load_file, load_text
+from .yamlsource import Source, load_text
 
 Customer = Literal["government", "commercial"]
 Change = Literal["new", "upgrade", "downgrade", "instances_only", "unchanged", "cancel"]
@@ -42,15 +41,6 @@ class Scenario(Strict):
     days_remaining: Annotated[StrictInt, Field(ge=0)] | None = None
     expected: Expected | None = None
 
-    def public(self) -> dict[str, Any]:
-        """The scenario in the contract's input format, without worked-example fields."""
-        out: dict[str, Any] = {"customer": self.customer}
-        if self.current is not None:
-            out["current"] = {k: h.model_dump() for k, h in self.current.items()}
-        out["proposed"] = {k: h.model_dump() for k, h in self.proposed.items()}
-        if self.current is not None:
-            out["days_remaining"] = self.days_remaining
-        return out
 
 
 def _cross_checks(catalog: Catalog, prefix: tuple = ()):
@@ -70,7 +60,7 @@ def _cross_checks(catalog: Catalog, prefix: tuple = ()):
             yield (prefix + ("current",), "a change needs days_remaining: whole days left in the current term")
         if isinstance(days, int) and not isinstance(days, bool) and days > catalog.term_days:
             yield (prefix + ("days_remaining",), f"must be at most {catalog.term_days} (the days in a term)")
-        if raw.get("current") is None and raw.get("proposed") == {}:
+        if not raw.get("current") and raw.get("proposed") == {}:
             yield (prefix + ("proposed",), "name at least one product")
 
     return check
@@ -112,11 +102,6 @@ def _prefixed(prefix: tuple, field: str) -> str:
     if field in ("(document)", "(file)"):
         return head
     return head + ("" if field.startswith("[") else ".") + field
-
-
-def load_scenarios(path: str | Path, catalog: Catalog) -> tuple[list[Scenario], bool]:
-    path = Path(path)
-    return parse_scenarios(load_file(path, display_name(path)), catalog)
 
 
 def read_scenarios(text: str, name: str, catalog: Catalog) -> tuple[list[Scenario], bool]:

@@ -9,6 +9,7 @@ of every field.
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:null",
     "tag:yaml.org,2002:float",
 }
+_PLAIN_INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 
@@ -209,6 +211,14 @@ class _Builder:
             except InvalidOperation:
                 self.fail(node, loc, f"{node.value!r} is not a number")
                 return None
+        # YAML 1.1 also reads 0x10, 010 (octal), 1:30 (base 60) and yes/no/on/off:
+        # a maintainer who writes those almost never means them, so say so.
+        if node.tag == "tag:yaml.org,2002:int" and not _PLAIN_INT.match(node.value):
+            self.fail(node, loc, f"{node.value!r}: write whole numbers in plain digits, such as 1500")
+            return None
+        if node.tag == "tag:yaml.org,2002:bool" and node.value not in ("true", "false"):
+            self.fail(node, loc, f"{node.value!r}: write true or false")
+            return None
         try:
             return self.loader.construct_object(node)
         except ValueError:  # Python refuses to read integers of thousands of digits
