@@ -23,7 +23,7 @@ check: setup
 # succeeded, so a failed build never leaves a half-written site behind.
 build: setup
 	rm -rf site.tmp
-	$(BIN)/mkdocs build --strict --quiet --site-dir site.tmp
+	$(BIN)/mkdocs build --strict --site-dir site.tmp
 	rm -rf site && mv site.tmp site
 
 serve: build

@@ -40,7 +40,7 @@ def build(dest: Path, config: Path = ROOT / "mkdocs.yml", env: dict[str, str] | 
     """`mkdocs build --strict` in a subprocess, as `make build` runs it; raises with the log on failure."""
     shutil.rmtree(dest, ignore_errors=True)
     result = subprocess.run(
-        [str(BIN / "mkdocs"), "build", "--strict", "--quiet", "--site-dir", str(dest), "--config-file", str(config)],
+        [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(dest), "--config-file", str(config)],
         cwd=config.parent, capture_output=True, text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})})
     if result.returncode != 0:

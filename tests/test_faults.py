@@ -10,6 +10,7 @@ import io
 import json
 import os
 import re
+import shutil
 import subprocess
 from decimal import Decimal
 from html import unescape
@@ -162,16 +163,37 @@ def _tree(folder: Path) -> dict[str, str]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def test_failed_make_build_leaves_the_published_site_untouched(tmp_path):
-    """The real `make build`, in a copy of the project made of links, so that
-    its `site/` is ours alone; `-o setup` keeps make away from the shared venv."""
+def _linked_project(tmp_path: Path, copied: tuple[str, ...] = ()) -> tuple[Path, list[str]]:
+    """A copy of the project made of links (the `copied` entries copied for real),
+    so that its `site/` is ours alone, and the `make build` command to run in it;
+    `-o setup` keeps make away from the shared venv."""
     project = tmp_path / "project"
     project.mkdir()
     for entry in ROOT.iterdir():
-        if entry.name not in {"site", "site.tmp", ".git", "bench", "tools"}:
+        if entry.name in copied:
+            shutil.copytree(entry, project / entry.name)
+        elif entry.name not in {"site", "site.tmp", ".git", "bench", "tools"}:
             (project / entry.name).symlink_to(entry)
     make = ["make", "--no-print-directory", "-f", str(ROOT / "Makefile"), "-C", str(project), "-o", "setup",
             "build"]
+    return project, make
+
+
+def test_make_build_fails_on_a_broken_link(tmp_path):
+    """`make build` is strict: a link to a missing page is a warning, and warnings fail
+    the build (`--quiet` once hid them from --strict's count, and the site was published)."""
+    project, make = _linked_project(tmp_path, copied=("docs",))
+    page = project / "docs" / "glossary.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[gone](no-such-page.md)\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ENV_OF.values()}
+    result = subprocess.run(make, env=env, capture_output=True, text=True)
+    assert result.returncode != 0, result.stdout + result.stderr
+    assert "no-such-page.md" in result.stderr
+    assert not (project / "site").exists()
+
+
+def test_failed_make_build_leaves_the_published_site_untouched(tmp_path):
+    project, make = _linked_project(tmp_path)
     env = {k: v for k, v in os.environ.items() if k not in ENV_OF.values()}
     good = subprocess.run(make, env=env, capture_output=True, text=True)
     assert good.returncode == 0, good.stdout + good.stderr
