@@ -309,3 +309,16 @@ def test_broken_change_kind_names_the_scenario(tmp_path):
     assert (result.returncode, result.stderr.splitlines()) == (2, [
         f"scenarios.yml:{line_of(text, 'jsm: unchanged')}: [{index}].expected.changes.jsm: "
         "scenario 'add-instances' expects unchanged but govcloud computes instances_only"])
+
+
+def test_worked_scenarios_must_show_every_change_kind(tmp_path):
+    """The pages show an example of each kind of change: `govcloud check` (docs CI's
+    first step) says so when one is missing, instead of only the build failing."""
+    text = SCENARIOS.read_text(encoding="utf-8")
+    start = text.index("- id: downgrade-at-renewal")
+    end = text.index("- id:", start + 1)
+    (tmp_path / "scenarios.yml").write_text(text[:start] + text[end:], encoding="utf-8")
+    result = run("check", "--scenarios", "scenarios.yml", cwd=tmp_path)
+    assert (result.returncode, result.stderr.splitlines(), result.stdout) == (2, [
+        "scenarios.yml:1: (file): no worked scenario shows a 'downgrade' change; add one (the pages show each kind)"],
+        "")

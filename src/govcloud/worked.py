@@ -3,13 +3,14 @@ a disagreement with the calculation is an error that names the scenario."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import get_args
 
 from .loading import DEFAULT_SCENARIOS, data_path, display_name
 from .model import Catalog
 from .money import text
 from .problems import InputError, Problem
 from .quote import Quote, quote
-from .scenario import Scenario, parse_scenarios
+from .scenario import Change, Scenario, parse_scenarios
 from .yamlsource import load_file
 
 
@@ -46,6 +47,12 @@ def load_worked(catalog: Catalog, path: str | Path | None = None) -> list[tuple[
             if changes.get(key) != promised:
                 at("expected", "changes", key)(
                     f"{label} expects {promised} but govcloud computes {changes.get(key, 'no line')}")
+    # The pages show an example of every kind of change, taken from these scenarios.
+    shown = {line.change for _, result in out for line in result.lines}
+    for kind in get_args(Change):
+        if kind not in shown:
+            problems.append(Problem(source.name, 1, "(file)",
+                                    f"no worked scenario shows a {kind!r} change; add one (the pages show each kind)"))
     if problems:
         raise InputError(problems)
     return out
