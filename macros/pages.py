@@ -3,7 +3,8 @@
 Pages call these macros instead of writing a product name, a price, a limit or
 a rule themselves, so a change to `data/products.yml` reaches every page. Each
 page that states a rule gets a "Sources" section listing where its rules come
-from, and every page except the glossary gets tooltips for the glossary terms.
+from, and on every page except the glossary the first use of each glossary term
+links to its entry there, with the meaning as a tooltip.
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import re
 from html import escape
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -25,18 +27,37 @@ from govcloud.yamlsource import load_file, load_text, read_text
 
 GLOSSARY = Path(__file__).resolve().parents[1] / "includes" / "glossary.yml"
 GLOSSARY_PAGE = "glossary.md"
-# Pages that get no tooltips: the glossary itself, and the estimator (a form page of its own).
-NO_TOOLTIPS = {GLOSSARY_PAGE, "estimator.md"}
+# Pages whose terms are not linked: the glossary itself, and the estimator (a form page of its own).
+NO_TERM_LINKS = {GLOSSARY_PAGE, "estimator.md"}
 
-# How each change kind reads in a table (the kinds come from CONTRACTS.md).
+# How each change kind reads (the kinds come from CONTRACTS.md): the words the
+# estimator and the command line use, so readers meet one vocabulary.
 CHANGE_LABEL = {
     "new": "New subscription",
-    "upgrade": "Higher tier now",
-    "downgrade": "Lower tier at renewal",
-    "instances_only": "Instances only",
+    "upgrade": "Upgrade",
+    "downgrade": "Downgrade",
+    "instances_only": "Instances",
     "unchanged": "No change",
-    "cancel": "Cancelled at end of term",
+    "cancel": "Cancelled",
 }
+# Column headings of a quote table, as the estimator names them.
+ANNUAL = "Each year from renewal"
+DUE_NOW = "Due now"
+
+# Markdown where a glossary link must not go: code, headings, admonition titles,
+# raw HTML blocks (generated tables), links and their text, tags and attribute lists.
+PROTECTED = re.compile(r"""
+    (?sm:^(?P<fence>```|~~~).*?^(?P=fence)[ \t]*$)
+  | (?m:^\#{1,6}[ \t].*$)
+  | (?m:^[ \t]*(?:!!!|\?\?\?\+?)[ \t].*$)
+  | (?sm:^<.*?(?:\n[ \t]*\n|\Z))
+  | `[^`\n]+`
+  | !?\[[^\]\n]*\]\([^)\n]*\)(?:\{[^}\n]*\})?
+  | \[[^\]\n]*\]\[[^\]\n]*\]
+  | <[^>\n]+>
+  | \{[^}\n]*\}
+  | (?m:^[ ]{0,3}\[[^\]\n]+\]:.*$)
+""", re.X)
 
 
 def join(words: list[str]) -> str:
@@ -71,14 +92,11 @@ class Pages:
         self.rules_used = []
 
     def finish_page(self, env) -> None:
-        """Append the page's sources and the glossary tooltips to its Markdown."""
-        extra = []
+        """Link the page's glossary terms, then append the sources of its rules."""
+        if env.page.file.src_path not in NO_TERM_LINKS:
+            env.markdown = self.link_terms(env.markdown)
         if self.rules_used:
-            extra.append(self.sources_section(self.rules_used))
-        if env.page.file.src_path not in NO_TOOLTIPS:
-            extra.append(self.abbreviations())
-        if extra:
-            env.markdown = env.markdown.rstrip() + "\n\n" + "\n\n".join(extra) + "\n"
+            env.markdown = env.markdown.rstrip() + "\n\n" + self.sources_section(self.rules_used) + "\n"
 
     # -- words and rules -------------------------------------------------------
 
@@ -97,14 +115,21 @@ class Pages:
         text = self.catalog.rule_text(name)
         out = f"**{rule.title}.** {text}" if heading else text
         if not rule.confirmed:
-            out += "\n\n" + self.to_confirm()
+            out += "\n\n" + self.to_confirm(rule.source)
         return out
 
-    def to_confirm(self) -> str:
+    def to_confirm(self, source: str | None = None) -> str:
+        """A "To confirm" box naming what the answer rests on: a source's title, or none."""
         c = self.catalog.contacts
-        return (f'!!! warning "To confirm"\n    Atlassian has not documented this for Government Cloud; it rests on '
-                f"commercial-cloud pages or on this site's assumptions. Confirm it with {c.government.name} "
-                f"(government customers) or {c.commercial.name} before you rely on it.")
+        ask = (f"Confirm it with {c.government.name} (government customers) or {c.commercial.name} "
+               "before you rely on it.")
+        if source is None:
+            basis = "No Atlassian page documents this for Government Cloud; it is this site's assumption."
+        else:
+            page = self.catalog.sources[source]
+            basis = (f"This rests on Atlassian's page [{page.title}]({page.url}), "
+                     "which does not state it for Government Cloud.")
+        return f'!!! warning "To confirm"\n    {basis} {ask}'
 
     def price_note(self) -> str:
         name = self.catalog.contacts.government.name
@@ -152,8 +177,16 @@ class Pages:
         out = []
         for kind in ("government", "commercial"):
             c = getattr(self.catalog.contacts, kind)
-            out.append(f"### {c.name}\n\n**For:** {c.who}.\n\n{c.how}\n\n[Contact {c.name}]({c.url})")
+            # The link leaves this site: its words say where it goes, for every reader.
+            host = (urlsplit(c.url).hostname or "").removeprefix("www.")
+            out.append(f"### {c.name}\n\nFor {self._mid_sentence(c.who)}.\n\n{c.how}\n\n"
+                       f"[Go to {c.name}'s contact form (on {host}, another site)]({c.url})")
         return "\n\n".join(out)
+
+    @staticmethod
+    def _mid_sentence(text: str) -> str:
+        """Text that starts a sentence, lower-cased to follow other words ('US federal' stays)."""
+        return text if text[1:2].isupper() else text[:1].lower() + text[1:]
 
     # -- prices ----------------------------------------------------------------
 
@@ -208,7 +241,7 @@ class Pages:
         parts.append(f"{who}{when}. Contact: **{contact}**.")
         parts.append(self.quote_table(scenario, result))
         parts.append("\n".join(f"- {m}" for m in result.messages))
-        parts.append(f"[Open this scenario in the cost estimator](estimator.md?{estimator_query(scenario)})")
+        parts.append(f"[Open “{scenario.title}” in the cost estimator](estimator.md?{estimator_query(scenario)})")
         return "\n\n".join(parts)
 
     def quote_table(self, scenario: Scenario, result: Quote) -> str:
@@ -216,32 +249,42 @@ class Pages:
         current = scenario.current or {}
         has_current = scenario.current is not None
         cols = ["Product", "Change"] + (["Today"] if has_current else []) + \
-               ["Users", "Tier", "Instances", "Annual price", "Due now"]
-        head = "".join(f'<th scope="col">{c}</th>' for c in cols)
+               ["Users", "Tier", "Instances", ANNUAL, DUE_NOW]
+
+        # On a phone, CSS stacks each cell as a "label: value" row (the label is
+        # data-label). Explicit roles keep it a table for screen readers, which
+        # otherwise drop table semantics once the display changes.
+        def cell(label: str, value: str, field: str | None = None) -> str:
+            hook = f' data-field="{field}"' if field else ""
+            return f'<td role="cell"{hook} data-label="{label}">{value}</td>'
+
+        head = "".join(f'<th scope="col" role="columnheader">{c}</th>' for c in cols)
         rows = []
         for line in result.lines:
-            cells = [f'<th scope="row">{escape(names[line.product])}</th>',
-                     f'<td data-field="change">{CHANGE_LABEL[line.change]}</td>']
+            cells = [f'<th scope="row" role="rowheader">{escape(names[line.product])}</th>',
+                     cell("Change", CHANGE_LABEL[line.change], "change")]
             if has_current:
                 held = current.get(line.product)
                 today = (f"{count(held.users)} users, {count(held.instances)} "
                          f"instance{'s' if held.instances != 1 else ''}") if held else "Not subscribed"
-                cells.append(f"<td>{today}</td>")
-            cells += [f'<td data-field="users">{count(line.users)}</td>',
-                      f'<td data-field="tier">{self._tier(line, result)}</td>',
-                      f'<td data-field="instances">{count(line.instances)}</td>',
-                      f'<td data-field="annual">{self._money(line.annual, line)}</td>',
-                      f'<td data-field="due_now">{self._money(line.due_now, line)}</td>']
-            rows.append(f'<tr data-product="{line.product}">{"".join(cells)}</tr>')
-        blank = "<td></td>" * (len(cols) - 3)
-        rows.append(f'<tr data-total><th scope="row">Total</th>{blank}'
-                    f'<td data-field="annual_total"><strong>{show(result.annual_total)}</strong></td>'
-                    f'<td data-field="due_now_total"><strong>{show(result.due_now_total)}</strong></td></tr>')
+                cells.append(cell("Today", today))
+            cells += [cell("Users", count(line.users), "users"),
+                      cell("Tier", self._tier(line, result), "tier"),
+                      cell("Instances", count(line.instances), "instances"),
+                      cell(ANNUAL, self._money(line.annual, line), "annual"),
+                      cell(DUE_NOW, self._money(line.due_now, line), "due_now")]
+            rows.append(f'<tr role="row" data-product="{line.product}">{"".join(cells)}</tr>')
+        blank = '<td role="cell" class="gc-blank"></td>' * (len(cols) - 3)
+        rows.append(f'<tr role="row" data-total><th scope="row" role="rowheader">Total</th>{blank}'
+                    + cell(ANNUAL, f"<strong>{show(result.annual_total)}</strong>", "annual_total")
+                    + cell(DUE_NOW, f"<strong>{show(result.due_now_total)}</strong>", "due_now_total") + "</tr>")
         caption = f"Quote for “{escape(scenario.title)}”" if scenario.title else "Quote"
         if not result.complete:
-            caption += f" (totals cover the priced lines only)"
-        return (f'<table data-scenario="{scenario.id or ""}">\n<caption>{caption}</caption>\n'
-                f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>")
+            caption += " (totals cover the priced lines only)"
+        return (f'<table role="table" data-scenario="{scenario.id or ""}">\n'
+                f"<caption>{caption}</caption>\n"
+                f'<thead role="rowgroup"><tr role="row">{head}</tr></thead>\n<tbody role="rowgroup">\n'
+                + "\n".join(rows) + "\n</tbody>\n</table>")
 
     @staticmethod
     def _tier(line: Line, result: Quote) -> str:
@@ -271,9 +314,41 @@ class Pages:
     def _slug(term: str) -> str:
         return re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-")
 
-    def abbreviations(self) -> str:
-        """Markdown abbreviation definitions: the `abbr` extension turns each form into a tooltip."""
-        return "\n".join(f"*[{form}]: {e['text']}" for e in self.glossary for form in e["forms"])
+    def link_terms(self, markdown: str) -> str:
+        """Make the first use of each glossary term on a page a link to its entry.
+
+        A link, unlike an <abbr>, can be reached by keyboard and followed on a
+        touch screen; its title is the tooltip. Later uses stay plain text, and
+        headings, links, code and generated HTML are never touched.
+        """
+        spans, start = [], 0  # the stretches of prose a link may go into
+        for m in PROTECTED.finditer(markdown):
+            spans.append((start, m.start()))
+            start = m.end()
+        spans.append((start, len(markdown)))
+        chosen: list[tuple[int, int, dict]] = []
+        for entry in self.glossary:
+            pattern = self._term_pattern(entry["forms"])
+            if pattern is None:
+                continue
+            # The term's first use that does not overlap a term already linked.
+            found = next((m for a, b in spans for m in pattern.finditer(markdown, a, b)
+                          if not any(s < m.end() and m.start() < e for s, e, _ in chosen)), None)
+            if found:
+                chosen.append((found.start(), found.end(), entry))
+        for s, e, entry in sorted(chosen, key=lambda c: c[0], reverse=True):
+            title = entry["text"].replace('"', "'")
+            link = f'[{markdown[s:e]}]({GLOSSARY_PAGE}#{self._slug(entry["term"])} "{title}"){{ .gc-glossary-term }}'
+            markdown = markdown[:s] + link + markdown[e:]
+        return markdown
+
+    @staticmethod
+    def _term_pattern(forms: list[str]) -> re.Pattern | None:
+        """Any of the forms as a whole word, longest first, also with a capital at the start of a sentence."""
+        words = sorted({w for f in forms for w in (f, f[:1].upper() + f[1:])}, key=len, reverse=True)
+        if not words:
+            return None
+        return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])")
 
     # -- for maintainers -------------------------------------------------------
 

@@ -115,3 +115,59 @@ def test_print_shows_only_the_page_content(browser, site_url):
     # Links to other sites print their address; links within the site do not.
     assert any(not own and "http" in content for own, content in after), after
     assert all(content in ("none", "normal") for own, content in after if own), after
+
+
+@pytest.mark.parametrize("path", ["/changes/", "/scenarios/"])
+def test_quote_tables_fit_a_phone_and_stay_tables(browser, site_url, path):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(site_url + path)
+    width = 390
+    measured = page.evaluate("""() => [...document.querySelectorAll('table[data-scenario]')].map(t => {
+        const cells = [...t.querySelectorAll('td[data-field="annual"], td[data-field="due_now"]')];
+        return {id: t.dataset.scenario, right: t.getBoundingClientRect().right,
+                scroll: t.closest('.md-typeset__scrollwrap').scrollWidth,
+                client: t.closest('.md-typeset__scrollwrap').clientWidth,
+                cells: cells.map(c => ({right: c.getBoundingClientRect().right,
+                                        label: getComputedStyle(c, '::before').content}))};
+    })""")
+    page_width = page.evaluate("() => document.documentElement.scrollWidth")
+    # Chromium's own accessibility tree: the stacked layout must still be a table of cells.
+    cdp = context.new_cdp_session(page)
+    nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    context.close()
+    assert measured and page_width <= width, page_width
+    for table in measured:
+        assert table["right"] <= width and table["scroll"] <= table["client"], table
+        for c in table["cells"]:
+            assert c["right"] <= width, table["id"]
+            assert "Each year from renewal" in c["label"] or "Due now" in c["label"], c
+    roles = [n.get("role", {}).get("value") for n in nodes if not n.get("ignored")]
+    assert roles.count("table") >= len(measured), roles.count("table")
+    assert "cell" in roles and "rowheader" in roles and "columnheader" in roles
+
+
+def test_glossary_terms_work_by_keyboard(browser, site_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(site_url + "/changes/")
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.classList.contains('gc-glossary-term')"):
+            break
+    term = page.evaluate("""() => { const a = document.activeElement;
+        return {cls: a.className, word: a.textContent, hash: a.hash} }""")
+    assert "gc-glossary-term" in term["cls"], "Tab never reached a glossary term"
+    # Focus alone shows the meaning (Material's tooltip, tied to the link by aria-describedby).
+    page.wait_for_function("() => document.activeElement.getAttribute('aria-describedby')")
+    tip = page.evaluate("""() => { const el = document.getElementById(
+        document.activeElement.getAttribute('aria-describedby'));
+        return el && {text: el.textContent.trim(), visible: getComputedStyle(el).visibility === 'visible'} }""")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/glossary/#"))
+    landed = page.evaluate("() => location.hash")
+    target_text = page.evaluate("() => document.querySelector(decodeURIComponent(location.hash)).textContent")
+    context.close()
+    assert tip and tip["visible"] and len(tip["text"]) > 20, tip
+    assert landed == term["hash"]
+    assert term["word"].lower()[:5] in target_text.lower()

@@ -35,8 +35,10 @@ RULES_ON = {
     "changes/index.html": ["upgrade", "add_instances", "new_product", "downgrade", "cancel"],
     "contact/index.html": ["contact_route"],
     "questions/index.html": ["beyond_limits", "cancel", "downgrade", "user_tiers", "new_product", "upgrade",
-                             "users_counted_once", "add_instances"],
+                             "users_counted_once", "add_instances", "quote_validity"],
 }
+GLOSSARY = ROOT / "includes" / "glossary.yml"
+ESTIMATOR_JS = ROOT / "docs" / "assets" / "estimator.js"
 
 
 # -- reading the built HTML ----------------------------------------------------
@@ -73,6 +75,11 @@ def text_of(html: str) -> str:
     """The words of a page's article, without tags."""
     body = html[html.index("<article"):html.index("</article>")]
     return " ".join(unescape(re.sub(r"<[^>]+>", " ", body)).split())
+
+
+def prose(html: str) -> str:
+    """text_of, with no space left before punctuation where an inline tag ended."""
+    return re.sub(r"\s+([;:,.)”])", r"\1", text_of(html))
 
 
 def read(site: Path, page: str) -> str:
@@ -170,8 +177,11 @@ def test_worked_scenarios_show_the_quote_and_their_hand_worked_totals(site_dir, 
 
 def test_each_scenario_links_to_the_estimator_prefilled(site_dir, raw_scenarios):
     html = read(site_dir, "scenarios/index.html")
-    links = [unescape(h) for h in re.findall(r'href="([^"]*)">Open this scenario', html)]
+    found = [(unescape(h), unescape(t)) for h, t in re.findall(r'<a href="([^"]*)">(Open [^<]*)</a>', html)]
+    links = [h for h, _ in found]
     assert len(links) == len(raw_scenarios)
+    # Each link says which scenario it opens, so a list of links is not twelve identical ones.
+    assert [t for _, t in found] == [f"Open “{s['title']}” in the cost estimator" for s in raw_scenarios]
     for link, scenario in zip(links, raw_scenarios):
         url = urlsplit(link)
         assert url.path == "../estimator/", link
@@ -186,12 +196,37 @@ def test_each_scenario_links_to_the_estimator_prefilled(site_dir, raw_scenarios)
             assert params["days_remaining"] == str(scenario["days_remaining"])
 
 
+def estimator_change_words() -> dict[str, str]:
+    """The estimator's words for each change kind, read from its page module's source."""
+    source = ESTIMATOR_JS.read_text(encoding="utf-8")
+    block = re.search(r"\{\s*new:\s*\"[^}]*\}", source)
+    assert block, "the estimator's change words moved: update this test"
+    return dict(re.findall(r'(\w+):\s*"([^"]+)"', block.group(0)))
+
+
 def test_change_page_shows_an_example_of_each_change(site_dir):
+    words = estimator_change_words()
+    assert set(words) == {"new", "upgrade", "downgrade", "instances_only", "unchanged", "cancel"}
     tables = scenario_tables(site_dir, "changes/index.html")
     kinds = {c["text"].strip() for t in tables.values() for r in t["rows"] for c in r["cells"]
              if c["attrs"].get("data-field") == "change"}
-    assert {"Higher tier now", "Instances only", "New subscription", "Lower tier at renewal",
-            "Cancelled at end of term"} <= kinds
+    assert {words[k] for k in ("upgrade", "instances_only", "new", "downgrade", "cancel")} <= kinds
+
+
+def test_quote_tables_use_the_estimators_words(site_dir):
+    words = estimator_change_words()
+    for page in ("changes/index.html", "scenarios/index.html"):
+        for key, table in scenario_tables(site_dir, page).items():
+            heads = [c["text"].strip() for c in table["rows"][0]["cells"]]
+            assert heads[-2:] == ["Each year from renewal", "Due now"], (page, key)
+            shown = {c["text"].strip() for r in table["rows"] for c in r["cells"]
+                     if c["attrs"].get("data-field") == "change"}
+            assert shown and shown <= set(words.values()), (page, key, shown)
+            # Every value cell carries its column's name, for the stacked phone layout.
+            for row in table["rows"][1:]:
+                for i, c in enumerate(row["cells"]):
+                    if c["tag"] == "td" and c["text"].strip():
+                        assert c["attrs"].get("data-label") == heads[i], (page, key, c)
 
 
 def test_rule_pages_cite_the_sources_of_their_rules(site_dir, raw):
@@ -208,6 +243,55 @@ def test_rule_pages_cite_the_sources_of_their_rules(site_dir, raw):
         assert raw["sources"][rule["source"]]["url"] in sources
 
 
+def sections(html: str) -> dict[str, str]:
+    """Each h2 section of a page's article: its heading's words to the text under it."""
+    body = html[html.index("<article"):html.index("</article>")]
+    parts = re.split(r"<h2[^>]*>(.*?)</h2>", body, flags=re.S)
+    return {prose(f"<article>{parts[i]}</article>"): prose(f"<article>{parts[i + 1]}</article>")
+            for i in range(1, len(parts) - 1, 2)}
+
+
+def test_questions_name_their_sources_and_the_facts_customers_need(site_dir, raw):
+    html = read(site_dir, "questions/index.html")
+    answers = sections(html)
+    titles = [s["title"] for s in raw["sources"].values()]
+    boxes = 0
+    for question, answer in answers.items():
+        if question == "Sources":
+            continue
+        # At most one "To confirm" per answer, and each names what it rests on.
+        assert answer.count("To confirm") <= 1, question
+        if "To confirm" in answer:
+            boxes += 1
+            box = answer.split("To confirm", 1)[1]
+            assert any(t in box for t in titles) or "No Atlassian page documents" in box, question
+    assert boxes >= 5
+    cancel = next(a for q, a in answers.items() if "cancel" in q.lower())
+    assert f"deactivated {raw['deactivation_days']} days after the term ends" in cancel
+    assert raw["sources"]["cancel_subscription"]["title"] in cancel.split("To confirm", 1)[1]
+    quote_answer = next(a for q, a in answers.items() if "quote" in q.lower())
+    assert f"valid for {raw['quote_valid_days']} days" in quote_answer
+    assert raw["sources"][raw["rules"]["quote_validity"]["source"]]["title"] in quote_answer
+    monthly = next(a for q, a in answers.items() if "monthly" in q.lower())
+    assert monthly.split()[0].strip(":,.") in ("Yes", "No", "Probably"), monthly[:80]
+
+
+def test_contact_page_says_each_route_once_and_marks_links_that_leave(site_dir, raw):
+    html = read(site_dir, "contact/index.html")
+    words = prose(html)
+    route = " ".join(raw["rules"]["contact_route"]["summary"].split())
+    assert words.count(route) == 1
+    assert words.count("Government customers") == 1
+    assert "web form" in words and "contacts you" in words
+    for kind in ("government", "commercial"):
+        contact = raw["contacts"][kind]
+        host = urlsplit(contact["url"]).hostname.removeprefix("www.")
+        link = re.search(rf'<a href="{re.escape(contact["url"])}">([^<]+)</a>', html)
+        assert link and host in link.group(1) and "another site" in link.group(1), kind
+    assert "For customers that are not government agencies." in words
+    assert "For US federal" in words
+
+
 def test_unconfirmed_rules_are_flagged(site_dir, raw):
     questions = text_of(read(site_dir, "questions/index.html"))
     unconfirmed = [r for r in raw["rules"].values() if not r["confirmed"]]
@@ -219,16 +303,39 @@ def test_unconfirmed_rules_are_flagged(site_dir, raw):
         assert "To confirm" in following, rule["title"]
 
 
-def test_glossary_terms_are_tooltips_elsewhere(site_dir):
+TERM_LINK = re.compile(r'<a class="gc-glossary-term" href="([^"]+)" title="([^"]+)">([^<]+)</a>')
+
+
+def test_glossary_terms_link_to_their_entry_once_per_page(site_dir, raw):
     glossary_html = read(site_dir, "glossary/index.html")
     glossary = text_of(glossary_html)
-    assert "<abbr" not in glossary_html
-    for page in ("subscriptions/index.html", "changes/index.html"):
-        tooltips = set(re.findall(r'<abbr title="([^"]+)">([^<]+)</abbr>', read(site_dir, page)))
-        words = {word for _, word in tooltips}
-        assert {"subscription", "instances", "user tier"} <= words, page
-        for meaning, word in tooltips:
-            assert unescape(meaning) in glossary, word
+    entries = yaml.safe_load(GLOSSARY.read_text(encoding="utf-8"))
+    # Every form of every term, with the data's names put in by hand.
+    names = {"{government}": raw["contacts"]["government"]["name"],
+             "{commercial}": raw["contacts"]["commercial"]["name"]}
+    forms = {names.get(f, f).lower() for e in entries for f in e.get("forms", [])}
+    assert "gc-glossary-term" not in glossary_html and "<abbr" not in glossary_html
+    assert "first use" in glossary and "link" in glossary and "keyboard" in glossary
+    for page in PAGES:
+        if page == "glossary/index.html":
+            continue
+        html = read(site_dir, page)
+        assert "<abbr" not in html, page
+        links = TERM_LINK.findall(html)
+        targets = [href for href, _, _ in links]
+        assert len(targets) == len(set(targets)), f"{page} links a term more than once: {targets}"
+        for href, meaning, word in links:
+            assert href.removeprefix("../").startswith("glossary/#"), (page, href)
+            assert f'id="{href.split("#")[1]}"' in glossary_html, (page, href)
+            assert unescape(meaning) in glossary, (page, word)
+            assert word.lower() in forms, (page, word)
+        # Never inside a heading (a link inside a link cannot be written at all).
+        for heading in re.findall(r"<h[1-6][^>]*>.*?</h[1-6]>", html, flags=re.S):
+            assert "gc-glossary-term" not in heading, (page, heading)
+    # The change page used to mark dozens of words; now each term once, the ones it uses included.
+    changes = TERM_LINK.findall(read(site_dir, "changes/index.html"))
+    assert {"instances", "renewal", "subscription"} <= {w for _, _, w in changes}
+    assert len(changes) <= len(entries)
 
 
 def all_fields(model, seen=None) -> set[str]:

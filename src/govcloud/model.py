@@ -94,7 +94,7 @@ class Contacts(Strict):
 
 
 # Placeholders a rule's text may use; each is filled from the data.
-PLACEHOLDERS = {"max_instances", "term_days"}
+PLACEHOLDERS = {"max_instances", "term_days", "deactivation_days", "quote_valid_days"}
 
 
 def _template(value: str) -> str:
@@ -120,7 +120,8 @@ Template = Annotated[Text, AfterValidator(_template)]
 class Rule(Strict):
     title: Annotated[Text, Field(description="Short name of the rule.")]
     summary: Annotated[Template, Field(description="The rule in one or two plain sentences; "
-                                       "may use {max_instances} and {term_days}.")]
+                                       "may use {max_instances}, {term_days}, "
+                                       "{deactivation_days} and {quote_valid_days}.")]
     confirmed: Annotated[bool, Field(strict=True, description="True when the source states it for Government Cloud; "
                                      "false when it is carried over from commercial cloud and should be confirmed.")]
     source: Annotated[Key, Field(description="Key of the entry in `sources` the rule comes from.")]
@@ -138,6 +139,7 @@ class Rules(Strict):
     cancel: Rule
     beyond_limits: Rule
     contact_route: Rule
+    quote_validity: Rule
 
 
 class Catalog(Strict):
@@ -152,6 +154,10 @@ class Catalog(Strict):
         description="Basis of a mid-term upgrade's charge (not documented for Government Cloud).")]
     new_subscription_term: Annotated[Literal["full"], Field(
         description="A new product is billed for a full term, not co-termed (not documented for Government Cloud).")]
+    # Facts from commercial-cloud pages that pages state; kept here so they change in one place.
+    deactivation_days: Annotated[StrictInt, Field(ge=0, description=(
+        "Days after a cancelled subscription's term ends before it is deactivated."))]
+    quote_valid_days: Annotated[StrictInt, Field(ge=1, description="Days a saved annual quote stays valid.")]
     contacts: Contacts
     sources: Annotated[dict[Key, Source], Field(min_length=1, description="Pages the rules come from, by key.")]
     rules: Rules
@@ -161,4 +167,4 @@ class Catalog(Strict):
         return next(p for p in self.products if p.key == key)
 
     def rule_text(self, name: str) -> str:
-        return getattr(self.rules, name).summary.format(max_instances=self.max_instances, term_days=self.term_days)
+        return getattr(self.rules, name).summary.format(**{n: getattr(self, n) for n in PLACEHOLDERS})
