@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build test check chromium clean lighthouse-deps lighthouse bench
+.PHONY: setup serve build test check chromium node clean lighthouse-deps lighthouse bench
 
 setup: $(STAMP)
 
@@ -38,11 +38,16 @@ test: setup chromium lighthouse-deps
 	$(BIN)/pytest
 
 clean:
-	rm -rf $(VENV) site .pytest_cache
+	rm -rf $(VENV) site site.tmp .pytest_cache $(LIGHTHOUSE)/node_modules bench/out
 
 # Lighthouse, pinned by tools/lighthouse/package-lock.json; reinstalled when the lock changes.
 LIGHTHOUSE := tools/lighthouse
-lighthouse-deps: $(LIGHTHOUSE)/node_modules/.installed
+lighthouse-deps: node $(LIGHTHOUSE)/node_modules/.installed
+
+# Lighthouse runs on Node.js; the machines have it, a bare Debian gets it from apt.
+node:
+	@command -v node >/dev/null && command -v npm >/dev/null || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm; }
 
 $(LIGHTHOUSE)/node_modules/.installed: $(LIGHTHOUSE)/package.json $(LIGHTHOUSE)/package-lock.json
 	cd $(LIGHTHOUSE) && npm ci --no-audit --no-fund --loglevel=error

@@ -161,13 +161,14 @@ def bench_speed(report: Report, b, base: str, base_100: str | None, edits: int) 
 
 # --- core speed -------------------------------------------------------------------
 
-def bench_core(report: Report, b, base: str | None, runs: int, count: int = 1000) -> None:
+def bench_core(report: Report, b, base: str | None, runs: int) -> None:
     catalog = load_catalog()
-    scenarios = core.scenario_set(catalog, count)
+    scenarios = core.scenario_set(catalog)
+    count = len(scenarios)
     rate, rates = core.quotes_per_second(catalog, scenarios, runs)
     report.raw["quotes_per_second"] = rates
     report.add("core", "Python quotes per second", rate, "quotes/s", note=f"median of {runs} passes over "
-               f"{count} conformance-like scenarios (quote + JSON)")
+               f"the {count} conformance scenarios (quote + JSON)")
     if base is None:
         report.add("core", "Python-vs-JS conformance run", None, "s", note="no estimator page to run the JS calc on")
         return

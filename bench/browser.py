@@ -2,29 +2,21 @@
 input-to-result latency on the estimator, and the JS side of the conformance run."""
 from __future__ import annotations
 
-import os
-import shutil
 from contextlib import contextmanager
 
 from playwright.sync_api import sync_playwright
 
-FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run"]
+from .sites import harness  # noqa: F401 (puts tests/ on the path)
+from harness import CHROMIUM_FLAGS, chromium_path
+
 ESTIMATOR = "/estimator/"
 READY = "#gc-estimator[data-ready], [data-testid='annual-total']"
-
-
-def chromium() -> str:
-    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-    if not path:
-        raise RuntimeError("Chromium is missing: `make bench` installs Debian's chromium package")
-    return path
 
 
 @contextmanager
 def browser():
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium(), args=FLAGS)
+        b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
         try:
             yield b
         finally:

@@ -2,44 +2,18 @@
 from __future__ import annotations
 
 import json
-import random
 import time
 
 from govcloud.model import Catalog
 from govcloud.quote import quote
 from govcloud.scenario import read_scenarios
 
-SEED = 11
+from .sites import harness  # noqa: F401 (puts tests/ on the path)
+import vectors  # noqa: E402  (the conformance scenario set the tests use)
 
 
-def scenario_set(catalog: Catalog, count: int, seed: int = SEED) -> list[dict]:
-    """Scenarios like the conformance vectors': tier edges, limits, every kind of change."""
-    rng = random.Random(seed)
-    limit, term = catalog.max_instances, catalog.term_days
-
-    def users(product) -> int:
-        edges = [t.users for t in product.tiers]
-        pick = rng.random()
-        if pick < 0.4:
-            return rng.choice(edges)
-        if pick < 0.6:
-            return rng.choice(edges) + 1
-        return rng.randint(1, edges[-1] + edges[-1] // 20)  # now and then beyond the largest tier
-
-    def holding(product) -> dict:
-        return {"users": users(product), "instances": rng.choice([1, 2, limit, limit + 1, rng.randint(1, limit)])}
-
-    out = []
-    for _ in range(count):
-        chosen = rng.sample(catalog.products, rng.randint(1, len(catalog.products)))
-        scenario = {"customer": rng.choice(["government", "commercial"]),
-                    "proposed": {p.key: holding(p) for p in chosen}}
-        if rng.random() < 0.7:
-            had = rng.sample(catalog.products, rng.randint(1, len(catalog.products)))
-            scenario["current"] = {p.key: holding(p) for p in had}
-            scenario["days_remaining"] = rng.choice([0, term, rng.randint(0, term)])
-        out.append(scenario)
-    return out
+def scenario_set(catalog: Catalog) -> list[dict]:
+    return vectors.generate(catalog)
 
 
 def python_quotes(catalog: Catalog, scenarios: list[dict]) -> list[dict]:

@@ -2,20 +2,17 @@
 site built from other data (GOVCLOUD_DATA / GOVCLOUD_SCENARIOS)."""
 from __future__ import annotations
 
-import functools
 import gzip
 import io
-import os
 import shutil
-import subprocess
 import sys
 import tempfile
-import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-BIN = Path(sys.executable).parent
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+import harness  # noqa: E402
+from harness import ROOT, build_site  # noqa: E402
 
 # The theme's floor: Material with nothing of ours, built with the same pinned versions.
 FLOOR_CONFIG = """\
@@ -39,10 +36,7 @@ def floor_project(folder: Path) -> Path:
 def build(dest: Path, config: Path = ROOT / "mkdocs.yml", env: dict[str, str] | None = None) -> None:
     """`mkdocs build --strict` in a subprocess, as `make build` runs it; raises with the log on failure."""
     shutil.rmtree(dest, ignore_errors=True)
-    result = subprocess.run(
-        [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(dest), "--config-file", str(config)],
-        cwd=config.parent, capture_output=True, text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})})
+    result = build_site(dest, env, config)
     if result.returncode != 0:
         raise RuntimeError(f"build of {config} failed:\n{result.stderr}")
 
@@ -79,6 +73,5 @@ class _GzipHandler(SimpleHTTPRequestHandler):
 
 
 def serve(directory: Path) -> tuple[ThreadingHTTPServer, str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_GzipHandler, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = harness.serve(directory, _GzipHandler)
     return server, f"http://127.0.0.1:{server.server_address[1]}"

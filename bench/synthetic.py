@@ -68,7 +68,7 @@ def products(count: int, tiers: int) -> list[dict]:
     return out
 
 
-def _scenario(rng: random.Random, i: int, items: list[dict]) -> dict:
+def _scenario(rng: random.Random, i: int, items: list[dict], limit: int, term: int) -> dict:
     """Every kind of change in turn: new, upgrade, downgrade, instances only, cancel, contact sales."""
     def users(product, over=False):
         top = product["tiers"][-1]["users"]
@@ -87,18 +87,18 @@ def _scenario(rng: random.Random, i: int, items: list[dict]) -> dict:
         have = users(p)
         current[p["key"]] = {"users": have, "instances": rng.randint(1, 20)}
         if kind == 1:
-            proposed[p["key"]] = {"users": users(p), "instances": rng.randint(1, 150)}
+            proposed[p["key"]] = {"users": users(p), "instances": rng.randint(1, limit)}
         elif kind == 2:
             proposed[p["key"]] = {"users": max(1, have // 3), "instances": 1}
         elif kind == 3:
-            proposed[p["key"]] = {"users": have, "instances": rng.randint(1, 150)}
+            proposed[p["key"]] = {"users": have, "instances": rng.randint(1, limit)}
         elif kind == 5:
             proposed[p["key"]] = {"users": users(p, over=True)}
     if kind == 4:  # cancel all but one
         keep = picks[0]["key"]
         proposed = {keep: current[keep]}
     out.update(current=current, proposed=proposed or {picks[0]["key"]: {"users": 1}},
-               days_remaining=rng.randint(0, 365))
+               days_remaining=rng.randint(0, term))
     return out
 
 
@@ -112,7 +112,8 @@ def write(folder: Path, n_products: int, n_tiers: int, n_scenarios: int) -> dict
 
     catalog = load_catalog(data_file)
     rng = random.Random(SEED)
-    raw = [_scenario(rng, i, data["products"]) for i in range(n_scenarios)]
+    raw = [_scenario(rng, i, data["products"], catalog.max_instances, catalog.term_days)
+           for i in range(n_scenarios)]
     scenarios, _ = read_scenarios(json.dumps(raw), "synthetic", catalog)
     for item, scenario in zip(raw, scenarios):
         q = quote(catalog, scenario)

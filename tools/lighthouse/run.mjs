@@ -14,8 +14,8 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 
-// The change page is /changes/ on this site; /change/ is the name the issue gave it.
-const PAGES = ['/', '/estimator/', '/products/', '/change/', '/changes/'];
+// Home, the estimator, the tier tables and the change page.
+const PAGES = ['/', '/estimator/', '/products/', '/changes/'];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu'];
 const TYPES = {
@@ -38,7 +38,7 @@ function args(argv) {
 function serve(root) {
   const server = http.createServer((req, res) => {
     let file = path.join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname));
-    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+    if (file !== root && !file.startsWith(root + path.sep)) { res.writeHead(403).end(); return; }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     if (!fs.existsSync(file)) {
       const missing = path.join(root, '404.html');
@@ -60,7 +60,10 @@ function serve(root) {
 
 const {site, out, pages} = args(process.argv.slice(2));
 const root = path.resolve(site);
-const present = (pages || PAGES).filter((p) => fs.existsSync(path.join(root, p, 'index.html')));
+const wanted = pages || PAGES;
+const missing = wanted.filter((p) => !fs.existsSync(path.join(root, p, 'index.html')));
+if (missing.length) throw new Error(`not in ${root}: ${missing.join(', ')}`);
+const present = wanted;
 const server = await serve(root);
 const base = `http://127.0.0.1:${server.address().port}`;
 const chrome = await chromeLauncher.launch({chromePath: process.env.CHROME_PATH, chromeFlags: FLAGS});
