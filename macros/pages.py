@@ -23,6 +23,7 @@ from govcloud.money import show
 from govcloud.problems import InputError
 from govcloud.quote import Line, Quote
 from govcloud.scenario import Scenario
+from govcloud.tables import CHANGE_LABELS
 from govcloud.yamlsource import load_file, load_text, read_text
 
 GLOSSARY = Path(__file__).resolve().parents[1] / "includes" / "glossary.yml"
@@ -30,16 +31,9 @@ GLOSSARY_PAGE = "glossary.md"
 # Pages whose terms are not linked: the glossary itself, and the estimator (a form page of its own).
 NO_TERM_LINKS = {GLOSSARY_PAGE, "estimator.md"}
 
-# How each change kind reads (the kinds come from CONTRACTS.md): the words the
-# estimator and the command line use, so readers meet one vocabulary.
-CHANGE_LABEL = {
-    "new": "New subscription",
-    "upgrade": "Upgrade",
-    "downgrade": "Downgrade",
-    "instances_only": "Instances",
-    "unchanged": "No change",
-    "cancel": "Cancelled",
-}
+# How each change kind reads: the words the estimator and the command line use
+# (govcloud.tables holds them), so readers meet one vocabulary.
+
 # Column headings of a quote table, as the estimator names them.
 ANNUAL = "Each year from renewal"
 DUE_NOW = "Due now"
@@ -262,7 +256,7 @@ class Pages:
         rows = []
         for line in result.lines:
             cells = [f'<th scope="row" role="rowheader">{escape(names[line.product])}</th>',
-                     cell("Change", CHANGE_LABEL[line.change], "change")]
+                     cell("Change", CHANGE_LABELS[line.change], "change")]
             if has_current:
                 held = current.get(line.product)
                 today = (f"{count(held.users)} users, {count(held.instances)} "
