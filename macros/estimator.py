@@ -112,24 +112,39 @@ def estimator_markup(catalog) -> str:
         + "".join(_product_fieldset(catalog, p) for p in catalog.products)
         + "</form>"
     )
+    summary = (
+        # Stays in sight at the foot of the window while the form is in view, then
+        # settles above the results: typing visibly changes something.
+        '<div class="gc-summary" data-gc="summary">'
+        '<p class="gc-summary-figures" data-gc="summary-figures" hidden>'
+        '<span class="gc-summary-item">Due now <strong data-testid="summary-due-now"></strong></span> '
+        '<span class="gc-summary-item">Each year from renewal <strong data-testid="summary-annual"></strong></span>'
+        "</p>"
+        '<p class="gc-summary-status" data-testid="summary-status"></p>'
+        '<a class="gc-summary-link" href="#gc-results-title" data-gc="summary-link">See the full estimate</a>'
+        "</div>"
+    )
     results = (
         '<section class="gc-results" data-gc="results" aria-labelledby="gc-results-title">'
-        '<h2 id="gc-results-title">Your estimate</h2>'
-        '<p class="gc-stale" data-gc="stale" hidden>These figures are out of date: '
-        "they are for the last complete answers. Fix the problems above to update them.</p>"
+        '<h2 id="gc-results-title" tabindex="-1">Your estimate</h2>'
+        '<dl class="gc-print-only gc-context" data-gc="print-context"></dl>'
+        '<p class="gc-stale" data-gc="stale" hidden></p>'
         '<p class="gc-empty" data-gc="empty">Enter the users of at least one product to see an estimate.</p>'
         '<div class="gc-table-wrap" data-gc="table-wrap" hidden>'
         '<table class="gc-table"><caption class="gc-caption">Each product\'s tier, its price each year from '
         "the next renewal, and what is due now</caption>"
-        '<thead><tr><th scope="col">Product</th><th scope="col">Change</th><th scope="col">Tier</th>'
+        '<thead><tr><th scope="col">Product</th><th scope="col">Change</th>'
+        '<th scope="col" data-gc="today-head" hidden>Today</th><th scope="col">Tier</th>'
         '<th scope="col" class="gc-num">Each year from renewal</th><th scope="col" class="gc-num">Due now</th>'
         '</tr></thead><tbody data-gc="lines"></tbody>'
-        '<tfoot><tr><th scope="row" colspan="3">Total</th>'
+        '<tfoot><tr><th scope="row" colspan="3" data-gc="total-label">Total</th>'
         '<td class="gc-num" data-label="Each year from renewal"><span data-testid="annual-total"></span></td>'
         '<td class="gc-num" data-label="Due now"><span data-testid="due-now-total"></span></td></tr></tfoot>'
         "</table></div>"
         '<p class="gc-incomplete" data-gc="incomplete" hidden></p>'
-        '<ul class="gc-messages" data-gc="messages"></ul>'
+        # The quote's messages in full, folded: each row already carries its one explanation.
+        '<details class="gc-why" data-gc="why"><summary>Why these figures</summary>'
+        '<ul class="gc-messages" data-gc="messages"></ul></details>'
         '<div class="gc-actions" data-gc="actions">'
         '<button type="button" class="md-button" data-action="copy-link">Copy link</button>'
         '<button type="button" class="md-button" data-action="copy-table">Copy as table</button>'
@@ -138,7 +153,6 @@ def estimator_markup(catalog) -> str:
         '<button type="button" class="md-button" data-action="print">Print</button>'
         "</div>"
         '<p class="gc-action-status" data-gc="action-status" role="status"></p>'
-        '<p class="gc-print-only">This estimate online: <span data-gc="print-link"></span></p>'
         "</section>"
     )
     next_steps = (
@@ -148,9 +162,12 @@ def estimator_markup(catalog) -> str:
         '(<span data-gc="who"></span>).</p>'
         + "".join(_contact_block(kind, getattr(contacts, kind)) for kind in CUSTOMERS)
         + "<p>Send them:</p><ul>"
-        "<li>the link to this estimate (<em>Copy link</em>), or the table or CSV file;</li>"
-        "<li>the scenario file (<em>Download scenario</em>), which sales can quote with "
+        # On paper the buttons are gone: the printout names what it carries instead.
+        '<li class="gc-screen-only">the link to this estimate (<em>Copy link</em>), or the table or CSV file;</li>'
+        '<li class="gc-screen-only">the scenario file (<em>Download scenario</em>), which sales can quote with '
         "<code>govcloud quote</code>;</li>"
+        '<li class="gc-print-only">this printout, or the link printed at its top, which opens the same '
+        "estimate in the estimator;</li>"
         "<li>your organization's name and, for a change, your renewal date.</li></ul>"
         '<p class="gc-illustrative" data-gc="illustrative"></p>'
         "</section>"
@@ -161,7 +178,7 @@ def estimator_markup(catalog) -> str:
         '<div class="gc-notice" data-gc="address-notice" role="status" hidden></div>'
         '<div class="gc-error-summary" data-gc="error-summary" tabindex="-1" hidden>'
         '<h2 class="gc-error-title">There is a problem</h2><ul data-gc="error-list"></ul></div>'
-        + form + results + next_steps
+        + '<div class="gc-work">' + form + summary + "</div>" + results + next_steps
         + '<div class="gc-live" data-gc="live" aria-live="polite"></div>'
         "</div>"
     )

@@ -20,10 +20,22 @@ READ_HOOKS = """() => Object.fromEntries([...document.querySelectorAll('#gc-esti
     .map(e => [e.dataset.testid, {text: e.textContent, value: e.dataset.value ?? null}]))"""
 
 
+def beyond_words(catalog: Catalog, scenario: Scenario, key: str, contact: str) -> str:
+    """Why a line needs sales: users past the largest tier and/or instances past the limit."""
+    product = next(p for p in catalog.products if p.key == key)
+    held = [h for h in (scenario.proposed.get(key), (scenario.current or {}).get(key)) if h is not None]
+    users = any(h.users > product.tiers[-1].users for h in held)
+    instances = any(h.instances > catalog.max_instances for h in held)
+    limit = f"{catalog.max_instances:,} instances"
+    more = ("more than the listed tiers and " + limit if users and instances
+            else "more than " + limit if instances else "more than the listed tiers")
+    return f"{more}; {contact} quotes it"
+
+
 def change_words(catalog: Catalog, scenario: Scenario, line, contact: str) -> str:
     kind = KIND[line.change]
     if line.status != "ok":
-        return f"{kind}: beyond the price book, ask {contact} for a quote"
+        return f"{kind}: {beyond_words(catalog, scenario, line.product, contact)}"
     return {
         "new": f"{kind}: billed for a full term",
         "upgrade": f"{kind}: prorated for {scenario.days_remaining} of {catalog.term_days} days",
@@ -34,21 +46,47 @@ def change_words(catalog: Catalog, scenario: Scenario, line, contact: str) -> st
     }[line.change]
 
 
+def today_price(catalog: Catalog, scenario: Scenario, key: str):
+    """(tier, annual) the customer pays today for `key`, walking the tiers by hand;
+    None when the product is new, "beyond" past the tiers or the instance limit."""
+    held = (scenario.current or {}).get(key)
+    if held is None:
+        return None
+    product = next(p for p in catalog.products if p.key == key)
+    if held.instances > catalog.max_instances:
+        return "beyond"
+    for tier in product.tiers:
+        if tier.users >= held.users:
+            return tier.users, tier.annual
+    return "beyond"
+
+
 def expected_hooks(catalog: Catalog, scenario: Scenario) -> dict[str, dict]:
     q = quote(catalog, scenario)
     ask = f"Ask {q.contact}"
+    # With no priced line, a total of $0.00 would mislead: the totals say whom to ask.
+    priced = any(line.status == "ok" for line in q.lines)
+    annual_total = show(q.annual_total) if priced else ask
+    due_now_total = show(q.due_now_total) if priced else ask
     out: dict[str, dict] = {
-        "annual-total": {"text": show(q.annual_total), "value": None},
-        "due-now-total": {"text": show(q.due_now_total), "value": None},
+        "annual-total": {"text": annual_total, "value": None},
+        "due-now-total": {"text": due_now_total, "value": None},
+        "summary-annual": {"text": annual_total, "value": None},
+        "summary-due-now": {"text": due_now_total, "value": None},
         "contact": {"text": q.contact, "value": None},
     }
     for line in q.lines:
         ok, key = line.status == "ok", line.product
-        out[f"tier-{key}"] = {"text": f"{line.tier:,} users" if line.tier else ("None" if ok else ask),
+        out[f"tier-{key}"] = {"text": f"{line.tier:,} users" if line.tier else ("—" if ok else ask),
                               "value": str(line.tier) if line.tier else ""}
         out[f"annual-{key}"] = {"text": show(line.annual) if ok else ask, "value": None}
         out[f"due-now-{key}"] = {"text": show(line.due_now) if ok else ask, "value": None}
         out[f"change-{key}"] = {"text": change_words(catalog, scenario, line, q.contact), "value": line.change}
+        if scenario.current is not None:
+            now = today_price(catalog, scenario, key)
+            out[f"today-{key}"] = (
+                {"text": "—", "value": ""} if now is None else {"text": ask, "value": ""} if now == "beyond"
+                else {"text": f"{now[0]:,} users, {show(now[1])}", "value": f"{now[1]:.2f}"})
     return out
 
 

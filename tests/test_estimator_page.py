@@ -10,7 +10,7 @@ import re
 import shutil
 import subprocess
 import sys
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -20,7 +20,7 @@ from playwright.sync_api import expect
 import vectors
 from conftest import serve
 from estimator_hooks import (BROKEN, READ_HOOKS, expected_hooks, product_hooks, query_pairs,
-                             type_scenario)
+                             today_price, type_scenario)
 from govcloud.address import estimator_query
 from govcloud.loading import load_catalog
 from govcloud.money import text
@@ -167,6 +167,7 @@ def test_instant_navigation_from_the_home_page(page, instant_url, catalog, worke
         type_scenario(page, catalog, scenario)
         check_page(page, catalog, scenario)
         page.get_by_test_id("users-jira").fill("x")
+        page.get_by_test_id("users-jira").blur()
         expect(page.locator('[data-gc="error-list"] li')).to_have_count(1)
         page.locator(".md-nav a").filter(has_text="Home").first.click()
         expect(page.locator("#gc-estimator")).to_have_count(0)
@@ -202,14 +203,29 @@ class _Cells(HTMLParser):
             self.rows[-1][-1] += data
 
 
+# A change with each kind of row a copy must carry: priced upgrade, new beyond the limit, cancelled.
+TAKEAWAY = Scenario.model_validate({
+    "customer": "commercial", "current": {"jira": {"users": 480, "instances": 2}, "confluence": {"users": 30}},
+    "proposed": {"jira": {"users": 1200, "instances": 3}, "jsm": {"users": 20, "instances": 160}},
+    "days_remaining": 120})
+TODAY = datetime(2026, 11, 26, 15, 30)
+
+
 def test_take_the_estimate_away(page, site_url, catalog, worked, tmp_path):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
-    scenario = worked["beyond-the-price-book"]
+    page.clock.set_fixed_time(TODAY)
+    scenario = TAKEAWAY
     q = quote(catalog, scenario)
+    want = expected_hooks(catalog, scenario)
     names = {p.key: p.name for p in catalog.products}
     page.goto(f"{site_url}/estimator/")
     type_scenario(page, catalog, scenario)
     check_page(page, catalog, scenario)
+    renewal = (TODAY.date() + timedelta(days=scenario.days_remaining)).isoformat()
+    context = [["Customer type", f"commercial ({catalog.contacts.commercial.who})"],
+               ["Contact", catalog.contacts.commercial.name],
+               ["Days left in the term", str(scenario.days_remaining)], ["Renewal date", renewal],
+               ["Estimate made on", "2026-11-26"], ["Prices", q.messages[-1]], ["Link", page.url]]
 
     # The copied link restores the estimate in a fresh page.
     page.get_by_role("button", name="Copy link").click()
@@ -220,7 +236,7 @@ def test_take_the_estimate_away(page, site_url, catalog, worked, tmp_path):
     check_page(fresh, catalog, scenario)
     fresh.close()
 
-    # The table, as text for a spreadsheet and as HTML for an email.
+    # The table, as text for a spreadsheet and as HTML for an email, after what it is for.
     page.get_by_role("button", name="Copy as table").click()
     expect(page.locator('[data-gc="action-status"]')).to_have_text("Table copied.")
     copied = page.evaluate("""async () => {
@@ -228,28 +244,45 @@ def test_take_the_estimate_away(page, site_url, catalog, worked, tmp_path):
         return {plain: await (await item.getType('text/plain')).text(),
                 html: await (await item.getType('text/html')).text()};
     }""")
-    plain = [row.split("\t") for row in copied["plain"].rstrip("\n").split("\n")]
+    about, _, body = copied["plain"].partition("\n\n")
+    assert [row.split("\t") for row in about.split("\n")] == context
+    plain = [row.split("\t") for row in body.rstrip("\n").split("\n")]
     cells = _Cells()
     cells.feed(copied["html"])
     rows = [r for r in cells.rows if r]
     assert rows == plain and "table" in cells.tags and "img" not in cells.tags
-    assert plain[0][0] == "Product" and len(plain) == len(q.lines) + 2
+    for label, value in context:
+        assert f"{label}:" in copied["html"] and value.replace("&", "&amp;") in copied["html"]
+    assert plain[0] == ["Product", "Change", "Today", "Users", "Tier", "Instances", "Each year from renewal",
+                        "Due now"]
+    assert len(plain) == len(q.lines) + 2
     for row, line in zip(plain[1:], q.lines):
-        assert row[0] == names[line.product] and row[2] == str(line.users)
+        k = line.product
+        assert row == [names[k], want[f"change-{k}"]["text"], want[f"today-{k}"]["text"], f"{line.users:,}",
+                       want[f"tier-{k}"]["text"], f"{line.instances:,}", want[f"annual-{k}"]["text"],
+                       want[f"due-now-{k}"]["text"]]
+    assert plain[1][3] == "1,200"   # grouped like the tier
     assert plain[-1][0] == "Total (priced lines only)"
     assert plain[-1][-2:] == [f"${q.annual_total:,.2f}", f"${q.due_now_total:,.2f}"]
 
-    # CSV: plain amounts a spreadsheet can add up.
+    # CSV: the table first, with plain amounts a spreadsheet can add up; after an empty row, the context.
     with page.expect_download() as download:
         page.get_by_role("button", name="Download CSV").click()
-    assert download.value.suggested_filename.endswith(".csv")
-    table = list(csv.reader(io.StringIO(open(download.value.path(), encoding="utf-8").read())))
-    assert table[0] == ["Product", "Change", "Users", "Tier", "Instances", f"Annual ({catalog.currency})",
-                        f"Due now ({catalog.currency})", "Status"]
+    assert download.value.suggested_filename == "govcloud-estimate-commercial-2026-11-26.csv"
+    table = list(csv.reader(io.StringIO(open(download.value.path(), encoding="utf-8", newline="").read())))
+    cur = catalog.currency
+    assert table[0] == ["Product", "Change", "Users", "Tier", "Instances", f"Annual ({cur})",
+                        f"Due now ({cur})", "Status", "Tier today", f"Annual today ({cur})"]
     for row, line in zip(table[1:], q.lines):
+        now = today_price(catalog, scenario, line.product)
+        held = now not in (None, "beyond")
         assert row == [names[line.product], line.change, str(line.users), str(line.tier or ""),
-                       str(line.instances), text(line.annual) or "", text(line.due_now) or "", line.status]
-    assert table[-1][5:7] == [text(q.annual_total), text(q.due_now_total)]
+                       str(line.instances), text(line.annual) or "", text(line.due_now) or "", line.status,
+                       str(now[0]) if held else "", f"{now[1]:.2f}" if held else ""]
+    total = len(q.lines) + 1
+    assert table[total][0] == "Total (priced lines only)"
+    assert table[total][5:7] == [text(q.annual_total), text(q.due_now_total)]
+    assert table[total + 1] == [] and table[total + 2:] == context
 
     # The scenario file goes through `govcloud quote` unchanged and gives the same quote.
     for name in ("beyond-the-price-book", "upgrade-and-add-product", "cancel-everything"):
@@ -307,7 +340,7 @@ def test_phone_width_and_print(page, site_url, catalog, worked):
     expect(page.locator(".gc-actions")).to_be_hidden()
     expect(page.get_by_test_id("due-now-total")).to_be_visible()
     expect(page.get_by_test_id("contact")).to_be_visible()
-    expect(page.locator(".gc-print-only")).to_contain_text(page.url)   # the paper leads back to the estimate
+    expect(page.locator('[data-gc="print-context"]')).to_contain_text(page.url)   # the paper leads back
 
 
 def test_other_data_changes_the_page(page, tmp_path):

@@ -40,12 +40,23 @@
     return { value: n };
   }
 
+  function todayUTC() {
+    var now = new Date();
+    return Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
+  }
+
+  // Whole days from today to a YYYY-MM-DD date; null when it is not a real date.
   function daysUntil(isoDate) {
     var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
     if (!m) return null;
-    var now = new Date();
-    var today = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
-    return Math.round((Date.UTC(+m[1], +m[2] - 1, +m[3]) - today) / 86400000);
+    var at = Date.UTC(+m[1], +m[2] - 1, +m[3]);
+    if (new Date(at).toISOString().slice(0, 10) !== isoDate) return null;   // 2027-02-30 is no date
+    return Math.round((at - todayUTC()) / 86400000);
+  }
+
+  // Today's local date plus `days`, as YYYY-MM-DD.
+  function isoDate(days) {
+    return new Date(todayUTC() + (days || 0) * 86400000).toISOString().slice(0, 10);
   }
 
   function Estimator(root, book) {
@@ -67,8 +78,17 @@
         currentInstances: root.querySelector("#gc-current-instances-" + p.key)
       };
     });
+    this.products = {};
+    book.products.forEach(function (p) { self.products[p.key] = p; });
     this.good = null;         // the last complete answers and their quote
     this.timer = null;
+    // A problem is reported only once its field was touched: typed in and left,
+    // or, for the missing days, once another answer of the change was typed;
+    // an export button reports them all. Switching mode reports nothing.
+    this.edited = {};
+    this.touched = {};
+    this.changeTyped = false;
+    this.revealAll = false;
     this.restore(new URLSearchParams(window.location.search));
     this.listen();
     this.update({ announce: false });
@@ -102,10 +122,10 @@
   };
 
   Estimator.prototype.restore = function (params) {
-    var fields = this.addressFields(), seen = {}, notices = [], change = false, self = this;
+    var fields = this.addressFields(), seen = {}, notices = [], change = false, renewal = null, self = this;
     params.forEach(function (value, name) {
       var shown = "“" + clip(name) + (value === "" ? "" : "=" + clip(value)) + "”";
-      if (name !== "customer" && !Object.prototype.hasOwnProperty.call(fields, name)) {
+      if (name !== "customer" && name !== "renewal" && !Object.prototype.hasOwnProperty.call(fields, name)) {
         notices.push("Ignored " + shown + ": the estimator has no such setting.");
         return;
       }
@@ -119,17 +139,37 @@
         else self.customer.value = value;
         return;
       }
+      if (name === "renewal") {
+        var until = daysUntil(value), term = self.book.term_days;
+        var wrong = until === null ? "use a date written as YYYY-MM-DD" : until < 0 ? "that date has passed"
+          : until > term ? "it is more than " + term + " days from today" : null;
+        if (wrong) notices.push("Ignored " + shown + ": " + wrong + ".");
+        else { renewal = { date: value, days: until }; change = true; }
+        return;
+      }
       var field = fields[name];
       if (field.change || name === "days_remaining") change = true;
       var read = readWhole(value);
-      var bad = read.empty ? "it is empty" : read.problem ? "not a whole number of " + field.min + " or more"
+      var bad = read.empty ? "it is empty" : read.problem ? "it must be a whole number, " + field.min + " or more"
         : read.value < field.min ? "it must be " + field.min + " or more"
         : name === "days_remaining" && read.value > self.book.term_days
           ? "a term has " + self.book.term_days + " days" : null;
       if (read.problem === "large") bad = "the number is too large";
       if (bad) notices.push("Ignored " + shown + ": " + bad + ".");
       else field.input.value = String(read.value);
+      self.touched[field.input.id] = true;   // the link's answers count as given: report their problems
     });
+    if (renewal) {
+      // The date wins: it stays right as the days pass, a count of days does not.
+      var given = this.days.value;
+      if (given !== "" && given !== String(renewal.days)) {
+        notices.push("Used the renewal date " + renewal.date + ", " + renewal.days + " days from today, " +
+                     "instead of “days_remaining=" + clip(given) + "”.");
+      }
+      this.renewal.value = renewal.date;
+      this.renewalChanged();
+    }
+    if (change) this.changeTyped = true;
     this.setMode(change ? "change" : "new");
     var box = this.part("address-notice");
     box.replaceChildren();
@@ -143,7 +183,7 @@
   };
 
   // The address for a complete scenario, in the format govcloud.address writes.
-  Estimator.prototype.address = function (scenario) {
+  Estimator.prototype.address = function (scenario, renewal) {
     var params = new URLSearchParams();
     params.append("customer", scenario.customer);
     function add(prefix, holdings) {
@@ -156,6 +196,7 @@
     if (scenario.current) {
       add("current.", scenario.current);
       params.append("days_remaining", String(scenario.days_remaining));
+      if (renewal) params.append("renewal", renewal);   // beyond CONTRACTS.md: restores the date field
     }
     return params.toString();
   };
@@ -165,15 +206,18 @@
   Estimator.prototype.read = function () {
     var self = this, errors = [], term = this.book.term_days, change = this.mode() === "change";
     var contact = this.contact();
-    function whole(input, what, min) {
+    // A number past what the page can hold exactly cannot be priced here; saying
+    // so beats rounding it into another number.
+    function whole(input, what, min, large) {
       var r = readWhole(input.value);
       if (r.empty) return null;
       var message = r.problem === "digits" ? what + " must be written with the digits 0 to 9"
         : r.problem === "negative" ? what + " must be " + min + " or more"
-        : r.problem === "large" ? what + " is too large to estimate here: ask " + contact + " for a quote"
+        : r.problem === "large" ? large || "The number of " + what + " is too large to estimate here: ask " +
+          contact + " for a quote"
         : r.problem ? what + " must be a whole number, like 120"
         : r.value < min ? what + " must be " + min + " or more" : null;
-      if (message) { errors.push({ input: input, message: message }); return undefined; }
+      if (message) { errors.push({ input: input, message: message, when: input.id }); return undefined; }
       return r.value;
     }
     function holding(usersInput, instancesInput, name, when) {
@@ -181,7 +225,7 @@
       var instances = whole(instancesInput, name + " instances" + when, 1);
       if (users === null && instances !== null) {
         errors.push({ input: usersInput, message: "Enter the number of " + name + " users" + when +
-                      ", or clear " + name + " instances" + when });
+                      ", or clear " + name + " instances" + when, when: instancesInput.id });
         return undefined;
       }
       if (users === null) return null;
@@ -189,13 +233,17 @@
       return { users: users, instances: instances === null ? 1 : instances };
     }
     var scenario = { customer: this.customer.value, proposed: {} }, current = {}, count = 0;
-    if (change && this.renewalProblem) errors.push({ input: this.renewal, message: this.renewalProblem });
+    if (change && this.renewalProblem) {
+      errors.push({ input: this.renewal, message: this.renewalProblem, when: this.renewal.id });
+    }
     if (change) {
-      var days = whole(this.days, "Days left in the term", 0);
+      var tooMany = "Days left in the term must be " + term + " or fewer";
+      var days = whole(this.days, "Days left in the term", 0, tooMany);
       if (days === null && !this.renewalProblem) {
-        errors.push({ input: this.days, message: "Enter the days left in the term, or the renewal date" });
+        errors.push({ input: this.days, message: "Enter the days left in the term, or the renewal date",
+                      when: "change" });
       } else if (typeof days === "number" && days > term) {
-        errors.push({ input: this.days, message: "Days left in the term must be " + term + " or fewer" });
+        errors.push({ input: this.days, message: tooMany, when: this.days.id });
       }
       scenario.days_remaining = days;
     }
@@ -223,10 +271,18 @@
     if (days === null) this.renewalProblem = "Renewal date must be a real date";
     else if (days < 0) this.renewalProblem = "Renewal date must be today or later";
     else if (days > term) this.renewalProblem = "Renewal date must be within " + term + " days of today";
-    else {
-      this.days.value = String(days);
-      hint.textContent = "That is " + days + (days === 1 ? " day" : " days") + " from today.";
-    }
+    // The date is now the answer: whatever the days field held is replaced, so its old problem goes.
+    this.days.value = this.renewalProblem ? "" : String(days);
+    if (!this.renewalProblem) hint.textContent = "That is " + days + (days === 1 ? " day" : " days") + " from today.";
+  };
+
+  // The problems to report now: those whose field was touched (see the constructor).
+  Estimator.prototype.reported = function (errors) {
+    var self = this;
+    return errors.filter(function (e) {
+      return self.revealAll || self.touched[e.input.id] ||
+        (e.when === "change" ? self.changeTyped : self.touched[e.when]);
+    });
   };
 
   Estimator.prototype.showErrors = function (errors) {
@@ -262,11 +318,24 @@
 
   // --- showing the quote ----------------------------------------------------------
 
+  // Why a line needs sales, from the answers: users past the largest tier, instances past the limit.
+  Estimator.prototype.beyondWords = function (key) {
+    var s = this.good.scenario, product = this.products[key], top = product.tiers[product.tiers.length - 1].users;
+    var held = [s.proposed[key], s.current && s.current[key]].filter(Boolean);
+    var users = held.some(function (h) { return h.users > top; });
+    var limit = this.book.max_instances;
+    var instances = held.some(function (h) { return h.instances > limit; });
+    var more = "more than the listed tiers";
+    if (instances) more = users ? more + " and " + this.money.group(limit) + " instances"
+      : "more than " + this.money.group(limit) + " instances";
+    return more + "; " + this.good.quote.contact + " quotes it";
+  };
+
   Estimator.prototype.changeWords = function (line) {
-    var contact = this.contact(), book = this.book;
+    var book = this.book;
     var kind = { new: "New subscription", upgrade: "Upgrade", downgrade: "Downgrade",
                  instances_only: "Instances", unchanged: "No change", cancel: "Cancelled" }[line.change];
-    if (line.status !== "ok") return kind + ": beyond the price book, ask " + contact + " for a quote";
+    if (line.status !== "ok") return kind + ": " + this.beyondWords(line.product);
     switch (line.change) {
       case "new": return kind + ": billed for a full term";
       case "upgrade": return kind + ": prorated for " + this.good.scenario.days_remaining + " of " +
@@ -278,54 +347,78 @@
     }
   };
 
+  /* What a product costs today, by the same tier rule as the quote: the smallest
+   * tier covering the users. null when the product is new; {beyond: true} when
+   * today's holding is past the listed tiers or the instance limit. */
+  Estimator.prototype.today = function (key) {
+    var s = this.good.scenario, held = s.current && s.current[key];
+    if (!held) return null;
+    var tiers = this.products[key].tiers, i = 0;
+    while (i < tiers.length && tiers[i].users < held.users) i++;
+    if (i === tiers.length || held.instances > this.book.max_instances) return { beyond: true };
+    return { tier: tiers[i].users, annual: this.money.parseCents(tiers[i].annual) };
+  };
+
+  // A total as people read it; with no priced line at all, whom to ask instead of $0.00.
+  Estimator.prototype.total = function (cents) {
+    var q = this.good.quote;
+    var priced = q.lines.some(function (l) { return l.status === "ok"; });
+    return priced ? this.money.show(cents) : "Ask " + q.contact;
+  };
+
   Estimator.prototype.rows = function () {
     // One row per line, as text: shared by the page, the copied table and the CSV.
     var self = this, show = this.money.show, group = this.money.group, q = this.good.quote;
-    var names = {};
-    this.book.products.forEach(function (p) { names[p.key] = p.name; });
     return q.lines.map(function (line) {
-      var ok = line.status === "ok", ask = "Ask " + q.contact;
+      var ok = line.status === "ok", ask = "Ask " + q.contact, now = self.today(line.product);
       return {
-        line: line, name: names[line.product], change: self.changeWords(line),
-        tier: line.tier === null ? (ok ? "None" : ask) : group(line.tier) + " users",
+        line: line, name: self.products[line.product].name, change: self.changeWords(line), now: now,
+        today: now === null ? "—" : now.beyond ? ask : group(now.tier) + " users, " + show(now.annual),
+        tier: line.tier !== null ? group(line.tier) + " users" : ok ? "—" : ask,
         annual: ok ? show(line.annual) : ask, dueNow: ok ? show(line.due_now) : ask
       };
     });
   };
 
   Estimator.prototype.render = function () {
-    var self = this, q = this.good.quote, show = this.money.show, group = this.money.group;
+    var self = this, q = this.good.quote, show = this.money.show, change = !!this.good.scenario.current;
     var body = this.part("lines");
     body.replaceChildren();
     this.rows().forEach(function (row) {
       var line = row.line, key = line.product, tr = el("tr");
       tr.append(el("th", { scope: "row" }, row.name));
-      var change = el("td", { "data-label": "Change" });
-      change.append(el("span", { "data-testid": "change-" + key, "data-value": line.change }, row.change));
-      if (line.status === "ok" && line.change !== "cancel" && line.change !== "instances_only") {
-        change.append(el("span", { class: "gc-aside" }, line.instances + " of " + self.book.max_instances +
-                         " instances, no extra cost"));
+      var changeCell = el("td", { "data-label": "Change" });
+      changeCell.append(el("span", { "data-testid": "change-" + key, "data-value": line.change }, row.change));
+      tr.append(changeCell);
+      if (change) {
+        var today = el("td", { "data-label": "Today" });
+        today.append(el("span", { "data-testid": "today-" + key,
+                                  "data-value": row.now && !row.now.beyond ? self.money.text(row.now.annual) : "" },
+                        row.today));
+        tr.append(today);
       }
-      tr.append(change);
       var tier = el("td", { "data-label": "Tier" });
       tier.append(el("span", { "data-testid": "tier-" + key, "data-value": line.tier === null ? "" : String(line.tier) },
                      row.tier));
-      if (line.tier !== null) {
-        tier.append(el("span", { class: "gc-aside" }, group(line.users) + " users: the " + group(line.tier) +
-                         "-user tier, the smallest that covers them"));
-      } else if (line.status !== "ok") {
-        tier.append(el("span", { class: "gc-aside" }, self.good.notes[key][0]));
-      }
       tr.append(tier);
       [["annual", "Each year from renewal", row.annual], ["due-now", "Due now", row.dueNow]].forEach(function (c) {
         var td = el("td", { class: "gc-num", "data-label": c[1] });
         td.append(el("span", { "data-testid": c[0] + "-" + key }, c[2]));
+        // What a cancelled product stops costing: its price today.
+        if (c[0] === "annual" && line.change === "cancel" && row.now && !row.now.beyond) {
+          td.append(el("span", { class: "gc-aside" }, "saves " + show(row.now.annual) + " a year"));
+        }
         tr.append(td);
       });
       body.append(tr);
     });
-    this.root.querySelector('[data-testid="annual-total"]').textContent = show(q.annual_total);
-    this.root.querySelector('[data-testid="due-now-total"]').textContent = show(q.due_now_total);
+    this.part("today-head").hidden = !change;
+    var label = this.part("total-label");
+    label.setAttribute("colspan", change ? "4" : "3");
+    var priced = q.lines.some(function (l) { return l.status === "ok"; });
+    label.textContent = q.complete || !priced ? "Total" : "Total (priced lines only)";
+    this.root.querySelector('[data-testid="annual-total"]').textContent = this.total(q.annual_total);
+    this.root.querySelector('[data-testid="due-now-total"]').textContent = this.total(q.due_now_total);
     var incomplete = this.part("incomplete");
     incomplete.textContent = q.complete ? "" : "Incomplete: the totals leave out the lines marked “Ask " +
       q.contact + "”, which " + q.contact + " quotes.";
@@ -333,6 +426,26 @@
     var list = this.part("messages");
     list.replaceChildren();
     q.messages.forEach(function (m) { list.append(el("li", {}, m)); });
+    var context = this.part("print-context");
+    context.replaceChildren();
+    this.context().forEach(function (pair) { context.append(el("dt", {}, pair[0]), el("dd", {}, pair[1])); });
+  };
+
+  // The compact summary that stays in sight while the form is in use.
+  Estimator.prototype.summarize = function (stale, shownErrors) {
+    var figures = this.part("summary-figures"), status = this.root.querySelector('[data-testid="summary-status"]');
+    var q = this.good && this.good.quote;
+    figures.hidden = !q;
+    this.part("summary-link").hidden = !q;
+    if (q) {
+      this.root.querySelector('[data-testid="summary-due-now"]').textContent = this.total(q.due_now_total);
+      this.root.querySelector('[data-testid="summary-annual"]').textContent = this.total(q.annual_total);
+    }
+    status.textContent = !q ? (shownErrors ? "Fix the problems marked above to see an estimate."
+                               : "Enter the users of at least one product to see an estimate.")
+      : stale ? "Out of date: " + (shownErrors ? "fix the problems marked above." : "finish your answers to update it.")
+      : q.complete ? "" : "Incomplete: ask " + q.contact + " about the lines marked in the estimate.";
+    status.hidden = status.textContent === "";
   };
 
   Estimator.prototype.showContact = function () {
@@ -347,39 +460,54 @@
   };
 
   Estimator.prototype.update = function (options) {
+    options = options || {};
+    // Keep the field in use where it is on screen while messages come and go above it.
+    var anchor = options.anchor || document.activeElement;
+    if (!anchor || !this.root.contains(anchor)) anchor = null;
+    var before = anchor && anchor.getBoundingClientRect().top;
     var state = this.read(), errors = state.errors, valid = errors.length === 0 && !state.empty;
+    var shown = this.reported(errors);
     this.root.setAttribute("data-mode", this.mode());
-    this.showErrors(errors);
+    this.showErrors(shown);
     this.showContact();
     if (valid) {
       var explained = ns.explain(this.book, state.scenario);
       this.good = { scenario: state.scenario, quote: explained, notes: explained.notes };
       this.render();
-      var query = this.address(state.scenario);
+      var renewal = state.scenario.current && this.renewal.value && !this.renewalProblem ? this.renewal.value : null;
+      var query = this.address(state.scenario, renewal);
       var url = window.location.pathname + "?" + query + window.location.hash;
       if (url !== window.location.pathname + window.location.search + window.location.hash) {
         // Material keeps its scroll position in the history state: keep it.
         window.history.replaceState(window.history.state, "", url);
+        this.render();   // the printed context carries the new address
       }
-      this.part("print-link").textContent = window.location.href;
     } else if (state.empty && errors.length === 0) {
       this.good = null;
     }
     var showing = this.good !== null;
     this.part("table-wrap").hidden = !showing;
     this.part("actions").hidden = !showing;
-    this.part("messages").hidden = !showing;
+    this.part("why").hidden = !showing;
     this.part("empty").hidden = showing;
     if (!showing) this.part("incomplete").hidden = true;
     var stale = showing && !valid;
-    this.part("stale").hidden = !stale;
+    var note = this.part("stale");
+    note.textContent = "These figures are out of date: they are for the last complete answers. " +
+      (shown.length ? "Fix the problems above to update them." : "Finish your answers to update them.");
+    note.hidden = !stale;
     this.part("results").classList.toggle("gc-results--stale", stale);
-    if (options && options.announce === false) return;
-    this.announceLater(errors, valid);
+    this.summarize(stale, shown.length > 0);
+    if (anchor) {
+      var moved = anchor.getBoundingClientRect().top - before;
+      if (Math.abs(moved) >= 1) window.scrollBy(0, moved);
+    }
+    if (options.announce === false) return;
+    this.announceLater(shown, valid);
   };
 
   Estimator.prototype.announceLater = function (errors, valid) {
-    var self = this, show = this.money.show;
+    var self = this;
     window.clearTimeout(this.timer);
     this.timer = window.setTimeout(function () {
       if (!self.root.isConnected) return;
@@ -388,7 +516,7 @@
         text = "There " + (errors.length === 1 ? "is 1 problem" : "are " + errors.length + " problems") +
           " to fix" + (q ? "; the figures shown are out of date." : ".");
       } else if (valid && q) {
-        text = "Estimate updated: " + show(q.due_now_total) + " due now, " + show(q.annual_total) +
+        text = "Estimate updated: " + self.total(q.due_now_total) + " due now, " + self.total(q.annual_total) +
           " each year from renewal" + (q.complete ? "." : "; incomplete, ask " + q.contact + " for the rest.");
       } else {
         text = "";
@@ -399,29 +527,57 @@
 
   // --- taking the estimate away -----------------------------------------------------
 
+  // What a copy, a file or a printout needs to stand on its own, as [label, value] pairs.
+  Estimator.prototype.context = function () {
+    var s = this.good.scenario, q = this.good.quote, select = this.customer;
+    var who = "";
+    Array.prototype.forEach.call(select.options, function (o) { if (o.value === s.customer) who = o.text; });
+    var pairs = [["Customer type", s.customer + " (" + who + ")"], ["Contact", q.contact]];
+    if (s.current) {
+      pairs.push(["Days left in the term", String(s.days_remaining)]);
+      pairs.push(["Renewal date", isoDate(s.days_remaining)]);
+    }
+    pairs.push(["Estimate made on", isoDate(0)]);
+    pairs.push(["Prices", q.messages[q.messages.length - 1]]);
+    pairs.push(["Link", window.location.href]);
+    return pairs;
+  };
+
   Estimator.prototype.table = function () {
-    var text = this.money.text, show = this.money.show, q = this.good.quote;
+    var text = this.money.text, group = this.money.group, q = this.good.quote, change = !!this.good.scenario.current;
     var head = ["Product", "Change", "Users", "Tier", "Instances", "Each year from renewal", "Due now"];
+    if (change) head.splice(2, 0, "Today");
+    var self = this;
     var rows = this.rows().map(function (r) {
-      var line = r.line;
-      return { shown: [r.name, r.change, String(line.users), r.tier, String(line.instances), r.annual, r.dueNow],
+      var line = r.line, now = r.now;
+      var shown = [r.name, r.change, group(line.users), r.tier, group(line.instances), r.annual, r.dueNow];
+      if (change) shown.splice(2, 0, r.today);
+      return { shown: shown,
                csv: [r.name, line.change, String(line.users), line.tier === null ? "" : String(line.tier),
                      String(line.instances), line.annual === null ? "" : text(line.annual),
-                     line.due_now === null ? "" : text(line.due_now), line.status] };
+                     line.due_now === null ? "" : text(line.due_now), line.status,
+                     now && !now.beyond ? String(now.tier) : "", now && !now.beyond ? text(now.annual) : ""] };
     });
-    var label = q.complete ? "Total" : "Total (priced lines only)";
-    rows.push({ shown: [label, "", "", "", "", show(q.annual_total), show(q.due_now_total)],
-                csv: [label, "", "", "", "", text(q.annual_total), text(q.due_now_total), ""] });
+    var priced = q.lines.some(function (l) { return l.status === "ok"; });
+    var label = q.complete || !priced ? "Total" : "Total (priced lines only)";
+    var total = [label, "", "", "", "", self.total(q.annual_total), self.total(q.due_now_total)];
+    if (change) total.splice(2, 0, "");
+    rows.push({ shown: total,
+                csv: [label, "", "", "", "", priced ? text(q.annual_total) : "", priced ? text(q.due_now_total) : "",
+                      "", "", ""] });
     return { head: head, rows: rows };
   };
 
+  /* The CSV: the table first (a header row, one row per product, the total), so
+   * a reader that stops at the first empty row gets just the table; then an
+   * empty row and two-column rows saying what the estimate is for. */
   Estimator.prototype.csv = function () {
     var cur = this.book.currency, t = this.table();
     var head = ["Product", "Change", "Users", "Tier", "Instances", "Annual (" + cur + ")", "Due now (" + cur + ")",
-                "Status"];
-    function cell(v) { return /[",\n]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v; }
-    return [head].concat(t.rows.map(function (r) { return r.csv; }))
-      .map(function (r) { return r.map(cell).join(","); }).join("\r\n") + "\r\n";
+                "Status", "Tier today", "Annual today (" + cur + ")"];
+    function cell(v) { return /[",\r\n]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v; }
+    var rows = [head].concat(t.rows.map(function (r) { return r.csv; }), [[]], this.context());
+    return rows.map(function (r) { return r.map(cell).join(","); }).join("\r\n") + "\r\n";
   };
 
   Estimator.prototype.yaml = function () {
@@ -455,16 +611,29 @@
     window.setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
   };
 
-  Estimator.prototype.act = function (action) {
+  Estimator.prototype.act = function (action, button) {
     var self = this;
+    // Using the estimate is the moment to hear about every problem left.
+    if (!this.revealAll) {
+      this.revealAll = true;
+      this.update({ anchor: button });
+    }
     if (!this.good) return;
+    var stem = this.good.scenario.customer + "-" + isoDate(0);
     function failed() { self.say("Copying failed: your browser did not allow it."); }
     if (action === "copy-link") {
       navigator.clipboard.writeText(window.location.href).then(function () { self.say("Link copied."); }, failed);
     } else if (action === "copy-table") {
-      var t = this.table(), tsv = [t.head].concat(t.rows.map(function (r) { return r.shown; }))
-        .map(function (r) { return r.join("\t"); }).join("\n") + "\n";
-      var table = el("table"), thead = el("tr"), body = el("tbody");
+      var t = this.table(), context = this.context();
+      var tsv = context.map(function (c) { return c.join("\t"); }).join("\n") + "\n\n" +
+        [t.head].concat(t.rows.map(function (r) { return r.shown; }))
+          .map(function (r) { return r.join("\t"); }).join("\n") + "\n";
+      var holder = el("div"), table = el("table"), thead = el("tr"), body = el("tbody");
+      context.forEach(function (c) {
+        var p = el("p");
+        p.append(el("strong", {}, c[0] + ":"), document.createTextNode(" " + c[1]));
+        holder.append(p);
+      });
       t.head.forEach(function (h) { thead.append(el("th", {}, h)); });
       var head = el("thead");
       head.append(thead);
@@ -475,16 +644,17 @@
         body.append(tr);
       });
       table.append(body);
+      holder.append(table);
       var item = new ClipboardItem({
         "text/plain": new Blob([tsv], { type: "text/plain" }),
-        "text/html": new Blob([table.outerHTML], { type: "text/html" })
+        "text/html": new Blob([holder.innerHTML], { type: "text/html" })
       });
       navigator.clipboard.write([item]).then(function () { self.say("Table copied."); }, failed);
     } else if (action === "csv") {
-      this.download("govcloud-estimate.csv", "text/csv", this.csv());
+      this.download("govcloud-estimate-" + stem + ".csv", "text/csv", this.csv());
       this.say("CSV file downloaded.");
     } else if (action === "yaml") {
-      this.download("govcloud-scenario.yml", "application/yaml", this.yaml());
+      this.download("govcloud-scenario-" + stem + ".yml", "application/yaml", this.yaml());
       this.say("Scenario file downloaded.");
     } else if (action === "print") {
       window.print();
@@ -494,12 +664,26 @@
   Estimator.prototype.listen = function () {
     var self = this;
     this.form.addEventListener("input", function (event) {
-      if (event.target === self.renewal) self.renewalChanged();
-      else if (event.target === self.days && self.renewal.value) {
+      var target = event.target, id = target.id;
+      if (target.type === "radio" || target === self.customer) return;   // choices: the change event updates
+      // Typing in one field means the others were left: their problems may show.
+      Object.keys(self.edited).forEach(function (k) { if (k !== id) self.touched[k] = true; });
+      self.edited[id] = true;
+      if (self.mode() === "change" && target !== self.days && target !== self.renewal) self.changeTyped = true;
+      if (target === self.renewal) {
+        self.touched[id] = true;   // a picked date is a finished answer
+        self.renewalChanged();
+      } else if (target === self.days && self.renewal.value) {
         self.renewal.value = "";
         self.renewalChanged();
       }
       self.update();
+    });
+    this.form.addEventListener("focusout", function (event) {
+      var id = event.target.id;
+      if (!self.edited[id] || self.touched[id]) return;
+      self.touched[id] = true;
+      self.update({ anchor: event.relatedTarget || event.target });
     });
     this.form.addEventListener("change", function (event) {
       if (event.target.name === "gc-mode" || event.target === self.customer) self.update();
@@ -512,9 +696,17 @@
       var input = self.root.querySelector(link.getAttribute("href"));
       if (input) { input.focus(); input.scrollIntoView({ block: "center" }); }
     });
+    // Paper cannot unfold: print the explanations open, then fold them back as they were.
+    var why = this.part("why"), wasOpen = false;
+    window.addEventListener("beforeprint", function () {
+      if (!self.root.isConnected) return;
+      wasOpen = why.open;
+      why.open = true;
+    });
+    window.addEventListener("afterprint", function () { if (self.root.isConnected) why.open = wasOpen; });
     this.part("actions").addEventListener("click", function (event) {
       var button = event.target.closest("button[data-action]");
-      if (button) self.act(button.getAttribute("data-action"));
+      if (button) self.act(button.getAttribute("data-action"), button);
     });
   };
 
