@@ -171,3 +171,46 @@ def test_glossary_terms_work_by_keyboard(browser, site_url):
     assert tip and tip["visible"] and len(tip["text"]) > 20, tip
     assert landed == term["hash"]
     assert term["word"].lower()[:5] in target_text.lower()
+
+
+def luminance(rgb: list[float]) -> float:
+    def channel(c: float) -> float:
+        c /= 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = map(channel, rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(fg: str, bg: str) -> float:
+    """WCAG contrast of a CSS rgb()/rgba() colour drawn over an opaque background."""
+    f = [float(x) for x in re.findall(r"[\d.]+", fg)]
+    b = [float(x) for x in re.findall(r"[\d.]+", bg)][:3]
+    alpha = f[3] if len(f) > 3 else 1.0
+    shown = [alpha * f[i] + (1 - alpha) * b[i] for i in range(3)]
+    hi, lo = sorted([luminance(shown), luminance(b)], reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_permalinks_and_search_hint_have_contrast_when_shown(browser, site_url, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(site_url + "/changes/")
+    background = page.evaluate("() => getComputedStyle(document.body).backgroundColor")
+    shown = {}
+    page.hover("article h2")
+    shown["hovered heading"] = page.evaluate("() => getComputedStyle(document.querySelector('article h2 .headerlink')).color")
+    page.focus("article h2 .headerlink")
+    shown["focused permalink"] = page.evaluate("() => getComputedStyle(document.activeElement).color")
+    # axe reads the pilcrow as a symbol and passes it: measure it here instead.
+    ratios = {state: round(contrast(color, background), 2) for state, color in shown.items()}
+    page.keyboard.press("Escape")
+    page.evaluate("() => document.activeElement.blur()")
+    page.keyboard.press("s")
+    page.wait_for_selector(".md-search-result__meta", state="visible")
+    # Measure the dialog as it settles, not halfway through its fade-in.
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+    result = Axe().run(page, options=WCAG)
+    context.close()
+    assert all(r >= 4.5 for r in ratios.values()), ratios
+    assert result.violations_count == 0, result.generate_report()
