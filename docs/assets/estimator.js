@@ -444,7 +444,7 @@
     status.textContent = !q ? (shownErrors ? "Fix the problems marked above to see an estimate."
                                : "Enter the users of at least one product to see an estimate.")
       : stale ? "Out of date: " + (shownErrors ? "fix the problems marked above." : "finish your answers to update it.")
-      : q.complete ? "" : "Incomplete: ask " + q.contact + " about the lines marked in the estimate.";
+      : q.complete ? "" : "Incomplete: ask " + q.contact + " for the rest.";
     status.hidden = status.textContent === "";
   };
 
