@@ -279,9 +279,10 @@ def test_questions_name_their_sources_and_the_facts_customers_need(site_dir, raw
 def test_contact_page_says_each_route_once_and_marks_links_that_leave(site_dir, raw):
     html = read(site_dir, "contact/index.html")
     words = prose(html)
-    route = " ".join(raw["rules"]["contact_route"]["summary"].split())
+    names = {kind: raw["contacts"][kind]["name"] for kind in ("government", "commercial")}
+    route = " ".join(raw["rules"]["contact_route"]["summary"].split()).format(**names)
     assert words.count(route) == 1
-    assert words.count("Government customers") == 1
+    assert words.lower().count("government customers in the us public sector") == 1
     assert "web form" in words and "contacts you" in words
     for kind in ("government", "commercial"):
         contact = raw["contacts"][kind]
@@ -289,7 +290,7 @@ def test_contact_page_says_each_route_once_and_marks_links_that_leave(site_dir, 
         link = re.search(rf'<a href="{re.escape(contact["url"])}">([^<]+)</a>', html)
         assert link and host in link.group(1) and "another site" in link.group(1), kind
     assert "For customers that are not government agencies." in words
-    assert "For US federal" in words
+    assert "For government customers in the US public sector." in words
 
 
 def test_unconfirmed_rules_are_flagged(site_dir, raw):
@@ -368,17 +369,19 @@ def test_maintainers_page_documents_every_field_and_a_real_error(site_dir):
 # -- builds from other data, and builds that must fail --------------------------
 
 def changed_data(tmp: Path) -> dict[str, str]:
-    """A copy of the data with a renamed product, a new price and a new instance limit,
-    and the scenarios adapted by hand to the new price."""
+    """A copy of the data with a renamed product, a renamed contact, a new price and a
+    new instance limit, and the scenarios adapted by hand to the new price and name."""
     data = DATA.read_text(encoding="utf-8")
     data = data.replace("name: Jira Service Management", "name: Helpdesk Suite", 1)
+    data = data.replace("name: Carahsoft", "name: Capitol Resellers", 1)
     data = re.sub(r"^max_instances: 150$", "max_instances: 140", data, count=1, flags=re.M)
     data = data.replace("{users:     10, annual:    550.00}", "{users:     10, annual:    575.00}", 1)
-    scenarios = SCENARIOS.read_text(encoding="utf-8")
+    scenarios = SCENARIOS.read_text(encoding="utf-8").replace("Carahsoft", "Capitol Resellers")
     # commercial-customer: 1,150.00 + 575.00 (was 550.00), worked by hand.
     scenarios = scenarios.replace("annual_total: 1700.00\n    due_now_total: 1700.00",
                                   "annual_total: 1725.00\n    due_now_total: 1725.00", 1)
     assert data.count("Helpdesk Suite") == 1 and "max_instances: 140" in data and "575.00" in data
+    assert data.count("name: Capitol Resellers") == 1
     assert "1725.00" in scenarios
     (tmp / "products.yml").write_text(data)
     (tmp / "scenarios.yml").write_text(scenarios)
@@ -399,12 +402,15 @@ def test_pages_follow_the_data_not_hard_coded_values(tmp_path):
         html = read(site, page)
         words = text_of(html)
         assert "Jira Service Management" not in html, page
+        assert "Carahsoft" not in words, f"{page} still names the old contact"
         assert not old_limit.search(words), f"{page} still shows the old instance limit"
         assert "$550.00" not in words, page
         if page in shows_name:
             assert "Helpdesk Suite" in words, page
         if page in shows_limit:
             assert new_limit.search(words), page
+    for page in ("contact/index.html", "estimator/index.html", "scenarios/index.html", "glossary/index.html"):
+        assert "Capitol Resellers" in text_of(read(site, page)), page
     assert "$575.00" in text_of(read(site, "products/index.html"))
     scenarios = text_of(read(site, "scenarios/index.html"))
     assert "$575.00" in scenarios and "$1,725.00" in scenarios

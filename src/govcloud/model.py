@@ -23,7 +23,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-CENT = Decimal("0.01")
+from .money import CENT
+
 # Keeps every price times a term's days inside JavaScript's exact integer range.
 MAX_AMOUNT = Decimal("1000000000.00")
 
@@ -93,8 +94,9 @@ class Contacts(Strict):
     commercial: Annotated[Contact, Field(description="Route for everyone else.")]
 
 
-# Placeholders a rule's text may use; each is filled from the data.
-PLACEHOLDERS = {"max_instances", "term_days", "deactivation_days", "quote_valid_days"}
+# Placeholders a rule's text may use; each is filled from the data (the last two
+# with the contact names), so that a changed value changes every sentence.
+PLACEHOLDERS = {"max_instances", "term_days", "deactivation_days", "quote_valid_days", "government", "commercial"}
 
 
 def _template(value: str) -> str:
@@ -120,8 +122,9 @@ Template = Annotated[Text, AfterValidator(_template)]
 class Rule(Strict):
     title: Annotated[Text, Field(description="Short name of the rule.")]
     summary: Annotated[Template, Field(description="The rule in one or two plain sentences; "
-                                       "may use {max_instances}, {term_days}, "
-                                       "{deactivation_days} and {quote_valid_days}.")]
+                                       "may use {max_instances}, {term_days}, {deactivation_days}, "
+                                       "{quote_valid_days}, and {government} and {commercial} "
+                                       "for the contacts' names.")]
     confirmed: Annotated[bool, Field(strict=True, description="True when the source states it for Government Cloud; "
                                      "false when it is carried over from commercial cloud and should be confirmed.")]
     source: Annotated[Key, Field(description="Key of the entry in `sources` the rule comes from.")]
@@ -147,7 +150,7 @@ class Catalog(Strict):
 
     currency: Annotated[Literal["USD"], Field(description="Currency of every amount.")]
     prices_are: Annotated[Literal["illustrative"], Field(
-        description="Prices are illustrative list prices; the Carahsoft quote governs.")]
+        description="Prices are illustrative list prices; the quote from the contact governs.")]
     term_days: Annotated[StrictInt, Field(ge=1, le=366, description="Days in one annual term.")]
     max_instances: Annotated[StrictInt, Field(ge=1, description="Instances a subscription holds at no extra cost.")]
     proration: Annotated[Literal["days"], Field(
@@ -167,4 +170,6 @@ class Catalog(Strict):
         return next(p for p in self.products if p.key == key)
 
     def rule_text(self, name: str) -> str:
-        return getattr(self.rules, name).summary.format(**{n: getattr(self, n) for n in PLACEHOLDERS})
+        values = {n: getattr(self.contacts, n).name if n in ("government", "commercial") else getattr(self, n)
+                  for n in PLACEHOLDERS}
+        return getattr(self.rules, name).summary.format(**values)
