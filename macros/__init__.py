@@ -14,11 +14,11 @@ def define_env(env):
         catalog = load_catalog()
         # A worked example whose expectation disagrees with govcloud fails the build here.
         worked = load_worked(catalog)
+        env.variables["catalog"] = catalog
+        env.variables["worked"] = worked
+        pages.register(env, catalog)  # loads the glossary too
+        estimator.register(env, catalog)
     except InputError as exc:
         # mkdocs prints a PluginError's text and stops, without a traceback:
         # the reader sees one `file:line: field: message` line per problem.
-        raise PluginError("the policy data has problems:\n" + "\n".join(map(str, exc.problems))) from None
-    env.variables["catalog"] = catalog
-    env.variables["worked"] = worked
-    pages.register(env, catalog)
-    estimator.register(env, catalog)
+        raise PluginError("the site's data has problems:\n" + "\n".join(map(str, exc.problems))) from None

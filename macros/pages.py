@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import yaml
 
 from govcloud.address import estimator_query
+from govcloud.glossary import load_glossary
 from govcloud.loading import catalog_cross_checks, data_path, display_name, validate
 from govcloud.model import Catalog
 from govcloud.money import show
@@ -293,12 +293,11 @@ class Pages:
     # -- glossary --------------------------------------------------------------
 
     def _load_glossary(self) -> list[dict[str, Any]]:
-        entries = yaml.safe_load(GLOSSARY.read_text(encoding="utf-8"))
         out = []
-        for entry in entries:
-            term = entry["term"].format(**self.fill)
-            out.append({"term": term, "text": " ".join(entry["text"].split()).format(**self.fill),
-                        "forms": [f.format(**self.fill) for f in entry.get("forms", [term])]})
+        for entry in load_glossary(GLOSSARY):
+            term = entry.term.format(**self.fill)
+            out.append({"term": term, "text": " ".join(entry.text.split()).format(**self.fill),
+                        "forms": [f.format(**self.fill) for f in (entry.forms if entry.forms is not None else [term])]})
         return sorted(out, key=lambda e: e["term"].lower())
 
     def glossary_list(self) -> str:

@@ -322,3 +322,24 @@ def test_worked_scenarios_must_show_every_change_kind(tmp_path):
     assert (result.returncode, result.stderr.splitlines(), result.stdout) == (2, [
         "scenarios.yml:1: (file): no worked scenario shows a 'downgrade' change; add one (the pages show each kind)"],
         "")
+
+
+def test_glossary_problems_are_file_line_field_lines(tmp_path):
+    """The glossary is checked like the data (it was read with a bare YAML load, so a
+    missing text was a KeyError traceback and a duplicate term passed silently)."""
+    from govcloud.glossary import load_glossary
+    from govcloud.problems import InputError
+
+    bad = tmp_path / "glossary.yml"
+    bad.write_text("- term: Tier\n  text: The most users a bill covers.\n"
+                   "- term: Term\n  txt: A year.\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_glossary(bad)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{bad}:3: [1].text: is required",
+        f"{bad}:4: [1].txt: unknown field; did you mean 'text'?",
+    ]
+    bad.write_text("- term: Tier\n  text: The most users.\n  term: Again\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_glossary(bad)
+    assert [str(p) for p in caught.value.problems] == [f"{bad}:3: [0].term: duplicate key (first given on line 1)"]
