@@ -393,3 +393,28 @@ def test_the_form_does_not_shift_the_page_as_scripts_start(page, site_url):
     page.wait_for_timeout(300)
     # Web Vitals calls a cumulative shift of 0.1 or less "good".
     assert page.evaluate("window.__shift") < 0.1
+
+
+def test_copy_without_a_clipboard_says_so(page, site_url):
+    """On a plain-http intranet host browsers give no clipboard API (and older ones no
+    ClipboardItem): the buttons must say so, not throw (a console error, and silence)."""
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.add_init_script("Object.defineProperty(navigator, 'clipboard', {value: undefined});")
+    page.goto(f"{site_url}/estimator/?customer=government&jira=50")
+    status = page.locator('[data-gc="action-status"]')
+    for button in ("Copy link", "Copy as table"):
+        page.get_by_role("button", name=button).click()
+        expect(status).to_have_text("Copying failed: your browser did not allow it.")
+        page.evaluate("document.querySelector('[data-gc=\"action-status\"]').textContent = ''")
+    assert errors == []
+
+
+def test_copy_table_without_clipboard_item_copies_text(page, site_url):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
+    page.add_init_script("delete window.ClipboardItem;")
+    page.goto(f"{site_url}/estimator/?customer=government&jira=50")
+    page.get_by_role("button", name="Copy as table").click()
+    expect(page.locator('[data-gc="action-status"]')).to_have_text("Table copied.")
+    assert "\t" in page.evaluate("navigator.clipboard.readText()")

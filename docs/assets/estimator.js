@@ -621,8 +621,15 @@
     if (!this.good) return;
     var stem = this.good.scenario.customer + "-" + isoDate(0);
     function failed() { self.say("Copying failed: your browser did not allow it."); }
+    // Browsers offer the clipboard only on secure origins (https, localhost); an
+    // intranet page on plain http has none, and older browsers lack ClipboardItem.
+    var clipboard = navigator.clipboard;
+    if ((action === "copy-link" || action === "copy-table") && !(clipboard && clipboard.writeText)) {
+      failed();
+      return;
+    }
     if (action === "copy-link") {
-      navigator.clipboard.writeText(window.location.href).then(function () { self.say("Link copied."); }, failed);
+      clipboard.writeText(window.location.href).then(function () { self.say("Link copied."); }, failed);
     } else if (action === "copy-table") {
       var t = this.table(), context = this.context();
       var tsv = context.map(function (c) { return c.join("\t"); }).join("\n") + "\n\n" +
@@ -645,11 +652,16 @@
       });
       table.append(body);
       holder.append(table);
-      var item = new ClipboardItem({
+      var copied = function () { self.say("Table copied."); };
+      if (typeof window.ClipboardItem !== "function" || !clipboard.write) {
+        clipboard.writeText(tsv).then(copied, failed);
+        return;
+      }
+      var item = new window.ClipboardItem({
         "text/plain": new Blob([tsv], { type: "text/plain" }),
         "text/html": new Blob([holder.innerHTML], { type: "text/html" })
       });
-      navigator.clipboard.write([item]).then(function () { self.say("Table copied."); }, failed);
+      clipboard.write([item]).then(copied, failed);
     } else if (action === "csv") {
       this.download("govcloud-estimate-" + stem + ".csv", "text/csv", this.csv());
       this.say("CSV file downloaded.");
