@@ -8,63 +8,26 @@ links to its entry there, with the meaning as a tooltip.
 """
 from __future__ import annotations
 
-import re
 from html import escape
-from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
-
 from govcloud.address import estimator_query
-from govcloud.glossary import load_glossary
-from govcloud.loading import catalog_cross_checks, data_path, display_name, validate
 from govcloud.model import Catalog
 from govcloud.money import show
-from govcloud.problems import InputError
 from govcloud.quote import Line, Quote
 from govcloud.scenario import Scenario
-from govcloud.tables import CHANGE_LABELS
-from govcloud.yamlsource import load_file, load_text, read_text
+from govcloud.tables import CHANGE_LABELS  # one vocabulary for change kinds: pages, estimator, CLI
 
-GLOSSARY = Path(__file__).resolve().parents[1] / "includes" / "glossary.yml"
-GLOSSARY_PAGE = "glossary.md"
-# Pages whose terms are not linked: the glossary itself, and the estimator (a form page of its own).
-NO_TERM_LINKS = {GLOSSARY_PAGE, "estimator.md"}
-
-# How each change kind reads: the words the estimator and the command line use
-# (govcloud.tables holds them), so readers meet one vocabulary.
+from .glossary import NO_TERM_LINKS, GlossaryMacros
+from .reference import ReferenceMacros
+from .text import count, join
 
 # Column headings of a quote table, as the estimator names them.
 ANNUAL = "Each year from renewal"
 DUE_NOW = "Due now"
 
-# Markdown where a glossary link must not go: code, headings, admonition titles,
-# raw HTML blocks (generated tables), links and their text, tags and attribute lists.
-PROTECTED = re.compile(r"""
-    (?sm:^(?P<fence>```|~~~).*?^(?P=fence)[ \t]*$)
-  | (?m:^\#{1,6}[ \t].*$)
-  | (?m:^[ \t]*(?:!!!|\?\?\?\+?)[ \t].*$)
-  | (?sm:^<.*?(?:\n[ \t]*\n|\Z))
-  | `[^`\n]+`
-  | !?\[[^\]\n]*\]\([^)\n]*\)(?:\{[^}\n]*\})?
-  | \[[^\]\n]*\]\[[^\]\n]*\]
-  | <[^>\n]+>
-  | \{[^}\n]*\}
-  | (?m:^[ ]{0,3}\[[^\]\n]+\]:.*$)
-""", re.X)
 
-
-def join(words: list[str]) -> str:
-    """'A, B and C'."""
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
-
-
-def count(n: int) -> str:
-    """A whole number as readers expect it: '1,000'."""
-    return f"{n:,}"
-
-
-class Pages:
+class Pages(GlossaryMacros, ReferenceMacros):
     def __init__(self, env, catalog: Catalog):
         self.env = env
         self.catalog = catalog
@@ -289,175 +252,6 @@ class Pages:
     @staticmethod
     def _money(amount, line: Line) -> str:
         return "Quoted by sales" if line.status != "ok" else show(amount)
-
-    # -- glossary --------------------------------------------------------------
-
-    def _load_glossary(self) -> list[dict[str, Any]]:
-        out = []
-        for entry in load_glossary(GLOSSARY):
-            term = entry.term.format(**self.fill)
-            out.append({"term": term, "text": " ".join(entry.text.split()).format(**self.fill),
-                        "forms": [f.format(**self.fill) for f in (entry.forms if entry.forms is not None else [term])]})
-        return sorted(out, key=lambda e: e["term"].lower())
-
-    def glossary_list(self) -> str:
-        return "\n\n".join(f"{e['term']} {{#{self._slug(e['term'])}}}\n:   {e['text']}" for e in self.glossary)
-
-    @staticmethod
-    def _slug(term: str) -> str:
-        return re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-")
-
-    def link_terms(self, markdown: str) -> str:
-        """Make the first use of each glossary term on a page a link to its entry.
-
-        A link, unlike an <abbr>, can be reached by keyboard and followed on a
-        touch screen; its title is the tooltip. Later uses stay plain text, and
-        headings, links, code and generated HTML are never touched.
-        """
-        spans, start = [], 0  # the stretches of prose a link may go into
-        for m in PROTECTED.finditer(markdown):
-            spans.append((start, m.start()))
-            start = m.end()
-        spans.append((start, len(markdown)))
-        chosen: list[tuple[int, int, dict]] = []
-        for entry in self.glossary:
-            pattern = self._term_pattern(entry["forms"])
-            if pattern is None:
-                continue
-            # The term's first use that does not overlap a term already linked.
-            found = next((m for a, b in spans for m in pattern.finditer(markdown, a, b)
-                          if not any(s < m.end() and m.start() < e for s, e, _ in chosen)), None)
-            if found:
-                chosen.append((found.start(), found.end(), entry))
-        for s, e, entry in sorted(chosen, key=lambda c: c[0], reverse=True):
-            title = entry["text"].replace('"', "'")
-            link = f'[{markdown[s:e]}]({GLOSSARY_PAGE}#{self._slug(entry["term"])} "{title}"){{ .gc-glossary-term }}'
-            markdown = markdown[:s] + link + markdown[e:]
-        return markdown
-
-    @staticmethod
-    def _term_pattern(forms: list[str]) -> re.Pattern | None:
-        """Any of the forms as a whole word, longest first, also with a capital at the start of a sentence."""
-        words = sorted({w for f in forms for w in (f, f[:1].upper() + f[1:])}, key=len, reverse=True)
-        if not words:
-            return None
-        return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])")
-
-    # -- for maintainers -------------------------------------------------------
-
-    def field_reference(self) -> str:
-        """Every field of the data file, generated from the model's JSON schema."""
-        schema = Catalog.model_json_schema()
-        defs = schema.get("$defs", {})
-        order, seen = [], set()
-
-        def visit(name: str, node: dict) -> None:
-            if name in seen:
-                return
-            seen.add(name)
-            order.append((name, node))
-            for prop in node.get("properties", {}).values():
-                for ref in self._refs(prop):
-                    visit(ref, defs[ref])
-
-        visit("products.yml (top level)", schema)
-        out = []
-        for name, node in order:
-            title = name if name.endswith(")") else f"`{name}`"
-            rows = []
-            required = set(node.get("required", []))
-            for field, prop in node.get("properties", {}).items():
-                meaning = prop.get("description") or (defs.get(self._refs(prop)[0], {}).get("description", "")
-                                                      if self._refs(prop) else "")
-                if not meaning and self._refs(prop):
-                    meaning = f"One `{self._refs(prop)[0]}` (below)."
-                rows.append(f"| `{field}` | {self._type(prop)} | {'yes' if field in required else 'no'} "
-                            f"| {self._cell(meaning)} | {self._cell(self._constraints(prop))} |")
-            intro = node.get("description", "")
-            out.append(f"### {title} {{#field-{self._slug(name.split()[0])}}}\n\n"
-                       + (f"{self._cell(intro)}\n\n" if intro else "")
-                       + "| Field | Type | Required | Meaning | Constraints |\n|---|---|---|---|---|\n"
-                       + "\n".join(rows))
-        return "\n\n".join(out)
-
-    @staticmethod
-    def _refs(prop: dict) -> list[str]:
-        found = []
-        values = [prop.get("additionalProperties") or {}, *(prop.get("patternProperties") or {}).values()]
-        for node in (prop, prop.get("items", {}), *values):
-            if isinstance(node, dict) and "$ref" in node:
-                found.append(node["$ref"].rsplit("/", 1)[-1])
-        return found
-
-    def _type(self, prop: dict) -> str:
-        if "$ref" in prop:
-            return f"`{prop['$ref'].rsplit('/', 1)[-1]}`"
-        kind = prop.get("type")
-        if "const" in prop or "enum" in prop:
-            values = [prop["const"]] if "const" in prop else prop["enum"]
-            return "one of " + ", ".join(f"`{v}`" for v in values)
-        if kind == "array":
-            return f"list of {self._type(prop.get('items', {}))}"
-        if kind == "object" and isinstance(prop.get("additionalProperties"), dict):
-            return f"mapping of key to {self._type(prop['additionalProperties'])}"
-        if kind == "object" and prop.get("patternProperties"):
-            (pattern, value), = prop["patternProperties"].items()
-            return f"mapping of key (matching `{pattern}`) to {self._type(value)}"
-        return {"integer": "whole number", "number": "amount", "string": "text",
-                "boolean": "true or false"}.get(kind, kind or "any")
-
-    @staticmethod
-    def _constraints(prop: dict) -> str:
-        said = []
-        names = {"minimum": "at least {}", "maximum": "at most {}", "exclusiveMinimum": "more than {}",
-                 "exclusiveMaximum": "less than {}", "multipleOf": "a multiple of {}", "minItems": "at least {} item(s)",
-                 "minProperties": "at least {} entry(ies)", "maxLength": "at most {} characters",
-                 "pattern": "matches `{}`"}
-        for key, words in names.items():
-            if key in prop:
-                value = prop[key]
-                if isinstance(value, float) and value.is_integer():
-                    value = int(value)
-                if isinstance(value, int) and not isinstance(value, bool):
-                    value = f"{value:,}"
-                said.append(words.format(value))
-        return "; ".join(said) or "none"
-
-    @staticmethod
-    def _cell(text: str) -> str:
-        return " ".join(text.split()).replace("|", "\\|")
-
-    def validation_example(self) -> str:
-        """A real validation error: the data file with two mistakes, checked by govcloud at build time."""
-        path = data_path(None)
-        name = display_name(path)
-        text = read_text(path, name)
-        source = load_file(path, name)
-        lines = text.split("\n")
-        edits = []
-        # Mistake 1: a typo in a field name.
-        n = source.line_of(("max_instances",))
-        typo = lines[n - 1].replace("max_instances:", "max_instance:", 1)
-        # Mistake 2: a negative price on the first product's second tier (or first, when it has one).
-        tier = 1 if len(self.catalog.products[0].tiers) > 1 else 0
-        m = source.line_of(("products", 0, "tiers", tier, "annual"))
-        negative = re.sub(r"(annual:\s*)(\d)", r"\1-\2", lines[m - 1], count=1)
-        if typo == lines[n - 1] or negative == lines[m - 1]:
-            raise ValueError(f"{name}: the maintainers' page could not make its example mistakes; "
-                             "update validation_example in macros/pages.py")
-        lines[n - 1], lines[m - 1] = typo, negative
-        edits = sorted([(n, typo), (m, negative)])
-        try:
-            validate(Catalog, load_text("\n".join(lines), name), catalog_cross_checks)
-        except InputError as exc:
-            problems = str(exc)
-        else:
-            raise ValueError("the broken example document unexpectedly passed validation")
-        shown = "\n".join(f"{i:>4}  {line.strip()}" for i, line in edits)
-        return (f"Say the file had these two lines (line numbers on the left), a misspelt field name and a "
-                f"negative price:\n\n```text\n{shown}\n```\n\n"
-                f"`govcloud check` and the site build then stop with one line per problem:\n\n"
-                f"```text\n{problems}\n```")
 
 
 def register(env, catalog):
