@@ -404,7 +404,9 @@ def test_pages_follow_the_data_not_hard_coded_values(tmp_path):
                    "scenarios/index.html", "glossary/index.html", "sources/index.html"]
     for page in PAGES:
         html = read(site, page)
-        words = text_of(html)
+        # The maintainers' page names the data file it checked: its temporary folder's
+        # name has digits of its own (pytest-150 once looked like the old limit).
+        words = text_of(html).replace(str(tmp_path), "<tmp>")
         assert "Jira Service Management" not in html, page
         assert "Carahsoft" not in words, f"{page} still names the old contact"
         assert not old_limit.search(words), f"{page} still shows the old instance limit"
