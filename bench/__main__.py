@@ -25,8 +25,8 @@ from .timing import interleaved, median
 
 OUT = sites.ROOT / "bench" / "out"
 # The estimator's own files, as the built site serves them (site-wide styles are not counted).
-ESTIMATOR_JS = ["assets/govcloud-quote.js", "assets/estimator.js"]
-ESTIMATOR_CSS = ["assets/estimator.css"]
+# The estimator's own files as the site serves them (minified at build: *.min.js).
+ESTIMATOR_FILES = ["assets/govcloud-quote*.js", "assets/estimator*.js", "assets/estimator*.css"]
 PRICEBOOK = re.compile(r'<script type="application/json" id="govcloud-pricebook">(.*?)</script>', re.S)
 SCALES = (10, 100)
 
@@ -122,7 +122,12 @@ def bench_weight(report: Report, b, site: Path, base: str) -> None:
         report.add("weight", "estimator own JS+CSS+price book, gzipped", None, "bytes", "<= 15 KB",
                    note="no /estimator/ page in the site yet")
         return
-    parts = {name: gz((site / name).read_bytes()) for name in ESTIMATOR_JS + ESTIMATOR_CSS if (site / name).exists()}
+    parts = {}
+    for pattern in ESTIMATOR_FILES:
+        found = sorted(site.glob(pattern))
+        if len(found) != 1:
+            raise RuntimeError(f"expected one file {pattern} in the built site, found {found}")
+        parts[str(found[0].relative_to(site))] = gz(found[0].read_bytes())
     book = PRICEBOOK.search(estimator.read_text(encoding="utf-8"))
     parts["embedded price book"] = gz(book.group(1).encode()) if book else 0
     total = sum(parts.values())
