@@ -429,6 +429,7 @@ def copy_site_source(tmp: Path) -> tuple[Path, Path]:
     config = mkdocs_config()
     config["docs_dir"] = str(docs)
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
+    config["watch"] = [str(ROOT / path) for path in config.get("watch", [])]
     for plugin in config["plugins"]:
         if isinstance(plugin, dict) and "macros" in plugin:
             plugin["macros"]["module_name"] = str(ROOT / "macros")
