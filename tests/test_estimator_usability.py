@@ -159,8 +159,15 @@ def test_export_reports_every_problem_left(page, site_url):
     page.goto(f"{site_url}/estimator/?jira=10")
     page.get_by_test_id("users-confluence").fill("abc")   # typed, not left
     expect(page.locator('[data-gc="error-summary"]')).to_be_hidden()
+    downloads = []
+    page.on("download", lambda d: downloads.append(d))
     page.get_by_role("button", name="Download scenario (YAML)").click()
     expect(page.locator('[data-gc="error-summary"]')).to_contain_text("Confluence users must be a whole number")
+    # ...and hands over nothing: the last good figures (Jira alone) are not what the form says.
+    expect(page.locator('[data-gc="action-status"]')).to_contain_text("Nothing was copied or saved")
+    page.get_by_role("button", name="Download CSV").click()
+    page.wait_for_load_state()
+    assert downloads == []
 
 
 def test_total_with_no_priced_line_says_whom_to_ask(page, site_url):
@@ -231,5 +238,5 @@ def test_renewal_date_is_kept_in_the_link(page, site_url):
     expect(page.get_by_test_id("change-jira")).to_contain_text(f"prorated for {days} of")
     page.goto(f"{site_url}/estimator/?current.jira=10&jira=20&days_remaining=5&renewal=2027-02-30")
     expect(page.locator('[data-gc="address-notice"]')).to_contain_text(
-        "Ignored “renewal=2027-02-30”: use a date written as YYYY-MM-DD.")
+        "Ignored “renewal=2027-02-30”: there is no such date.")
     expect(page.get_by_test_id("days-remaining")).to_have_value("5")

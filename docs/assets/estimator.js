@@ -141,7 +141,9 @@
       }
       if (name === "renewal") {
         var until = daysUntil(value), term = self.book.term_days;
-        var wrong = until === null ? "use a date written as YYYY-MM-DD" : until < 0 ? "that date has passed"
+        var wrong = until === null
+          ? (/^\d{4}-\d{2}-\d{2}$/.test(value) ? "there is no such date" : "use a date written as YYYY-MM-DD")
+          : until < 0 ? "that date has passed"
           : until > term ? "it is more than " + term + " days from today" : null;
         if (wrong) notices.push("Ignored " + shown + ": " + wrong + ".");
         else { renewal = { date: value, days: until }; change = true; }
@@ -617,6 +619,11 @@
     if (!this.revealAll) {
       this.revealAll = true;
       this.update({ anchor: button });
+    }
+    // Never hand over the last good figures while the form says something else.
+    if (this.read().errors.length) {
+      this.say("Nothing was copied or saved: correct the problems listed at the top first.");
+      return;
     }
     if (!this.good) return;
     var stem = this.good.scenario.customer + "-" + isoDate(0);
