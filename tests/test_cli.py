@@ -138,6 +138,17 @@ def test_quote_table_with_nothing_priced_does_not_say_zero(tmp_path):
     out = ok(run("quote", "big.yml", cwd=tmp_path))
     total = next(row for row in out.splitlines() if row.startswith("Total"))
     assert "$0.00" not in total and total.count("ask Carahsoft") == 2
+    assert total.split()[:2] == ["Total", "ask"]  # no "priced lines only" when none is priced, as on the page
+
+
+def test_today_beyond_the_instance_limit_has_no_price(tmp_path):
+    """Today's 200 instances are past the limit of 150: sales quote it, so no list price is 'today's'."""
+    (tmp_path / "s.yml").write_text("current: {jira: {users: 480, instances: 200}}\n"
+                                    "proposed: {jira: {users: 480, instances: 100}}\ndays_remaining: 10\n")
+    out = ok(run("quote", "s.yml", cwd=tmp_path))
+    jira = next(row for row in out.splitlines() if row.startswith("Jira")).split()
+    assert jira[2:6] == ["480", "users", "ask", "Carahsoft"]
+    assert "$11,200.00" not in out.split("\n- ")[0]
 
 
 def test_quote_table_of_an_incomplete_quote_says_contact_sales(tmp_path):

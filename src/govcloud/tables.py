@@ -36,7 +36,8 @@ def quote_table(catalog: Catalog, scenario: Scenario, q: Quote, heading: str) ->
             index = tier_index(product, held.users) if held else None
             if held is None:
                 today = ["-", "-"]
-            elif index == len(product.tiers):
+            elif index == len(product.tiers) or held.instances > catalog.max_instances:
+                # Beyond the price book today too: no tier or price to show.
                 today = [f"{held.users:,} users", ask]
             else:
                 tier = product.tiers[index]
@@ -46,7 +47,7 @@ def quote_table(catalog: Catalog, scenario: Scenario, q: Quote, heading: str) ->
                      show(line.annual) if priced else ask, show(line.due_now) if priced else ask])
     priced_any = any(line.status == "ok" for line in q.lines)
     total = (show(q.annual_total), show(q.due_now_total)) if priced_any else (ask, ask)
-    rows.append(["Total" + ("" if q.complete else " (priced lines only)"), "", *["" for _ in today_cols],
+    rows.append(["Total" + ("" if q.complete or not priced_any else " (priced lines only)"), "", *["" for _ in today_cols],
                  "", "", "", *total])
     about = f"{q.customer.capitalize()} customer: contact {q.contact}."
     if change:
