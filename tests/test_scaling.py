@@ -10,14 +10,34 @@ from govcloud.yamlsource import load_text
 
 
 class CountingLines(dict):
-    """A line map that counts the entries read from it."""
+    """A line map that counts the entries read from it, by any way of reading."""
 
     read = 0
 
-    def items(self):
-        for pair in super().items():
+    def _counted(self, entries):
+        for entry in entries:
             CountingLines.read += 1
-            yield pair
+            yield entry
+
+    def items(self):
+        return self._counted(super().items())
+
+    def keys(self):
+        return self._counted(super().keys())
+
+    def values(self):
+        return self._counted(super().values())
+
+    def __iter__(self):
+        return self._counted(super().__iter__())
+
+    def __getitem__(self, key):
+        CountingLines.read += 1
+        return super().__getitem__(key)
+
+    def get(self, key, default=None):
+        CountingLines.read += 1
+        return super().get(key, default)
 
 
 def test_reading_scenarios_visits_each_line_entry_a_bounded_number_of_times():

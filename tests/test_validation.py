@@ -343,3 +343,7 @@ def test_glossary_problems_are_file_line_field_lines(tmp_path):
     with pytest.raises(InputError) as caught:
         load_glossary(bad)
     assert [str(p) for p in caught.value.problems] == [f"{bad}:3: [0].term: duplicate key (first given on line 1)"]
+    bad.write_text("- term: Tier\n  text: The most users.\n- term: Tier\n  text: Again.\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_glossary(bad)
+    assert [str(p) for p in caught.value.problems] == [f"{bad}:3: [1].term: 'Tier' is already the term of [0]"]
