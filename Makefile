@@ -32,7 +32,8 @@ serve: build
 # Browser tests need Debian's Chromium; Playwright cannot download one here.
 chromium:
 	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || \
-	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+	  { [ "$$(id -u)" = 0 ] || { echo "Chromium is needed: install it (apt-get install chromium)" >&2; exit 1; }; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
 test: setup chromium lighthouse-deps
 	$(BIN)/pytest
@@ -47,7 +48,8 @@ lighthouse-deps: node $(LIGHTHOUSE)/node_modules/.installed
 # Lighthouse runs on Node.js; the machines have it, a bare Debian gets it from apt.
 node:
 	@command -v node >/dev/null && command -v npm >/dev/null || \
-	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm; }
+	  { [ "$$(id -u)" = 0 ] || { echo "Node.js and npm are needed: install them (apt-get install nodejs npm)" >&2; exit 1; }; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm; }
 
 $(LIGHTHOUSE)/node_modules/.installed: $(LIGHTHOUSE)/package.json $(LIGHTHOUSE)/package-lock.json
 	cd $(LIGHTHOUSE) && npm ci --no-audit --no-fund --loglevel=error

@@ -24,8 +24,8 @@ from . import browser, core, sites, synthetic
 from .timing import interleaved, median
 
 OUT = sites.ROOT / "bench" / "out"
-# The estimator's own files, as the built site serves them (site-wide styles are not counted).
-# The estimator's own files as the site serves them (minified at build: *.min.js).
+# The estimator's own files as the built site serves them (scripts minified at build:
+# *.min.js); site-wide styles are not counted.
 ESTIMATOR_FILES = ["assets/govcloud-quote*.js", "assets/estimator*.js", "assets/estimator*.css"]
 PRICEBOOK = re.compile(r'<script type="application/json" id="govcloud-pricebook">(.*?)</script>', re.S)
 SCALES = (10, 100)

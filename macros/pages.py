@@ -3,7 +3,7 @@
 Pages call these macros instead of writing a product name, a price, a limit or
 a rule themselves, so a change to `data/products.yml` reaches every page. Each
 page that states a rule gets a "Sources" section listing where its rules come
-from, and on every page except the glossary the first use of each glossary term
+from, and on every page except the glossary and the estimator the first use of each term
 links to its entry there, with the meaning as a tooltip.
 """
 from __future__ import annotations

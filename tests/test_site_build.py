@@ -464,3 +464,11 @@ def test_a_broken_macro_fails_the_build_naming_the_page(tmp_path):
     result = build_site(tmp_path / "site", config=config)
     assert result.returncode != 0
     assert "questions.md" in result.stderr and "no_such_rule" in result.stderr
+
+
+def test_every_script_the_site_loads_is_minified():
+    """mkdocs.yml names the scripts twice (to load them, and to minify them): one added to
+    the first list only would ship unminified without anyone noticing."""
+    config = mkdocs_config()
+    minify = next(p["minify"] for p in config["plugins"] if isinstance(p, dict) and "minify" in p)
+    assert sorted(minify["js_files"]) == sorted(config["extra_javascript"])

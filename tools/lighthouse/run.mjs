@@ -63,13 +63,12 @@ const root = path.resolve(site);
 const wanted = pages || PAGES;
 const missing = wanted.filter((p) => !fs.existsSync(path.join(root, p, 'index.html')));
 if (missing.length) throw new Error(`not in ${root}: ${missing.join(', ')}`);
-const present = wanted;
 const server = await serve(root);
 const base = `http://127.0.0.1:${server.address().port}`;
 const chrome = await chromeLauncher.launch({chromePath: process.env.CHROME_PATH, chromeFlags: FLAGS});
 const results = [];
 try {
-  for (const page of present) {
+  for (const page of wanted) {
     for (const [formFactor, config] of [['mobile', undefined], ['desktop', desktopConfig]]) {
       const run = await lighthouse(`${base}${page}`,
           {port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES}, config);
