@@ -240,3 +240,13 @@ def test_renewal_date_is_kept_in_the_link(page, site_url):
     expect(page.locator('[data-gc="address-notice"]')).to_contain_text(
         "Ignored “renewal=2027-02-30”: there is no such date.")
     expect(page.get_by_test_id("days-remaining")).to_have_value("5")
+
+
+def test_print_unfolds_the_explanations_then_folds_them_back(page, site_url):
+    page.goto(f"{site_url}/estimator/?{estimator_query(CHANGE)}")
+    why = page.locator('[data-gc="why"]')
+    expect(why).not_to_have_attribute("open", "")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    expect(why).to_have_attribute("open", "")
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    expect(why).not_to_have_attribute("open", "")

@@ -355,8 +355,7 @@
   Estimator.prototype.today = function (key) {
     var s = this.good.scenario, held = s.current && s.current[key];
     if (!held) return null;
-    var tiers = this.products[key].tiers, i = 0;
-    while (i < tiers.length && tiers[i].users < held.users) i++;
+    var product = this.products[key], tiers = product.tiers, i = ns.tierIndex(product, held.users);
     if (i === tiers.length || held.instances > this.book.max_instances) return { beyond: true };
     return { tier: tiers[i].users, annual: this.money.parseCents(tiers[i].annual) };
   };
@@ -474,16 +473,15 @@
     this.showContact();
     if (valid) {
       var explained = ns.explain(this.book, state.scenario);
-      this.good = { scenario: state.scenario, quote: explained, notes: explained.notes };
-      this.render();
+      this.good = { scenario: state.scenario, quote: explained };
       var renewal = state.scenario.current && this.renewal.value && !this.renewalProblem ? this.renewal.value : null;
       var query = this.address(state.scenario, renewal);
       var url = window.location.pathname + "?" + query + window.location.hash;
       if (url !== window.location.pathname + window.location.search + window.location.hash) {
         // Material keeps its scroll position in the history state: keep it.
         window.history.replaceState(window.history.state, "", url);
-        this.render();   // the printed context carries the new address
       }
+      this.render();   // after the address, which the printed context carries
     } else if (state.empty && errors.length === 0) {
       this.good = null;
     }
@@ -715,14 +713,6 @@
       var input = self.root.querySelector(link.getAttribute("href"));
       if (input) { input.focus(); input.scrollIntoView({ block: "center" }); }
     });
-    // Paper cannot unfold: print the explanations open, then fold them back as they were.
-    var why = this.part("why"), wasOpen = false;
-    window.addEventListener("beforeprint", function () {
-      if (!self.root.isConnected) return;
-      wasOpen = why.open;
-      why.open = true;
-    });
-    window.addEventListener("afterprint", function () { if (self.root.isConnected) why.open = wasOpen; });
     this.part("actions").addEventListener("click", function (event) {
       var button = event.target.closest("button[data-action]");
       if (button) self.act(button.getAttribute("data-action"), button);
@@ -740,6 +730,19 @@
     ns.pricebook = JSON.parse(source.textContent);
     ns.estimator = new Estimator(root, ns.pricebook);
   }
+
+  // Paper cannot unfold: print the explanations open, then fold them back as they were.
+  // Registered once for the site, not per visit, and acting on the estimator on the page.
+  var wasOpen = false;
+  function why() { return document.querySelector('#gc-estimator [data-gc="why"]'); }
+  window.addEventListener("beforeprint", function () {
+    var box = why();
+    if (box) { wasOpen = box.open; box.open = true; }
+  });
+  window.addEventListener("afterprint", function () {
+    var box = why();
+    if (box) box.open = wasOpen;
+  });
 
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(start);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

@@ -127,20 +127,19 @@
     return { line: row, said: said };
   }
 
-  /* The quote with each line's own messages beside it (`notes[key]`), amounts
-   * still in cents; `quote` turns it into the contract's JSON shape. */
+  /* The quote with amounts still in cents; `quote` turns it into the
+   * contract's JSON shape. */
   function explain(book, scenario) {
     var customer = scenario.customer || "government";
     var contact = book.contacts[customer];
     var current = scenario.current || {}, proposed = scenario.proposed || {};
     var days = scenario.days_remaining || 0;
-    var lines = [], messages = [], notes = {};
+    var lines = [], messages = [];
     book.products.forEach(function (product) {
       var now = holding(current[product.key]), wanted = holding(proposed[product.key]);
       if (!now && !wanted) return;
       var result = line(book, product, now, wanted, days, contact);
       lines.push(result.line);
-      notes[product.key] = result.said;
       messages = messages.concat(result.said);
     });
     var priced = lines.filter(function (l) { return l.status === "ok"; });
@@ -151,7 +150,7 @@
       currency: book.currency, customer: customer, contact: contact, complete: complete, lines: lines,
       annual_total: priced.reduce(function (s, l) { return s + l.annual; }, 0),
       due_now_total: priced.reduce(function (s, l) { return s + l.due_now; }, 0),
-      messages: messages, notes: notes
+      messages: messages
     };
   }
 
@@ -171,5 +170,6 @@
   var ns = root.govcloud = root.govcloud || {};
   ns.quote = quote;
   ns.explain = explain;
+  ns.tierIndex = tierIndex;
   ns.money = { show: show, text: text, parseCents: parseCents, group: group };
 })(window);
