@@ -84,8 +84,8 @@ class Pages(GlossaryMacros, ReferenceMacros):
             basis = "No Atlassian page documents this for Government Cloud; it is this site's assumption."
         else:
             page = self.catalog.sources[source]
-            basis = (f"This rests on Atlassian's page [{page.title}]({page.url}), "
-                     "which does not state it for Government Cloud.")
+            basis = (f"The closest source is Atlassian's page [{page.title}]({page.url}); "
+                     "it does not settle this point for Government Cloud.")
         return f'!!! warning "To confirm"\n    {basis} {ask}'
 
     def price_note(self) -> str:
@@ -137,7 +137,7 @@ class Pages(GlossaryMacros, ReferenceMacros):
             # The link leaves this site: its words say where it goes, for every reader.
             host = (urlsplit(c.url).hostname or "").removeprefix("www.")
             out.append(f"### {c.name}\n\nFor {self._mid_sentence(c.who)}.\n\n{c.how}\n\n"
-                       f"[Go to {c.name}'s contact form (on {host}, another site)]({c.url})")
+                       f"[Go to the contact form of {c.name} (on {host}, another site)]({c.url})")
         return "\n\n".join(out)
 
     @staticmethod

@@ -34,7 +34,7 @@ RULES_ON = {
     "products/index.html": ["user_tiers"],
     "changes/index.html": ["upgrade", "add_instances", "new_product", "downgrade", "cancel"],
     "contact/index.html": ["contact_route"],
-    "questions/index.html": ["beyond_limits", "cancel", "downgrade", "user_tiers", "new_product", "upgrade",
+    "questions/index.html": ["one_subscription_per_product", "beyond_limits", "cancel", "downgrade", "user_tiers", "new_product", "upgrade",
                              "users_counted_once", "add_instances", "quote_validity"],
 }
 GLOSSARY = ROOT / "includes" / "glossary.yml"
