@@ -14,17 +14,20 @@ from urllib.parse import urlsplit
 from govcloud.address import estimator_query
 from govcloud.model import Catalog
 from govcloud.money import show
-from govcloud.quote import Line, Quote
+from govcloud.present import MONEY_COLUMNS, NUMBER_COLUMNS, Cell, QuoteView, view
+from govcloud.quote import Quote
 from govcloud.scenario import Scenario
-from govcloud.tables import CHANGE_LABELS  # one vocabulary for change kinds: pages, estimator, CLI
+from govcloud.vocabulary import WORDS, word
 
 from .glossary import NO_TERM_LINKS, GlossaryMacros
 from .reference import ReferenceMacros
 from .text import count, join
 
-# Column headings of a quote table, as the estimator names them.
-ANNUAL = "Each year from renewal"
-DUE_NOW = "Due now"
+# The view's column keys that the tests and sales' scripts find as data-field hooks.
+FIELDS = {"change": "change", "users": "users", "tier": "tier", "instances": "instances", "annual": "annual",
+          "due_now": "due_now", "today_tier": "today_tier", "today_annual": "today_annual",
+          "difference": "difference"}
+TOTAL_FIELDS = {"annual": "annual_total", "due_now": "due_now_total", "today_annual": "today_annual_total"}
 
 
 class Pages(GlossaryMacros, ReferenceMacros):
@@ -115,7 +118,7 @@ class Pages(GlossaryMacros, ReferenceMacros):
             rule = getattr(self.catalog.rules, name)
             source = self.catalog.sources[rule.source]
             status = "Confirmed" if rule.confirmed else "To confirm"
-            rows.append(f'<tr><th scope="row">{escape(rule.title)}</th><td>{escape(self.catalog.rule_text(name))}</td>'
+            rows.append(f'<tr id="rule-{name}"><th scope="row">{escape(rule.title)}</th><td>{escape(self.catalog.rule_text(name))}</td>'
                         f'<td><a href="{escape(source.url)}">{escape(source.title)}</a></td><td>{status}</td></tr>')
         return "\n".join([head, *rows, "</tbody>\n</table>"])
 
@@ -190,68 +193,71 @@ class Pages(GlossaryMacros, ReferenceMacros):
                  else f"{hashes} Example: {scenario.title} {{#example-{scenario.id}}}"]
         if scenario.summary:
             parts.append(scenario.summary)
-        contact = result.contact
-        who = "A government customer" if scenario.customer == "government" else "A customer that is not a government agency"
-        when = ""
-        if scenario.current is not None:
-            when = f", with {count(scenario.days_remaining)} of {count(self.catalog.term_days)} days left in the term"
-        parts.append(f"{who}{when}. Contact: **{contact}**.")
-        parts.append(self.quote_table(scenario, result))
-        parts.append("\n".join(f"- {m}" for m in result.messages))
+        v = view(self.catalog, scenario, result)
+        parts.append(" ".join(v.about))
+        parts.append(self.quote_table(scenario, v))
+        if v.incomplete:
+            parts.append(escape(v.incomplete))
+        parts.append(self.bills_table(scenario, v))
+        parts.append("\n".join(f"- {escape(n.text)}{self._marks(v, n)}" for n in v.notes))
+        for k, _ in v.footnotes:
+            rule = getattr(self.catalog.rules, k)
+            note = word("assumptions.footnote", n=v.mark((k,))[0], title=f"[{escape(rule.title)}](sources.md#rule-{k})",
+                        summary=escape(self.catalog.rule_text(k)))
+            parts.append(note.replace("[", "\\[", 1).replace("]", "\\]", 1))
         parts.append(f"[Open “{scenario.title}” in the cost estimator](estimator.md?{estimator_query(scenario)})")
         return "\n\n".join(parts)
 
-    def quote_table(self, scenario: Scenario, result: Quote) -> str:
-        names = {p.key: p.name for p in self.catalog.products}
-        current = scenario.current or {}
-        has_current = scenario.current is not None
-        cols = ["Product", "Change"] + (["Today"] if has_current else []) + \
-               ["Users", "Tier", "Instances", ANNUAL, DUE_NOW]
+    @staticmethod
+    def _marks(v: QuoteView, cell: Cell) -> str:
+        """Footnote markers after a figure that rests on an unconfirmed rule."""
+        marks = v.mark(cell.assumptions)
+        return "".join(f'<sup class="gc-confirm" title="to confirm">[{n}]</sup>' for n in marks)
 
-        # On a phone, CSS stacks each cell as a "label: value" row (the label is
-        # data-label). Explicit roles keep it a table for screen readers, which
-        # otherwise drop table semantics once the display changes.
-        def cell(label: str, value: str, field: str | None = None) -> str:
-            hook = f' data-field="{field}"' if field else ""
-            return f'<td role="cell"{hook} data-label="{label}">{value}</td>'
+    # On a phone, CSS stacks each cell as a "label: value" row (the label is
+    # data-label). Explicit roles keep it a table for screen readers, which
+    # otherwise drop table semantics once the display changes.
+    def _view_cell(self, v: QuoteView, label: str, cell: Cell, field: str | None = None, strong: bool = False) -> str:
+        hook = f' data-field="{field}"' if field else ""
+        value = escape(cell.text)
+        value = f"<strong>{value}</strong>" if strong and value else value
+        return f'<td role="cell"{hook} data-label="{escape(label)}">{value}{self._marks(v, cell)}</td>'
 
-        head = "".join(f'<th scope="col" role="columnheader">{c}</th>' for c in cols)
+    def quote_table(self, scenario: Scenario, v: QuoteView) -> str:
+        keys = [k for k, _ in v.columns]
+        heads = dict(v.columns)
+        head = "".join(f'<th scope="col" role="columnheader">{escape(h)}</th>' for _, h in v.columns)
         rows = []
-        for line in result.lines:
-            cells = [f'<th scope="row" role="rowheader">{escape(names[line.product])}</th>',
-                     cell("Change", CHANGE_LABELS[line.change], "change")]
-            if has_current:
-                held = current.get(line.product)
-                today = (f"{count(held.users)} users, {count(held.instances)} "
-                         f"instance{'s' if held.instances != 1 else ''}") if held else "Not subscribed"
-                cells.append(cell("Today", today))
-            cells += [cell("Users", count(line.users), "users"),
-                      cell("Tier", self._tier(line, result), "tier"),
-                      cell("Instances", count(line.instances), "instances"),
-                      cell(ANNUAL, self._money(line.annual, line), "annual"),
-                      cell(DUE_NOW, self._money(line.due_now, line), "due_now")]
-            rows.append(f'<tr role="row" data-product="{line.product}">{"".join(cells)}</tr>')
-        blank = '<td role="cell" class="gc-blank"></td>' * (len(cols) - 3)
-        rows.append(f'<tr role="row" data-total><th scope="row" role="rowheader">Total</th>{blank}'
-                    + cell(ANNUAL, f"<strong>{show(result.annual_total)}</strong>", "annual_total")
-                    + cell(DUE_NOW, f"<strong>{show(result.due_now_total)}</strong>", "due_now_total") + "</tr>")
+        for row in v.rows:
+            cells = [f'<th scope="row" role="rowheader">{escape(row.cells["product"].text)}</th>']
+            cells += [self._view_cell(v, heads[k], row.cells[k], FIELDS.get(k)) for k in keys[1:]]
+            rows.append(f'<tr role="row" data-product="{row.key}">{"".join(cells)}</tr>')
+        total = [f'<th scope="row" role="rowheader">{escape(v.total.cells["product"].text)}</th>']
+        for k in keys[1:]:
+            cell = v.total.cells[k]
+            if not cell.text:
+                total.append('<td role="cell" class="gc-blank"></td>')
+            else:
+                total.append(self._view_cell(v, heads[k], cell, TOTAL_FIELDS.get(k), strong=True))
+        rows.append(f'<tr role="row" data-total>{"".join(total)}</tr>')
         caption = f"Quote for “{escape(scenario.title)}”" if scenario.title else "Quote"
-        if not result.complete:
-            caption += " (totals cover the priced lines only)"
         return (f'<table role="table" data-scenario="{scenario.id or ""}">\n'
                 f"<caption>{caption}</caption>\n"
                 f'<thead role="rowgroup"><tr role="row">{head}</tr></thead>\n<tbody role="rowgroup">\n'
                 + "\n".join(rows) + "\n</tbody>\n</table>")
 
-    @staticmethod
-    def _tier(line: Line, result: Quote) -> str:
-        if line.status != "ok":
-            return f"Ask {escape(result.contact)}"
-        return "None" if line.tier is None else f"{count(line.tier)} users"
-
-    @staticmethod
-    def _money(amount, line: Line) -> str:
-        return "Quoted by sales" if line.status != "ok" else show(amount)
+    def bills_table(self, scenario: Scenario, v: QuoteView) -> str:
+        words = WORDS["bills"]
+        heads = [words["when"], words["what"], words["products"], words["amount"]]
+        head = "".join(f'<th scope="col">{escape(h)}</th>' for h in heads)
+        rows = [f'<tr data-in-days="{"" if b.in_days is None else b.in_days}"><td>{escape(b.when)}</td>'
+                f"<td>{escape(b.what)}</td><td>{escape(b.products)}</td>"
+                f'<td data-field="amount">{escape(b.amount.text)}{self._marks(v, b.amount)}</td></tr>' for b in v.bills]
+        rows.append(f'<tr data-first-year><th scope="row" colspan="3">{escape(v.first_year_label)}</th>'
+                    f'<td data-field="first_year_total">{escape(v.first_year.text)}'
+                    f"{self._marks(v, v.first_year)}</td></tr>")
+        return (f'<table data-bills="{scenario.id or ""}">\n<caption>{escape(words["title"])}</caption>\n'
+                f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>")
 
 
 def register(env, catalog):

@@ -55,6 +55,7 @@ class QuoteView:
     total: Row
     incomplete: str | None
     bills: list[BillRow]
+    first_year_label: str
     first_year: Cell
     notes: list[Cell]
     footnotes: list[tuple[str, str]] = field(default_factory=list)  # (rule key, footnote text), numbered from 1
@@ -163,9 +164,8 @@ def view(catalog: Catalog, scenario: Scenario, q: Quote, today: date | None = No
     first = q.first_year_total
     year_rules = tuple(dict.fromkeys(a for b in q.bills if b.in_days is not None and b.in_days < catalog.term_days
                                      for a in b.assumptions))
-    first_year = (Cell(word("bills.first_year_unknown", term_days=catalog.term_days)) if first is None else
-                  Cell(word("bills.first_year", term_days=catalog.term_days, amount=show(first)), text(first),
-                       year_rules))
+    first_year = (Cell(str(WORDS["bills"]["first_year_unknown"])) if first is None else
+                  Cell(show(first), text(first), year_rules))
 
     contact = getattr(catalog.contacts, scenario.customer)
     about = [word("about.customer", who=_mid_sentence(contact.who), contact=contact.name)]
@@ -178,8 +178,8 @@ def view(catalog: Catalog, scenario: Scenario, q: Quote, today: date | None = No
         else:
             about.append(str(WORDS["about"]["no_days"]))
 
-    result = QuoteView(about, [(k, cols[k]) for k in keys], rows, Row(None, total), incomplete, bills, first_year,
-                       [Cell(n.text, n.product, n.assumptions) for n in q.notes])
+    result = QuoteView(about, [(k, cols[k]) for k in keys], rows, Row(None, total), incomplete, bills,
+                       word("totals.first_year", term_days=catalog.term_days), first_year, [Cell(n.text, n.product, n.assumptions) for n in q.notes])
     # Footnotes in reading order: the table, its total, the bills, the first year, the explanation.
     used: list[str] = []
     cells = [c for r in rows + [result.total] for c in r.cells.values()] + [b.amount for b in bills] + \

@@ -27,6 +27,9 @@ class Expected(Strict):
 
     annual_total: Money
     due_now_total: Money
+    # Checked when given: what today's holdings cost a year, and what is paid in the next term's days.
+    today_annual_total: Money | None = None
+    first_year_total: Money | None = None
     complete: Annotated[bool, Field(strict=True)] = True
     changes: dict[Key, Change] = {}
 

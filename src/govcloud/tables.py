@@ -12,7 +12,7 @@ from .money import show
 from .present import MONEY_COLUMNS, NUMBER_COLUMNS, Cell, QuoteView, view
 from .quote import Quote
 from .scenario import Change, Scenario
-from .vocabulary import WORDS
+from .vocabulary import WORDS, word
 
 # The words every output uses for a change kind (kept for callers; the vocabulary holds them).
 CHANGE_LABELS: dict[Change, str] = WORDS["change"]
@@ -45,7 +45,7 @@ def quote_table(catalog: Catalog, scenario: Scenario, q: Quote, heading: str, to
     table = [[bills["when"], bills["what"], bills["products"], bills["amount"]]]
     table += [[b.when, b.what, b.products, _marked(v, b.amount)] for b in v.bills]
     out += align(table, {3}) if v.bills else []
-    out.append(_marked(v, v.first_year))
+    out.append(word("bills.first_year", label=v.first_year_label, amount=_marked(v, v.first_year)))
     out += [""] + [f"- {_marked(v, n)}" for n in v.notes]
     if v.footnotes:
         out += [""] + [text for _, text in v.footnotes]
