@@ -1,7 +1,7 @@
 """The policy data model: what `data/products.yml` may hold, and its rules.
 
 The model checks each value's type and range. Rules that relate values to
-each other (ladder order, unique keys, references) are in `loading.py`, which
+each other (ladder order, unique keys, references) are in `catalog_checks.py`, which
 can check them on raw data and so report them together with type problems.
 Messages are written for the maintainer who edits the YAML.
 """

@@ -8,7 +8,7 @@ from pydantic import Field, StrictInt
 from .loading import validate
 from .model import Catalog, Key, Money, Strict, Text
 from .problems import InputError
-from .yamlsource import Source, load_text
+from .yamlsource import Document, load_text
 
 Customer = Literal["government", "commercial"]
 Change = Literal["new", "upgrade", "downgrade", "instances_only", "unchanged", "cancel"]
@@ -66,7 +66,7 @@ def _cross_checks(catalog: Catalog, prefix: tuple = ()):
     return check
 
 
-def parse_scenarios(source: Source, catalog: Catalog) -> tuple[list[Scenario], bool]:
+def parse_scenarios(source: Document, catalog: Catalog) -> tuple[list[Scenario], bool]:
     """Every scenario in a document (one, or a list), and whether it was a list."""
     value = source.value
     items = value if isinstance(value, list) else [value]
@@ -81,7 +81,7 @@ def parse_scenarios(source: Source, catalog: Catalog) -> tuple[list[Scenario], b
             lines_of.setdefault(loc[:1], {})[loc[1:]] = line
     for i, item in enumerate(items):
         prefix = (i,) if isinstance(value, list) else ()
-        view = Source(source.name, item, lines_of.get(prefix, {}))
+        view = Document(source.name, item, lines_of.get(prefix, {}))
         try:
             scenario = validate(Scenario, view, _cross_checks(catalog))
         except InputError as exc:
