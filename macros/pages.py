@@ -12,9 +12,12 @@ from html import escape
 from urllib.parse import urlsplit
 
 from govcloud.address import estimator_query
+from govcloud.glossary import values as glossary_values
 from govcloud.model import Catalog
 from govcloud.money import show
 from govcloud.quote import Line, Quote
+from govcloud.richtext import escape_markdown as md
+from govcloud.richtext import html_text, markdown
 from govcloud.scenario import Scenario
 from govcloud.tables import CHANGE_LABELS  # one vocabulary for change kinds: pages, estimator, CLI
 
@@ -33,14 +36,7 @@ class Pages(GlossaryMacros, ReferenceMacros):
         self.catalog = catalog
         self.worked: list[tuple[Scenario, Quote]] = env.variables["worked"]
         self.rules_used: list[str] = []
-        self.fill = {
-            "max_instances": count(catalog.max_instances),
-            "term_days": count(catalog.term_days),
-            "government": catalog.contacts.government.name,
-            "commercial": catalog.contacts.commercial.name,
-            "products": join([p.name for p in catalog.products]),
-            "product_count": count(len(catalog.products)),
-        }
+        self.fill = glossary_values(catalog)
         self.glossary = self._load_glossary()
 
     # -- page life cycle -------------------------------------------------------
@@ -69,8 +65,9 @@ class Pages(GlossaryMacros, ReferenceMacros):
         rule = getattr(self.catalog.rules, name)
         if name not in self.rules_used:
             self.rules_used.append(name)
-        text = self.catalog.rule_text(name)
-        out = f"**{rule.title}.** {text}" if heading else text
+        # Data text reaches a page as text: escaped, with only the documented formatting (richtext.py).
+        text = markdown(rule.summary, self.catalog.rule_values())
+        out = f"**{md(rule.title)}.** {text}" if heading else text
         if not rule.confirmed:
             out += "\n\n" + self.to_confirm(rule.source)
         return out
@@ -78,21 +75,21 @@ class Pages(GlossaryMacros, ReferenceMacros):
     def to_confirm(self, source: str | None = None) -> str:
         """A "To confirm" box naming what the answer rests on: a source's title, or none."""
         c = self.catalog.contacts
-        ask = (f"Confirm it with {c.government.name} (government customers) or {c.commercial.name} "
+        ask = (f"Confirm it with {md(c.government.name)} (government customers) or {md(c.commercial.name)} "
                "before you rely on it.")
         if source is None:
             basis = "No Atlassian page documents this for Government Cloud; it is this site's assumption."
         else:
             page = self.catalog.sources[source]
-            basis = (f"This rests on Atlassian's page [{page.title}]({page.url}), "
+            basis = (f"This rests on Atlassian's page [{md(page.title)}]({page.url}), "
                      "which does not state it for Government Cloud.")
         return f'!!! warning "To confirm"\n    {basis} {ask}'
 
     def price_note(self) -> str:
-        name = self.catalog.contacts.government.name
+        name = md(self.catalog.contacts.government.name)
         return (f'!!! info "Prices are {self.catalog.prices_are}"\n    Government Cloud prices are not published. '
                 f"The prices here are {self.catalog.prices_are} list prices in {self.catalog.currency}, for planning; "
-                f"the quote from {name} (or {self.catalog.contacts.commercial.name}) is what you pay.")
+                f"the quote from {name} (or {md(self.catalog.contacts.commercial.name)}) is what you pay.")
 
     def sources_section(self, rules: list[str]) -> str:
         lines = ["## Sources", "", "The rules on this page come from these pages:", ""]
@@ -101,8 +98,8 @@ class Pages(GlossaryMacros, ReferenceMacros):
             by_source.setdefault(getattr(self.catalog.rules, name).source, []).append(name)
         for key, names in by_source.items():
             source = self.catalog.sources[key]
-            titles = join([getattr(self.catalog.rules, n).title.lower() for n in names])
-            lines.append(f"- [{source.title}]({source.url}) ({titles})")
+            titles = join([md(getattr(self.catalog.rules, n).title.lower()) for n in names])
+            lines.append(f"- [{md(source.title)}]({source.url}) ({titles})")
         return "\n".join(lines)
 
     def rules_index(self) -> str:
@@ -115,7 +112,7 @@ class Pages(GlossaryMacros, ReferenceMacros):
             rule = getattr(self.catalog.rules, name)
             source = self.catalog.sources[rule.source]
             status = "Confirmed" if rule.confirmed else "To confirm"
-            rows.append(f'<tr><th scope="row">{escape(rule.title)}</th><td>{escape(self.catalog.rule_text(name))}</td>'
+            rows.append(f'<tr><th scope="row">{escape(rule.title)}</th><td>{html_text(rule.summary, self.catalog.rule_values())}</td>'
                         f'<td><a href="{escape(source.url)}">{escape(source.title)}</a></td><td>{status}</td></tr>')
         return "\n".join([head, *rows, "</tbody>\n</table>"])
 
@@ -124,8 +121,8 @@ class Pages(GlossaryMacros, ReferenceMacros):
         for key, source in self.catalog.sources.items():
             used = [r.title for r in (getattr(self.catalog.rules, n) for n in type(self.catalog.rules).model_fields)
                     if r.source == key]
-            note = f": {join(used)}" if used else ": not cited by a rule at the moment"
-            lines.append(f"- [{source.title}]({source.url}){note}")
+            note = f": {join([md(u) for u in used])}" if used else ": not cited by a rule at the moment"
+            lines.append(f"- [{md(source.title)}]({source.url}){note}")
         return "\n".join(lines)
 
     # -- contacts --------------------------------------------------------------
@@ -136,8 +133,8 @@ class Pages(GlossaryMacros, ReferenceMacros):
             c = getattr(self.catalog.contacts, kind)
             # The link leaves this site: its words say where it goes, for every reader.
             host = (urlsplit(c.url).hostname or "").removeprefix("www.")
-            out.append(f"### {c.name}\n\nFor {self._mid_sentence(c.who)}.\n\n{c.how}\n\n"
-                       f"[Go to {c.name}'s contact form (on {host}, another site)]({c.url})")
+            out.append(f"### {md(c.name)}\n\nFor {md(self._mid_sentence(c.who))}.\n\n{markdown(c.how)}\n\n"
+                       f"[Go to {md(c.name)}'s contact form (on {host}, another site)]({c.url})")
         return "\n\n".join(out)
 
     @staticmethod
@@ -152,7 +149,7 @@ class Pages(GlossaryMacros, ReferenceMacros):
         for p in self.catalog.products:
             rows = "\n".join(f'<tr><td>{count(t.users)}</td><td>{show(t.annual)}</td></tr>' for t in p.tiers)
             out.append(
-                f"## {p.name} {{#{p.key}}}\n\n{p.description}\n\n"
+                f"## {md(p.name)} {{#{p.key}}}\n\n{markdown(p.description)}\n\n"
                 f'<table data-product="{p.key}">\n<caption>{escape(p.name)}: user tiers and '
                 f"{self.catalog.prices_are} annual prices</caption>\n"
                 '<thead><tr><th scope="col">Users, up to</th><th scope="col">Annual price</th></tr></thead>\n'
@@ -182,23 +179,23 @@ class Pages(GlossaryMacros, ReferenceMacros):
         return "\n\n".join(self.scenario_block(s, q, level=2) for s, q in self.worked)
 
     def scenario_index(self) -> str:
-        return "\n".join(f"- [{s.title}](#{s.id})" for s, _ in self.worked)
+        return "\n".join(f"- [{md(s.title)}](#{s.id})" for s, _ in self.worked)
 
     def scenario_block(self, scenario: Scenario, result: Quote, level: int) -> str:
         hashes = "#" * level
-        parts = [f"{hashes} {scenario.title} {{#{scenario.id}}}" if level == 2
-                 else f"{hashes} Example: {scenario.title} {{#example-{scenario.id}}}"]
+        parts = [f"{hashes} {md(scenario.title)} {{#{scenario.id}}}" if level == 2
+                 else f"{hashes} Example: {md(scenario.title)} {{#example-{scenario.id}}}"]
         if scenario.summary:
-            parts.append(scenario.summary)
+            parts.append(markdown(scenario.summary))
         contact = result.contact
         who = "A government customer" if scenario.customer == "government" else "A customer that is not a government agency"
         when = ""
         if scenario.current is not None:
             when = f", with {count(scenario.days_remaining)} of {count(self.catalog.term_days)} days left in the term"
-        parts.append(f"{who}{when}. Contact: **{contact}**.")
+        parts.append(f"{who}{when}. Contact: **{md(contact)}**.")
         parts.append(self.quote_table(scenario, result))
-        parts.append("\n".join(f"- {m}" for m in result.messages))
-        parts.append(f"[Open “{scenario.title}” in the cost estimator](estimator.md?{estimator_query(scenario)})")
+        parts.append("\n".join(f"- {md(m)}" for m in result.messages))
+        parts.append(f"[Open “{md(scenario.title)}” in the cost estimator](estimator.md?{estimator_query(scenario)})")
         return "\n\n".join(parts)
 
     def quote_table(self, scenario: Scenario, result: Quote) -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Sequence
 
 from . import __version__
+from .glossary import glossary_path, load_glossary
 from .loading import DEFAULT_SCENARIOS, data_path, load_catalog
 from .pricebook import pricebook
 from .problems import InputError, Problem
@@ -60,6 +61,8 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--scenarios", metavar="FILE",
                    help=f"worked scenarios to check against the data (default: {DEFAULT_SCENARIOS} "
                         "when DATA_FILE is not given)")
+    c.add_argument("--glossary", metavar="FILE",
+                   help="glossary to check (default: includes/glossary.yml when DATA_FILE is not given)")
     command("schema", "Print the JSON Schema of the policy data.")
     return parser
 
@@ -134,16 +137,37 @@ def _read_stdin() -> str:
     return decode(data, "<stdin>")
 
 
+def _check(args: argparse.Namespace) -> int:
+    """The data, then the worked scenarios and the glossary: every problem of all three at once."""
+    scenarios = args.scenarios or (None if args.data else data_path(None, DEFAULT_SCENARIOS))
+    glossary = args.glossary or (None if args.data else glossary_path())
+    problems: list = []
+
+    def gather(load, *given):
+        try:
+            return load(*given)
+        except InputError as exc:
+            problems.extend(exc.problems)
+            return None
+
+    catalog = gather(load_catalog, args.data)
+    worked = gather(load_worked, catalog, scenarios) if catalog and scenarios else None
+    # Without a valid catalog the glossary is still checked, all but its filled-in anchors.
+    entries = gather(load_glossary, glossary, catalog) if glossary else None
+    if problems:
+        raise InputError(problems)
+    said = [f"{len(catalog.products)} products"] + ([f"{len(worked)} worked scenarios"] if worked else []) \
+        + ([f"{len(entries)} glossary terms"] if entries else [])
+    print("ok: " + ", ".join(said))
+    return 0
+
+
 def _run(args: argparse.Namespace) -> int:
     if args.command == "schema":
         print(json.dumps(catalog_schema(), indent=2))
         return 0
     if args.command == "check":
-        catalog = load_catalog(args.data)
-        scenarios = args.scenarios or (None if args.data else data_path(None, DEFAULT_SCENARIOS))
-        worked = load_worked(catalog, scenarios) if scenarios else []
-        print(f"ok: {len(catalog.products)} products" + (f", {len(worked)} worked scenarios" if worked else ""))
-        return 0
+        return _check(args)
     catalog = load_catalog(args.data)
     if args.command == "pricebook":
         book = pricebook(catalog)

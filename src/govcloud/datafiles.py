@@ -8,12 +8,14 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parents[2]
 DEFAULT_DATA = "data/products.yml"
 DEFAULT_SCENARIOS = "data/scenarios.yml"
+DEFAULT_GLOSSARY = "includes/glossary.yml"
 # Builds and tests point the site at other data through these.
-ENV_VARS = {DEFAULT_DATA: "GOVCLOUD_DATA", DEFAULT_SCENARIOS: "GOVCLOUD_SCENARIOS"}
+ENV_VARS = {DEFAULT_DATA: "GOVCLOUD_DATA", DEFAULT_SCENARIOS: "GOVCLOUD_SCENARIOS",
+            DEFAULT_GLOSSARY: "GOVCLOUD_GLOSSARY"}
 
 
 def data_path(given: str | None, default: str = DEFAULT_DATA) -> Path:
-    """The file given, else $GOVCLOUD_DATA / $GOVCLOUD_SCENARIOS, else the project's own."""
+    """The file given, else $GOVCLOUD_DATA / _SCENARIOS / _GLOSSARY, else the project's own."""
     given = given or os.environ.get(ENV_VARS[default])
     if given:
         return Path(given)

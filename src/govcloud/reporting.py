@@ -67,7 +67,7 @@ def _message(error: dict, schema: dict) -> str:
         return f"must be at most {ctx['max_length']} characters"
     if kind == "string_pattern_mismatch":
         if ctx.get("pattern", "").startswith("^https"):
-            return "must be an https:// address"
+            return "must be an https:// address (without spaces, quotes, brackets or angle brackets)"
         if "-" in ctx.get("pattern", ""):
             return "must be lowercase letters, digits or -"
         return "must be lowercase letters, digits or _, starting with a letter"

@@ -6,7 +6,7 @@ from typing import Annotated, Any, Iterable, Literal
 from pydantic import Field, StrictInt
 
 from .loading import validate
-from .model import Catalog, Key, Money, Strict, Text
+from .model import Catalog, Key, Line, Money, Prose, Strict
 from .problems import InputError
 from .yamlsource import Document, load_text
 
@@ -33,8 +33,8 @@ Slug = Annotated[str, Field(strict=True, pattern=r"^[a-z0-9][a-z0-9-]*$", max_le
 
 class Scenario(Strict):
     id: Slug | None = None
-    title: Text | None = None
-    summary: Text | None = None
+    title: Line | None = None
+    summary: Prose | None = None
     customer: Customer = "government"
     current: dict[Key, Holding] | None = None
     proposed: dict[Key, Holding]
