@@ -90,8 +90,8 @@ RESERVED_KEYS = frozenset({
 
 def _product_key(value: str) -> str:
     if value in RESERVED_KEYS:
-        raise PydanticCustomError("reserved_key", "{key!r} is a reserved word (the estimator's address or "
-                                  "JavaScript uses it); pick another key", {"key": value})
+        raise PydanticCustomError("reserved_key", "{key} is a reserved word (the estimator's address or "
+                                  "JavaScript uses it); pick another key", {"key": repr(value)})
     return value
 
 

@@ -88,6 +88,8 @@ def _parse(text: str, kind: Kind, names: frozenset[str]) -> tuple[tuple[Token, .
         elif m["code"] is not None:
             out.append(Token("code", m["code"]))
         elif m["target"] is not None:
+            if text[:m.start()].endswith("!"):  # ![words](address): an image, fetched from wherever it points
+                found.append("images are not allowed; write a link, without the ! before it")
             if not (SAFE_URL.fullmatch(m["target"]) or (m["target"] and SITE_PAGE.fullmatch(m["target"]))):
                 found.append(f"link to {m['target'] or 'nothing'!r}: links may go to an https:// address "
                              "or to a page of this site (name.md, name.md#anchor)")
