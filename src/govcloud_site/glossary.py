@@ -10,7 +10,7 @@ from govcloud.glossary import load_glossary
 
 from .text import slug
 
-GLOSSARY = Path(__file__).resolve().parents[1] / "includes" / "glossary.yml"
+GLOSSARY = Path(__file__).resolve().parents[2] / "includes" / "glossary.yml"
 GLOSSARY_PAGE = "glossary.md"
 # Pages whose terms are not linked: the glossary itself, and the estimator (a form page of its own).
 NO_TERM_LINKS = {GLOSSARY_PAGE, "estimator.md"}
