@@ -4,7 +4,9 @@ Pages call these macros instead of writing a product name, a price, a limit or
 a rule themselves, so a change to `data/products.yml` reaches every page. Each
 page that states a rule gets a "Sources" section listing where its rules come
 from, and on every page except the glossary and the estimator the first use of each term
-links to its entry there, with the meaning as a tooltip.
+links to its entry there, with the meaning as a tooltip: both are page-level work,
+done after the macros by `pagework` (a Markdown preprocessor both builders run),
+from the marks that macros leave in the page.
 """
 from __future__ import annotations
 
@@ -18,7 +20,8 @@ from govcloud.quote import Line, Quote
 from govcloud.scenario import Scenario
 from govcloud.tables import CHANGE_LABELS  # one vocabulary for change kinds: pages, estimator, CLI
 
-from .glossary import NO_TERM_LINKS, GlossaryMacros
+from .glossary import GlossaryMacros
+from .marks import RULE, mark
 from .reference import ReferenceMacros
 from .text import count, join
 
@@ -28,11 +31,11 @@ DUE_NOW = "Due now"
 
 
 class Pages(GlossaryMacros, ReferenceMacros):
-    def __init__(self, env, catalog: Catalog):
-        self.env = env
+    def __init__(self, catalog: Catalog, worked: list[tuple[Scenario, Quote]]):
+        # Shared by every page (and, under Zensical, by pages rendered at once):
+        # nothing here may hold per-page state.
         self.catalog = catalog
-        self.worked: list[tuple[Scenario, Quote]] = env.variables["worked"]
-        self.rules_used: list[str] = []
+        self.worked = worked
         self.fill = {
             "max_instances": count(catalog.max_instances),
             "term_days": count(catalog.term_days),
@@ -42,18 +45,6 @@ class Pages(GlossaryMacros, ReferenceMacros):
             "product_count": count(len(catalog.products)),
         }
         self.glossary = self._load_glossary()
-
-    # -- page life cycle -------------------------------------------------------
-
-    def start_page(self, env) -> None:
-        self.rules_used = []
-
-    def finish_page(self, env) -> None:
-        """Link the page's glossary terms, then append the sources of its rules."""
-        if env.page.file.src_path not in NO_TERM_LINKS:
-            env.markdown = self.link_terms(env.markdown)
-        if self.rules_used:
-            env.markdown = env.markdown.rstrip() + "\n\n" + self.sources_section(self.rules_used) + "\n"
 
     # -- words and rules -------------------------------------------------------
 
@@ -67,10 +58,9 @@ class Pages(GlossaryMacros, ReferenceMacros):
         if name not in known:
             raise ValueError(f"unknown rule {name!r}; the data's rules are: {', '.join(known)}")
         rule = getattr(self.catalog.rules, name)
-        if name not in self.rules_used:
-            self.rules_used.append(name)
         text = self.catalog.rule_text(name)
-        out = f"**{rule.title}.** {text}" if heading else text
+        # The mark puts the rule's source into the page's "Sources" section (pagework).
+        out = mark(RULE, name) + (f"**{rule.title}.** {text}" if heading else text)
         if not rule.confirmed:
             out += "\n\n" + self.to_confirm(rule.source)
         return out
@@ -254,10 +244,7 @@ class Pages(GlossaryMacros, ReferenceMacros):
         return "Quoted by sales" if line.status != "ok" else show(amount)
 
 
-def register(env, catalog):
-    pages = Pages(env, catalog)
-    env.pre_macro_functions.append(pages.start_page)
-    env.post_macro_functions.append(pages.finish_page)
+def register(env, pages: Pages):
     for name in ("products", "rule", "price_note", "contacts", "tier_tables", "ladder", "example",
                  "scenarios", "scenario_index", "glossary_list", "field_reference", "validation_example",
                  "rules_index", "source_list", "to_confirm"):
