@@ -34,7 +34,7 @@ RULES_ON = {
     "products/index.html": ["user_tiers"],
     "changes/index.html": ["upgrade", "add_instances", "new_product", "downgrade", "cancel"],
     "contact/index.html": ["contact_route"],
-    "questions/index.html": ["beyond_limits", "cancel", "downgrade", "user_tiers", "new_product", "upgrade",
+    "questions/index.html": ["one_subscription_per_product", "beyond_limits", "cancel", "downgrade", "user_tiers", "new_product", "upgrade",
                              "users_counted_once", "add_instances", "quote_validity"],
 }
 GLOSSARY = ROOT / "includes" / "glossary.yml"
@@ -430,9 +430,6 @@ def copy_site_source(tmp: Path) -> tuple[Path, Path]:
     config["docs_dir"] = str(docs)
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     config["watch"] = [str(ROOT / path) for path in config.get("watch", [])]
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "macros" in plugin:
-            plugin["macros"]["module_name"] = str(ROOT / "macros")
     path = tmp / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config))
     return docs, path

@@ -4,7 +4,9 @@ Pages call these macros instead of writing a product name, a price, a limit or
 a rule themselves, so a change to `data/products.yml` reaches every page. Each
 page that states a rule gets a "Sources" section listing where its rules come
 from, and on every page except the glossary and the estimator the first use of each term
-links to its entry there, with the meaning as a tooltip.
+links to its entry there, with the meaning as a tooltip: both are page-level work,
+done after the macros by `pagework` (a Markdown preprocessor both builders run),
+from the marks that macros leave in the page.
 """
 from __future__ import annotations
 
@@ -21,7 +23,8 @@ from govcloud.richtext import html_text, markdown
 from govcloud.scenario import Scenario
 from govcloud.tables import CHANGE_LABELS  # one vocabulary for change kinds: pages, estimator, CLI
 
-from .glossary import NO_TERM_LINKS, GlossaryMacros
+from .glossary import GlossaryMacros
+from .marks import RULE, mark
 from .reference import ReferenceMacros
 from .text import count, join
 
@@ -31,25 +34,13 @@ DUE_NOW = "Due now"
 
 
 class Pages(GlossaryMacros, ReferenceMacros):
-    def __init__(self, env, catalog: Catalog):
-        self.env = env
+    def __init__(self, catalog: Catalog, worked: list[tuple[Scenario, Quote]]):
+        # Shared by every page (and, under Zensical, by pages rendered at once):
+        # nothing here may hold per-page state.
         self.catalog = catalog
-        self.worked: list[tuple[Scenario, Quote]] = env.variables["worked"]
-        self.rules_used: list[str] = []
+        self.worked = worked
         self.fill = glossary_values(catalog)
         self.glossary = self._load_glossary()
-
-    # -- page life cycle -------------------------------------------------------
-
-    def start_page(self, env) -> None:
-        self.rules_used = []
-
-    def finish_page(self, env) -> None:
-        """Link the page's glossary terms, then append the sources of its rules."""
-        if env.page.file.src_path not in NO_TERM_LINKS:
-            env.markdown = self.link_terms(env.markdown)
-        if self.rules_used:
-            env.markdown = env.markdown.rstrip() + "\n\n" + self.sources_section(self.rules_used) + "\n"
 
     # -- words and rules -------------------------------------------------------
 
@@ -63,11 +54,10 @@ class Pages(GlossaryMacros, ReferenceMacros):
         if name not in known:
             raise ValueError(f"unknown rule {name!r}; the data's rules are: {', '.join(known)}")
         rule = getattr(self.catalog.rules, name)
-        if name not in self.rules_used:
-            self.rules_used.append(name)
         # Data text reaches a page as text: escaped, with only the documented formatting (richtext.py).
         text = markdown(rule.summary, self.catalog.rule_values())
-        out = f"**{md(rule.title)}.** {text}" if heading else text
+        # The mark puts the rule's source into the page's "Sources" section (pagework).
+        out = mark(RULE, name) + (f"**{md(rule.title)}.** {text}" if heading else text)
         if not rule.confirmed:
             out += "\n\n" + self.to_confirm(rule.source)
         return out
@@ -81,8 +71,8 @@ class Pages(GlossaryMacros, ReferenceMacros):
             basis = "No Atlassian page documents this for Government Cloud; it is this site's assumption."
         else:
             page = self.catalog.sources[source]
-            basis = (f"This rests on Atlassian's page [{md(page.title)}]({page.url}), "
-                     "which does not state it for Government Cloud.")
+            basis = (f"The closest source is Atlassian's page [{md(page.title)}]({page.url}); "
+                     "it does not settle this point for Government Cloud.")
         return f'!!! warning "To confirm"\n    {basis} {ask}'
 
     def price_note(self) -> str:
@@ -134,7 +124,7 @@ class Pages(GlossaryMacros, ReferenceMacros):
             # The link leaves this site: its words say where it goes, for every reader.
             host = (urlsplit(c.url).hostname or "").removeprefix("www.")
             out.append(f"### {md(c.name)}\n\nFor {md(self._mid_sentence(c.who))}.\n\n{markdown(c.how)}\n\n"
-                       f"[Go to {md(c.name)}'s contact form (on {host}, another site)]({c.url})")
+                       f"[Go to the contact form of {md(c.name)} (on {host}, another site)]({c.url})")
         return "\n\n".join(out)
 
     @staticmethod
@@ -251,10 +241,7 @@ class Pages(GlossaryMacros, ReferenceMacros):
         return "Quoted by sales" if line.status != "ok" else show(amount)
 
 
-def register(env, catalog):
-    pages = Pages(env, catalog)
-    env.pre_macro_functions.append(pages.start_page)
-    env.post_macro_functions.append(pages.finish_page)
+def register(env, pages: Pages):
     for name in ("products", "rule", "price_note", "contacts", "tier_tables", "ladder", "example",
                  "scenarios", "scenario_index", "glossary_list", "field_reference", "validation_example",
                  "rules_index", "source_list", "to_confirm"):

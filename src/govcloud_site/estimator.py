@@ -13,6 +13,8 @@ from html import escape
 from govcloud.pricebook import pricebook
 from govcloud.richtext import html_text
 
+from .marks import NO_TERM_LINKS, mark
+
 CUSTOMERS = ("government", "commercial")
 
 
@@ -186,4 +188,5 @@ def estimator_markup(catalog) -> str:
 
 
 def register(env, catalog):
-    env.macro(lambda: estimator_markup(catalog), "estimator")
+    # A form page of its own: no glossary links are added to its words.
+    env.macro(lambda: mark(NO_TERM_LINKS) + estimator_markup(catalog), "estimator")

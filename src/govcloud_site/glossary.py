@@ -8,11 +8,10 @@ from typing import Any
 from govcloud.glossary import load_glossary
 from govcloud.richtext import escape_markdown, fill
 
+from .marks import NO_TERM_LINKS, mark
 from .text import slug
 
 GLOSSARY_PAGE = "glossary.md"
-# Pages whose terms are not linked: the glossary itself, and the estimator (a form page of its own).
-NO_TERM_LINKS = {GLOSSARY_PAGE, "estimator.md"}
 
 # Markdown where a glossary link must not go: code, headings, admonition titles,
 # raw HTML blocks (generated tables), links and their text, tags and attribute lists.
@@ -43,8 +42,9 @@ class GlossaryMacros:
         return sorted(out, key=lambda e: e["term"].lower())
 
     def glossary_list(self) -> str:
-        return "\n\n".join(f"{escape_markdown(e['term'])} {{#{slug(e['term'])}}}\n:   {escape_markdown(e['text'])}"
-                           for e in self.glossary)
+        # The glossary's own page links no terms to itself.
+        return mark(NO_TERM_LINKS) + "\n\n".join(
+            f"{escape_markdown(e['term'])} {{#{slug(e['term'])}}}\n:   {escape_markdown(e['text'])}" for e in self.glossary)
 
     def link_terms(self, markdown: str) -> str:
         """Make the first use of each glossary term on a page a link to its entry.
