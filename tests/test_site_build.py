@@ -434,9 +434,6 @@ def copy_site_source(tmp: Path) -> tuple[Path, Path]:
     config["docs_dir"] = str(docs)
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     config["watch"] = [str(ROOT / path) for path in config.get("watch", [])]
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "macros" in plugin:
-            plugin["macros"]["module_name"] = str(ROOT / "macros")
     path = tmp / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config))
     return docs, path

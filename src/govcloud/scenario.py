@@ -8,10 +8,10 @@ from pydantic import BeforeValidator, Field, StrictInt
 from pydantic_core import PydanticCustomError
 
 from .loading import validate
-from .model import Catalog, Key, Money, Strict, Text
+from .model import Catalog, Key, Line, Money, Prose, Strict
 from .problems import InputError, Problem
 from .vocabulary import word
-from .yamlsource import Source, load_text
+from .yamlsource import Document, load_text
 
 Customer = Literal["government", "commercial"]
 Change = Literal["new", "upgrade", "downgrade", "instances_only", "unchanged", "cancel"]
@@ -51,8 +51,8 @@ Slug = Annotated[str, Field(strict=True, pattern=r"^[a-z0-9][a-z0-9-]*$", max_le
 
 class Scenario(Strict):
     id: Slug | None = None
-    title: Text | None = None
-    summary: Text | None = None
+    title: Line | None = None
+    summary: Prose | None = None
     customer: Customer = "government"
     current: dict[Key, Holding] | None = None
     proposed: dict[Key, Holding]
@@ -86,7 +86,7 @@ def _cross_checks(catalog: Catalog, prefix: tuple = ()):
     return check
 
 
-def _dated(scenario: Scenario, view: Source, catalog: Catalog, today: date | None) -> tuple[Scenario, list[Problem]]:
+def _dated(scenario: Scenario, view: Document, catalog: Catalog, today: date | None) -> tuple[Scenario, list[Problem]]:
     """The scenario with its days left worked out from `renewal`, and the problems of its days."""
     from .quote import change_of  # the change kinds are the calculation's
 
@@ -104,7 +104,7 @@ def _dated(scenario: Scenario, view: Source, catalog: Catalog, today: date | Non
     return scenario, []
 
 
-def parse_scenarios(source: Source, catalog: Catalog, today: date | None = None) -> tuple[list[Scenario], bool]:
+def parse_scenarios(source: Document, catalog: Catalog, today: date | None = None) -> tuple[list[Scenario], bool]:
     """Every scenario in a document (one, or a list), and whether it was a list.
 
     `today` is the date `renewal:` counts from (default: the system date)."""
@@ -121,7 +121,7 @@ def parse_scenarios(source: Source, catalog: Catalog, today: date | None = None)
             lines_of.setdefault(loc[:1], {})[loc[1:]] = line
     for i, item in enumerate(items):
         prefix = (i,) if isinstance(value, list) else ()
-        view = Source(source.name, item, lines_of.get(prefix, {}))
+        view = Document(source.name, item, lines_of.get(prefix, {}))
         try:
             scenario = validate(Scenario, view, _cross_checks(catalog))
         except InputError as exc:

@@ -4,7 +4,9 @@ Pages call these macros instead of writing a product name, a price, a limit or
 a rule themselves, so a change to `data/products.yml` reaches every page. Each
 page that states a rule gets a "Sources" section listing where its rules come
 from, and on every page except the glossary and the estimator the first use of each term
-links to its entry there, with the meaning as a tooltip.
+links to its entry there, with the meaning as a tooltip: both are page-level work,
+done after the macros by `pagework` (a Markdown preprocessor both builders run),
+from the marks that macros leave in the page.
 """
 from __future__ import annotations
 
@@ -12,14 +14,18 @@ from html import escape
 from urllib.parse import urlsplit
 
 from govcloud.address import estimator_query
+from govcloud.glossary import values as glossary_values
 from govcloud.model import Catalog
 from govcloud.money import show
-from govcloud.present import MONEY_COLUMNS, NUMBER_COLUMNS, Cell, QuoteView, view
+from govcloud.present import Cell, QuoteView, view
 from govcloud.quote import Quote
+from govcloud.richtext import escape_markdown as md
+from govcloud.richtext import html_text, markdown
 from govcloud.scenario import Scenario
 from govcloud.vocabulary import WORDS, word
 
-from .glossary import NO_TERM_LINKS, GlossaryMacros
+from .glossary import GlossaryMacros
+from .marks import RULE, mark
 from .reference import ReferenceMacros
 from .text import count, join
 
@@ -31,32 +37,13 @@ TOTAL_FIELDS = {"annual": "annual_total", "due_now": "due_now_total", "today_ann
 
 
 class Pages(GlossaryMacros, ReferenceMacros):
-    def __init__(self, env, catalog: Catalog):
-        self.env = env
+    def __init__(self, catalog: Catalog, worked: list[tuple[Scenario, Quote]]):
+        # Shared by every page (and, under Zensical, by pages rendered at once):
+        # nothing here may hold per-page state.
         self.catalog = catalog
-        self.worked: list[tuple[Scenario, Quote]] = env.variables["worked"]
-        self.rules_used: list[str] = []
-        self.fill = {
-            "max_instances": count(catalog.max_instances),
-            "term_days": count(catalog.term_days),
-            "government": catalog.contacts.government.name,
-            "commercial": catalog.contacts.commercial.name,
-            "products": join([p.name for p in catalog.products]),
-            "product_count": count(len(catalog.products)),
-        }
+        self.worked = worked
+        self.fill = glossary_values(catalog)
         self.glossary = self._load_glossary()
-
-    # -- page life cycle -------------------------------------------------------
-
-    def start_page(self, env) -> None:
-        self.rules_used = []
-
-    def finish_page(self, env) -> None:
-        """Link the page's glossary terms, then append the sources of its rules."""
-        if env.page.file.src_path not in NO_TERM_LINKS:
-            env.markdown = self.link_terms(env.markdown)
-        if self.rules_used:
-            env.markdown = env.markdown.rstrip() + "\n\n" + self.sources_section(self.rules_used) + "\n"
 
     # -- words and rules -------------------------------------------------------
 
@@ -70,10 +57,10 @@ class Pages(GlossaryMacros, ReferenceMacros):
         if name not in known:
             raise ValueError(f"unknown rule {name!r}; the data's rules are: {', '.join(known)}")
         rule = getattr(self.catalog.rules, name)
-        if name not in self.rules_used:
-            self.rules_used.append(name)
-        text = self.catalog.rule_text(name)
-        out = f"**{rule.title}.** {text}" if heading else text
+        # Data text reaches a page as text: escaped, with only the documented formatting (richtext.py).
+        text = markdown(rule.summary, self.catalog.rule_values())
+        # The mark puts the rule's source into the page's "Sources" section (pagework).
+        out = mark(RULE, name) + (f"**{md(rule.title)}.** {text}" if heading else text)
         if not rule.confirmed:
             out += "\n\n" + self.to_confirm(rule.source)
         return out
@@ -81,21 +68,21 @@ class Pages(GlossaryMacros, ReferenceMacros):
     def to_confirm(self, source: str | None = None) -> str:
         """A "To confirm" box naming what the answer rests on: a source's title, or none."""
         c = self.catalog.contacts
-        ask = (f"Confirm it with {c.government.name} (government customers) or {c.commercial.name} "
+        ask = (f"Confirm it with {md(c.government.name)} (government customers) or {md(c.commercial.name)} "
                "before you rely on it.")
         if source is None:
             basis = "No Atlassian page documents this for Government Cloud; it is this site's assumption."
         else:
             page = self.catalog.sources[source]
-            basis = (f"The closest source is Atlassian's page [{page.title}]({page.url}); "
+            basis = (f"The closest source is Atlassian's page [{md(page.title)}]({page.url}); "
                      "it does not settle this point for Government Cloud.")
         return f'!!! warning "To confirm"\n    {basis} {ask}'
 
     def price_note(self) -> str:
-        name = self.catalog.contacts.government.name
+        name = md(self.catalog.contacts.government.name)
         return (f'!!! info "Prices are {self.catalog.prices_are}"\n    Government Cloud prices are not published. '
                 f"The prices here are {self.catalog.prices_are} list prices in {self.catalog.currency}, for planning; "
-                f"the quote from {name} (or {self.catalog.contacts.commercial.name}) is what you pay.")
+                f"the quote from {name} (or {md(self.catalog.contacts.commercial.name)}) is what you pay.")
 
     def sources_section(self, rules: list[str]) -> str:
         lines = ["## Sources", "", "The rules on this page come from these pages:", ""]
@@ -104,8 +91,8 @@ class Pages(GlossaryMacros, ReferenceMacros):
             by_source.setdefault(getattr(self.catalog.rules, name).source, []).append(name)
         for key, names in by_source.items():
             source = self.catalog.sources[key]
-            titles = join([getattr(self.catalog.rules, n).title.lower() for n in names])
-            lines.append(f"- [{source.title}]({source.url}) ({titles})")
+            titles = join([md(getattr(self.catalog.rules, n).title.lower()) for n in names])
+            lines.append(f"- [{md(source.title)}]({source.url}) ({titles})")
         return "\n".join(lines)
 
     def rules_index(self) -> str:
@@ -118,7 +105,8 @@ class Pages(GlossaryMacros, ReferenceMacros):
             rule = getattr(self.catalog.rules, name)
             source = self.catalog.sources[rule.source]
             status = "Confirmed" if rule.confirmed else "To confirm"
-            rows.append(f'<tr id="rule-{name}"><th scope="row">{escape(rule.title)}</th><td>{escape(self.catalog.rule_text(name))}</td>'
+            rows.append(f'<tr id="rule-{name}"><th scope="row">{escape(rule.title)}</th>'
+                        f'<td>{html_text(rule.summary, self.catalog.rule_values())}</td>'
                         f'<td><a href="{escape(source.url)}">{escape(source.title)}</a></td><td>{status}</td></tr>')
         return "\n".join([head, *rows, "</tbody>\n</table>"])
 
@@ -127,8 +115,8 @@ class Pages(GlossaryMacros, ReferenceMacros):
         for key, source in self.catalog.sources.items():
             used = [r.title for r in (getattr(self.catalog.rules, n) for n in type(self.catalog.rules).model_fields)
                     if r.source == key]
-            note = f": {join(used)}" if used else ": not cited by a rule at the moment"
-            lines.append(f"- [{source.title}]({source.url}){note}")
+            note = f": {join([md(u) for u in used])}" if used else ": not cited by a rule at the moment"
+            lines.append(f"- [{md(source.title)}]({source.url}){note}")
         return "\n".join(lines)
 
     # -- contacts --------------------------------------------------------------
@@ -139,8 +127,8 @@ class Pages(GlossaryMacros, ReferenceMacros):
             c = getattr(self.catalog.contacts, kind)
             # The link leaves this site: its words say where it goes, for every reader.
             host = (urlsplit(c.url).hostname or "").removeprefix("www.")
-            out.append(f"### {c.name}\n\nFor {self._mid_sentence(c.who)}.\n\n{c.how}\n\n"
-                       f"[Go to the contact form of {c.name} (on {host}, another site)]({c.url})")
+            out.append(f"### {md(c.name)}\n\nFor {md(self._mid_sentence(c.who))}.\n\n{markdown(c.how)}\n\n"
+                       f"[Go to the contact form of {md(c.name)} (on {host}, another site)]({c.url})")
         return "\n\n".join(out)
 
     @staticmethod
@@ -155,7 +143,7 @@ class Pages(GlossaryMacros, ReferenceMacros):
         for p in self.catalog.products:
             rows = "\n".join(f'<tr><td>{count(t.users)}</td><td>{show(t.annual)}</td></tr>' for t in p.tiers)
             out.append(
-                f"## {p.name} {{#{p.key}}}\n\n{p.description}\n\n"
+                f"## {md(p.name)} {{#{p.key}}}\n\n{markdown(p.description)}\n\n"
                 f'<table data-product="{p.key}">\n<caption>{escape(p.name)}: user tiers and '
                 f"{self.catalog.prices_are} annual prices</caption>\n"
                 '<thead><tr><th scope="col">Users, up to</th><th scope="col">Annual price</th></tr></thead>\n'
@@ -185,27 +173,27 @@ class Pages(GlossaryMacros, ReferenceMacros):
         return "\n\n".join(self.scenario_block(s, q, level=2) for s, q in self.worked)
 
     def scenario_index(self) -> str:
-        return "\n".join(f"- [{s.title}](#{s.id})" for s, _ in self.worked)
+        return "\n".join(f"- [{md(s.title)}](#{s.id})" for s, _ in self.worked)
 
     def scenario_block(self, scenario: Scenario, result: Quote, level: int) -> str:
         hashes = "#" * level
-        parts = [f"{hashes} {scenario.title} {{#{scenario.id}}}" if level == 2
-                 else f"{hashes} Example: {scenario.title} {{#example-{scenario.id}}}"]
+        parts = [f"{hashes} {md(scenario.title)} {{#{scenario.id}}}" if level == 2
+                 else f"{hashes} Example: {md(scenario.title)} {{#example-{scenario.id}}}"]
         if scenario.summary:
-            parts.append(scenario.summary)
+            parts.append(markdown(scenario.summary))
         v = view(self.catalog, scenario, result)
-        parts.append(" ".join(v.about))
+        parts.append(md(" ".join(v.about)))
         parts.append(self.quote_table(scenario, v))
         if v.incomplete:
-            parts.append(escape(v.incomplete))
+            parts.append(md(v.incomplete))
         parts.append(self.bills_table(scenario, v))
-        parts.append("\n".join(f"- {escape(n.text)}{self._marks(v, n)}" for n in v.notes))
+        parts.append("\n".join(f"- {md(n.text)}{self._marks(v, n)}" for n in v.notes))
         for k, _ in v.footnotes:
             rule = getattr(self.catalog.rules, k)
-            note = word("assumptions.footnote", n=v.mark((k,))[0], title=f"[{escape(rule.title)}](sources.md#rule-{k})",
-                        summary=escape(self.catalog.rule_text(k)))
+            note = word("assumptions.footnote", n=v.mark((k,))[0], title=f"[{md(rule.title)}](sources.md#rule-{k})",
+                        summary=md(self.catalog.rule_text(k)))
             parts.append(note.replace("[", "\\[", 1).replace("]", "\\]", 1))
-        parts.append(f"[Open “{scenario.title}” in the cost estimator](estimator.md?{estimator_query(scenario)})")
+        parts.append(f"[Open “{md(scenario.title)}” in the cost estimator](estimator.md?{estimator_query(scenario)})")
         return "\n\n".join(parts)
 
     @staticmethod
@@ -260,10 +248,7 @@ class Pages(GlossaryMacros, ReferenceMacros):
                 f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>")
 
 
-def register(env, catalog):
-    pages = Pages(env, catalog)
-    env.pre_macro_functions.append(pages.start_page)
-    env.post_macro_functions.append(pages.finish_page)
+def register(env, pages: Pages):
     for name in ("products", "rule", "price_note", "contacts", "tier_tables", "ladder", "example",
                  "scenarios", "scenario_index", "glossary_list", "field_reference", "validation_example",
                  "rules_index", "source_list", "to_confirm"):

@@ -113,7 +113,7 @@ class ReferenceMacros:
         negative = re.sub(r"(annual:\s*)(\d)", r"\1-\2", lines[m - 1], count=1)
         if typo == lines[n - 1] or negative == lines[m - 1]:
             raise ValueError(f"{name}: the maintainers' page could not make its example mistakes; "
-                             "update validation_example in macros/pages.py")
+                             "update validation_example in src/govcloud_site/reference.py")
         lines[n - 1], lines[m - 1] = typo, negative
         edits = sorted([(n, typo), (m, negative)])
         try:
