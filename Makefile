@@ -26,6 +26,7 @@ check: setup
 build: setup
 	rm -rf site.tmp
 	$(BIN)/mkdocs build --strict --site-dir site.tmp
+	$(BIN)/python -m govcloud_site.postbuild site.tmp
 	rm -rf site && mv site.tmp site
 
 serve: build

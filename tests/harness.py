@@ -22,13 +22,18 @@ CHROMIUM_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-
 
 def build_site(dest: Path, env: dict[str, str] | None = None, config: Path | None = None
                ) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` in a subprocess, as docs CI runs it; returns the finished process."""
+    """`mkdocs build --strict` then the post-build steps (minify, CSP) in subprocesses, as
+    `make build` and docs CI run them; returns the finished process (the first that failed)."""
     config = config or ROOT / "mkdocs.yml"
-    return subprocess.run(
+    built = subprocess.run(
         [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(dest), "--config-file", str(config)],
         cwd=config.parent, capture_output=True, text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
     )
+    if built.returncode:
+        return built
+    after = subprocess.run([sys.executable, "-m", "govcloud_site.postbuild", str(dest)], capture_output=True, text=True)
+    return after if after.returncode else built
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
