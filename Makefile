@@ -21,13 +21,16 @@ check: setup
 	$(BIN)/govcloud check
 	$(BIN)/zizmor --offline --quiet .github/workflows/
 
-# Build into a scratch folder and move it into place only when the strict build
-# succeeded, so a failed build never leaves a half-written site behind.
+# Build into a scratch folder of its own (two builds at once do not share one),
+# run the post-build steps, and publish it only when all succeeded: the old site
+# is renamed aside, the new one renamed in, then the old one deleted, so SITE is
+# never partly deleted or partly written (govcloud_site/publish.py).
+SITE ?= site
 build: setup
-	rm -rf site.tmp
-	$(BIN)/mkdocs build --strict --site-dir site.tmp
-	$(BIN)/python -m govcloud_site.postbuild site.tmp
-	rm -rf site && mv site.tmp site
+	@tmp=$$(mktemp -d "$(SITE).tmp.XXXXXX") && chmod 755 "$$tmp" && \
+	  { $(BIN)/mkdocs build --strict --site-dir "$$tmp" && \
+	    $(BIN)/python -m govcloud_site.postbuild "$$tmp" && \
+	    $(BIN)/python -m govcloud_site.publish "$$tmp" "$(SITE)"; } || { rm -rf "$$tmp"; exit 1; }
 
 serve: build
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
@@ -42,7 +45,7 @@ test: setup chromium lighthouse-deps
 	$(BIN)/pytest
 
 clean:
-	rm -rf $(VENV) site site.tmp .pytest_cache $(LIGHTHOUSE)/node_modules bench/out
+	rm -rf $(VENV) site site.tmp site.tmp.* .site.old-* .site.lock .pytest_cache $(LIGHTHOUSE)/node_modules bench/out
 
 # Lighthouse, pinned by tools/lighthouse/package-lock.json; reinstalled when the lock changes.
 LIGHTHOUSE := tools/lighthouse
