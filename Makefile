@@ -32,8 +32,11 @@ build: setup
 	    $(BIN)/python -m govcloud_site.postbuild "$$tmp" && \
 	    $(BIN)/python -m govcloud_site.publish "$$tmp" "$(SITE)"; } || { rm -rf "$$tmp"; exit 1; }
 
-serve: build
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+# A preview that stays up on a data or macro error: the pages show the problems
+# (file:line) until they are fixed, then come back (govcloud_site/serve.py).
+PORT ?= 8000
+serve: setup
+	$(BIN)/python -m govcloud_site.serve --port $(PORT)
 
 # Browser tests need Debian's Chromium; Playwright cannot download one here.
 chromium:
