@@ -109,15 +109,16 @@ def test_alias_bomb_is_rejected_within_a_memory_cap(tmp_path):
     bomb = ["lol:", "  a: &a [" + ", ".join(["lol"] * 10) + "]"]
     bomb += [f"  {cur}: &{cur} [" + ", ".join([f"*{prev}"] * 10) + "]" for prev, cur in zip(levels, levels[1:])]
     text = edited(tmp_path, "\ncurrency: USD", "\n" + "\n".join(bomb) + "\ncurrency: USD")
-    # Where the 100,001st value falls, counting by hand in document order: the root mapping is
-    # value 1 and `lol` value 2; a list of level k holds 1 + 10 * size(k-1) values, so levels a..d
-    # hold 11, 111, 1111, 11111 (values 3..12346) and e starts at value 12347. Value 100,001 is
-    # e's 87,654th after e itself: 87,654 = 1 + 7*11,111 + 1 + 8*1,111 + 1 + 8*111 + 1 + 8*11
-    # + 1 + 8 -> e[7][8][8][8][8], a "lol" of level a.
-    assert 87_654 == 1 + 7 * 11_111 + 1 + 8 * 1_111 + 1 + 8 * 111 + 1 + 8 * 11 + 1 + 8
+    # Where the 100,001st value that aliases add falls, counting by hand in document order.
+    # Only repeats count: level a is written out (not counted); each alias of level k-1 adds
+    # that level's whole size, size(a) = 11 and size(k) = 1 + 10 * size(k-1). So b adds
+    # 10 * 11 = 110, c 10 * 111 = 1,110, d 10 * 1,111 = 11,110 (12,330 in all), and e's
+    # expansions of d (11,111 values each) hold the 87,671st: 87,671 = 7*11,111 + 1 + 8*1,111
+    # + 1 + 9*111 + 1 + 0*11 + 1 + 3 -> e[7][8][9][0][2], a "lol" of level a.
+    assert 100_001 - (110 + 1_110 + 11_110) == 87_671 == 7 * 11_111 + 1 + 8 * 1_111 + 1 + 9 * 111 + 1 + 0 * 11 + 1 + 3
     line = line_of(text, "  a: &a")
     assert one_problem(tmp_path, cap_memory=True) == (
-        f"{NAME}:{line}: lol.e[7][8][8][8][8]: the document expands to more than 100,000 values "
+        f"{NAME}:{line}: lol.e[7][8][9][0][2]: the document expands to more than 100,000 values "
         "(aliases repeated too often); write the values out")
 
 

@@ -18,8 +18,12 @@ import yaml
 
 from .problems import InputError, Problem, field_path
 
-# Policy files are small: a bound on built values stops alias bombs early.
+# Values that aliases may add by repeating what the file already wrote: a bound
+# that stops alias bombs early without limiting a long list written out in full.
 MAX_NODES = 100_000
+# Policy and scenario files are small: a larger file is refused before it is read
+# into memory or composed (the longest real use, 30,000 scenarios, is about 1 MB).
+MAX_BYTES = 4_000_000
 
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:str",
@@ -56,7 +60,8 @@ class Document:
 
 def read_text(path: Path, name: str) -> str:
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_BYTES + 1)  # never more than the bound: a huge file is not read whole
     except OSError as exc:
         raise InputError([Problem(name, 1, "(file)", f"cannot be read: {exc.strerror}")]) from None
     return decode(data, name)
@@ -64,6 +69,8 @@ def read_text(path: Path, name: str) -> str:
 
 def decode(data: bytes, name: str) -> str:
     """UTF-8 text of a file or of standard input, or the line of the first bad byte."""
+    if len(data) > MAX_BYTES:
+        raise InputError([_too_big(name)])
     data = data.removeprefix(b"\xef\xbb\xbf")  # a byte order mark, as some editors write; JSON refuses it
     try:
         return data.decode("utf-8")
@@ -81,6 +88,8 @@ def load_file(path: str | Path, name: str | None = None) -> Document:
 
 
 def load_text(text: str, name: str) -> Document:
+    if len(text) > MAX_BYTES:  # checked before anything parses or composes it
+        raise InputError([_too_big(name)])
     if name.endswith(".json") or text.lstrip().startswith(("{", "[")) and _is_json(text):
         return _load_json(text, name)
     return _load_yaml(text, name)
@@ -162,6 +171,10 @@ def _built(name: str, node: yaml.Node | None, loader: yaml.BaseLoader) -> Docume
     return Document(name, value, builder.lines)
 
 
+def _too_big(name: str) -> Problem:
+    return Problem(name, 1, "(file)", f"is larger than {MAX_BYTES // 1_000_000} MB; split it into smaller files")
+
+
 def _too_deep(name: str, line: int) -> Problem:
     return Problem(name, line, "(file)", "YAML syntax: values are nested too deeply")
 
@@ -183,19 +196,34 @@ class _Builder:
         self.loader = loader
         self.lines: Lines = {}
         self.problems: list[Problem] = []
-        self.count = 0
+        self.built: set[int] = set()  # nodes already built once: meeting one again is an alias
+        self.expanding = 0  # inside the expansion of an alias
+        self.count = 0  # values that aliases added
 
     def fail(self, node: yaml.Node, loc: tuple, message: str) -> None:
         self.problems.append(Problem(self.name, node.start_mark.line + 1, field_path(loc), message))
 
     def build(self, node: yaml.Node, loc: tuple) -> Any:
         self.node = node  # where to point if the nesting is too deep to recurse into
-        self.count += 1
-        if self.count > MAX_NODES:
-            if self.count == MAX_NODES + 1:
-                self.fail(node, loc, f"the document expands to more than {MAX_NODES:,} values "
-                          "(aliases repeated too often); write the values out")
-            return None
+        # Only what aliases add is counted: values written out are bounded by the file's size.
+        repeat = id(node) in self.built
+        self.built.add(id(node))
+        if repeat or self.expanding:
+            self.count += 1
+            if self.count > MAX_NODES:
+                if self.count == MAX_NODES + 1:
+                    self.fail(node, loc, f"the document expands to more than {MAX_NODES:,} values "
+                              "(aliases repeated too often); write the values out")
+                return None
+        if repeat:
+            self.expanding += 1
+        try:
+            return self._build(node, loc)
+        finally:
+            if repeat:
+                self.expanding -= 1
+
+    def _build(self, node: yaml.Node, loc: tuple) -> Any:
         self.lines.setdefault(loc, node.start_mark.line + 1)
         if isinstance(node, yaml.MappingNode) and node.tag == _MAP:
             return self._mapping(node, loc)
