@@ -11,7 +11,6 @@ import shutil
 import subprocess
 import sys
 from datetime import date, datetime, timedelta
-from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import pytest
@@ -19,6 +18,7 @@ from playwright.sync_api import expect
 
 import vectors
 from conftest import serve
+from harness import Html
 from estimator_hooks import (BROKEN, READ_HOOKS, expected_hooks, product_hooks, query_pairs,
                              today_price, type_scenario)
 from govcloud.address import estimator_query
@@ -186,23 +186,6 @@ def test_worked_scenario_links_open_in_the_estimator(page, instant_url, catalog,
     assert page.evaluate("window.sameDocument") is True
 
 
-class _Cells(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.rows, self.tags = [], []
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append(tag)
-        if tag == "tr":
-            self.rows.append([])
-        elif tag in ("td", "th"):
-            self.rows[-1].append("")
-
-    def handle_data(self, data):
-        if self.rows and self.rows[-1]:
-            self.rows[-1][-1] += data
-
-
 # A change with each kind of row a copy must carry: priced upgrade, new beyond the limit, cancelled.
 TAKEAWAY = Scenario.model_validate({
     "customer": "commercial", "current": {"jira": {"users": 480, "instances": 2}, "confluence": {"users": 30}},
@@ -247,9 +230,8 @@ def test_take_the_estimate_away(page, site_url, catalog, worked, tmp_path):
     about, _, body = copied["plain"].partition("\n\n")
     assert [row.split("\t") for row in about.split("\n")] == context
     plain = [row.split("\t") for row in body.rstrip("\n").split("\n")]
-    cells = _Cells()
-    cells.feed(copied["html"])
-    rows = [r for r in cells.rows if r]
+    cells = Html(copied["html"])
+    rows = cells.rows()
     assert rows == plain and "table" in cells.tags and "img" not in cells.tags
     for label, value in context:
         assert f"{label}:" in copied["html"] and value.replace("&", "&amp;") in copied["html"]

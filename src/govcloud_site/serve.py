@@ -213,7 +213,7 @@ def _problem_page(problems: list[str]) -> bytes:
     return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Build failed</title></head>'
             f"<body><main><h1>The site did not build</h1><p>Fix these problems; this page reloads "
             f"when the build succeeds.</p><ul>{items}</ul></main>"
-            f'<script src="/__serve/reload.js"></script></body></html>').encode("utf-8")
+            f'<script src="/__serve/reload.js"></script></body></html>').encode()
 
 
 def main(argv: list[str] | None = None) -> int:
