@@ -11,6 +11,9 @@ import json
 from html import escape
 
 from govcloud.pricebook import pricebook
+from govcloud.richtext import html_text
+
+from .marks import NO_TERM_LINKS, mark
 
 CUSTOMERS = ("government", "commercial")
 # The estimator page is /estimator/; its styles sit in the site's assets.
@@ -75,13 +78,13 @@ def _product_fieldset(catalog, product) -> str:
     )
     return (f'<fieldset class="gc-product" data-product="{key}">'
             f'<legend class="gc-legend">{name}</legend>'
-            f'<p class="gc-hint">{escape(product.description)}</p>'
+            f'<p class="gc-hint">{html_text(product.description)}</p>'
             f'<div class="gc-columns">{now}{wanted}</div></fieldset>')
 
 
 def _contact_block(kind: str, contact) -> str:
     return (f'<div class="gc-contact" data-customer="{kind}" hidden>'
-            f"<p>{escape(contact.how)} "
+            f"<p>{html_text(contact.how)} "
             f'<a href="{escape(contact.url)}">Contact {escape(contact.name)}</a>.</p></div>')
 
 
@@ -191,4 +194,5 @@ def estimator_markup(catalog) -> str:
 
 
 def register(env, catalog):
-    env.macro(lambda: estimator_markup(catalog), "estimator")
+    # A form page of its own: no glossary links are added to its words.
+    env.macro(lambda: mark(NO_TERM_LINKS) + estimator_markup(catalog), "estimator")
