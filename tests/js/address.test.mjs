@@ -96,3 +96,10 @@ test("the renewal date rides along in the address of a change, not of a purchase
   assert.doesNotMatch(writeAddress({ customer: "government", proposed: { beta: { users: 9, instances: 1 } } }, "2027-03-26"),
                       /renewal/);
 });
+
+test("old links keep their meaning: held today and absent from the proposal is a cancellation", () => {
+  const r = read("current.alpha=80&current.beta=40&beta=40&days_remaining=5");
+  assert.deepEqual([...r.cancelled], ["alpha"]);
+  assert.deepEqual([...read("current.alpha=80&alpha.instances=2").cancelled], []);
+  assert.deepEqual([...read("alpha=80").cancelled], []);
+});

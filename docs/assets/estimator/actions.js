@@ -21,23 +21,23 @@ function download(name, type, body) {
 
 // The copied table as HTML, for pasting into a document or an email.
 function tableHtml(view) {
-  const t = table(view), holder = el("div"), tableEl = el("table"), headRow = el("tr"), body = el("tbody");
-  for (const [label, value] of context(view)) {
-    const p = el("p");
-    p.append(el("strong", {}, label + ":"), document.createTextNode(" " + value));
-    holder.append(p);
+  const t = table(view), holder = el("div");
+  for (const line of context(view)) holder.append(el("p", {}, line));
+  function grid(head, rowsOf, caption) {
+    const tableEl = el("table"), headRow = el("tr"), thead = el("thead"), body = el("tbody");
+    if (caption) tableEl.append(el("caption", {}, caption));
+    for (const h of head) headRow.append(el("th", {}, h));
+    thead.append(headRow);
+    for (const r of rowsOf) {
+      const tr = el("tr");
+      for (const v of r) tr.append(el("td", {}, v));
+      body.append(tr);
+    }
+    tableEl.append(thead, body);
+    return tableEl;
   }
-  for (const h of t.head) headRow.append(el("th", {}, h));
-  const head = el("thead");
-  head.append(headRow);
-  tableEl.append(head);
-  for (const r of t.rows) {
-    const tr = el("tr");
-    for (const v of r.shown) tr.append(el("td", {}, v));
-    body.append(tr);
-  }
-  tableEl.append(body);
-  holder.append(tableEl);
+  holder.append(grid(t.head, t.rows), grid(t.billsHead, t.bills, t.billsTitle));
+  for (const f of t.footnotes) holder.append(el("p", {}, f));
   return holder.innerHTML;
 }
 
@@ -80,7 +80,7 @@ export function act(estimator, action, button) {
     download("govcloud-estimate-" + stem + ".csv", "text/csv", csv(view));
     say(estimator, "CSV file downloaded.");
   } else if (action === "yaml") {
-    download("govcloud-scenario-" + stem + ".yml", "application/yaml", yaml(view.scenario));
+    download("govcloud-scenario-" + stem + ".yml", "application/yaml", yaml(view));
     say(estimator, "Scenario file downloaded.");
   } else if (action === "print") {
     window.print();

@@ -10,7 +10,7 @@ const NOTICE_CHARS = 40;          // how much of an ignored parameter a notice r
 
 // The form's id for each field of the page.
 export function fieldIds(key) {
-  return { users: "gc-users-" + key, instances: "gc-instances-" + key,
+  return { users: "gc-users-" + key, instances: "gc-instances-" + key, cancel: "gc-cancel-" + key,
            currentUsers: "gc-current-users-" + key, currentInstances: "gc-current-instances-" + key };
 }
 
@@ -87,7 +87,13 @@ export function readAddress(params, book, customers, now = new Date()) {
     }
     values.set("gc-days-remaining", String(renewal.days));
   }
-  return { values, customer, renewal, change, given, notices: bounded(notices) };
+  // A product held today and absent from the proposal is cancelled (CONTRACTS.md): old links keep meaning it.
+  const cancelled = new Set();
+  for (const p of book.products) {
+    const ids = fieldIds(p.key);
+    if (values.has(ids.currentUsers) && !seen.has(p.key) && !seen.has(p.key + ".instances")) cancelled.add(p.key);
+  }
+  return { values, customer, renewal, change, given, cancelled, notices: bounded(notices) };
 }
 
 // The first few notices, then one that counts the rest: a live region never receives megabytes.
