@@ -9,7 +9,6 @@ import json
 import subprocess
 import sys
 from datetime import date, datetime
-from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import pytest
@@ -17,6 +16,7 @@ from playwright.sync_api import expect
 
 import vectors
 from conftest import serve
+from harness import Html
 from estimator_hooks import BROKEN, READ_HOOKS, expected_hooks, product_hooks, query_pairs, type_scenario
 from govcloud.address import estimator_query
 from govcloud.loading import load_catalog
@@ -169,28 +169,6 @@ def test_worked_scenario_links_open_in_the_estimator(page, instant_url, catalog,
     assert page.evaluate("window.sameDocument") is True
 
 
-class _Cells(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.rows, self.tags, self.in_cell = [], [], False
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append(tag)
-        if tag == "tr":
-            self.rows.append([])
-        elif tag in ("td", "th"):
-            self.rows[-1].append("")
-            self.in_cell = True
-
-    def handle_endtag(self, tag):
-        if tag in ("td", "th"):
-            self.in_cell = False
-
-    def handle_data(self, data):
-        if self.rows and self.rows[-1] and self.in_cell:
-            self.rows[-1][-1] += data
-
-
 # A change with each kind of row a copy must carry: priced upgrade, new beyond the limit, cancelled.
 TAKEAWAY = Scenario.model_validate({
     "customer": "commercial", "current": {"jira": {"users": 480, "instances": 2}, "confluence": {"users": 30}},
@@ -239,9 +217,8 @@ def test_take_the_estimate_away(page, site_url, catalog, worked, tmp_path):
     plain = [row.split("\t") for row in body.split("\n")]
     bills_title, *bill_rows = timeline.split("\n")
     bill_rows = [row.split("\t") for row in bill_rows]
-    cells = _Cells()
-    cells.feed(copied["html"])
-    rows = [r for r in cells.rows if r]
+    cells = Html(copied["html"])
+    rows = cells.rows()
     assert rows == plain + bill_rows and "table" in cells.tags and "img" not in cells.tags
     for line in context + notes.split("\n"):
         assert line.replace("&", "&amp;") in copied["html"]

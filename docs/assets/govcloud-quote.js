@@ -161,7 +161,7 @@
     } else {
       var old = product.tiers[tierIndex(product, now.users)];
       if (change === "upgrade") {
-        if (days === null) throw new Error("an upgrade needs days_remaining");
+        if (days === null) throw new Error("days_remaining missing for an upgrade");
         var difference = annual - parseCents(old.annual);
         due = prorate(difference, days, term);
         said.push(note("messages.upgrade", restsOn, { old_tier: group(old.users), difference: show(difference),

@@ -36,7 +36,8 @@ def _amount(value: object, allow_zero: bool = False) -> Decimal:
     amount = Decimal(value)
     if not amount.is_finite() or amount < 0 or (amount == 0 and not allow_zero):
         raise PydanticCustomError("amount", f"must be {wanted}")
-    if amount.as_tuple().exponent < -2 and amount != amount.quantize(CENT):
+    exponent = amount.as_tuple().exponent  # an int for a finite amount
+    if isinstance(exponent, int) and exponent < -2 and amount != amount.quantize(CENT):
         raise PydanticCustomError("amount", "must have at most two decimals (whole cents)")
     if amount > MAX_AMOUNT:
         raise PydanticCustomError("amount", "must be at most 1,000,000,000.00")

@@ -37,10 +37,11 @@ def validate(model: type[M], source: Document, cross_checks: CrossCheck | None =
         problems += [source.problem(loc, field_path(loc), msg) for loc, msg in cross_checks(source.value)]
     if problems:
         raise InputError(list(dict.fromkeys(problems)))
+    assert result is not None  # validated without a problem
     return result
 
 
-def _message(error: dict, schema: dict) -> str:
+def _message(error: Any, schema: dict) -> str:
     kind, ctx, loc = error["type"], error.get("ctx") or {}, tuple(error["loc"])
     if kind == "missing":
         return "is required"

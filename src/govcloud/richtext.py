@@ -50,7 +50,7 @@ class Token:
     kind: Literal["text", "code", "strong", "em", "link", "field"]
     value: str
     target: str = ""
-    inner: tuple["Token", ...] = ()
+    inner: tuple[Token, ...] = ()
 
 
 def problems(text: str, kind: Kind, placeholders: Iterable[str] = ()) -> list[str]:
@@ -95,7 +95,7 @@ def _parse(text: str, kind: Kind, names: frozenset[str]) -> tuple[tuple[Token, .
                              "or to a page of this site (name.md, name.md#anchor)")
             out.append(Token("link", m["words"], m["target"], _inner(m["words"], names, found)))
         else:
-            kind_ = "strong" if m["strong"] is not None else "em"
+            kind_: Literal["strong", "em"] = "strong" if m["strong"] is not None else "em"
             words = m[kind_]
             if words != words.strip():
                 found.append(f"{m[0]!r}: emphasis must not start or end with a space")

@@ -1,4 +1,5 @@
 """Scenarios: what a customer has and wants, as sales, tests and the estimator write them."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -62,7 +63,6 @@ class Scenario(Strict):
     expected: Expected | None = None
 
 
-
 def _cross_checks(catalog: Catalog, prefix: tuple = ()):
     keys = [p.key for p in catalog.products]
 
@@ -92,8 +92,13 @@ def _dated(scenario: Scenario, view: Document, catalog: Catalog, today: date | N
 
     if scenario.renewal is not None:
         days = (scenario.renewal - (today or date.today())).days
-        problem = (word("problems.renewal_past") if days < 0 else
-                   word("problems.renewal_far", term_days=catalog.term_days) if days > catalog.term_days else None)
+        problem = (
+            word("problems.renewal_past")
+            if days < 0
+            else word("problems.renewal_far", term_days=catalog.term_days)
+            if days > catalog.term_days
+            else None
+        )
         if problem:
             return scenario, [view.problem(("renewal",), "renewal", problem)]
         scenario = scenario.model_copy(update={"days_remaining": days})

@@ -18,6 +18,9 @@ import yaml
 
 from .problems import InputError, Problem, field_path
 
+# libyaml's loader and the pure-Python one share no base class in the type stubs.
+Loader = Any
+
 # Policy files are small: a bound on built values stops alias bombs early.
 MAX_NODES = 100_000
 
@@ -109,7 +112,7 @@ def _load_json(text: str, name: str) -> Document:
     return _load_yaml(text, name)
 
 
-def _compose_fast(text: str) -> tuple[yaml.Node | None, yaml.BaseLoader] | None:
+def _compose_fast(text: str) -> tuple[yaml.Node | None, Loader] | None:
     """The node graph from libyaml (15 times faster on the data file), or None when it
     finds anything wrong: the pure-Python loader then says what, in its own words."""
     if not getattr(yaml, "__with_libyaml__", False):
@@ -149,7 +152,7 @@ def _load_yaml(text: str, name: str) -> Document:
     return _built(name, node, loader)
 
 
-def _built(name: str, node: yaml.Node | None, loader: yaml.BaseLoader) -> Document:
+def _built(name: str, node: yaml.Node | None, loader: Loader) -> Document:
     if node is None:
         raise InputError([Problem(name, 1, "(file)", "is empty")])
     builder = _Builder(name, loader)

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from govcloud.glossary import load_glossary
+from govcloud.model import Catalog
 from govcloud.richtext import escape_markdown, fill
 
 from .marks import NO_TERM_LINKS, mark
@@ -31,6 +32,10 @@ PROTECTED = re.compile(r"""
 
 class GlossaryMacros:
     """Mixed into the page macros: needs `self.fill` (the data's words)."""
+
+    catalog: Catalog
+    fill: dict[str, str]
+    glossary: list[dict[str, Any]]
 
     def _load_glossary(self) -> list[dict[str, Any]]:
         out = []

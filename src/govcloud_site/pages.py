@@ -173,12 +173,12 @@ class Pages(GlossaryMacros, ReferenceMacros):
         return "\n\n".join(self.scenario_block(s, q, level=2) for s, q in self.worked)
 
     def scenario_index(self) -> str:
-        return "\n".join(f"- [{md(s.title)}](#{s.id})" for s, _ in self.worked)
+        return "\n".join(f"- [{md(s.title or '')}](#{s.id})" for s, _ in self.worked)
 
     def scenario_block(self, scenario: Scenario, result: Quote, level: int) -> str:
-        hashes = "#" * level
-        parts = [f"{hashes} {md(scenario.title)} {{#{scenario.id}}}" if level == 2
-                 else f"{hashes} Example: {md(scenario.title)} {{#example-{scenario.id}}}"]
+        hashes, title = "#" * level, md(scenario.title or "")  # worked scenarios always have a title
+        parts = [f"{hashes} {title} {{#{scenario.id}}}" if level == 2
+                 else f"{hashes} Example: {title} {{#example-{scenario.id}}}"]
         if scenario.summary:
             parts.append(markdown(scenario.summary))
         v = view(self.catalog, scenario, result)
@@ -193,7 +193,7 @@ class Pages(GlossaryMacros, ReferenceMacros):
             note = word("assumptions.footnote", n=v.mark((k,))[0], title=f"[{md(rule.title)}](sources.md#rule-{k})",
                         summary=md(self.catalog.rule_text(k)))
             parts.append(note.replace("[", "\\[", 1).replace("]", "\\]", 1))
-        parts.append(f"[Open “{md(scenario.title)}” in the cost estimator](estimator.md?{estimator_query(scenario)})")
+        parts.append(f"[Open “{title}” in the cost estimator](estimator.md?{estimator_query(scenario)})")
         return "\n\n".join(parts)
 
     @staticmethod

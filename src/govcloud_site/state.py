@@ -33,7 +33,7 @@ _cache: dict[tuple, Site] = {}
 
 def _version() -> tuple:
     """What the loaded data depends on: which files, and when each last changed."""
-    out = []
+    out: list[tuple[str, int | None, int | None]] = []
     for path in (data_path(None), data_path(None, DEFAULT_SCENARIOS), glossary_path()):
         try:
             stat = os.stat(path)
