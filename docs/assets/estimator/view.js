@@ -63,7 +63,8 @@ function changeDetail(view, line) {
 export function columns(view) {
   const keys = ["product", "change"].concat(view.change ? ["today"] : [], ["tier", "annual"],
                                             view.change ? ["difference"] : [], ["due_now"]);
-  return keys.map((k) => [k, view.words("columns." + k)]);
+  // A first purchase's price is "Yearly price": there is nothing for it to be "after".
+  return keys.map((k) => [k, view.words("columns." + (k === "annual" && !view.change ? "annual_new" : k))]);
 }
 
 // One row per line: {key, line, cells}, each cell {text, value, assumptions}.
