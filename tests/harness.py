@@ -33,8 +33,7 @@ def build_site(dest: Path, env: dict[str, str] | None = None, config: Path | Non
     config = config or ROOT / "mkdocs.yml"
     built = subprocess.run(
         [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(dest), "--config-file", str(config)],
-        cwd=config.parent, capture_output=True, text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        cwd=config.parent, capture_output=True, text=True, env=run_env,
     )
     if built.returncode:
         return built

@@ -43,3 +43,14 @@ def test_file_problems_use_the_vocabularys_words(tmp_path):
     (tmp_path / "s.yml").write_text("current: {jira: {users: 5}}\nproposed: {jira: {users: 0}}\n")
     result = run("quote", "s.yml", "--data", str(FIXTURE), cwd=tmp_path)
     assert result.stderr.splitlines() == [f"s.yml:2: proposed.jira.users: {word('problems.at_least', min=1)}"]
+
+
+def test_the_price_book_carries_a_copy_of_the_words():
+    """Editing the document (as a test or a tool may) must not change what every output says."""
+    from govcloud.loading import load_catalog
+    from govcloud.pricebook import pricebook
+
+    book = pricebook(load_catalog(FIXTURE))
+    assert book["words"] == WORDS
+    book["words"]["change"]["new"] = "edited"
+    assert WORDS["change"]["new"] != "edited"

@@ -52,6 +52,10 @@
     return 2 * r >= termDays ? q + 1 : q;
   }
 
+  function own(holdings, key) {
+    return Object.prototype.hasOwnProperty.call(holdings, key) ? holdings[key] : undefined;
+  }
+
   function holding(raw) {
     if (raw === undefined || raw === null) return null;
     return { users: raw.users, instances: raw.instances === undefined ? 1 : raw.instances };
@@ -212,7 +216,8 @@
     var days = scenario.days_remaining === undefined ? null : scenario.days_remaining;
     var lines = [], notes = [];
     book.products.forEach(function (product) {
-      var now = holding(current[product.key]), wanted = holding(proposed[product.key]);
+      // Own properties only: a key like `constructor` must never reach Object's prototype.
+      var now = holding(own(current, product.key)), wanted = holding(own(proposed, product.key));
       if (!now && !wanted) return;
       var result = line(book, product, now, wanted, days, contact);
       lines.push(result.line);
