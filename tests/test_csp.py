@@ -108,8 +108,8 @@ def test_no_violation_on_any_page_loaded_directly(browser, site_url, paths):
 
 
 @pytest.mark.browser
-def test_no_violation_through_instant_navigation_search_and_the_estimator(browser, instant_site_url, paths):
-    site_url = instant_site_url
+def test_no_violation_through_instant_navigation_search_and_the_estimator(browser, instant_url, paths):
+    site_url = instant_url
     page = browser.new_page()
     page.add_init_script(WATCH)
     console: list[str] = []
