@@ -60,7 +60,8 @@ export class Estimator {
       this.renewalChanged();
     }
     if (read.change) this.changeTyped = true;
-    this.setMode(read.change ? "change" : "new");
+    // A choice made before the page answered (a slow start) stands unless the address says otherwise.
+    this.setMode(read.change ? "change" : this.mode());
     showNotices(this.part("address-notice"), read.notices);
   }
 
