@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Sequence
 
@@ -50,6 +51,8 @@ def _parser() -> argparse.ArgumentParser:
     q = command("quote", "Quote one scenario, or a list of them, from a YAML or JSON file (- for stdin).")
     q.add_argument("file", metavar="FILE|-")
     q.add_argument("--json", action="store_true", help="print the JSON quote instead of a table")
+    q.add_argument("--today", metavar="YYYY-MM-DD", type=_day,
+                   help="the date a scenario's renewal: counts from (default: the system date)")
     q.add_argument("--data", metavar="DATA_FILE", help="policy data (default: data/products.yml)")
     p = command("pricebook", "Print every product's user tiers and illustrative annual prices.")
     p.add_argument("--json", action="store_true", help="print the price book JSON the estimator embeds")
@@ -61,6 +64,13 @@ def _parser() -> argparse.ArgumentParser:
                         "when DATA_FILE is not given)")
     command("schema", "Print the JSON Schema of the policy data.")
     return parser
+
+
+def _day(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date written YYYY-MM-DD") from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -95,11 +105,11 @@ def _run(args: argparse.Namespace) -> int:
         text, name = decode(sys.stdin.buffer.read(), "<stdin>"), "<stdin>"
     else:
         text, name = read_text(Path(args.file), args.file), args.file
-    scenarios, many = read_scenarios(text, name, catalog)
+    scenarios, many = read_scenarios(text, name, catalog, args.today)
     quotes = [quote(catalog, s) for s in scenarios]
     if args.json:
         docs = [q.as_json() for q in quotes]
         print(json.dumps(docs if many else docs[0], indent=2))
     else:
-        print(quote_tables(catalog, scenarios, quotes))
+        print(quote_tables(catalog, scenarios, quotes, args.today or date.today()))
     return 0

@@ -138,6 +138,7 @@ class Rules(Strict):
     upgrade: Rule
     add_instances: Rule
     new_product: Rule
+    new_subscription_term: Rule
     downgrade: Rule
     cancel: Rule
     beyond_limits: Rule
@@ -155,8 +156,6 @@ class Catalog(Strict):
     max_instances: Annotated[StrictInt, Field(ge=1, description="Instances a subscription holds at no extra cost.")]
     proration: Annotated[Literal["days"], Field(
         description="Basis of a mid-term upgrade's charge (not documented for Government Cloud).")]
-    new_subscription_term: Annotated[Literal["full"], Field(
-        description="A new product is billed for a full term, not co-termed (not documented for Government Cloud).")]
     # Facts from commercial-cloud pages that pages state; kept here so they change in one place.
     deactivation_days: Annotated[StrictInt, Field(ge=0, description=(
         "Days after a cancelled subscription's term ends before it is deactivated."))]

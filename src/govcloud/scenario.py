@@ -1,13 +1,16 @@
 """Scenarios: what a customer has and wants, as sales, tests and the estimator write them."""
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any, Iterable, Literal
 
-from pydantic import Field, StrictInt
+from pydantic import BeforeValidator, Field, StrictInt
+from pydantic_core import PydanticCustomError
 
 from .loading import validate
 from .model import Catalog, Key, Money, Strict, Text
-from .problems import InputError
+from .problems import InputError, Problem
+from .vocabulary import word
 from .yamlsource import Source, load_text
 
 Customer = Literal["government", "commercial"]
@@ -28,6 +31,18 @@ class Expected(Strict):
     changes: dict[Key, Change] = {}
 
 
+def _date(value: object) -> date:
+    """A renewal date: YAML's own date, or text written YYYY-MM-DD (JSON has no dates)."""
+    if isinstance(value, date):
+        return value
+    try:
+        if isinstance(value, str) and len(value) == 10:
+            return date.fromisoformat(value)
+    except ValueError:
+        pass
+    raise PydanticCustomError("renewal", word("problems.renewal_not_date"))
+
+
 Slug = Annotated[str, Field(strict=True, pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
 
 
@@ -39,6 +54,8 @@ class Scenario(Strict):
     current: dict[Key, Holding] | None = None
     proposed: dict[Key, Holding]
     days_remaining: Annotated[StrictInt, Field(ge=0)] | None = None
+    # Instead of days_remaining: the current term's renewal date (days = renewal - today).
+    renewal: Annotated[date, BeforeValidator(_date)] | None = None
     expected: Expected | None = None
 
 
@@ -54,20 +71,40 @@ def _cross_checks(catalog: Catalog, prefix: tuple = ()):
             if isinstance(holdings, dict):
                 for key in holdings:
                     if key not in keys:
-                        yield (prefix + (part, key), f"unknown product; use one of: {', '.join(keys)}")
+                        yield (prefix + (part, key), word("problems.unknown_product", keys=", ".join(keys)))
         days = raw.get("days_remaining")
-        if raw.get("current") is not None and days is None:
-            yield (prefix + ("current",), "a change needs days_remaining: whole days left in the current term")
+        if days is not None and raw.get("renewal") is not None:
+            yield (prefix + ("renewal",), word("problems.both_days"))
         if isinstance(days, int) and not isinstance(days, bool) and days > catalog.term_days:
-            yield (prefix + ("days_remaining",), f"must be at most {catalog.term_days} (the days in a term)")
+            yield (prefix + ("days_remaining",), word("problems.days_at_most", term_days=catalog.term_days))
         if not raw.get("current") and raw.get("proposed") == {}:
-            yield (prefix + ("proposed",), "name at least one product")
+            yield (prefix + ("proposed",), word("problems.no_product"))
 
     return check
 
 
-def parse_scenarios(source: Source, catalog: Catalog) -> tuple[list[Scenario], bool]:
-    """Every scenario in a document (one, or a list), and whether it was a list."""
+def _dated(scenario: Scenario, view: Source, catalog: Catalog, today: date | None) -> tuple[Scenario, list[Problem]]:
+    """The scenario with its days left worked out from `renewal`, and the problems of its days."""
+    from .quote import change_of  # the change kinds are the calculation's
+
+    if scenario.renewal is not None:
+        days = (scenario.renewal - (today or date.today())).days
+        problem = (word("problems.renewal_past") if days < 0 else
+                   word("problems.renewal_far", term_days=catalog.term_days) if days > catalog.term_days else None)
+        if problem:
+            return scenario, [view.problem(("renewal",), "renewal", problem)]
+        scenario = scenario.model_copy(update={"days_remaining": days})
+    if scenario.days_remaining is None and scenario.current is not None:
+        current = scenario.current
+        if any(change_of(p, current.get(p.key), scenario.proposed.get(p.key)) == "upgrade" for p in catalog.products):
+            return scenario, [view.problem(("current",), "current", word("problems.days_needed"))]
+    return scenario, []
+
+
+def parse_scenarios(source: Source, catalog: Catalog, today: date | None = None) -> tuple[list[Scenario], bool]:
+    """Every scenario in a document (one, or a list), and whether it was a list.
+
+    `today` is the date `renewal:` counts from (default: the system date)."""
     value = source.value
     items = value if isinstance(value, list) else [value]
     scenarios, problems = [], []
@@ -87,6 +124,8 @@ def parse_scenarios(source: Source, catalog: Catalog) -> tuple[list[Scenario], b
         except InputError as exc:
             problems += [p.__class__(p.file, p.line, _prefixed(prefix, p.field), p.message) for p in exc.problems]
             continue
+        scenario, dated = _dated(scenario, view, catalog, today)
+        problems += [p.__class__(p.file, p.line, _prefixed(prefix, p.field), p.message) for p in dated]
         scenarios.append(scenario)
     if isinstance(value, list) and not value:
         problems.append(source.problem((), "(file)", "the list of scenarios is empty"))
@@ -104,5 +143,5 @@ def _prefixed(prefix: tuple, field: str) -> str:
     return head + ("" if field.startswith("[") else ".") + field
 
 
-def read_scenarios(text: str, name: str, catalog: Catalog) -> tuple[list[Scenario], bool]:
-    return parse_scenarios(load_text(text, name), catalog)
+def read_scenarios(text: str, name: str, catalog: Catalog, today: date | None = None) -> tuple[list[Scenario], bool]:
+    return parse_scenarios(load_text(text, name), catalog, today)

@@ -203,6 +203,8 @@ class _Builder:
             return [self.build(item, loc + (i,)) for i, item in enumerate(node.value)]
         if isinstance(node, yaml.ScalarNode) and node.tag in _SCALAR_TAGS:
             return self._scalar(node, loc)
+        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:timestamp":
+            return node.value  # a date stays its text, as in JSON; a field that wants a date reads it
         tag = node.tag.replace("tag:yaml.org,2002:", "!!")
         self.fail(node, loc, f"the YAML tag {tag} is not allowed; write a plain value")
         return None
