@@ -32,6 +32,8 @@ EXAMPLES = {
     "check": "example:\n  $ govcloud check                      # data/products.yml and data/scenarios.yml\n"
              "  $ govcloud check my-products.yml",
     "schema": "example:\n  $ govcloud schema > schema/products.schema.json",
+    "diff": "example:\n  $ govcloud diff old-products.yml data/products.yml\n"
+            "  $ govcloud diff --base main                 # main's data/products.yml vs the working copy",
 }
 
 
@@ -63,6 +65,9 @@ def _parser() -> argparse.ArgumentParser:
                    help=f"worked scenarios to check against the data (default: {DEFAULT_SCENARIOS} "
                         "when DATA_FILE is not given)")
     command("schema", "Print the JSON Schema of the policy data.")
+    from .diff import configure  # `govcloud diff` keeps its arguments beside its code
+    configure(command("diff", "Say in words what changed between two versions of the policy data, "
+                              "and which worked scenarios' figures move."))
     return parser
 
 
@@ -86,6 +91,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.command == "diff":
+        from .diff import run
+        return run(args)
     if args.command == "schema":
         print(json.dumps(catalog_schema(), indent=2))
         return 0
