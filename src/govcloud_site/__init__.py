@@ -3,6 +3,7 @@ each page family on the data loaded through govcloud. No rule or number lives
 here. Nothing in this package imports `mkdocs`: Zensical runs it too."""
 from . import estimator, pages
 from .state import current_site
+from . import ladder  # the products page's tier table and chart
 
 
 def define_env(env):
@@ -11,3 +12,4 @@ def define_env(env):
     env.variables["worked"] = site.worked
     pages.register(env, site.pages)
     estimator.register(env, site.catalog)
+    ladder.register(env, site.catalog)
