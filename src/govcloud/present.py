@@ -55,6 +55,7 @@ class QuoteView:
     total: Row
     incomplete: str | None
     bills: list[BillRow]
+    first_year_label: str
     first_year: Cell
     notes: list[Cell]
     footnotes: list[tuple[str, str]] = field(default_factory=list)  # (rule key, footnote text), numbered from 1
@@ -106,8 +107,13 @@ def view(catalog: Catalog, scenario: Scenario, q: Quote, today: date | None = No
     names = {p.key: p.name for p in catalog.products}
     cols = WORDS["columns"]
     change = q.has_current
-    keys = ["product", "change"] + (["today_tier", "today_annual"] if change else []) + \
-           ["users", "tier", "instances", "annual"] + (["difference"] if change else []) + ["due_now"]
+    keys = (
+        ["product", "change"]
+        + (["today_tier", "today_annual"] if change else [])
+        + ["users", "tier", "instances", "annual"]
+        + (["difference"] if change else [])
+        + ["due_now"]
+    )
     ask = word("cells.ask", contact=q.contact)
     none = WORDS["cells"]["none"]
 
@@ -124,7 +130,8 @@ def view(catalog: Catalog, scenario: Scenario, q: Quote, today: date | None = No
             "product": Cell(names[line.product], line.product),
             "change": Cell(WORDS["change"][line.change], line.change),
             "users": Cell(_count(line.users), str(line.users)),
-            "tier": Cell(_count(line.tier), str(line.tier)) if line.tier is not None
+            "tier": Cell(_count(line.tier), str(line.tier))
+            if line.tier is not None
             else Cell(none if ok else ask, None, () if ok else line.assumptions),
             "instances": Cell(_count(line.instances), str(line.instances)),
             "annual": money(line.annual, ok, () if ok else line.assumptions),
@@ -157,36 +164,62 @@ def view(catalog: Catalog, scenario: Scenario, q: Quote, today: date | None = No
     bills = []
     for bill in q.bills:
         what = str(WORDS["bills"]["join"]).join(WORDS["bills"][p] for p in bill.parts)
-        bills.append(BillRow(_when(bill, scenario, today), what[:1].upper() + what[1:],
-                             ", ".join(names[k] for k in bill.products),
-                             Cell(show(bill.amount), text(bill.amount), bill.assumptions), bill.in_days))
+        bills.append(
+            BillRow(
+                _when(bill, scenario, today),
+                what[:1].upper() + what[1:],
+                ", ".join(names[k] for k in bill.products),
+                Cell(show(bill.amount), text(bill.amount), bill.assumptions),
+                bill.in_days,
+            )
+        )
     first = q.first_year_total
-    year_rules = tuple(dict.fromkeys(a for b in q.bills if b.in_days is not None and b.in_days < catalog.term_days
-                                     for a in b.assumptions))
-    first_year = (Cell(word("bills.first_year_unknown", term_days=catalog.term_days)) if first is None else
-                  Cell(word("bills.first_year", term_days=catalog.term_days, amount=show(first)), text(first),
-                       year_rules))
+    year_rules = tuple(
+        dict.fromkeys(
+            a for b in q.bills if b.in_days is not None and b.in_days < catalog.term_days for a in b.assumptions
+        )
+    )
+    first_year = (
+        Cell(str(WORDS["bills"]["first_year_unknown"])) if first is None else Cell(show(first), text(first), year_rules)
+    )
 
     contact = getattr(catalog.contacts, scenario.customer)
     about = [word("about.customer", who=_mid_sentence(contact.who), contact=contact.name)]
     if change:
         if scenario.renewal is not None and scenario.days_remaining is not None:
-            about.append(word("about.renewal", date=scenario.renewal.isoformat(), days=scenario.days_remaining,
-                              term_days=catalog.term_days, today=today.isoformat()))
+            about.append(
+                word(
+                    "about.renewal",
+                    date=scenario.renewal.isoformat(),
+                    days=scenario.days_remaining,
+                    term_days=catalog.term_days,
+                    today=today.isoformat(),
+                )
+            )
         elif scenario.days_remaining is not None:
             about.append(word("about.days", days=scenario.days_remaining, term_days=catalog.term_days))
         else:
             about.append(str(WORDS["about"]["no_days"]))
 
-    result = QuoteView(about, [(k, cols[k]) for k in keys], rows, Row(None, total), incomplete, bills, first_year,
-                       [Cell(n.text, n.product, n.assumptions) for n in q.notes])
+    notes = [Cell(n.text, n.product, n.assumptions) for n in q.notes]
+    result = QuoteView(
+        about,
+        [(k, cols[k]) for k in keys],
+        rows,
+        Row(None, total),
+        incomplete,
+        bills,
+        word("totals.first_year", term_days=catalog.term_days),
+        first_year,
+        notes,
+    )
     # Footnotes in reading order: the table, its total, the bills, the first year, the explanation.
     used: list[str] = []
-    cells = [c for r in rows + [result.total] for c in r.cells.values()] + [b.amount for b in bills] + \
-            [first_year] + result.notes
-    for c in cells:
+    figures = [c for r in [*rows, result.total] for c in r.cells.values()] + [b.amount for b in bills]
+    for c in [*figures, first_year, *notes]:
         used += [a for a in c.assumptions if a not in used]
-    result.footnotes = [(k, word("assumptions.footnote", n=i, title=getattr(catalog.rules, k).title,
-                                 summary=catalog.rule_text(k)))
-                        for i, k in enumerate(used, start=1)]
+    result.footnotes = [
+        (k, word("assumptions.footnote", n=i, title=getattr(catalog.rules, k).title, summary=catalog.rule_text(k)))
+        for i, k in enumerate(used, start=1)
+    ]
     return result

@@ -19,13 +19,17 @@ def pricebook(catalog: Catalog) -> dict[str, Any]:
         # customer kind (its keys are the kinds), the rules with whether each is confirmed
         # (the calculation's `assumptions` follow them), and every word a quote is shown with.
         "contacts": {kind: getattr(catalog.contacts, kind).name for kind in Contacts.model_fields},
-        "rules": {name: {"title": getattr(catalog.rules, name).title, "summary": catalog.rule_text(name),
-                         "confirmed": getattr(catalog.rules, name).confirmed}
-                  for name in Rules.model_fields},
+        "rules": {
+            name: {
+                "title": getattr(catalog.rules, name).title,
+                "summary": catalog.rule_text(name),
+                "confirmed": getattr(catalog.rules, name).confirmed,
+            }
+            for name in Rules.model_fields
+        },
         "words": WORDS,
         "products": [
-            {"key": p.key, "name": p.name,
-             "tiers": [{"users": t.users, "annual": text(t.annual)} for t in p.tiers]}
+            {"key": p.key, "name": p.name, "tiers": [{"users": t.users, "annual": text(t.annual)} for t in p.tiers]}
             for p in catalog.products
         ],
     }

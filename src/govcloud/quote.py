@@ -51,9 +51,16 @@ class Line:
 
     def as_json(self) -> dict[str, Any]:
         return {
-            "product": self.product, "change": self.change, "users": self.users, "tier": self.tier,
-            "instances": self.instances, "annual": text(self.annual), "due_now": text(self.due_now),
-            "status": self.status, "today_tier": self.today_tier, "today_annual": text(self.today_annual),
+            "product": self.product,
+            "change": self.change,
+            "users": self.users,
+            "tier": self.tier,
+            "instances": self.instances,
+            "annual": text(self.annual),
+            "due_now": text(self.due_now),
+            "status": self.status,
+            "today_tier": self.today_tier,
+            "today_annual": text(self.today_annual),
             "assumptions": list(self.assumptions),
         }
 
@@ -69,8 +76,13 @@ class Bill:
     assumptions: tuple[str, ...]
 
     def as_json(self) -> dict[str, Any]:
-        return {"in_days": self.in_days, "amount": text(self.amount), "products": list(self.products),
-                "parts": list(self.parts), "assumptions": list(self.assumptions)}
+        return {
+            "in_days": self.in_days,
+            "amount": text(self.amount),
+            "products": list(self.products),
+            "parts": list(self.parts),
+            "assumptions": list(self.assumptions),
+        }
 
 
 @dataclass(frozen=True)
@@ -128,11 +140,17 @@ class Quote:
 
     def as_json(self) -> dict[str, Any]:
         return {
-            "currency": self.currency, "customer": self.customer, "contact": self.contact,
-            "complete": self.complete, "lines": [l.as_json() for l in self.lines],
-            "annual_total": text(self.annual_total), "due_now_total": text(self.due_now_total),
-            "messages": self.messages, "today_annual_total": text(self.today_annual_total),
-            "bills": [b.as_json() for b in self.bills], "first_year_total": text(self.first_year_total),
+            "currency": self.currency,
+            "customer": self.customer,
+            "contact": self.contact,
+            "complete": self.complete,
+            "lines": [l.as_json() for l in self.lines],
+            "annual_total": text(self.annual_total),
+            "due_now_total": text(self.due_now_total),
+            "messages": self.messages,
+            "today_annual_total": text(self.today_annual_total),
+            "bills": [b.as_json() for b in self.bills],
+            "first_year_total": text(self.first_year_total),
         }
 
 
@@ -166,8 +184,16 @@ def quote(catalog: Catalog, scenario: Scenario) -> Quote:
         notes.append(Note(word("messages.incomplete", contact=contact)))
     notes.append(Note(word("messages.illustrative", contact=contact)))
     bills = _bills(catalog, lines, scenario.days_remaining)
-    return Quote(catalog.currency, scenario.customer, contact, lines, notes, scenario.current is not None, bills,
-                 catalog.term_days)
+    return Quote(
+        catalog.currency,
+        scenario.customer,
+        contact,
+        lines,
+        notes,
+        scenario.current is not None,
+        bills,
+        catalog.term_days,
+    )
 
 
 def _bills(catalog: Catalog, lines: list[Line], days: int | None) -> list[Bill]:
@@ -188,10 +214,15 @@ def _bills(catalog: Catalog, lines: list[Line], days: int | None) -> list[Bill]:
         here = [e for e in entries if e[0] == day]
         keys = {e[2].product for e in here}
         rules = {r for _, part, line, _ in here for r in PART_RULES[part].get(line.change, ())}
-        bills.append(Bill(day, sum((e[3] for e in here), ZERO),
-                          tuple(l.product for l in lines if l.product in keys),
-                          tuple(p for p in PARTS if any(e[1] == p for e in here)),
-                          unconfirmed(catalog, rules)))
+        bills.append(
+            Bill(
+                day,
+                sum((e[3] for e in here), ZERO),
+                tuple(l.product for l in lines if l.product in keys),
+                tuple(p for p in PARTS if any(e[1] == p for e in here)),
+                unconfirmed(catalog, rules),
+            )
+        )
     return bills
 
 
@@ -226,8 +257,9 @@ def _beyond(catalog: Catalog, product: Product, holdings: list[Holding]) -> list
         reasons.append(word("messages.beyond_users", users=f"{users:,}", top=f"{top:,}"))
     instances = max(h.instances for h in holdings)
     if instances > catalog.max_instances:
-        reasons.append(word("messages.beyond_instances", instances=f"{instances:,}",
-                            max_instances=f"{catalog.max_instances:,}"))
+        reasons.append(
+            word("messages.beyond_instances", instances=f"{instances:,}", max_instances=f"{catalog.max_instances:,}")
+        )
     return reasons
 
 
@@ -241,8 +273,9 @@ def _today(catalog: Catalog, product: Product, now: Holding | None) -> tuple[int
     return product.tiers[index].users, product.tiers[index].annual
 
 
-def _line(catalog: Catalog, product: Product, now: Holding | None, wanted: Holding | None,
-          days: int | None, contact: str) -> tuple[Line, list[Note]]:
+def _line(
+    catalog: Catalog, product: Product, now: Holding | None, wanted: Holding | None, days: int | None, contact: str
+) -> tuple[Line, list[Note]]:
     name, change, key = product.name, _change(product, now, wanted), product.key
     today_tier, today_annual = _today(catalog, product, now)
     rests_on = unconfirmed(catalog, set(LINE_RULES.get(change, ())))
@@ -252,14 +285,29 @@ def _line(catalog: Catalog, product: Product, now: Holding | None, wanted: Holdi
 
     if wanted is None:
         # A cancellation bills nothing more, whatever today's holding is.
-        return (Line(key, "cancel", 0, None, 0, ZERO, ZERO, "ok", today_tier, today_annual, rests_on),
-                [note("messages.cancel", rests_on)])
+        return (
+            Line(key, "cancel", 0, None, 0, ZERO, ZERO, "ok", today_tier, today_annual, rests_on),
+            [note("messages.cancel", rests_on)],
+        )
     reasons = _beyond(catalog, product, [h for h in (now, wanted) if h is not None])
     if reasons:
         beyond = unconfirmed(catalog, set(LINE_RULES["contact_sales"]))
-        return (Line(key, change, wanted.users, None, wanted.instances, None, None, "contact_sales",
-                     today_tier, today_annual, beyond),
-                [note("messages.beyond", beyond, reasons=word("messages.beyond_join").join(reasons), contact=contact)])
+        return (
+            Line(
+                key,
+                change,
+                wanted.users,
+                None,
+                wanted.instances,
+                None,
+                None,
+                "contact_sales",
+                today_tier,
+                today_annual,
+                beyond,
+            ),
+            [note("messages.beyond", beyond, reasons=word("messages.beyond_join").join(reasons), contact=contact)],
+        )
     tier = product.tiers[tier_index(product, wanted.users)]
     said = [note("messages.tier", users=f"{wanted.users:,}", tier=f"{tier.users:,}")]
     due = ZERO
@@ -273,8 +321,17 @@ def _line(catalog: Catalog, product: Product, now: Holding | None, wanted: Holdi
                 raise ValueError("an upgrade needs days_remaining")
             difference = tier.annual - old.annual
             due = prorate(difference, days, catalog.term_days)
-            said.append(note("messages.upgrade", rests_on, old_tier=f"{old.users:,}", difference=show(difference),
-                             days=days, term_days=catalog.term_days, due_now=show(due)))
+            said.append(
+                note(
+                    "messages.upgrade",
+                    rests_on,
+                    old_tier=f"{old.users:,}",
+                    difference=show(difference),
+                    days=days,
+                    term_days=catalog.term_days,
+                    due_now=show(due),
+                )
+            )
         elif change == "downgrade":
             said.append(note("messages.downgrade", rests_on, old_tier=f"{old.users:,}"))
         elif change == "instances_only":
@@ -282,5 +339,19 @@ def _line(catalog: Catalog, product: Product, now: Holding | None, wanted: Holdi
         else:
             said.append(note("messages.unchanged"))
     said.append(note("messages.instances", instances=wanted.instances, max_instances=catalog.max_instances))
-    return (Line(key, change, wanted.users, tier.users, wanted.instances, tier.annual, due, "ok",
-                 today_tier, today_annual, rests_on), said)
+    return (
+        Line(
+            key,
+            change,
+            wanted.users,
+            tier.users,
+            wanted.instances,
+            tier.annual,
+            due,
+            "ok",
+            today_tier,
+            today_annual,
+            rests_on,
+        ),
+        said,
+    )

@@ -1,4 +1,5 @@
 """Scenarios: what a customer has and wants, as sales, tests and the estimator write them."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -8,10 +9,10 @@ from pydantic import BeforeValidator, Field, StrictInt
 from pydantic_core import PydanticCustomError
 
 from .loading import validate
-from .model import Catalog, Key, Money, Strict, Text
+from .model import Catalog, Key, Line, Money, Prose, Strict
 from .problems import InputError, Problem
 from .vocabulary import word
-from .yamlsource import Source, load_text
+from .yamlsource import Document, load_text
 
 Customer = Literal["government", "commercial"]
 Change = Literal["new", "upgrade", "downgrade", "instances_only", "unchanged", "cancel"]
@@ -27,6 +28,9 @@ class Expected(Strict):
 
     annual_total: Money
     due_now_total: Money
+    # Checked when given: what today's holdings cost a year, and what is paid in the next term's days.
+    today_annual_total: Money | None = None
+    first_year_total: Money | None = None
     complete: Annotated[bool, Field(strict=True)] = True
     changes: dict[Key, Change] = {}
 
@@ -48,8 +52,8 @@ Slug = Annotated[str, Field(strict=True, pattern=r"^[a-z0-9][a-z0-9-]*$", max_le
 
 class Scenario(Strict):
     id: Slug | None = None
-    title: Text | None = None
-    summary: Text | None = None
+    title: Line | None = None
+    summary: Prose | None = None
     customer: Customer = "government"
     current: dict[Key, Holding] | None = None
     proposed: dict[Key, Holding]
@@ -57,7 +61,6 @@ class Scenario(Strict):
     # Instead of days_remaining: the current term's renewal date (days = renewal - today).
     renewal: Annotated[date, BeforeValidator(_date)] | None = None
     expected: Expected | None = None
-
 
 
 def _cross_checks(catalog: Catalog, prefix: tuple = ()):
@@ -83,14 +86,19 @@ def _cross_checks(catalog: Catalog, prefix: tuple = ()):
     return check
 
 
-def _dated(scenario: Scenario, view: Source, catalog: Catalog, today: date | None) -> tuple[Scenario, list[Problem]]:
+def _dated(scenario: Scenario, view: Document, catalog: Catalog, today: date | None) -> tuple[Scenario, list[Problem]]:
     """The scenario with its days left worked out from `renewal`, and the problems of its days."""
     from .quote import change_of  # the change kinds are the calculation's
 
     if scenario.renewal is not None:
         days = (scenario.renewal - (today or date.today())).days
-        problem = (word("problems.renewal_past") if days < 0 else
-                   word("problems.renewal_far", term_days=catalog.term_days) if days > catalog.term_days else None)
+        problem = (
+            word("problems.renewal_past")
+            if days < 0
+            else word("problems.renewal_far", term_days=catalog.term_days)
+            if days > catalog.term_days
+            else None
+        )
         if problem:
             return scenario, [view.problem(("renewal",), "renewal", problem)]
         scenario = scenario.model_copy(update={"days_remaining": days})
@@ -101,7 +109,7 @@ def _dated(scenario: Scenario, view: Source, catalog: Catalog, today: date | Non
     return scenario, []
 
 
-def parse_scenarios(source: Source, catalog: Catalog, today: date | None = None) -> tuple[list[Scenario], bool]:
+def parse_scenarios(source: Document, catalog: Catalog, today: date | None = None) -> tuple[list[Scenario], bool]:
     """Every scenario in a document (one, or a list), and whether it was a list.
 
     `today` is the date `renewal:` counts from (default: the system date)."""
@@ -118,7 +126,7 @@ def parse_scenarios(source: Source, catalog: Catalog, today: date | None = None)
             lines_of.setdefault(loc[:1], {})[loc[1:]] = line
     for i, item in enumerate(items):
         prefix = (i,) if isinstance(value, list) else ()
-        view = Source(source.name, item, lines_of.get(prefix, {}))
+        view = Document(source.name, item, lines_of.get(prefix, {}))
         try:
             scenario = validate(Scenario, view, _cross_checks(catalog))
         except InputError as exc:

@@ -12,7 +12,7 @@ from .money import show
 from .present import MONEY_COLUMNS, NUMBER_COLUMNS, Cell, QuoteView, view
 from .quote import Quote
 from .scenario import Change, Scenario
-from .vocabulary import WORDS
+from .vocabulary import WORDS, word
 
 # The words every output uses for a change kind (kept for callers; the vocabulary holds them).
 CHANGE_LABELS: dict[Change, str] = WORDS["change"]
@@ -20,8 +20,10 @@ CHANGE_LABELS: dict[Change, str] = WORDS["change"]
 
 def align(rows: list[list[str]], right: set[int]) -> list[str]:
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    return ["  ".join(c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths))).rstrip()
-            for r in rows]
+    return [
+        "  ".join(c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths))).rstrip()
+        for r in rows
+    ]
 
 
 def _marked(v: QuoteView, cell: Cell) -> str:
@@ -45,7 +47,7 @@ def quote_table(catalog: Catalog, scenario: Scenario, q: Quote, heading: str, to
     table = [[bills["when"], bills["what"], bills["products"], bills["amount"]]]
     table += [[b.when, b.what, b.products, _marked(v, b.amount)] for b in v.bills]
     out += align(table, {3}) if v.bills else []
-    out.append(_marked(v, v.first_year))
+    out.append(word("bills.first_year", label=v.first_year_label, amount=_marked(v, v.first_year)))
     out += [""] + [f"- {_marked(v, n)}" for n in v.notes]
     if v.footnotes:
         out += [""] + [text for _, text in v.footnotes]
@@ -64,11 +66,12 @@ def quote_tables(catalog: Catalog, scenarios: list[Scenario], quotes: list[Quote
 
 def pricebook_table(book: dict) -> str:
     contacts = book["contacts"]
-    parts = [f"Illustrative user tiers and annual prices in {book['currency']}; the quote from "
-             f"{contacts['government']} (government customers) or {contacts['commercial']} governs. "
-             f"Up to {book['max_instances']} instances per subscription at no extra cost."]
+    parts = [
+        f"Illustrative user tiers and annual prices in {book['currency']}; the quote from "
+        f"{contacts['government']} (government customers) or {contacts['commercial']} governs. "
+        f"Up to {book['max_instances']} instances per subscription at no extra cost."
+    ]
     for product in book["products"]:
-        rows = [["Users up to", "Annual"]] + [[f"{t['users']:,}", show(Decimal(t["annual"]))]
-                                             for t in product["tiers"]]
+        rows = [["Users up to", "Annual"]] + [[f"{t['users']:,}", show(Decimal(t["annual"]))] for t in product["tiers"]]
         parts.append("\n".join([product["name"]] + align(rows, {0, 1})))
     return "\n\n".join(parts)

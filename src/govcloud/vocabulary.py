@@ -126,8 +126,8 @@ WORDS: Final[dict[str, Any]] = {
         "first_renewal": "the first renewal of each new subscription",
         "join": ", with ",
         "entry": "{when}: {amount}, {what} ({products})",
-        "first_year": "Paid in the next {term_days} days: {amount}",
-        "first_year_unknown": "Paid in the next {term_days} days: not known until the days left are given",
+        "first_year": "{label}: {amount}",
+        "first_year_unknown": "not known until the days left are given",
     },
     # Marking a figure that rests on a rule the data has not confirmed.
     "assumptions": {
