@@ -19,6 +19,7 @@ from typing import Any, Iterable
 
 from pydantic import BaseModel
 
+from . import richtext
 from .loading import DEFAULT_SCENARIOS, catalog_cross_checks, data_path, display_name, validate
 from .model import Catalog, Product
 from .money import show
@@ -193,7 +194,7 @@ def _rules(old: Catalog, new: Catalog) -> Section:
     for name in names:
         was, now = getattr(old.rules, name, None), getattr(new.rules, name, None)
         if was is None and now is not None:
-            section.add(f"Rule added: {now.title} ({name})", f"now: {new.rule_text(name)}")
+            section.add(f"Rule added: {now.title} ({name})", f"now: {_summary(new, name)}")
         elif now is None and was is not None:
             section.add(f"Rule removed: {was.title} ({name})")
         elif was is not None and now is not None:
@@ -201,10 +202,16 @@ def _rules(old: Catalog, new: Catalog) -> Section:
                 section.add(f"{now.title} ({name}): " + ("now confirmed" if now.confirmed
                                                           else "no longer confirmed (pages mark it “to confirm”)"))
             if was.summary != now.summary:
-                section.add(f"{now.title} ({name}): reworded", f"was: {old.rule_text(name)}",
-                            f"now: {new.rule_text(name)}")
+                section.add(f"{now.title} ({name}): reworded", f"was: {_summary(old, name)}",
+                            f"now: {_summary(new, name)}")
             _fields(section, f"{now.title} ({name})", was, now, skip={"confirmed", "summary"})
     return section
+
+
+def _summary(catalog: Catalog, name: str) -> str:
+    """A rule's summary as the data writes it (its formatting kept: a reviewer sees a
+    changed link or emphasis), with the placeholders filled."""
+    return richtext.markdown(getattr(catalog.rules, name).summary, catalog.rule_values())
 
 
 def _sources(old: Catalog, new: Catalog) -> Section:
