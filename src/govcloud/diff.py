@@ -7,6 +7,7 @@ contacts (old → new), and every worked scenario whose figures move, each
 quoted with the old data and with the new. A reviewer reads this before a
 change to the data merges; the docs workflow writes it to the job summary.
 """
+
 from __future__ import annotations
 
 import subprocess
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Collection, Iterable
 
 from pydantic import BaseModel
 
@@ -55,21 +56,33 @@ class Version:
 
 
 def read_version(data: str, scenarios: str | None, label: str, today: date | None = None) -> Version:
-    return _version(read_text(Path(data), display_name(Path(data))), display_name(Path(data)),
-                    scenarios and read_text(Path(scenarios), display_name(Path(scenarios))),
-                    scenarios and display_name(Path(scenarios)), label, today)
+    return _version(
+        read_text(Path(data), display_name(Path(data))),
+        display_name(Path(data)),
+        scenarios and read_text(Path(scenarios), display_name(Path(scenarios))),
+        scenarios and display_name(Path(scenarios)),
+        label,
+        today,
+    )
 
 
 def read_revision(ref: str, data: str, scenarios: str | None, today: date | None = None) -> Version:
     """The data file (and the worked scenarios) as they are at a git revision."""
     data_text = git_show(ref, Path(data))
     scen_text = git_show(ref, Path(scenarios)) if scenarios else None
-    return _version(data_text, f"{ref}:{display_name(Path(data))}", scen_text,
-                    scenarios and f"{ref}:{display_name(Path(scenarios))}", ref, today)
+    return _version(
+        data_text,
+        f"{ref}:{display_name(Path(data))}",
+        scen_text,
+        scenarios and f"{ref}:{display_name(Path(scenarios))}",
+        ref,
+        today,
+    )
 
 
-def _version(data_text: str, data_name: str, scen_text: str | None, scen_name: str | None,
-             label: str, today: date | None) -> Version:
+def _version(
+    data_text: str, data_name: str, scen_text: str | None, scen_name: str | None, label: str, today: date | None
+) -> Version:
     catalog = validate(Catalog, load_text(data_text, data_name), catalog_cross_checks)
     worked: list[Scenario] = []
     if scen_text is not None and scen_name is not None:
@@ -82,8 +95,9 @@ def git_show(ref: str, path: Path) -> str:
     folder = path.parent if str(path.parent) else Path(".")
     name = f"{ref}:{display_name(path)}"
     try:
-        result = subprocess.run(["git", "-C", str(folder), "show", f"{ref}:./{path.name}"],
-                                capture_output=True, timeout=60)
+        result = subprocess.run(
+            ["git", "-C", str(folder), "show", f"{ref}:./{path.name}"], capture_output=True, timeout=60
+        )
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise InputError([Problem(name, 1, "(file)", f"git cannot be run: {exc}")]) from None
     if result.returncode != 0:
@@ -104,10 +118,16 @@ def default_scenarios() -> str:
 
 def compare(old: Version, new: Version) -> list[Section]:
     """Every difference, grouped for a reader; sections with nothing in them are left out."""
-    sections = [_prices(old.catalog, new.catalog), _tiers(old.catalog, new.catalog),
-                _products(old.catalog, new.catalog), _terms(old.catalog, new.catalog),
-                _rules(old.catalog, new.catalog), _sources(old.catalog, new.catalog),
-                _contacts(old.catalog, new.catalog), _scenarios(old, new)]
+    sections = [
+        _prices(old.catalog, new.catalog),
+        _tiers(old.catalog, new.catalog),
+        _products(old.catalog, new.catalog),
+        _terms(old.catalog, new.catalog),
+        _rules(old.catalog, new.catalog),
+        _sources(old.catalog, new.catalog),
+        _contacts(old.catalog, new.catalog),
+        _scenarios(old, new),
+    ]
     return [s for s in sections if s.items]
 
 
@@ -135,15 +155,18 @@ def _prices(old: Catalog, new: Catalog) -> Section:
     section = Section("Prices (a year)")
     for was, now in _common_products(old, new):
         before = {t.users: t.annual for t in was.tiers}
-        moved = [(t.users, before[t.users], t.annual) for t in now.tiers
-                 if t.users in before and before[t.users] != t.annual]
+        moved = [
+            (t.users, before[t.users], t.annual) for t in now.tiers if t.users in before and before[t.users] != t.annual
+        ]
         if len(moved) > 1:  # a headline first, so a change to a whole ladder reads at once
             shares = sorted({_percent(a, b) for _, a, b in moved}, key=lambda p: Decimal(p[:-1]))
             by = f"by {shares[0]} each" if len(shares) == 1 else f"by {shares[0]} to {shares[-1]}"
             section.add(f"{now.name}: {len(moved)} of {len(now.tiers)} tier prices change, {by}")
         for users, price, annual in moved:
-            section.add(f"{now.name}, {_users(users)}: {show(price)} → {show(annual)} "
-                        f"({_signed(annual - price)}, {_percent(price, annual)})")
+            section.add(
+                f"{now.name}, {_users(users)}: {show(price)} → {show(annual)} "
+                f"({_signed(annual - price)}, {_percent(price, annual)})"
+            )
     return section
 
 
@@ -158,8 +181,10 @@ def _tiers(old: Catalog, new: Catalog) -> Section:
             elif users not in after:
                 section.add(f"{now.name}: tier {_users(users)} removed (it cost {show(before[users])} a year)")
         if was.tiers[-1].users != now.tiers[-1].users:
-            section.add(f"{now.name}: the largest tier goes from {was.tiers[-1].users:,} to "
-                        f"{now.tiers[-1].users:,} users (beyond it, ask sales)")
+            section.add(
+                f"{now.name}: the largest tier goes from {was.tiers[-1].users:,} to "
+                f"{now.tiers[-1].users:,} users (beyond it, ask sales)"
+            )
     return section
 
 
@@ -168,16 +193,22 @@ def _products(old: Catalog, new: Catalog) -> Section:
     before, after = {p.key: p for p in old.products}, {p.key: p for p in new.products}
     for key, product in after.items():
         if key not in before:
-            section.add(f"{product.name} ({key}) added: {len(product.tiers)} tiers, "
-                        f"{show(product.tiers[0].annual)} to {show(product.tiers[-1].annual)} a year")
+            section.add(
+                f"{product.name} ({key}) added: {len(product.tiers)} tiers, "
+                f"{show(product.tiers[0].annual)} to {show(product.tiers[-1].annual)} a year"
+            )
     for key, product in before.items():
         if key not in after:
             section.add(f"{product.name} ({key}) removed")
     for was, now in _common_products(old, new):
         _fields(section, f"{now.name} ({now.key})", was, now, skip={"key", "tiers"})
     if [k for k in before if k in after] != [k for k in after if k in before]:
-        section.add("Order on the pages: " + ", ".join(p.name for p in old.products) + " → "
-                    + ", ".join(p.name for p in new.products))
+        section.add(
+            "Order on the pages: "
+            + ", ".join(p.name for p in old.products)
+            + " → "
+            + ", ".join(p.name for p in new.products)
+        )
     return section
 
 
@@ -199,11 +230,14 @@ def _rules(old: Catalog, new: Catalog) -> Section:
             section.add(f"Rule removed: {was.title} ({name})")
         elif was is not None and now is not None:
             if was.confirmed != now.confirmed:
-                section.add(f"{now.title} ({name}): " + ("now confirmed" if now.confirmed
-                                                          else "no longer confirmed (pages mark it “to confirm”)"))
+                section.add(
+                    f"{now.title} ({name}): "
+                    + ("now confirmed" if now.confirmed else "no longer confirmed (pages mark it “to confirm”)")
+                )
             if was.summary != now.summary:
-                section.add(f"{now.title} ({name}): reworded", f"was: {_summary(old, name)}",
-                            f"now: {_summary(new, name)}")
+                section.add(
+                    f"{now.title} ({name}): reworded", f"was: {_summary(old, name)}", f"now: {_summary(new, name)}"
+                )
             _fields(section, f"{now.title} ({name})", was, now, skip={"confirmed", "summary"})
     return section
 
@@ -236,7 +270,7 @@ def _contacts(old: Catalog, new: Catalog) -> Section:
     return section
 
 
-def _fields(section: Section, owner: str | None, was: BaseModel, now: BaseModel, skip: set[str] = frozenset()) -> None:
+def _fields(section: Section, owner: str | None, was: BaseModel, now: BaseModel, skip: Collection[str] = ()) -> None:
     """One item per changed field, named by the model's own description of it."""
     for name, info in type(now).model_fields.items():
         if name in skip:
@@ -289,9 +323,11 @@ def _scenarios(old: Version, new: Version) -> Section:
             continue
         old_figures = _figures(old.catalog, quote(old.catalog, was))
         new_figures = _figures(new.catalog, quote(new.catalog, scenario))
-        moves = [f"{label}: {_money(a)} → {_money(b)}" + (f" ({_signed(b - a)})" if a is not None and b is not None
-                                                          else "")
-                 for (label, a), (_, b) in zip(old_figures, new_figures) if a != b]
+        moves = [
+            f"{label}: {_money(a)} → {_money(b)}" + (f" ({_signed(b - a)})" if a is not None and b is not None else "")
+            for (label, a), (_, b) in zip(old_figures, new_figures)
+            if a != b
+        ]
         if moves:
             inputs = _inputs(was) != _inputs(scenario)
             section.add(name + (" (its inputs changed too)" if inputs else ""), *moves)
@@ -346,12 +382,19 @@ def _md(text: str) -> str:
 
 
 def configure(parser: Any) -> None:
-    parser.add_argument("files", nargs="*", metavar="OLD NEW",
-                        help="two data files; with --base, at most one (default: data/products.yml)")
+    parser.add_argument(
+        "files",
+        nargs="*",
+        metavar="OLD NEW",
+        help="two data files; with --base, at most one (default: data/products.yml)",
+    )
     parser.add_argument("--base", metavar="REF", help="compare the data file at this git revision with the file now")
-    parser.add_argument("--scenarios", metavar="FILE",
-                        help=f"worked scenarios to quote with both versions (default: {DEFAULT_SCENARIOS}; "
-                             "with --base, as it is at REF and as it is now)")
+    parser.add_argument(
+        "--scenarios",
+        metavar="FILE",
+        help=f"worked scenarios to quote with both versions (default: {DEFAULT_SCENARIOS}; "
+        "with --base, as it is at REF and as it is now)",
+    )
     parser.add_argument("--markdown", action="store_true", help="Markdown for a CI job summary instead of plain text")
 
 
@@ -359,8 +402,7 @@ def run(args: Any) -> int:
     """Exit 0 with the differences (or "no change"); 2 for bad data or a bad command line."""
     files: list[str] = args.files
     if args.base is None and len(files) != 2 or args.base is not None and len(files) > 1:
-        print("govcloud diff: give two data files (OLD NEW), or --base REF and at most one data file",
-              file=sys.stderr)
+        print("govcloud diff: give two data files (OLD NEW), or --base REF and at most one data file", file=sys.stderr)
         return 2
     scenarios = args.scenarios or default_scenarios()
     if args.base is not None:

@@ -1,9 +1,8 @@
 """Macros adapter, for mkdocs-macros and Zensical alike: registers the macros of
 each page family on the data loaded through govcloud. No rule or number lives
 here. Nothing in this package imports `mkdocs`: Zensical runs it too."""
-from . import estimator, formats, pages
+from . import estimator, formats, ladder, pages
 from .state import current_site
-from . import ladder  # the products page's tier table and chart
 
 
 def define_env(env):

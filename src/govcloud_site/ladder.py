@@ -22,7 +22,6 @@ from govcloud.money import cents, show
 from .text import count, join
 
 
-
 @dataclass(frozen=True)
 class Layout:
     """A panel's geometry in SVG user units; the SVG scales to the column's width."""
@@ -106,6 +105,7 @@ def _value(kind: str, annual: Decimal, users: int) -> Decimal:
 
 def _panel(catalog: Catalog, ladder: list[int], kind: str, g: Layout) -> str:
     values = [_value(kind, t.annual, t.users) for p in catalog.products for t in p.tiers]
+    scale: _LogScale | _LinearScale
     if kind == "annual":
         scale = _LogScale(min(values), max(values))
         title = f"Annual price by user tier ({catalog.prices_are})"
@@ -149,8 +149,10 @@ def _panel(catalog: Catalog, ladder: list[int], kind: str, g: Layout) -> str:
     for i, product in enumerate(catalog.products):
         points = [(x(t.users), y(_value(kind, t.annual, t.users)), t) for t in product.tiers]
         path = " ".join(f"{px:.1f},{py:.1f}" for px, py, _ in points)
-        marks = "".join(_mark(i, px, py, g.mark, f' data-users="{t.users}" data-value="{_value(kind, t.annual, t.users):.2f}"')
-                        for px, py, t in points)
+        marks = "".join(
+            _mark(i, px, py, g.mark, f' data-users="{t.users}" data-value="{_value(kind, t.annual, t.users):.2f}"')
+            for px, py, t in points
+        )
         parts.append(f'<g class="gc-series-{i % SERIES}" data-product="{escape(product.key)}">'
                      f'<polyline class="gc-ladder-line gc-dash-{i % SERIES}" points="{path}"/>{marks}</g>')
     parts.append("</svg>")
