@@ -164,6 +164,11 @@ WORDS: Final[dict[str, Any]] = {
         "next": "{product}: {fit}; the {next_tier}-user tier costs {more} a year more.",
         "top": "{product}: {fit}; this is the largest tier: beyond {tier} users, ask {contact}.",
     },
+    # Options side by side (govcloud.options): the heading and the difference rows.
+    "options": {
+        "title": "{count} options side by side",
+        "difference": "Difference from “{name}”",
+    },
 }
 
 
