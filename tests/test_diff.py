@@ -200,3 +200,19 @@ def test_docs_workflow_runs_diff_on_pull_requests_into_the_job_summary():
     assert "${{" not in step["run"] and step["env"]["BASE_SHA"] == "${{ github.event.pull_request.base.sha }}"
     assert '--base "$BASE_SHA"' in step["run"] and '>> "$GITHUB_STEP_SUMMARY"' in step["run"]
     assert "-- data/" in step["run"]  # only a change under data/ is diffed
+
+
+def test_a_worked_scenario_whose_promise_no_longer_holds_is_named(files):
+    old = PRICE["jira"][500]
+    promised = f"- id: buy\n  title: Buy Jira\n  proposed: {{jira: {{users: 450}}}}\n  expected:\n" \
+               f"    annual_total: {old}\n    due_now_total: {old}\n"
+    (files / "scenarios.yml").write_text(promised, encoding="utf-8")
+    edited(files, f"{{users:    500, annual:  {old}}}", f"{{users:    500, annual:  {old + 1}}}", "new.yml", FIXTURE)
+    result = diff(files)
+    assert result.returncode == 0, result.stderr
+    assert (f"the scenarios file still expects annual_total {money(old)}, due_now_total {money(old)}: "
+            "update it") in result.stdout
+    # With the promise updated in step, the figures still move but nothing is stale.
+    (files / "scenarios.yml").write_text(promised.replace(str(old), str(old + 1)), encoding="utf-8")
+    result = run("diff", "old.yml", "new.yml", "--scenarios", "scenarios.yml", cwd=files)
+    assert "still expects" not in result.stdout

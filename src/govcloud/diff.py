@@ -300,14 +300,15 @@ def _plain(value: Any) -> str:
 # -- worked scenarios -----------------------------------------------------------
 
 
-def _figures(catalog: Catalog, result: Quote) -> list[tuple[str, Decimal | None]]:
-    """The totals a worked scenario states, each under the words the quote tables use."""
+def _figures(catalog: Catalog, result: Quote) -> list[tuple[str, str, Decimal | None]]:
+    """The totals a worked scenario states: the field that promises each, the words the quote
+    tables use for it, and its value."""
     totals = WORDS["totals"]
     return [
-        (str(totals["today"]), result.today_annual_total),
-        (str(totals["after"]), result.annual_total if result.complete else None),
-        (str(WORDS["columns"]["due_now"]), result.due_now_total),
-        (word("totals.first_year", term_days=catalog.term_days), result.first_year_total),
+        ("today_annual_total", str(totals["today"]), result.today_annual_total),
+        ("annual_total", str(totals["after"]), result.annual_total),
+        ("due_now_total", str(WORDS["columns"]["due_now"]), result.due_now_total),
+        ("first_year_total", word("totals.first_year", term_days=catalog.term_days), result.first_year_total),
     ]
 
 
@@ -318,23 +319,39 @@ def _scenarios(old: Version, new: Version) -> Section:
     for scenario in new.scenarios:
         name = f"{scenario.id}: {scenario.title}"
         was = before.get(scenario.id)
+        new_figures = _figures(new.catalog, quote(new.catalog, scenario))
+        broken = _broken_promises(scenario, new_figures)
         if was is None:
-            section.add(f"{name}: new worked scenario")
+            section.add(f"{name}: new worked scenario", *broken)
             continue
         old_figures = _figures(old.catalog, quote(old.catalog, was))
-        new_figures = _figures(new.catalog, quote(new.catalog, scenario))
         moves = [
             f"{label}: {_money(a)} → {_money(b)}" + (f" ({_signed(b - a)})" if a is not None and b is not None else "")
-            for (label, a), (_, b) in zip(old_figures, new_figures)
+            for (_, label, a), (_, _, b) in zip(old_figures, new_figures)
             if a != b
         ]
-        if moves:
+        if moves or broken:
             inputs = _inputs(was) != _inputs(scenario)
-            section.add(name + (" (its inputs changed too)" if inputs else ""), *moves)
+            section.add(name + (" (its inputs changed too)" if inputs else ""), *moves, *broken)
     for scenario in old.scenarios:
         if scenario.id not in ids:
             section.add(f"{scenario.id}: {scenario.title}: removed")
     return section
+
+
+def _broken_promises(scenario: Scenario, figures: list[tuple[str, str, Decimal | None]]) -> list[str]:
+    """The worked scenario's own expected figures that the new data no longer gives: the build
+    and `govcloud check` fail on them until the scenarios file is updated."""
+    if scenario.expected is None:
+        return []
+    stale = [
+        f"{field_name} {show(promised)}"
+        for field_name, _, value in figures
+        if (promised := getattr(scenario.expected, field_name, None)) is not None and promised != value
+    ]
+    if not stale:
+        return []
+    return ["the scenarios file still expects " + ", ".join(stale) + ": update it (the build fails until then)"]
 
 
 def _money(amount: Decimal | None) -> str:
