@@ -22,6 +22,5 @@ def estimator_query(scenario: Scenario) -> str:
     params = [("customer", scenario.customer)] + _holdings("", scenario.proposed)
     if scenario.current is not None:
         params += _holdings("current.", scenario.current)
-        if scenario.days_remaining is not None:  # needed only for an upgrade
-            params.append(("days_remaining", str(scenario.days_remaining)))
+        params.append(("days_remaining", str(scenario.days_remaining)))
     return urlencode(params)

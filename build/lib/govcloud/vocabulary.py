@@ -154,21 +154,6 @@ WORDS: Final[dict[str, Any]] = {
         "no_product": "name at least one product",
         "customer": "use one of: {kinds}",
     },
-    # Room in the tier: how many more users fit before the next tier, and what it costs
-    # (govcloud.room; the estimator fills the same templates).
-    "room": {
-        "title": "Room in the tier",
-        "fit_one": "1 more user fits",
-        "fit_many": "{room} more users fit",
-        "full": "the {tier}-user tier is full",
-        "next": "{product}: {fit}; the {next_tier}-user tier costs {more} a year more.",
-        "top": "{product}: {fit}; this is the largest tier: beyond {tier} users, ask {contact}.",
-    },
-    # Options side by side (govcloud.options): the heading and the difference rows.
-    "options": {
-        "title": "{count} options side by side",
-        "difference": "Difference from “{name}”",
-    },
 }
 
 
