@@ -2,6 +2,8 @@
 Debian's Chromium for Playwright (it cannot download a browser here)."""
 from __future__ import annotations
 
+import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -35,3 +37,20 @@ def site_url(site_dir):
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": chromium_path(), "args": CHROMIUM_FLAGS}
+
+
+@pytest.fixture(scope="session")
+def instant_url(site_dir, tmp_path_factory):
+    """The built site served at the address its sitemap gives. Material navigates
+    instantly only to pages its sitemap lists, and it matches the port too: the
+    session server's random port is not site_url's, so this copy's sitemap is
+    pointed at the port it is served on, as a deployment's would be."""
+    copy = tmp_path_factory.mktemp("instant") / "site"
+    shutil.copytree(site_dir, copy)
+    server = serve(copy)
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    sitemap = copy / "sitemap.xml"
+    home = re.search(r"<loc>(.*?)</loc>", sitemap.read_text()).group(1)
+    sitemap.write_text(sitemap.read_text().replace(home, url))
+    yield url.rstrip("/")
+    server.shutdown()

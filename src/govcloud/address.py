@@ -22,5 +22,9 @@ def estimator_query(scenario: Scenario) -> str:
     params = [("customer", scenario.customer)] + _holdings("", scenario.proposed)
     if scenario.current is not None:
         params += _holdings("current.", scenario.current)
-        params.append(("days_remaining", str(scenario.days_remaining)))
+        # The days only when known: a downgrade or a cancel needs none.
+        if scenario.days_remaining is not None:
+            params.append(("days_remaining", str(scenario.days_remaining)))
+        if scenario.renewal is not None:
+            params.append(("renewal", scenario.renewal.isoformat()))
     return urlencode(params)
