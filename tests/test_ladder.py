@@ -192,12 +192,10 @@ def test_products_page_shows_every_price_of_the_data_once(site_dir):
 def small_site(tmp: Path, data: str) -> Path:
     """The products page alone, built with the real theme and config from other data."""
     docs = tmp / "docs"
-    (docs / "assets").mkdir(parents=True)
+    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
     for page in ("products.md", "glossary.md"):  # the glossary: the page's term links land there
         shutil.copy(ROOT / "docs" / page, docs / page)
     (docs / "index.md").write_text("# Home\n")
-    for asset in (ROOT / "docs" / "assets").iterdir():
-        shutil.copy(asset, docs / "assets" / asset.name)
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
     config.update(docs_dir=str(docs), nav=[{"Home": "index.md"}, {"Products": "products.md"},
                                                 {"Glossary": "glossary.md"}],
