@@ -274,3 +274,52 @@ def contrast(a: str, b: str) -> float:
         return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
     hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
     return (hi + 0.05) / (lo + 0.05)
+
+
+# -- the ladder on the estimator page -----------------------------------------------
+
+
+def visible_marks(page, kind: str) -> list[tuple[str, str]]:
+    """(product, tier) of each mark of this kind in the chart on screen."""
+    return page.evaluate("""(kind) => {
+        const svg = [...document.querySelectorAll('[data-ladder-estimate] svg[role=img]')]
+            .find(s => s.getBoundingClientRect().width > 0);
+        return [...svg.querySelectorAll('.' + kind)].map(m => [m.closest('[data-product]').dataset.product,
+                                                               m.dataset.users]);
+    }""", kind)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_estimator_ladder_marks_today_and_the_estimate_and_follows_typing(browser, site_url, scheme):
+    from govcloud.vocabulary import word
+
+    raw = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    jira = next(p for p in raw["products"] if p["key"] == "jira")
+    tiers = [t["users"] for t in jira["tiers"]]
+    today = next(t for t in tiers if t >= 480)
+    after = next(t for t in tiers if t >= 900)
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(site_url + "/estimator/")
+    page.wait_for_selector("[data-ready]")
+    assert page.locator("[data-ladder-estimate]").is_hidden(), "no estimate yet: no ladder"
+    page.goto(site_url + "/estimator/?customer=government&jira=900&current.jira=480&days_remaining=120")
+    page.wait_for_selector("[data-ready]")
+    section = page.locator("[data-ladder-estimate]")
+    assert section.is_visible()
+    assert visible_marks(page, "gc-ladder-at-today") == [["jira", str(today)]]
+    assert visible_marks(page, "gc-ladder-at-estimate") == [["jira", str(after)]]
+    said = word("ladder.line", product=jira["name"], places=word("ladder.join").join(
+        [word("ladder.today", tier=f"{today:,}"), word("ladder.estimate", tier=f"{after:,}")]))
+    assert page.inner_text("[data-ladder-where]").strip() == said
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a",
+                                                                              "wcag21aa"]}})
+    assert result.violations_count == 0, result.generate_report()
+    # Typing moves the estimate's mark; today's stays.
+    more = next(t for t in tiers if t > after)
+    page.get_by_test_id("users-jira").fill(str(after + 1))
+    page.wait_for_function("""(tier) => [...document.querySelectorAll('[data-ladder-estimate] .gc-ladder-at-estimate')]
+        .some(m => m.dataset.users === tier)""", arg=str(more))
+    assert visible_marks(page, "gc-ladder-at-estimate") == [["jira", str(more)]]
+    assert visible_marks(page, "gc-ladder-at-today") == [["jira", str(today)]]
+    context.close()

@@ -6,6 +6,7 @@ import { readAnswers, checkRenewal } from "./validate.js";
 import { makeView, announcement, summaryFigures, summaryStatus, priceNote } from "./view.js";
 import { parts, hook, showErrors, showNotices, renderResults } from "./dom.js";
 import { act } from "./actions.js";
+import { markLadder } from "./ladder.js";
 
 const ANNOUNCE_AFTER_MS = 800;   // one polite announcement once typing pauses
 
@@ -159,6 +160,7 @@ export class Estimator {
     }
     this.keepLinks();
     const showing = this.good !== null;
+    markLadder(this.good);   // the tier ladder below the estimator marks today and the estimate
     for (const name of ["table-wrap", "actions", "why"]) this.part(name).hidden = !showing;
     if (!showing) this.part("bills").hidden = true;
     const empty = this.part("empty");
