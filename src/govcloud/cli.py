@@ -15,11 +15,11 @@ from .loading import DEFAULT_SCENARIOS, data_path, load_catalog
 from .pricebook import pricebook
 from .problems import InputError, Problem
 from .quote import quote
-from .scenario import read_scenarios
+from .scenario import parse_scenarios
 from .schema import catalog_schema
 from .tables import pricebook_table, quote_tables
 from .worked import load_worked
-from .yamlsource import decode, read_text
+from .yamlsource import decode, load_text, read_text
 
 EXAMPLES = {
     "quote": """example:
@@ -34,6 +34,8 @@ EXAMPLES = {
     "check": "example:\n  $ govcloud check                      # data/products.yml and data/scenarios.yml\n"
              "  $ govcloud check my-products.yml",
     "schema": "example:\n  $ govcloud schema > schema/products.schema.json",
+    "diff": "example:\n  $ govcloud diff old-products.yml data/products.yml\n"
+            "  $ govcloud diff --base main                 # main's data/products.yml vs the working copy",
 }
 
 
@@ -67,6 +69,9 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--glossary", metavar="FILE",
                    help="glossary to check (default: includes/glossary.yml when DATA_FILE is not given)")
     command("schema", "Print the JSON Schema of the policy data.")
+    from .diff import configure  # `govcloud diff` keeps its arguments beside its code
+    configure(command("diff", "Say in words what changed between two versions of the policy data, "
+                              "and which worked scenarios' figures move."))
     return parser
 
 
@@ -173,6 +178,9 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.command == "diff":
+        from .diff import run
+        return run(args)
     if args.command == "schema":
         print(json.dumps(catalog_schema(), indent=2))
         return 0
@@ -189,7 +197,13 @@ def _run(args: argparse.Namespace) -> int:
         raise UsageError("no file given; name a scenario file, or - for standard input")
     else:
         text, name = read_text(Path(args.file), args.file), args.file
-    scenarios, many = read_scenarios(text, name, catalog, args.today)
+    from .options import is_options, parse_options, show_options  # named proposals side by side
+
+    document = load_text(text, name)
+    if is_options(document):
+        print(show_options(catalog, parse_options(document, catalog, args.today), args.json, args.today))
+        return 0
+    scenarios, many = parse_scenarios(document, catalog, args.today)
     quotes = [quote(catalog, s) for s in scenarios]
     if args.json:
         docs = [q.as_json() for q in quotes]

@@ -11,6 +11,7 @@ from .model import Catalog
 from .money import show
 from .present import MONEY_COLUMNS, NUMBER_COLUMNS, Cell, QuoteView, view
 from .quote import Quote
+from .room import room_lines
 from .scenario import Scenario
 from .vocabulary import WORDS, word
 
@@ -45,6 +46,7 @@ def quote_table(catalog: Catalog, scenario: Scenario, q: Quote, heading: str, to
     table += [[b.when, b.what, b.products, _marked(v, b.amount)] for b in v.bills]
     out += align(table, {3}) if v.bills else []
     out.append(word("bills.first_year", label=v.first_year_label, amount=_marked(v, v.first_year)))
+    out += room_lines(catalog, q)  # how many more users fit, and what the next tier costs
     out += [""] + [f"- {_marked(v, n)}" for n in v.notes]
     if v.footnotes:
         out += [""] + [text for _, text in v.footnotes]

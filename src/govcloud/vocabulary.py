@@ -155,6 +155,33 @@ WORDS: Final[dict[str, Any]] = {
         "no_product": "name at least one product",
         "customer": "use one of: {kinds}",
     },
+    # Room in the tier: how many more users fit before the next tier, and what it costs
+    # (govcloud.room; the estimator fills the same templates).
+    "room": {
+        "title": "Room in the tier",
+        "fit_one": "1 more user fits",
+        "fit_many": "{room} more users fit",
+        "full": "the {tier}-user tier is full",
+        "next": "{product}: {fit}; the {next_tier}-user tier costs {more} a year more.",
+        "top": "{product}: {fit}; this is the largest tier: beyond {tier} users, ask {contact}.",
+    },
+    # The tier ladder on the estimator page: where today's holding and the estimate sit.
+    "ladder": {
+        "title": "Where the estimate sits on the tier ladder",
+        "intro": "Each line is a product's yearly price at every tier. A ring marks the tier you have today; "
+        "a large filled mark, the tier the estimate puts you in.",
+        "legend_today": "Tier today",
+        "legend_estimate": "Tier with the estimate",
+        "today": "today, the {tier}-user tier",
+        "estimate": "with the estimate, the {tier}-user tier",
+        "join": "; ",
+        "line": "{product}: {places}.",
+    },
+    # Options side by side (govcloud.options): the heading and the difference rows.
+    "options": {
+        "title": "{count} options side by side",
+        "difference": "Difference from “{name}”",
+    },
 }
 
 

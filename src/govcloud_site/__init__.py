@@ -1,7 +1,7 @@
 """Macros adapter, for mkdocs-macros and Zensical alike: registers the macros of
 each page family on the data loaded through govcloud. No rule or number lives
 here. Nothing in this package imports `mkdocs`: Zensical runs it too."""
-from . import estimator, formats, pages
+from . import compare, estimator, formats, ladder, pages
 from .state import current_site
 
 
@@ -12,3 +12,5 @@ def define_env(env):
     pages.register(env, site.pages)
     estimator.register(env, site.catalog)
     formats.register(env, site.catalog, site.worked)
+    ladder.register(env, site.catalog)
+    compare.register(env, site.catalog, site.worked)

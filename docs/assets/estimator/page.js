@@ -5,6 +5,7 @@ import { readAddress, writeAddress, fieldIds } from "./address.js";
 import { readAnswers, checkRenewal } from "./validate.js";
 import { makeView, announcement, summaryFigures, summaryStatus, priceNote } from "./view.js";
 import { parts, hook, showErrors, showNotices, renderResults } from "./dom.js";
+import { markLadder } from "./ladder.js";
 
 // The action buttons' code (copies, files, print; with exports.js) loads when the
 // actions are first approached: a visit that only reads figures never fetches it.
@@ -163,6 +164,7 @@ export class Estimator {
     }
     this.keepLinks();
     const showing = this.good !== null;
+    markLadder(this.good);   // the tier ladder below the estimator marks today and the estimate
     for (const name of ["table-wrap", "actions", "why"]) this.part(name).hidden = !showing;
     if (!showing) this.part("bills").hidden = true;
     const empty = this.part("empty");

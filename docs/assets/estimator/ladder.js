@@ -1,0 +1,43 @@
+/* The tier ladder on the estimator page. The chart is drawn at build time
+ * (src/govcloud_site/ladder.py: the products page's yearly-price panel); this
+ * module marks on each product's line the tier held today and the tier the
+ * estimate puts the customer in, and says the same in words beside it, with
+ * the price book's words (`words.ladder`). */
+
+const TODAY = "gc-ladder-at-today", ESTIMATE = "gc-ladder-at-estimate";
+
+/* `view` is the view of the last complete answers (view.js), or null when
+ * there is none: the section is then hidden. */
+export function markLadder(view) {
+  const box = document.querySelector("[data-ladder-estimate]");
+  if (!box) return;
+  // The chart's marks only: the legend's samples keep their look.
+  for (const mark of box.querySelectorAll("svg[role=img] ." + TODAY + ", svg[role=img] ." + ESTIMATE)) {
+    mark.classList.remove(TODAY, ESTIMATE);
+  }
+  const list = box.querySelector("[data-ladder-where]");
+  list.replaceChildren();
+  if (view) {
+    const group = view.money.group;
+    for (const line of view.quote.lines) {
+      const places = [];
+      const place = (tier, kind, path) => {
+        for (const m of box.querySelectorAll('[data-product="' + line.product + '"] [data-users="' + tier + '"]')) {
+          m.classList.add(kind);
+        }
+        places.push(view.words(path, { tier: group(tier) }));
+      };
+      if (line.today_tier !== null && line.today_tier !== undefined) place(line.today_tier, TODAY, "ladder.today");
+      if (line.change !== "cancel" && line.tier !== null && line.tier !== undefined) {
+        place(line.tier, ESTIMATE, "ladder.estimate");
+      }
+      if (!places.length) continue;
+      const item = document.createElement("li");
+      item.setAttribute("data-product", line.product);
+      item.textContent = view.words("ladder.line", { product: view.names.get(line.product),
+                                                     places: places.join(view.words("ladder.join")) });
+      list.append(item);
+    }
+  }
+  box.hidden = list.children.length === 0;
+}

@@ -1,0 +1,38 @@
+"""Macros for the formats page's "Options side by side" section: an options file
+built from the worked example, and what `govcloud quote --json` makes of it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from govcloud.model import Catalog
+from govcloud.options import as_json, compare
+from govcloud.quote import Quote
+from govcloud.scenario import Scenario
+
+from .formats import _example, _json
+
+
+def _options(worked: list[tuple[Scenario, Quote]]) -> tuple[dict[str, Any], list[tuple[str, Scenario]]]:
+    """The worked example as two options: keep what is held today, or take the example's proposal."""
+    scenario, _ = _example(worked)
+    assert scenario.current is not None and scenario.title is not None
+    keep = scenario.model_copy(update={"proposed": scenario.current})
+    named = [("Keep today's subscriptions", keep), (scenario.title, scenario)]
+    holdings = {name: {k: h.model_dump() for k, h in s.proposed.items()} for name, s in named}
+    fields = scenario.model_dump(include={"customer", "current", "days_remaining"}, exclude_none=True)
+    return {**fields, "options": holdings}, named
+
+
+def register(env, catalog: Catalog, worked: list[tuple[Scenario, Quote]]) -> None:
+    def format_options() -> str:
+        return _json(_options(worked)[0])
+
+    def format_options_json() -> str:
+        doc = as_json(compare(catalog, _options(worked)[1]))
+        # The quotes are the contract's, shown above: elided here.
+        doc["options"] = [{"name": o["name"], "quote": "…"} for o in doc["options"]]
+        return _json(doc)
+
+    for macro in (format_options, format_options_json):
+        env.macro(macro, macro.__name__)
