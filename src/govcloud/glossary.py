@@ -24,6 +24,9 @@ class Entry(Strict):
     forms: Annotated[list[Words] | None, Field(
         description="Words on other pages that link to the term (default: the term itself).")] = None
     text: Annotated[Words, Field(description="What it means, in plain text.")]
+    rests_on: Annotated[list[str] | None, Field(description=(
+        "Keys of the data's rules the meaning states; while one is `confirmed: false`, "
+        "the entry and its tooltip are marked to confirm."))] = None
 
 
 class Glossary(RootModel[Annotated[list[Entry], Field(min_length=1)]]):
@@ -68,10 +71,25 @@ def _unique_anchors(catalog: Catalog | None):
     return check
 
 
+def _known_rules(catalog: Catalog | None):
+    def check(raw: Any) -> Iterable[tuple[tuple, str]]:
+        """A marker follows a rule of the data, so the rule must exist."""
+        if catalog is None:
+            return
+        known = list(type(catalog.rules).model_fields)
+        for i, entry in enumerate(raw if isinstance(raw, list) else []):
+            keys = entry.get("rests_on") if isinstance(entry, dict) else None
+            for j, key in enumerate(keys if isinstance(keys, list) else []):
+                if isinstance(key, str) and key not in known:
+                    yield ((i, "rests_on", j), f"{key!r} is not a rule of the data; the rules are: {', '.join(known)}")
+    return check
+
+
 def glossary_path(given: str | Path | None = None) -> Path:
     return data_path(str(given) if given else None, DEFAULT_GLOSSARY)
 
 
 def load_glossary(path: str | Path | None = None, catalog: Catalog | None = None) -> list[Entry]:
     path = glossary_path(path)
-    return validate(Glossary, load_file(path, display_name(path)), _unique_anchors(catalog)).root
+    anchors, rules = _unique_anchors(catalog), _known_rules(catalog)
+    return validate(Glossary, load_file(path, display_name(path)), lambda raw: [*anchors(raw), *rules(raw)]).root

@@ -8,9 +8,10 @@ from typing import Any
 from govcloud.glossary import load_glossary
 from govcloud.model import Catalog
 from govcloud.richtext import escape_markdown, fill
+from govcloud.vocabulary import WORDS
 
 from .marks import NO_TERM_LINKS, mark
-from .text import slug
+from .text import join, slug
 
 GLOSSARY_PAGE = "glossary.md"
 
@@ -42,14 +43,23 @@ class GlossaryMacros:
         # Placeholders filled by name only (never str.format, which reads attributes and format specs).
         for entry in load_glossary(None, self.catalog):
             term = fill(entry.term, self.fill)
+            unconfirmed = [k for k in entry.rests_on or [] if not getattr(self.catalog.rules, k).confirmed]
             out.append({"term": term, "text": " ".join(fill(entry.text, self.fill).split()),
-                        "forms": [fill(f, self.fill) for f in (entry.forms if entry.forms is not None else [term])]})
+                        "forms": [fill(f, self.fill) for f in (entry.forms if entry.forms is not None else [term])],
+                        "unconfirmed": unconfirmed})
         return sorted(out, key=lambda e: e["term"].lower())
 
     def glossary_list(self) -> str:
         # The glossary's own page links no terms to itself.
         return mark(NO_TERM_LINKS) + "\n\n".join(
-            f"{escape_markdown(e['term'])} {{#{slug(e['term'])}}}\n:   {escape_markdown(e['text'])}" for e in self.glossary)
+            f"{escape_markdown(e['term'])} {{#{slug(e['term'])}}}\n:   {escape_markdown(e['text'])}{self._to_confirm(e)}"
+            for e in self.glossary)
+
+    def _to_confirm(self, entry: dict[str, Any]) -> str:
+        """The marker an entry carries while a rule it states is unconfirmed: it leads to the rule."""
+        links = [f"[{escape_markdown(getattr(self.catalog.rules, k).title)}](sources.md#rule-{k})"
+                 for k in entry["unconfirmed"]]
+        return f" ({WORDS['assumptions']['marker']}: {join(links)})" if links else ""
 
     def link_terms(self, markdown: str) -> str:
         """Make the first use of each glossary term on a page a link to its entry.
@@ -76,6 +86,8 @@ class GlossaryMacros:
         for s, e, entry in sorted(chosen, key=lambda c: c[0], reverse=True):
             # The text is plain words (govcloud refuses markup in it); a quote would end the title.
             title = entry["text"].replace('"', "'")
+            if entry["unconfirmed"]:
+                title += f" ({WORDS['assumptions']['marker']})"
             link = f'[{markdown[s:e]}]({GLOSSARY_PAGE}#{slug(entry["term"])} "{title}"){{ .gc-glossary-term }}'
             markdown = markdown[:s] + link + markdown[e:]
         return markdown
