@@ -54,3 +54,11 @@ def test_the_price_book_carries_a_copy_of_the_words():
     assert book["words"] == WORDS
     book["words"]["change"]["new"] = "edited"
     assert WORDS["change"]["new"] != "edited"
+
+
+def test_a_yearly_figure_has_an_amount():
+    # "no change a year" read as nonsense beside "$21,700.00 a year less from renewal":
+    # "a year" belongs only to a sentence that says how much.
+    for path, template in leaves(WORDS):
+        if "a year" in template:
+            assert "{" in template.split("a year", 1)[0], path

@@ -79,7 +79,7 @@ WORDS: Final[dict[str, Any]] = {
     "difference": {
         "less": "{amount} a year less from renewal",
         "more": "{amount} a year more from renewal",
-        "same": "no change a year",
+        "same": "none",
         "added": "{amount} a year more, a new subscription",
     },
     # Who the quote is for (the kinds are the data's contacts).
