@@ -104,3 +104,16 @@ def test_search_puts_the_plain_answer_first(browser, site_url, query, heading):
     assert links[0]["path"].startswith("/questions/"), links
     sections = [link for link in links if link["hash"]]
     assert sections and heading in sections[0]["text"].lower(), links
+
+
+def test_next_steps_offer_the_link_table_and_csv_before_the_scenario_file(site_dir):
+    # Carahsoft has no `govcloud quote`: the estimate travels as a link, a table or a CSV
+    # file; the scenario file is for whoever runs sales tools that read it.
+    html = read(site_dir, "estimator/index.html")
+    steps = html[html.index('id="gc-next-title"'):html.index("</section>", html.index('id="gc-next-title"'))]
+    items = [prose(f"<article>{li}</article>") for li in re.findall(r"<li[^>]*>(.*?)</li>", steps, flags=re.S)]
+    first = next(i for i, item in enumerate(items) if "Copy link" in item)
+    scenario = next(i for i, item in enumerate(items) if "Download scenario" in item)
+    assert first < scenario, items
+    assert all(w in items[first] for w in ("Copy as table", "Download CSV")), items[first]
+    assert "govcloud quote" not in items[scenario] and "sales tools" in items[scenario], items[scenario]

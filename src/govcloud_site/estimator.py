@@ -179,9 +179,10 @@ def estimator_markup(catalog) -> str:
         + "".join(_contact_block(kind, getattr(contacts, kind)) for kind in CUSTOMERS)
         + "<p>Send them:</p><ul>"
         # On paper the buttons are gone: the printout names what it carries instead.
-        '<li class="gc-screen-only">the link to this estimate (<em>Copy link</em>), or the table or CSV file;</li>'
-        '<li class="gc-screen-only">the scenario file (<em>Download scenario</em>), which sales can quote with '
-        "<code>govcloud quote</code>;</li>"
+        '<li class="gc-screen-only">the link to this estimate (<em>Copy link</em>), the table (<em>Copy as '
+        "table</em>) or the CSV file (<em>Download CSV</em>);</li>"
+        '<li class="gc-screen-only">only if they ask for it, the scenario file (<em>Download scenario</em>): '
+        "a file for sales tools that read this site's scenario format;</li>"
         '<li class="gc-print-only">this printout, or the link printed at its top, which opens the same '
         "estimate in the estimator;</li>"
         "<li>your organization's name and, for a change, your renewal date.</li></ul>"
