@@ -1,5 +1,6 @@
 """What the tests and the benchmarks share: a strict build of the site in a
-subprocess, a local server for it, and Debian's Chromium with its flags."""
+subprocess (by MkDocs or by Zensical), a local server for it, and Debian's
+Chromium with its flags."""
 from __future__ import annotations
 
 import functools
@@ -8,11 +9,16 @@ import shutil
 import subprocess
 import sys
 import threading
+import uuid
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
+# Zensical lives in its own environment (`make zensical-setup`), from its own lock.
+ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
+ZENSICAL_CONFIG = ROOT / "mkdocs.zensical.yml"
+BUILDERS = ("mkdocs", "zensical")
 
 # Without the background-networking flags Chromium calls Google's hosts, which
 # this network refuses (and which the site's "no other hosts" tests would see).
@@ -29,6 +35,35 @@ def build_site(dest: Path, env: dict[str, str] | None = None, config: Path | Non
         cwd=config.parent, capture_output=True, text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
     )
+
+
+def build_zensical(dest: Path, env: dict[str, str] | None = None, config: Path = ZENSICAL_CONFIG
+                   ) -> subprocess.CompletedProcess:
+    """`zensical build --strict` in a subprocess, as `make zensical` runs it; the site ends up in `dest`.
+
+    Zensical has no --site-dir and refuses a site folder outside the project:
+    it builds into a scratch folder beside its config, moved to `dest` after.
+    Always from a clean cache: the cache does not know about GOVCLOUD_DATA."""
+    if not ZENSICAL.exists():
+        raise RuntimeError(f"{ZENSICAL} is missing: run `make zensical-setup`")
+    scratch = config.parent / f".zensical-build-{uuid.uuid4().hex[:12]}"
+    result = subprocess.run(
+        [str(ZENSICAL), "build", "--strict", "--clean", "--config-file", str(config)],
+        cwd=config.parent, capture_output=True, text=True,
+        env={**os.environ, **(env or {}), "ZENSICAL_SITE_DIR": str(scratch)},
+    )
+    if scratch.exists():
+        if result.returncode == 0:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(str(scratch), str(dest))
+        else:
+            shutil.rmtree(scratch, ignore_errors=True)
+    return result
+
+
+def build_with(builder: str, dest: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """The real site, built by "mkdocs" or "zensical"."""
+    return {"mkdocs": build_site, "zensical": build_zensical}[builder](dest, env)
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
