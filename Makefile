@@ -63,7 +63,7 @@ lighthouse: build chromium lighthouse-deps
 
 # Side-by-side ratios (build cost, growth, estimator weight and speed, core speed):
 # a table on screen, the same figures in bench/out/bench.json.
-bench: setup chromium
+bench: setup chromium zensical-setup
 	$(BIN)/python -m bench
 
 # --- The second builder: Zensical (issue 11; "Two builders" in the README) ----------

@@ -37,18 +37,19 @@ def build_site(dest: Path, env: dict[str, str] | None = None, config: Path | Non
     )
 
 
-def build_zensical(dest: Path, env: dict[str, str] | None = None, config: Path = ZENSICAL_CONFIG
-                   ) -> subprocess.CompletedProcess:
+def build_zensical(dest: Path, env: dict[str, str] | None = None, config: Path = ZENSICAL_CONFIG,
+                   clean: bool = True) -> subprocess.CompletedProcess:
     """`zensical build --strict` in a subprocess, as `make zensical` runs it; the site ends up in `dest`.
 
     Zensical has no --site-dir and refuses a site folder outside the project:
     it builds into a scratch folder beside its config, moved to `dest` after.
-    Always from a clean cache: the cache does not know about GOVCLOUD_DATA."""
+    From a clean cache unless told otherwise: the cache does not know about
+    GOVCLOUD_DATA (a warm build is for timing the same data again)."""
     if not ZENSICAL.exists():
         raise RuntimeError(f"{ZENSICAL} is missing: run `make zensical-setup`")
     scratch = config.parent / f".zensical-build-{uuid.uuid4().hex[:12]}"
     result = subprocess.run(
-        [str(ZENSICAL), "build", "--strict", "--clean", "--config-file", str(config)],
+        [str(ZENSICAL), "build", "--strict", *(["--clean"] if clean else []), "--config-file", str(config)],
         cwd=config.parent, capture_output=True, text=True,
         env={**os.environ, **(env or {}), "ZENSICAL_SITE_DIR": str(scratch)},
     )
