@@ -16,8 +16,13 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
+# The data and the glossary, then the docs workflow (zizmor, offline: no GitHub API calls).
 check: setup
 	$(BIN)/govcloud check
+	$(BIN)/ruff check src/govcloud src/govcloud_site
+	$(BIN)/ruff format --check src/govcloud src/govcloud_site
+	$(BIN)/mypy
+	$(BIN)/zizmor --offline --quiet .github/workflows/
 
 # Build into a scratch folder and move it into place only when the strict build
 # succeeded, so a failed build never leaves a half-written site behind.

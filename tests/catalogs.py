@@ -1,6 +1,11 @@
-"""The real catalog, its prices read apart from govcloud, and small synthetic catalogs.
+"""The fixture catalog, its prices read apart from govcloud, the real catalog, and small
+synthetic catalogs.
 
-`PRICE` comes from the data file's own text (YAML's base loader keeps every scalar
+Calculation and CLI tests use `FIXTURE` (tests/fixtures/products.yml, a frozen copy of
+the data): their hand-worked figures do not move when a price in data/products.yml does.
+Tests of the real site use `REAL` and derive what they expect from it.
+
+`PRICE` comes from the fixture file's own text (YAML's base loader keeps every scalar
 as written), so expected figures in the tests do not pass through govcloud's loader.
 """
 from __future__ import annotations
@@ -10,13 +15,14 @@ from typing import Any, Sequence
 
 import yaml
 
-from cli_run import DATA
+from cli_run import DATA, FIXTURE
 from govcloud.loading import load_catalog
 from govcloud.model import Catalog
 from govcloud.scenario import Scenario
 
 REAL = load_catalog(DATA)
-_RAW = yaml.load(DATA.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+CATALOG = load_catalog(FIXTURE)
+_RAW = yaml.load(FIXTURE.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
 # PRICE["jira"][1000] == Decimal("23400.00"): each product's tiers by their maximum users.
 PRICE = {p["key"]: {int(t["users"]): Decimal(t["annual"]) for t in p["tiers"]} for p in _RAW["products"]}
 KEYS = [p["key"] for p in _RAW["products"]]
@@ -30,7 +36,7 @@ Ladder = Sequence[tuple[int, str | Decimal]]
 def synthetic(products: dict[str, Ladder], term_days: int = 365, max_instances: int = 150,
               contacts: dict[str, str] | None = None) -> Catalog:
     """A catalog with the real rules and sources but the given products, ladders and limits."""
-    base: dict[str, Any] = REAL.model_dump()
+    base: dict[str, Any] = CATALOG.model_dump()
     base.update(term_days=term_days, max_instances=max_instances, products=[
         {"key": key, "name": key.capitalize(), "description": f"The {key} product.",
          "tiers": [{"users": users, "annual": Decimal(annual)} for users, annual in ladder]}

@@ -14,6 +14,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data" / "products.yml"
 SCENARIOS = ROOT / "data" / "scenarios.yml"
+# The frozen catalog the calculation and CLI tests work their figures out from.
+FIXTURE = ROOT / "tests" / "fixtures" / "products.yml"
 GOVCLOUD = Path(sys.executable).parent / "govcloud"
 # A cap on the address space of the child: an unbounded alias expansion would hit it.
 MEMORY_CAP = 1 << 30

@@ -1,6 +1,8 @@
 """Python and the browser agree: every generated scenario gives the same quote,
-field for field and message for message, from `govcloud` and from
-`window.govcloud.quote` on the price book the page embeds."""
+field for field and message for message (today, the dated bills, the first year
+and the assumptions too), from `govcloud` and from `window.govcloud.quote` on the
+price book the page embeds. test_conformance_node.py runs the same vectors under
+Node, without a build, and compares each message's assumptions as well."""
 from __future__ import annotations
 
 import json
@@ -30,8 +32,16 @@ def test_vectors_cover_every_rule(catalog, vector_set):
     scenarios, quotes = vector_set
     assert len(scenarios) >= 2000
     seen = vectors.coverage(quotes, scenarios)
-    for change in ("new", "upgrade", "downgrade", "instances_only", "unchanged", "cancel"):
+    for change in ("new", "upgrade", "downgrade", "instances_only", "unchanged"):
         assert seen[f"{change}:ok"] > 0 and seen[f"{change}:contact_sales"] > 0, change
+    # A cancellation bills nothing more, so it is priced (at nothing) even beyond the price book.
+    assert seen["cancel:ok"] > 0 and seen["cancel:contact_sales"] == 0
+    # The dated bills: every part, parts joined on one day, undated renewals, unknown totals.
+    for key in ("bill:due_now", "bill:renewal", "bill:first_renewal", "bill:due_now+renewal",
+                "bill:renewal+first_renewal", "bill_dated:False", "first_year:False", "first_year:True",
+                "today_total:False", "today_total:True", "bill_assumed:True", "bill_assumed:False",
+                "line_assumed:True", "line_assumed:False"):
+        assert seen[key] > 0, key
     for days in vectors.EDGE_DAYS:
         assert seen[f"days:{days}"] > 0
     for customer in vectors.CUSTOMERS:

@@ -1,4 +1,5 @@
-"""The calculation, with every expected figure worked out by hand from the data's prices.
+"""The calculation, with every expected figure worked out by hand from the fixture catalog's
+prices (tests/fixtures/products.yml).
 
 Each test first pins the prices it uses (so a price change in the data names the test
 that relied on it), then states the arithmetic in a comment and the result as a literal.
@@ -9,8 +10,8 @@ from decimal import Decimal as D
 
 import pytest
 
-from catalogs import CONTACT, KEYS, MAX_INSTANCES, PRICE, REAL, TERM_DAYS, scenario, synthetic
-from cli_run import run
+from catalogs import CATALOG, CONTACT, KEYS, MAX_INSTANCES, PRICE, TERM_DAYS, scenario, synthetic
+from cli_run import FIXTURE, run
 from govcloud.quote import quote
 
 
@@ -31,7 +32,7 @@ def only_line(q):
 @pytest.mark.parametrize("users, tier", [(1, 10), (10, 10), (11, 15), (499, 500), (500, 500), (501, 1000),
                                          (49_999, 50_000), (50_000, 50_000)])
 def test_tier_is_the_smallest_that_covers_the_users(users, tier):
-    line = only_line(quote(REAL, scenario(proposed={"jira": {"users": users}})))
+    line = only_line(quote(CATALOG, scenario(proposed={"jira": {"users": users}})))
     assert (line.tier, line.users, line.status, line.change) == (tier, users, "ok", "new")
     assert line.annual == line.due_now == PRICE["jira"][tier]
 
@@ -40,7 +41,7 @@ def test_tier_boundary_figures():
     assert (PRICE["jira"][500], PRICE["jsm"][1000]) == (D("11200.00"), D("44500.00"))
     # Jira 500 users: exactly the 500-user tier, 11,200.00. JSM 501 users: one past the
     # 500-user tier, so the 1,000-user tier, 44,500.00. Together 55,700.00, all due now (new).
-    q = quote(REAL, scenario(proposed={"jira": {"users": 500}, "jsm": {"users": 501}}))
+    q = quote(CATALOG, scenario(proposed={"jira": {"users": 500}, "jsm": {"users": 501}}))
     assert [(l.product, l.tier, l.annual) for l in q.lines] == [("jira", 500, D("11200.00")),
                                                                ("jsm", 1000, D("44500.00"))]
     assert q.annual_total == q.due_now_total == D("55700.00")
@@ -49,12 +50,12 @@ def test_tier_boundary_figures():
 # --- change kinds --------------------------------------------------------------------------------
 
 def change(current: dict, proposed: dict, days: int = 100, **kw):
-    return quote(REAL, scenario(current=current, proposed=proposed, days_remaining=days, **kw))
+    return quote(CATALOG, scenario(current=current, proposed=proposed, days_remaining=days, **kw))
 
 
 def test_new_is_billed_a_full_term():
     assert PRICE["confluence"][200] == D("9000.00")
-    line = only_line(quote(REAL, scenario(proposed={"confluence": {"users": 200}})))
+    line = only_line(quote(CATALOG, scenario(proposed={"confluence": {"users": 200}})))
     assert (line.change, line.tier, line.instances, line.annual, line.due_now) == (
         "new", 200, 1, D("9000.00"), D("9000.00"))
 
@@ -172,12 +173,71 @@ def test_contract_example():
     doc = q.as_json()
     assert doc["lines"] == [
         {"product": "jira", "change": "upgrade", "users": 520, "tier": 1000, "instances": 3,
-         "annual": "23400.00", "due_now": "4010.96", "status": "ok"},
+         "annual": "23400.00", "due_now": "4010.96", "status": "ok",
+         "today_tier": 500, "today_annual": "11200.00", "assumptions": ["upgrade"]},
         {"product": "confluence", "change": "new", "users": 200, "tier": 200, "instances": 1,
-         "annual": "9000.00", "due_now": "9000.00", "status": "ok"},
+         "annual": "9000.00", "due_now": "9000.00", "status": "ok",
+         "today_tier": None, "today_annual": None, "assumptions": ["new_subscription_term"]},
     ]
     assert (doc["annual_total"], doc["due_now_total"], doc["complete"]) == ("32400.00", "13010.96", True)
     assert (doc["currency"], doc["customer"], doc["contact"]) == ("USD", "government", "Carahsoft")
+    # CONTRACTS.md's bills for it: 13,010.96 now; Jira's renewal at 23,400.00 in 120 days;
+    # Confluence's first renewal at 9,000.00 a full term after it was bought.
+    # First year: 13010.96 + 23400.00 = 36410.96 (365 is not below the term). Today: 11,200.00.
+    assert doc["bills"] == [
+        {"in_days": 0, "amount": "13010.96", "products": ["jira", "confluence"], "parts": ["due_now"],
+         "assumptions": ["upgrade", "new_subscription_term"]},
+        {"in_days": 120, "amount": "23400.00", "products": ["jira"], "parts": ["renewal"], "assumptions": []},
+        {"in_days": 365, "amount": "9000.00", "products": ["confluence"], "parts": ["first_renewal"],
+         "assumptions": ["new_subscription_term"]},
+    ]
+    assert (doc["first_year_total"], doc["today_annual_total"]) == ("36410.96", "11200.00")
+
+
+def test_with_no_days_left_the_renewal_joins_what_is_due_now():
+    # Jira 480 -> 200 users (downgrade, 500- to 200-user tier, 6,300.00) renewing today, plus
+    # JSM 50 users bought today (4,900.00): one bill today of 11,200.00 ("due now, with the renewal").
+    assert (PRICE["jira"][200], PRICE["jsm"][50]) == (D("6300.00"), D("4900.00"))
+    q = change({"jira": {"users": 480}}, {"jira": {"users": 200}, "jsm": {"users": 50}}, days=0).as_json()
+    assert q["bills"] == [
+        {"in_days": 0, "amount": "11200.00", "products": ["jira", "jsm"], "parts": ["due_now", "renewal"],
+         "assumptions": ["new_subscription_term", "downgrade"]},
+        {"in_days": 365, "amount": "4900.00", "products": ["jsm"], "parts": ["first_renewal"],
+         "assumptions": ["new_subscription_term"]},
+    ]
+    assert q["first_year_total"] == "11200.00"
+
+
+def test_without_the_days_left_the_renewal_has_no_date_and_the_first_year_is_unknown():
+    # A downgrade needs no days: nothing of it depends on them. The renewal bill comes last, undated.
+    q = quote(CATALOG, scenario(current={"jira": {"users": 480}, "jsm": {"users": 10}},
+                                proposed={"jira": {"users": 200}, "confluence": {"users": 10}})).as_json()
+    assert [(b["in_days"], b["amount"], b["parts"]) for b in q["bills"]] == [
+        (0, "550.00", ["due_now"]), (365, "550.00", ["first_renewal"]), (None, "6300.00", ["renewal"])]
+    assert q["first_year_total"] is None
+    # Today: Jira 500-user tier 11,200.00 + JSM 10-user tier 1,150.00 = 12,350.00.
+    assert (PRICE["jsm"][10], q["today_annual_total"]) == (D("1150.00"), "12350.00")
+
+
+def test_today_total_is_unknown_when_a_holding_today_is_beyond_the_price_book():
+    q = change({"jira": {"users": 480}, "jsm": {"users": 60_000}}, {"jira": {"users": 480}}).as_json()
+    assert q["lines"][1]["change"] == "cancel" and q["lines"][1]["status"] == "ok"
+    assert (q["lines"][1]["today_tier"], q["lines"][1]["today_annual"]) == (None, None)
+    assert q["today_annual_total"] is None and q["complete"] is True
+    assert quote(CATALOG, scenario(proposed={"jira": {"users": 5}})).as_json()["today_annual_total"] is None
+
+
+def test_assumptions_follow_the_data():
+    """Confirm a rule in the data and its key leaves every line and bill."""
+    rules = CATALOG.rules.model_copy(update={name: getattr(CATALOG.rules, name).model_copy(update={"confirmed": True})
+                                             for name in ("upgrade", "new_subscription_term")})
+    confirmed = CATALOG.model_copy(update={"rules": rules})
+    s = scenario(current={"jira": {"users": 480}}, proposed={"jira": {"users": 520}, "confluence": {"users": 200}},
+                 days_remaining=120)
+    before, after = quote(CATALOG, s).as_json(), quote(confirmed, s).as_json()
+    assert [l["assumptions"] for l in before["lines"]] == [["upgrade"], ["new_subscription_term"]]
+    assert [l["assumptions"] for l in after["lines"]] == [[], []]
+    assert [b["assumptions"] for b in after["bills"]] == [[], [], []]
 
 
 def test_messages_explain_each_line():
@@ -212,7 +272,7 @@ def test_messages_for_other_changes(current, proposed, words):
 # --- order, contacts ---------------------------------------------------------------------------
 
 def test_lines_follow_the_data_file_order():
-    q = quote(REAL, scenario(proposed={"confluence": {"users": 5}, "jsm": {"users": 5}, "jira": {"users": 5}}))
+    q = quote(CATALOG, scenario(proposed={"confluence": {"users": 5}, "jsm": {"users": 5}, "jira": {"users": 5}}))
     assert [l.product for l in q.lines] == KEYS
     cat = synthetic({"zeta": [(10, "1.00")], "alpha": [(10, "1.00")]})
     q = quote(cat, scenario(proposed={"alpha": {"users": 1}, "zeta": {"users": 1}}))
@@ -221,9 +281,9 @@ def test_lines_follow_the_data_file_order():
 
 def test_contact_routes_come_from_the_data():
     proposed = {"jira": {"users": 5}}
-    assert quote(REAL, scenario(proposed=proposed)).contact == CONTACT["government"]
-    assert quote(REAL, scenario(customer="government", proposed=proposed)).contact == "Carahsoft"
-    assert quote(REAL, scenario(customer="commercial", proposed=proposed)).contact == "Atlassian sales"
+    assert quote(CATALOG, scenario(proposed=proposed)).contact == CONTACT["government"]
+    assert quote(CATALOG, scenario(customer="government", proposed=proposed)).contact == "Carahsoft"
+    assert quote(CATALOG, scenario(customer="commercial", proposed=proposed)).contact == "Atlassian sales"
     cat = synthetic({"alpha": [(10, "1.00")]}, contacts={"government": "Reseller A", "commercial": "Sales B"})
     assert quote(cat, scenario(proposed={"alpha": {"users": 1}})).contact == "Reseller A"
     q = quote(cat, scenario(customer="commercial", proposed={"alpha": {"users": 1}}))
@@ -240,7 +300,7 @@ def assert_contact_sales(line):
 
 def test_users_above_the_top_tier():
     assert max(PRICE["jira"]) == 50_000 and PRICE["confluence"][25] == D("1250.00")
-    q = quote(REAL, scenario(proposed={"jira": {"users": 50_001}, "confluence": {"users": 20}}))
+    q = quote(CATALOG, scenario(proposed={"jira": {"users": 50_001}, "confluence": {"users": 20}}))
     jira, confluence = q.lines
     assert_contact_sales(jira)
     assert (jira.change, jira.users) == ("new", 50_001)
@@ -252,7 +312,7 @@ def test_users_above_the_top_tier():
 
 @pytest.mark.parametrize("instances, status", [(150, "ok"), (151, "contact_sales")])
 def test_instance_limit(instances, status):
-    line = only_line(quote(REAL, scenario(proposed={"jsm": {"users": 20, "instances": instances}})))
+    line = only_line(quote(CATALOG, scenario(proposed={"jsm": {"users": 20, "instances": instances}})))
     assert line.status == status
     if status == "ok":
         assert line.annual == PRICE["jsm"][25]
@@ -279,17 +339,18 @@ def test_current_or_proposed_over_the_limit(current, proposed, kind):
     assert (q.annual_total, q.due_now_total) == (D("0.00"), D("0.00"))
 
 
-def test_cancelling_a_product_over_the_limit_needs_sales():
+def test_cancelling_a_product_over_the_limit_bills_nothing_more():
+    # CONTRACTS.md: a cancel is status ok even when today's holding is beyond the price book.
     line = only_line(change({"jira": {"users": 60_000}}, {}))
-    assert_contact_sales(line)
-    assert (line.change, line.users) == ("cancel", 0)
+    assert (line.change, line.users, line.status, line.annual, line.due_now) == (
+        "cancel", 0, "ok", D("0.00"), D("0.00"))
 
 
 # --- bad scenarios, as `govcloud quote` reports them -------------------------------------------
 
 def quote_problems(tmp_path, text: str) -> list[str]:
     (tmp_path / "s.yml").write_text(text)
-    result = run("quote", "s.yml", cwd=tmp_path)
+    result = run("quote", "s.yml", "--data", str(FIXTURE), cwd=tmp_path)
     assert "Traceback" not in result.stderr
     assert (result.returncode, result.stdout) == (2, ""), result.stderr
     return result.stderr.splitlines()
@@ -305,8 +366,12 @@ USE = ", ".join(KEYS)
     ("proposed:\n  jira: {users: 10.5}\n", "s.yml:2: proposed.jira.users: must be a whole number"),
     ("proposed:\n  jira: {users: '10'}\n", "s.yml:2: proposed.jira.users: must be a whole number"),
     ("proposed:\n  jira: {users: 5, instances: 0}\n", "s.yml:2: proposed.jira.instances: must be at least 1"),
-    ("customer: government\ncurrent:\n  jira: {users: 5}\nproposed:\n  jira: {users: 5}\n",
-     "s.yml:2: current: a change needs days_remaining: whole days left in the current term"),
+    ("customer: government\ncurrent:\n  jira: {users: 5}\nproposed:\n  jira: {users: 50}\n",
+     "s.yml:2: current: an upgrade needs the days left in the term: give days_remaining or renewal"),
+    ("current: {jira: {users: 5}}\nproposed: {jira: {users: 50}}\ndays_remaining: 3\nrenewal: 2027-01-01\n",
+     "s.yml:4: renewal: give days_remaining or renewal, not both"),
+    ("current: {jira: {users: 5}}\nproposed: {jira: {users: 50}}\nrenewal: 2027-02-30\n",
+     "s.yml:3: renewal: must be a real date, written YYYY-MM-DD"),
     ("current: {jira: {users: 5}}\nproposed: {jira: {users: 5}}\ndays_remaining: 366\n",
      "s.yml:3: days_remaining: must be at most 365 (the days in a term)"),
     ("current: {jira: {users: 5}}\nproposed: {jira: {users: 5}}\ndays_remaining: -1\n",
@@ -322,7 +387,7 @@ USE = ", ".join(KEYS)
     ("proposed:\n  jira: {users: 010}\n",
      "s.yml:2: proposed.jira.users: '010': write whole numbers in plain digits, such as 1500"),
 ], ids=["unknown-product", "users-0", "users-negative", "users-fraction", "users-text", "instances-0",
-        "days-missing", "days-above-term", "days-negative", "days-fraction", "proposed-missing",
+        "days-missing", "days-and-renewal", "renewal-no-such-date", "days-above-term", "days-negative", "days-fraction", "proposed-missing",
         "nothing-at-all", "base-60", "hexadecimal", "octal"])
 def test_bad_scenario(tmp_path, text, expected):
     assert quote_problems(tmp_path, text) == [expected]
@@ -335,7 +400,6 @@ def test_every_problem_of_every_scenario_in_a_list(tmp_path):
             "    wiki: {users: 5}\n"
             "    jira: {users: 5, instances: 0}\n")
     assert quote_problems(tmp_path, text) == [
-        "s.yml:2: [1].current: a change needs days_remaining: whole days left in the current term",
         "s.yml:2: [1].current.jira.users: must be at least 1",
         f"s.yml:4: [1].proposed.wiki: unknown product; use one of: {USE}",
         "s.yml:5: [1].proposed.jira.instances: must be at least 1",

@@ -12,7 +12,7 @@ import pytest
 
 import yaml
 
-from cli_run import DATA, SCENARIOS, clean_env, edited, line_of, run
+from cli_run import DATA, ROOT, SCENARIOS, clean_env, edited, line_of, run
 
 NAME = "products.yml"
 
@@ -261,9 +261,10 @@ def test_nesting_too_deep(tmp_path):
 
 def test_check_passes_on_the_real_data_and_worked_scenarios():
     worked = yaml.load(SCENARIOS.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    terms = yaml.load((ROOT / "includes" / "glossary.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     result = run("check")
     assert (result.returncode, result.stderr) == (0, "")
-    assert result.stdout.strip() == f"ok: 3 products, {len(worked)} worked scenarios"
+    assert result.stdout.strip() == f"ok: 3 products, {len(worked)} worked scenarios, {len(terms)} glossary terms"
 
 
 WORKED = yaml.load(SCENARIOS.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # scalars as written

@@ -13,8 +13,8 @@ from collections import Counter
 from typing import Any
 
 from govcloud.model import Catalog
-from govcloud.quote import quote, tier_index
-from govcloud.scenario import Scenario, read_scenarios
+from govcloud.quote import change_of, quote, tier_index
+from govcloud.scenario import Holding, Scenario, read_scenarios
 
 SEED = 4_2026
 CUSTOMERS = ("government", "commercial")
@@ -129,17 +129,38 @@ def generate(catalog: Catalog, seed: int = SEED, random_count: int = 1600) -> li
             continue
         out.append(scenario)
         random_count -= 1
-    return out
+    return _undated(catalog, out, random.Random(seed + 1))
+
+
+def _undated(catalog: Catalog, scenarios: list[dict[str, Any]], rng: random.Random) -> list[dict[str, Any]]:
+    """A quarter of the changes with no upgrade lose their days left: the days are needed
+    only for an upgrade, and the renewal bill then has no date."""
+    for s in scenarios:
+        if "days_remaining" not in s or rng.random() >= 0.25:
+            continue
+        current, proposed = s["current"], s["proposed"]
+        kinds = {change_of(p, _holding(current.get(p.key)), _holding(proposed.get(p.key)))
+                 for p in catalog.products if p.key in current or p.key in proposed}
+        if "upgrade" not in kinds:
+            del s["days_remaining"]
+    return scenarios
+
+
+def _holding(raw: dict[str, int] | None) -> Holding | None:
+    return None if raw is None else Holding.model_validate(raw)
 
 
 def variant(catalog: Catalog, seed: int = SEED) -> Catalog:
     """The same products on other terms: a 366-day term (so a charge can sit exactly
-    on half a cent), a small instance limit, and prices with odd cents."""
+    on half a cent), a small instance limit, prices with odd cents, and the upgrade
+    and cancel rules confirmed (so their assumption keys drop out)."""
     rng = random.Random(seed)
     products = [p.model_copy(update={"tiers": [t.model_copy(update={"annual": t.annual + Decimal(rng.randint(0, 99)) / 100})
                                                for t in p.tiers]})
                 for p in catalog.products]
-    return catalog.model_copy(update={"term_days": 366, "max_instances": 7, "products": products})
+    rules = catalog.rules.model_copy(update={name: getattr(catalog.rules, name).model_copy(update={"confirmed": True})
+                                             for name in ("upgrade", "cancel")})
+    return catalog.model_copy(update={"term_days": 366, "max_instances": 7, "products": products, "rules": rules})
 
 
 def exact_halves(catalog: Catalog, quotes: list[dict[str, Any]], scenarios: list[dict[str, Any]]) -> int:
@@ -174,7 +195,14 @@ def coverage(quotes: list[dict[str, Any]], scenarios: list[dict[str, Any]]) -> C
         seen[f"complete:{q['complete']}"] += 1
         if "days_remaining" in s:
             seen[f"days:{s['days_remaining']}"] += 1
+        seen[f"today_total:{q['today_annual_total'] is not None}"] += 1
+        seen[f"first_year:{q['first_year_total'] is not None}"] += 1
+        for bill in q["bills"]:
+            seen["bill:" + "+".join(bill["parts"])] += 1
+            seen[f"bill_dated:{bill['in_days'] is not None}"] += 1
+            seen[f"bill_assumed:{bool(bill['assumptions'])}"] += 1
         for line in q["lines"]:
+            seen[f"line_assumed:{bool(line['assumptions'])}"] += 1
             seen[f"change:{line['change']}"] += 1
             seen[f"status:{line['status']}"] += 1
             seen[f"{line['change']}:{line['status']}"] += 1

@@ -1,7 +1,8 @@
 /* The quote calculation, mirroring src/govcloud/quote.py and money.py on the
  * embedded price book. Pure: no DOM, no globals read. Money is integer cents;
  * the data caps each price so that cents × term days stays an exact Number.
- * Messages are word for word those of govcloud: the tests compare them. */
+ * Every sentence is a template from the price book's `words` (govcloud's
+ * vocabulary.py), filled as Python fills it: the tests compare them. */
 (function (root) {
   "use strict";
 
@@ -72,85 +73,169 @@
     return now.instances === wanted.instances ? "unchanged" : "instances_only";
   }
 
+  // vocabulary.fill: each {name} replaced by an already formatted value; a missing one is an error.
+  function fill(template, values) {
+    return template.replace(/\{([a-z_]+)\}/g, function (whole, name) {
+      if (!Object.prototype.hasOwnProperty.call(values, name)) {
+        throw new Error("template " + JSON.stringify(template) + " needs " + name);
+      }
+      return String(values[name]);
+    });
+  }
+
+  // vocabulary.word: the template at a dotted path of the price book's `words`, filled.
+  function word(book, path, values) {
+    var node = book.words;
+    path.split(".").forEach(function (part) { node = node[part]; });
+    return fill(node, values || {});
+  }
+
+  // Changes that keep today's subscription, and the rules each figure rests on (quote.py's tables).
+  var KEPT = ["upgrade", "downgrade", "instances_only", "unchanged"];
+  var LINE_RULES = { "new": ["new_subscription_term"], upgrade: ["upgrade"], downgrade: ["downgrade"],
+                     cancel: ["cancel"], contact_sales: ["beyond_limits"] };
+  var PART_RULES = { due_now: { upgrade: ["upgrade"], "new": ["new_subscription_term"] },
+                     renewal: { downgrade: ["downgrade"] },
+                     first_renewal: { "new": ["new_subscription_term"] } };
+  var PARTS = ["due_now", "renewal", "first_renewal"];
+
+  // The given rule keys that the data marks unconfirmed, in the data's rule order.
+  function unconfirmed(book, keys) {
+    return Object.keys(book.rules).filter(function (k) {
+      return keys.indexOf(k) >= 0 && !book.rules[k].confirmed;
+    });
+  }
+
   function beyond(book, product, held) {
     var top = product.tiers[product.tiers.length - 1].users, reasons = [];
     var users = Math.max.apply(null, held.map(function (h) { return h.users; }));
-    if (users > top) reasons.push(group(users) + " users is more than the largest tier (" + group(top) + " users)");
+    if (users > top) reasons.push(word(book, "messages.beyond_users", { users: group(users), top: group(top) }));
     var instances = Math.max.apply(null, held.map(function (h) { return h.instances; }));
     if (instances > book.max_instances) {
-      reasons.push(group(instances) + " instances is more than the limit of " + group(book.max_instances));
+      reasons.push(word(book, "messages.beyond_instances",
+                        { instances: group(instances), max_instances: group(book.max_instances) }));
     }
     return reasons;
   }
 
+  // Today's tier and price in cents; nulls with nothing today or a holding beyond the price book.
+  function today(book, product, now) {
+    if (!now || now.instances > book.max_instances) return { tier: null, annual: null };
+    var i = tierIndex(product, now.users);
+    if (i === product.tiers.length) return { tier: null, annual: null };
+    return { tier: product.tiers[i].users, annual: parseCents(product.tiers[i].annual) };
+  }
+
   function line(book, product, now, wanted, days, contact) {
-    var name = product.name, change = changeOf(product, now, wanted), term = book.term_days;
-    var held = [now, wanted].filter(Boolean);
-    var reasons = beyond(book, product, held);
-    var row = { product: product.key, change: change, users: wanted ? wanted.users : 0, tier: null,
-                instances: wanted ? wanted.instances : 0, annual: null, due_now: null, status: "contact_sales" };
+    var name = product.name, key = product.key, change = changeOf(product, now, wanted), term = book.term_days;
+    var was = today(book, product, now), restsOn = unconfirmed(book, LINE_RULES[change] || []);
+    var row = { product: key, change: change, users: wanted ? wanted.users : 0, tier: null,
+                instances: wanted ? wanted.instances : 0, annual: null, due_now: null, status: "contact_sales",
+                today_tier: was.tier, today_annual: was.annual, assumptions: restsOn };
+    function note(path, assumptions, values) {
+      values.product = name;
+      return { text: word(book, path, values), product: key, assumptions: assumptions };
+    }
+    if (!wanted) {
+      // A cancellation bills nothing more, whatever today's holding is.
+      row.status = "ok"; row.annual = 0; row.due_now = 0;
+      return { line: row, said: [note("messages.cancel", restsOn, {})] };
+    }
+    var reasons = beyond(book, product, [now, wanted].filter(Boolean));
     if (reasons.length) {
-      return { line: row, said: [name + ": " + reasons.join("; ") + "; ask " + contact + " for a quote."] };
+      row.assumptions = unconfirmed(book, LINE_RULES.contact_sales);
+      return { line: row, said: [note("messages.beyond", row.assumptions,
+                                      { reasons: reasons.join(word(book, "messages.beyond_join")),
+                                        contact: contact })] };
     }
     row.status = "ok";
-    if (!wanted) {
-      row.annual = 0; row.due_now = 0;
-      return { line: row, said: [name + ": cancelled; the subscription ends with the current term, " +
-                                 "with no credit for the time left."] };
-    }
     var tier = product.tiers[tierIndex(product, wanted.users)], annual = parseCents(tier.annual), due = 0;
-    var said = [name + ", " + group(wanted.users) + " users: the " + group(tier.users) +
-                "-user tier, the smallest that covers them."];
+    var said = [note("messages.tier", [], { users: group(wanted.users), tier: group(tier.users) })];
     if (change === "new") {
       due = annual;
-      said.push(name + ": new subscription, billed for a full term: " + show(due) + " due now.");
+      said.push(note("messages.new", restsOn, { due_now: show(due) }));
     } else {
       var old = product.tiers[tierIndex(product, now.users)];
       if (change === "upgrade") {
+        if (days === null) throw new Error("an upgrade needs days_remaining");
         var difference = annual - parseCents(old.annual);
         due = prorate(difference, days, term);
-        said.push(name + ": upgrade from the " + group(old.users) + "-user tier; the difference of " +
-                  show(difference) + " a year is prorated for " + days + " of " + term + " days: " +
-                  show(due) + " due now.");
+        said.push(note("messages.upgrade", restsOn, { old_tier: group(old.users), difference: show(difference),
+                                                     days: days, term_days: term, due_now: show(due) }));
       } else if (change === "downgrade") {
-        said.push(name + ": downgrade from the " + group(old.users) + "-user tier takes effect at renewal; " +
-                  "nothing is due now and no credit is given.");
+        said.push(note("messages.downgrade", restsOn, { old_tier: group(old.users) }));
       } else if (change === "instances_only") {
-        said.push(name + ": instances go from " + now.instances + " to " + wanted.instances + "; " +
-                  "the tier and the bill stay the same.");
+        said.push(note("messages.instances_only", [], { old_instances: now.instances, instances: wanted.instances }));
       } else {
-        said.push(name + ": no change to the bill.");
+        said.push(note("messages.unchanged", [], {}));
       }
     }
-    said.push(name + ": " + wanted.instances + " of " + book.max_instances + " instances, at no extra cost.");
+    said.push(note("messages.instances", [], { instances: wanted.instances, max_instances: book.max_instances }));
     row.tier = tier.users; row.annual = annual; row.due_now = due;
     return { line: row, said: said };
   }
 
-  /* The quote with amounts still in cents; `quote` turns it into the
+  // The contract's dated bills: due now, the current term's renewal, each new subscription's first renewal.
+  function bills(book, lines, days) {
+    var entries = [];
+    lines.forEach(function (l) {
+      if (l.status !== "ok") return;
+      if (l.due_now > 0) entries.push({ day: 0, part: "due_now", line: l, amount: l.due_now });
+      if (KEPT.indexOf(l.change) >= 0) entries.push({ day: days, part: "renewal", line: l, amount: l.annual });
+      else if (l.change === "new") entries.push({ day: book.term_days, part: "first_renewal", line: l, amount: l.annual });
+    });
+    var dayList = [];
+    entries.forEach(function (e) { if (dayList.indexOf(e.day) < 0) dayList.push(e.day); });
+    dayList.sort(function (a, b) { return a === null ? 1 : b === null ? -1 : a - b; });
+    return dayList.map(function (day) {
+      var here = entries.filter(function (e) { return e.day === day; }), rules = [];
+      here.forEach(function (e) { rules = rules.concat(PART_RULES[e.part][e.line.change] || []); });
+      return {
+        in_days: day,
+        amount: here.reduce(function (s, e) { return s + e.amount; }, 0),
+        products: lines.filter(function (l) { return here.some(function (e) { return e.line === l; }); })
+          .map(function (l) { return l.product; }),
+        parts: PARTS.filter(function (p) { return here.some(function (e) { return e.part === p; }); }),
+        assumptions: unconfirmed(book, rules)
+      };
+    });
+  }
+
+  /* The quote with amounts still in cents, and `notes` (each message with the
+   * product it is about and the rules it rests on); `quote` turns it into the
    * contract's JSON shape. */
   function explain(book, scenario) {
     var customer = scenario.customer || "government";
     var contact = book.contacts[customer];
+    var hasCurrent = scenario.current !== undefined && scenario.current !== null;
     var current = scenario.current || {}, proposed = scenario.proposed || {};
-    var days = scenario.days_remaining || 0;
-    var lines = [], messages = [];
+    var days = scenario.days_remaining === undefined ? null : scenario.days_remaining;
+    var lines = [], notes = [];
     book.products.forEach(function (product) {
       var now = holding(current[product.key]), wanted = holding(proposed[product.key]);
       if (!now && !wanted) return;
       var result = line(book, product, now, wanted, days, contact);
       lines.push(result.line);
-      messages = messages.concat(result.said);
+      notes = notes.concat(result.said);
     });
     var priced = lines.filter(function (l) { return l.status === "ok"; });
     var complete = priced.length === lines.length;
-    if (!complete) messages.push("Totals cover the priced lines only; " + contact + " will quote the rest.");
-    messages.push("Prices are illustrative list prices; the quote from " + contact + " governs.");
+    if (!complete) notes.push({ text: word(book, "messages.incomplete", { contact: contact }), product: null,
+                                assumptions: [] });
+    notes.push({ text: word(book, "messages.illustrative", { contact: contact }), product: null, assumptions: [] });
+    var held = lines.filter(function (l) { return l.change !== "new"; });
+    var todayTotal = !hasCurrent || held.some(function (l) { return l.today_annual === null; }) ? null
+      : held.reduce(function (s, l) { return s + l.today_annual; }, 0);
+    var dated = bills(book, lines, days);
+    var firstYear = dated.some(function (b) { return b.in_days === null; }) ? null
+      : dated.filter(function (b) { return b.in_days < book.term_days; })
+        .reduce(function (s, b) { return s + b.amount; }, 0);
     return {
       currency: book.currency, customer: customer, contact: contact, complete: complete, lines: lines,
       annual_total: priced.reduce(function (s, l) { return s + l.annual; }, 0),
       due_now_total: priced.reduce(function (s, l) { return s + l.due_now; }, 0),
-      messages: messages
+      messages: notes.map(function (n) { return n.text; }), notes: notes,
+      today_annual_total: todayTotal, bills: dated, first_year_total: firstYear
     };
   }
 
@@ -161,9 +246,16 @@
       currency: e.currency, customer: e.customer, contact: e.contact, complete: e.complete,
       lines: e.lines.map(function (l) {
         return { product: l.product, change: l.change, users: l.users, tier: l.tier, instances: l.instances,
-                 annual: text(l.annual), due_now: text(l.due_now), status: l.status };
+                 annual: text(l.annual), due_now: text(l.due_now), status: l.status,
+                 today_tier: l.today_tier, today_annual: text(l.today_annual), assumptions: l.assumptions };
       }),
-      annual_total: text(e.annual_total), due_now_total: text(e.due_now_total), messages: e.messages
+      annual_total: text(e.annual_total), due_now_total: text(e.due_now_total), messages: e.messages,
+      today_annual_total: text(e.today_annual_total),
+      bills: e.bills.map(function (b) {
+        return { in_days: b.in_days, amount: text(b.amount), products: b.products, parts: b.parts,
+                 assumptions: b.assumptions };
+      }),
+      first_year_total: text(e.first_year_total)
     };
   }
 
@@ -171,5 +263,7 @@
   ns.quote = quote;
   ns.explain = explain;
   ns.tierIndex = tierIndex;
+  ns.fill = fill;
+  ns.word = word;
   ns.money = { show: show, text: text, parseCents: parseCents, group: group };
 })(window);

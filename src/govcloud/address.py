@@ -1,5 +1,6 @@
 """The estimator's address format (CONTRACTS.md): a scenario as query parameters,
 so that a link reproduces an estimate."""
+
 from __future__ import annotations
 
 from urllib.parse import urlencode

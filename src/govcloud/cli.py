@@ -3,14 +3,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Sequence
 
 from . import __version__
+from .glossary import glossary_path, load_glossary
 from .loading import DEFAULT_SCENARIOS, data_path, load_catalog
 from .pricebook import pricebook
-from .problems import InputError
+from .problems import InputError, Problem
 from .quote import quote
 from .scenario import read_scenarios
 from .schema import catalog_schema
@@ -50,6 +53,8 @@ def _parser() -> argparse.ArgumentParser:
     q = command("quote", "Quote one scenario, or a list of them, from a YAML or JSON file (- for stdin).")
     q.add_argument("file", metavar="FILE|-")
     q.add_argument("--json", action="store_true", help="print the JSON quote instead of a table")
+    q.add_argument("--today", metavar="YYYY-MM-DD", type=_day,
+                   help="the date a scenario's renewal: counts from (default: the system date)")
     q.add_argument("--data", metavar="DATA_FILE", help="policy data (default: data/products.yml)")
     p = command("pricebook", "Print every product's user tiers and illustrative annual prices.")
     p.add_argument("--json", action="store_true", help="print the price book JSON the estimator embeds")
@@ -59,20 +64,112 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--scenarios", metavar="FILE",
                    help=f"worked scenarios to check against the data (default: {DEFAULT_SCENARIOS} "
                         "when DATA_FILE is not given)")
+    c.add_argument("--glossary", metavar="FILE",
+                   help="glossary to check (default: includes/glossary.yml when DATA_FILE is not given)")
     command("schema", "Print the JSON Schema of the policy data.")
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+def _day(value: str) -> date:
     try:
-        return _run(args)
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date written YYYY-MM-DD") from None
+
+
+class UsageError(Exception):
+    """A command line that names nothing to work on."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run a command; every way it can end is an exit code and at most a few lines, never a traceback."""
+    try:
+        _tolerant_output()
+        args = _parser().parse_args(argv)
+        code = _run(args)
+        sys.stdout.flush()  # a full disk or a closed pipe shows here, not at interpreter exit
+        return code
     except InputError as exc:
         for problem in exc.problems:
-            print(problem, file=sys.stderr)
+            _say(str(problem))
         return 2
-    except BrokenPipeError:
+    except UsageError as exc:
+        _say(f"govcloud: {exc}")
+        return 2
+    except BrokenPipeError:  # `govcloud quote x | head`: the reader has what it wanted
+        _drop_output()
         return 0
+    except KeyboardInterrupt:
+        _drop_output()
+        _say("govcloud: interrupted")
+        return 130
+    except OSError as exc:
+        _drop_output()
+        _say(f"govcloud: cannot write the output: {exc.strerror or exc}")
+        return 1
+    except (RecursionError, MemoryError) as exc:
+        _say(f"govcloud: the input is too large to handle ({type(exc).__name__})")
+        return 2
+
+
+def _tolerant_output() -> None:
+    """Names the data holds may not fit the terminal's encoding (PYTHONIOENCODING=ascii):
+    show a stand-in character rather than stop."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace" if stream is sys.stdout else "backslashreplace")
+
+
+def _drop_output() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush cannot fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, AttributeError, ValueError):
+        pass
+
+
+def _say(line: str) -> None:
+    try:
+        print(line, file=sys.stderr, flush=True)
+    except (OSError, AttributeError, ValueError):  # stderr closed or full: the exit code still tells
+        pass
+
+
+def _read_stdin() -> str:
+    if sys.stdin is None:  # started with stdin closed (`govcloud quote - <&-`)
+        raise InputError([Problem("<stdin>", 1, "(file)", "standard input is closed; give a file or pipe one in")])
+    try:
+        data = sys.stdin.buffer.read()
+    except OSError as exc:
+        raise InputError([Problem("<stdin>", 1, "(file)", f"cannot be read: {exc.strerror or exc}")]) from None
+    # Bytes, decoded as a file is, so bad UTF-8 is one line whatever the locale.
+    return decode(data, "<stdin>")
+
+
+def _check(args: argparse.Namespace) -> int:
+    """The data, then the worked scenarios and the glossary: every problem of all three at once."""
+    scenarios = args.scenarios or (None if args.data else data_path(None, DEFAULT_SCENARIOS))
+    glossary = args.glossary or (None if args.data else glossary_path())
+    problems: list = []
+
+    def gather(load, *given):
+        try:
+            return load(*given)
+        except InputError as exc:
+            problems.extend(exc.problems)
+            return None
+
+    catalog = gather(load_catalog, args.data)
+    worked = gather(load_worked, catalog, scenarios) if catalog and scenarios else None
+    # Without a valid catalog the glossary is still checked, all but its filled-in anchors.
+    entries = gather(load_glossary, glossary, catalog) if glossary else None
+    if problems:
+        raise InputError(problems)
+    said = [f"{len(catalog.products)} products"] + ([f"{len(worked)} worked scenarios"] if worked else []) \
+        + ([f"{len(entries)} glossary terms"] if entries else [])
+    print("ok: " + ", ".join(said))
+    return 0
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -80,26 +177,23 @@ def _run(args: argparse.Namespace) -> int:
         print(json.dumps(catalog_schema(), indent=2))
         return 0
     if args.command == "check":
-        catalog = load_catalog(args.data)
-        scenarios = args.scenarios or (None if args.data else data_path(None, DEFAULT_SCENARIOS))
-        worked = load_worked(catalog, scenarios) if scenarios else []
-        print(f"ok: {len(catalog.products)} products" + (f", {len(worked)} worked scenarios" if worked else ""))
-        return 0
+        return _check(args)
     catalog = load_catalog(args.data)
     if args.command == "pricebook":
         book = pricebook(catalog)
         print(json.dumps(book, indent=2) if args.json else pricebook_table(book))
         return 0
     if args.file == "-":
-        # Bytes, decoded as a file is, so bad UTF-8 is one line whatever the locale.
-        text, name = decode(sys.stdin.buffer.read(), "<stdin>"), "<stdin>"
+        text, name = _read_stdin(), "<stdin>"
+    elif not args.file.strip():
+        raise UsageError("no file given; name a scenario file, or - for standard input")
     else:
         text, name = read_text(Path(args.file), args.file), args.file
-    scenarios, many = read_scenarios(text, name, catalog)
+    scenarios, many = read_scenarios(text, name, catalog, args.today)
     quotes = [quote(catalog, s) for s in scenarios]
     if args.json:
         docs = [q.as_json() for q in quotes]
         print(json.dumps(docs if many else docs[0], indent=2))
     else:
-        print(quote_tables(catalog, scenarios, quotes))
+        print(quote_tables(catalog, scenarios, quotes, args.today or date.today()))
     return 0

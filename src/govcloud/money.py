@@ -1,4 +1,5 @@
 """Exact money: Decimal amounts, rounded half-up to cents, shown as readers expect."""
+
 from decimal import ROUND_HALF_UP, Decimal
 
 CENT = Decimal("0.01")

@@ -18,6 +18,9 @@ import yaml
 
 from .problems import InputError, Problem, field_path
 
+# libyaml's loader and the pure-Python one share no base class in the type stubs.
+Loader = Any
+
 # Policy files are small: a bound on built values stops alias bombs early.
 MAX_NODES = 100_000
 
@@ -35,7 +38,7 @@ _SEQ = "tag:yaml.org,2002:seq"
 Lines = dict[tuple, int]
 
 
-class Source:
+class Document:
     """A loaded document: its value and the 1-based line of every path in it."""
 
     def __init__(self, name: str, value: Any, lines: Lines):
@@ -74,13 +77,13 @@ def decode(data: bytes, name: str) -> str:
         ) from None
 
 
-def load_file(path: str | Path, name: str | None = None) -> Source:
+def load_file(path: str | Path, name: str | None = None) -> Document:
     path = Path(path)
     name = name or str(path)
     return load_text(read_text(path, name), name)
 
 
-def load_text(text: str, name: str) -> Source:
+def load_text(text: str, name: str) -> Document:
     if name.endswith(".json") or text.lstrip().startswith(("{", "[")) and _is_json(text):
         return _load_json(text, name)
     return _load_yaml(text, name)
@@ -96,7 +99,7 @@ def _is_json(text: str) -> bool:
     return True
 
 
-def _load_json(text: str, name: str) -> Source:
+def _load_json(text: str, name: str) -> Document:
     # JSON carries no line numbers once parsed; YAML is a superset of JSON,
     # so the YAML path gives lines as well, but a JSON syntax error is best
     # told in JSON's own words.
@@ -109,7 +112,7 @@ def _load_json(text: str, name: str) -> Source:
     return _load_yaml(text, name)
 
 
-def _compose_fast(text: str) -> tuple[yaml.Node | None, yaml.BaseLoader] | None:
+def _compose_fast(text: str) -> tuple[yaml.Node | None, Loader] | None:
     """The node graph from libyaml (15 times faster on the data file), or None when it
     finds anything wrong: the pure-Python loader then says what, in its own words."""
     if not getattr(yaml, "__with_libyaml__", False):
@@ -123,7 +126,7 @@ def _compose_fast(text: str) -> tuple[yaml.Node | None, yaml.BaseLoader] | None:
         loader.dispose()
 
 
-def _load_yaml(text: str, name: str) -> Source:
+def _load_yaml(text: str, name: str) -> Document:
     if not text.strip():
         raise InputError([Problem(name, 1, "(file)", "is empty")])
     fast = _compose_fast(text)
@@ -149,7 +152,7 @@ def _load_yaml(text: str, name: str) -> Source:
     return _built(name, node, loader)
 
 
-def _built(name: str, node: yaml.Node | None, loader: yaml.BaseLoader) -> Source:
+def _built(name: str, node: yaml.Node | None, loader: Loader) -> Document:
     if node is None:
         raise InputError([Problem(name, 1, "(file)", "is empty")])
     builder = _Builder(name, loader)
@@ -159,7 +162,7 @@ def _built(name: str, node: yaml.Node | None, loader: yaml.BaseLoader) -> Source
         raise InputError([_too_deep(name, builder.node.start_mark.line + 1)]) from None
     if builder.problems:
         raise InputError(builder.problems)
-    return Source(name, value, builder.lines)
+    return Document(name, value, builder.lines)
 
 
 def _too_deep(name: str, line: int) -> Problem:
@@ -203,6 +206,8 @@ class _Builder:
             return [self.build(item, loc + (i,)) for i, item in enumerate(node.value)]
         if isinstance(node, yaml.ScalarNode) and node.tag in _SCALAR_TAGS:
             return self._scalar(node, loc)
+        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:timestamp":
+            return node.value  # a date stays its text, as in JSON; a field that wants a date reads it
         tag = node.tag.replace("tag:yaml.org,2002:", "!!")
         self.fail(node, loc, f"the YAML tag {tag} is not allowed; write a plain value")
         return None

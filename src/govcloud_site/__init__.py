@@ -1,7 +1,7 @@
 """Macros adapter, for mkdocs-macros and Zensical alike: registers the macros of
 each page family on the data loaded through govcloud. No rule or number lives
 here. Nothing in this package imports `mkdocs`: Zensical runs it too."""
-from . import estimator, pages
+from . import estimator, formats, pages
 from .state import current_site
 
 
@@ -11,3 +11,4 @@ def define_env(env):
     env.variables["worked"] = site.worked
     pages.register(env, site.pages)
     estimator.register(env, site.catalog)
+    formats.register(env, site.catalog, site.worked)

@@ -11,6 +11,7 @@ import json
 from html import escape
 
 from govcloud.pricebook import pricebook
+from govcloud.richtext import html_text
 
 from .marks import NO_TERM_LINKS, mark
 
@@ -75,13 +76,13 @@ def _product_fieldset(catalog, product) -> str:
     )
     return (f'<fieldset class="gc-product" data-product="{key}">'
             f'<legend class="gc-legend">{name}</legend>'
-            f'<p class="gc-hint">{escape(product.description)}</p>'
+            f'<p class="gc-hint">{html_text(product.description)}</p>'
             f'<div class="gc-columns">{now}{wanted}</div></fieldset>')
 
 
 def _contact_block(kind: str, contact) -> str:
     return (f'<div class="gc-contact" data-customer="{kind}" hidden>'
-            f"<p>{escape(contact.how)} "
+            f"<p>{html_text(contact.how)} "
             f'<a href="{escape(contact.url)}">Contact {escape(contact.name)}</a>.</p></div>')
 
 

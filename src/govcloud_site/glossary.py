@@ -3,15 +3,15 @@ term on other pages to its entry (`includes/glossary.yml`, checked by govcloud).
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 from govcloud.glossary import load_glossary
+from govcloud.model import Catalog
+from govcloud.richtext import escape_markdown, fill
 
 from .marks import NO_TERM_LINKS, mark
 from .text import slug
 
-GLOSSARY = Path(__file__).resolve().parents[2] / "includes" / "glossary.yml"
 GLOSSARY_PAGE = "glossary.md"
 
 # Markdown where a glossary link must not go: code, headings, admonition titles,
@@ -33,17 +33,23 @@ PROTECTED = re.compile(r"""
 class GlossaryMacros:
     """Mixed into the page macros: needs `self.fill` (the data's words)."""
 
+    catalog: Catalog
+    fill: dict[str, str]
+    glossary: list[dict[str, Any]]
+
     def _load_glossary(self) -> list[dict[str, Any]]:
         out = []
-        for entry in load_glossary(GLOSSARY):
-            term = entry.term.format(**self.fill)
-            out.append({"term": term, "text": " ".join(entry.text.split()).format(**self.fill),
-                        "forms": [f.format(**self.fill) for f in (entry.forms if entry.forms is not None else [term])]})
+        # Placeholders filled by name only (never str.format, which reads attributes and format specs).
+        for entry in load_glossary(None, self.catalog):
+            term = fill(entry.term, self.fill)
+            out.append({"term": term, "text": " ".join(fill(entry.text, self.fill).split()),
+                        "forms": [fill(f, self.fill) for f in (entry.forms if entry.forms is not None else [term])]})
         return sorted(out, key=lambda e: e["term"].lower())
 
     def glossary_list(self) -> str:
         # The glossary's own page links no terms to itself.
-        return mark(NO_TERM_LINKS) + "\n\n".join(f"{e['term']} {{#{slug(e['term'])}}}\n:   {e['text']}" for e in self.glossary)
+        return mark(NO_TERM_LINKS) + "\n\n".join(
+            f"{escape_markdown(e['term'])} {{#{slug(e['term'])}}}\n:   {escape_markdown(e['text'])}" for e in self.glossary)
 
     def link_terms(self, markdown: str) -> str:
         """Make the first use of each glossary term on a page a link to its entry.
@@ -68,6 +74,7 @@ class GlossaryMacros:
             if found:
                 chosen.append((found.start(), found.end(), entry))
         for s, e, entry in sorted(chosen, key=lambda c: c[0], reverse=True):
+            # The text is plain words (govcloud refuses markup in it); a quote would end the title.
             title = entry["text"].replace('"', "'")
             link = f'[{markdown[s:e]}]({GLOSSARY_PAGE}#{slug(entry["term"])} "{title}"){{ .gc-glossary-term }}'
             markdown = markdown[:s] + link + markdown[e:]

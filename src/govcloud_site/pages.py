@@ -14,20 +14,26 @@ from html import escape
 from urllib.parse import urlsplit
 
 from govcloud.address import estimator_query
+from govcloud.glossary import values as glossary_values
 from govcloud.model import Catalog
 from govcloud.money import show
-from govcloud.quote import Line, Quote
+from govcloud.present import Cell, QuoteView, view
+from govcloud.quote import Quote
+from govcloud.richtext import escape_markdown as md
+from govcloud.richtext import html_text, markdown
 from govcloud.scenario import Scenario
-from govcloud.tables import CHANGE_LABELS  # one vocabulary for change kinds: pages, estimator, CLI
+from govcloud.vocabulary import WORDS, word
 
 from .glossary import GlossaryMacros
 from .marks import RULE, mark
 from .reference import ReferenceMacros
 from .text import count, join
 
-# Column headings of a quote table, as the estimator names them.
-ANNUAL = "Each year from renewal"
-DUE_NOW = "Due now"
+# The view's column keys that the tests and sales' scripts find as data-field hooks.
+FIELDS = {"change": "change", "users": "users", "tier": "tier", "instances": "instances", "annual": "annual",
+          "due_now": "due_now", "today_tier": "today_tier", "today_annual": "today_annual",
+          "difference": "difference"}
+TOTAL_FIELDS = {"annual": "annual_total", "due_now": "due_now_total", "today_annual": "today_annual_total"}
 
 
 class Pages(GlossaryMacros, ReferenceMacros):
@@ -36,14 +42,7 @@ class Pages(GlossaryMacros, ReferenceMacros):
         # nothing here may hold per-page state.
         self.catalog = catalog
         self.worked = worked
-        self.fill = {
-            "max_instances": count(catalog.max_instances),
-            "term_days": count(catalog.term_days),
-            "government": catalog.contacts.government.name,
-            "commercial": catalog.contacts.commercial.name,
-            "products": join([p.name for p in catalog.products]),
-            "product_count": count(len(catalog.products)),
-        }
+        self.fill = glossary_values(catalog)
         self.glossary = self._load_glossary()
 
     # -- words and rules -------------------------------------------------------
@@ -58,9 +57,10 @@ class Pages(GlossaryMacros, ReferenceMacros):
         if name not in known:
             raise ValueError(f"unknown rule {name!r}; the data's rules are: {', '.join(known)}")
         rule = getattr(self.catalog.rules, name)
-        text = self.catalog.rule_text(name)
+        # Data text reaches a page as text: escaped, with only the documented formatting (richtext.py).
+        text = markdown(rule.summary, self.catalog.rule_values())
         # The mark puts the rule's source into the page's "Sources" section (pagework).
-        out = mark(RULE, name) + (f"**{rule.title}.** {text}" if heading else text)
+        out = mark(RULE, name) + (f"**{md(rule.title)}.** {text}" if heading else text)
         if not rule.confirmed:
             out += "\n\n" + self.to_confirm(rule.source)
         return out
@@ -68,21 +68,21 @@ class Pages(GlossaryMacros, ReferenceMacros):
     def to_confirm(self, source: str | None = None) -> str:
         """A "To confirm" box naming what the answer rests on: a source's title, or none."""
         c = self.catalog.contacts
-        ask = (f"Confirm it with {c.government.name} (government customers) or {c.commercial.name} "
+        ask = (f"Confirm it with {md(c.government.name)} (government customers) or {md(c.commercial.name)} "
                "before you rely on it.")
         if source is None:
             basis = "No Atlassian page documents this for Government Cloud; it is this site's assumption."
         else:
             page = self.catalog.sources[source]
-            basis = (f"The closest source is Atlassian's page [{page.title}]({page.url}); "
+            basis = (f"The closest source is Atlassian's page [{md(page.title)}]({page.url}); "
                      "it does not settle this point for Government Cloud.")
         return f'!!! warning "To confirm"\n    {basis} {ask}'
 
     def price_note(self) -> str:
-        name = self.catalog.contacts.government.name
+        name = md(self.catalog.contacts.government.name)
         return (f'!!! info "Prices are {self.catalog.prices_are}"\n    Government Cloud prices are not published. '
                 f"The prices here are {self.catalog.prices_are} list prices in {self.catalog.currency}, for planning; "
-                f"the quote from {name} (or {self.catalog.contacts.commercial.name}) is what you pay.")
+                f"the quote from {name} (or {md(self.catalog.contacts.commercial.name)}) is what you pay.")
 
     def sources_section(self, rules: list[str]) -> str:
         lines = ["## Sources", "", "The rules on this page come from these pages:", ""]
@@ -91,8 +91,8 @@ class Pages(GlossaryMacros, ReferenceMacros):
             by_source.setdefault(getattr(self.catalog.rules, name).source, []).append(name)
         for key, names in by_source.items():
             source = self.catalog.sources[key]
-            titles = join([getattr(self.catalog.rules, n).title.lower() for n in names])
-            lines.append(f"- [{source.title}]({source.url}) ({titles})")
+            titles = join([md(getattr(self.catalog.rules, n).title.lower()) for n in names])
+            lines.append(f"- [{md(source.title)}]({source.url}) ({titles})")
         return "\n".join(lines)
 
     def rules_index(self) -> str:
@@ -105,7 +105,8 @@ class Pages(GlossaryMacros, ReferenceMacros):
             rule = getattr(self.catalog.rules, name)
             source = self.catalog.sources[rule.source]
             status = "Confirmed" if rule.confirmed else "To confirm"
-            rows.append(f'<tr><th scope="row">{escape(rule.title)}</th><td>{escape(self.catalog.rule_text(name))}</td>'
+            rows.append(f'<tr id="rule-{name}"><th scope="row">{escape(rule.title)}</th>'
+                        f'<td>{html_text(rule.summary, self.catalog.rule_values())}</td>'
                         f'<td><a href="{escape(source.url)}">{escape(source.title)}</a></td><td>{status}</td></tr>')
         return "\n".join([head, *rows, "</tbody>\n</table>"])
 
@@ -114,8 +115,8 @@ class Pages(GlossaryMacros, ReferenceMacros):
         for key, source in self.catalog.sources.items():
             used = [r.title for r in (getattr(self.catalog.rules, n) for n in type(self.catalog.rules).model_fields)
                     if r.source == key]
-            note = f": {join(used)}" if used else ": not cited by a rule at the moment"
-            lines.append(f"- [{source.title}]({source.url}){note}")
+            note = f": {join([md(u) for u in used])}" if used else ": not cited by a rule at the moment"
+            lines.append(f"- [{md(source.title)}]({source.url}){note}")
         return "\n".join(lines)
 
     # -- contacts --------------------------------------------------------------
@@ -126,8 +127,8 @@ class Pages(GlossaryMacros, ReferenceMacros):
             c = getattr(self.catalog.contacts, kind)
             # The link leaves this site: its words say where it goes, for every reader.
             host = (urlsplit(c.url).hostname or "").removeprefix("www.")
-            out.append(f"### {c.name}\n\nFor {self._mid_sentence(c.who)}.\n\n{c.how}\n\n"
-                       f"[Go to the contact form of {c.name} (on {host}, another site)]({c.url})")
+            out.append(f"### {md(c.name)}\n\nFor {md(self._mid_sentence(c.who))}.\n\n{markdown(c.how)}\n\n"
+                       f"[Go to the contact form of {md(c.name)} (on {host}, another site)]({c.url})")
         return "\n\n".join(out)
 
     @staticmethod
@@ -142,7 +143,7 @@ class Pages(GlossaryMacros, ReferenceMacros):
         for p in self.catalog.products:
             rows = "\n".join(f'<tr><td>{count(t.users)}</td><td>{show(t.annual)}</td></tr>' for t in p.tiers)
             out.append(
-                f"## {p.name} {{#{p.key}}}\n\n{p.description}\n\n"
+                f"## {md(p.name)} {{#{p.key}}}\n\n{markdown(p.description)}\n\n"
                 f'<table data-product="{p.key}">\n<caption>{escape(p.name)}: user tiers and '
                 f"{self.catalog.prices_are} annual prices</caption>\n"
                 '<thead><tr><th scope="col">Users, up to</th><th scope="col">Annual price</th></tr></thead>\n'
@@ -172,76 +173,79 @@ class Pages(GlossaryMacros, ReferenceMacros):
         return "\n\n".join(self.scenario_block(s, q, level=2) for s, q in self.worked)
 
     def scenario_index(self) -> str:
-        return "\n".join(f"- [{s.title}](#{s.id})" for s, _ in self.worked)
+        return "\n".join(f"- [{md(s.title or '')}](#{s.id})" for s, _ in self.worked)
 
     def scenario_block(self, scenario: Scenario, result: Quote, level: int) -> str:
-        hashes = "#" * level
-        parts = [f"{hashes} {scenario.title} {{#{scenario.id}}}" if level == 2
-                 else f"{hashes} Example: {scenario.title} {{#example-{scenario.id}}}"]
+        hashes, title = "#" * level, md(scenario.title or "")  # worked scenarios always have a title
+        parts = [f"{hashes} {title} {{#{scenario.id}}}" if level == 2
+                 else f"{hashes} Example: {title} {{#example-{scenario.id}}}"]
         if scenario.summary:
-            parts.append(scenario.summary)
-        contact = result.contact
-        who = "A government customer" if scenario.customer == "government" else "A customer that is not a government agency"
-        when = ""
-        if scenario.current is not None:
-            when = f", with {count(scenario.days_remaining)} of {count(self.catalog.term_days)} days left in the term"
-        parts.append(f"{who}{when}. Contact: **{contact}**.")
-        parts.append(self.quote_table(scenario, result))
-        parts.append("\n".join(f"- {m}" for m in result.messages))
-        parts.append(f"[Open “{scenario.title}” in the cost estimator](estimator.md?{estimator_query(scenario)})")
+            parts.append(markdown(scenario.summary))
+        v = view(self.catalog, scenario, result)
+        parts.append(md(" ".join(v.about)))
+        parts.append(self.quote_table(scenario, v))
+        if v.incomplete:
+            parts.append(md(v.incomplete))
+        parts.append(self.bills_table(scenario, v))
+        parts.append("\n".join(f"- {md(n.text)}{self._marks(v, n)}" for n in v.notes))
+        for k, _ in v.footnotes:
+            rule = getattr(self.catalog.rules, k)
+            note = word("assumptions.footnote", n=v.mark((k,))[0], title=f"[{md(rule.title)}](sources.md#rule-{k})",
+                        summary=md(self.catalog.rule_text(k)))
+            parts.append(note.replace("[", "\\[", 1).replace("]", "\\]", 1))
+        parts.append(f"[Open “{title}” in the cost estimator](estimator.md?{estimator_query(scenario)})")
         return "\n\n".join(parts)
 
-    def quote_table(self, scenario: Scenario, result: Quote) -> str:
-        names = {p.key: p.name for p in self.catalog.products}
-        current = scenario.current or {}
-        has_current = scenario.current is not None
-        cols = ["Product", "Change"] + (["Today"] if has_current else []) + \
-               ["Users", "Tier", "Instances", ANNUAL, DUE_NOW]
+    @staticmethod
+    def _marks(v: QuoteView, cell: Cell) -> str:
+        """Footnote markers after a figure that rests on an unconfirmed rule."""
+        marks = v.mark(cell.assumptions)
+        return "".join(f'<sup class="gc-confirm" title="to confirm">[{n}]</sup>' for n in marks)
 
-        # On a phone, CSS stacks each cell as a "label: value" row (the label is
-        # data-label). Explicit roles keep it a table for screen readers, which
-        # otherwise drop table semantics once the display changes.
-        def cell(label: str, value: str, field: str | None = None) -> str:
-            hook = f' data-field="{field}"' if field else ""
-            return f'<td role="cell"{hook} data-label="{label}">{value}</td>'
+    # On a phone, CSS stacks each cell as a "label: value" row (the label is
+    # data-label). Explicit roles keep it a table for screen readers, which
+    # otherwise drop table semantics once the display changes.
+    def _view_cell(self, v: QuoteView, label: str, cell: Cell, field: str | None = None, strong: bool = False) -> str:
+        hook = f' data-field="{field}"' if field else ""
+        value = escape(cell.text)
+        value = f"<strong>{value}</strong>" if strong and value else value
+        return f'<td role="cell"{hook} data-label="{escape(label)}">{value}{self._marks(v, cell)}</td>'
 
-        head = "".join(f'<th scope="col" role="columnheader">{c}</th>' for c in cols)
+    def quote_table(self, scenario: Scenario, v: QuoteView) -> str:
+        keys = [k for k, _ in v.columns]
+        heads = dict(v.columns)
+        head = "".join(f'<th scope="col" role="columnheader">{escape(h)}</th>' for _, h in v.columns)
         rows = []
-        for line in result.lines:
-            cells = [f'<th scope="row" role="rowheader">{escape(names[line.product])}</th>',
-                     cell("Change", CHANGE_LABELS[line.change], "change")]
-            if has_current:
-                held = current.get(line.product)
-                today = (f"{count(held.users)} users, {count(held.instances)} "
-                         f"instance{'s' if held.instances != 1 else ''}") if held else "Not subscribed"
-                cells.append(cell("Today", today))
-            cells += [cell("Users", count(line.users), "users"),
-                      cell("Tier", self._tier(line, result), "tier"),
-                      cell("Instances", count(line.instances), "instances"),
-                      cell(ANNUAL, self._money(line.annual, line), "annual"),
-                      cell(DUE_NOW, self._money(line.due_now, line), "due_now")]
-            rows.append(f'<tr role="row" data-product="{line.product}">{"".join(cells)}</tr>')
-        blank = '<td role="cell" class="gc-blank"></td>' * (len(cols) - 3)
-        rows.append(f'<tr role="row" data-total><th scope="row" role="rowheader">Total</th>{blank}'
-                    + cell(ANNUAL, f"<strong>{show(result.annual_total)}</strong>", "annual_total")
-                    + cell(DUE_NOW, f"<strong>{show(result.due_now_total)}</strong>", "due_now_total") + "</tr>")
+        for row in v.rows:
+            cells = [f'<th scope="row" role="rowheader">{escape(row.cells["product"].text)}</th>']
+            cells += [self._view_cell(v, heads[k], row.cells[k], FIELDS.get(k)) for k in keys[1:]]
+            rows.append(f'<tr role="row" data-product="{row.key}">{"".join(cells)}</tr>')
+        total = [f'<th scope="row" role="rowheader">{escape(v.total.cells["product"].text)}</th>']
+        for k in keys[1:]:
+            cell = v.total.cells[k]
+            if not cell.text:
+                total.append('<td role="cell" class="gc-blank"></td>')
+            else:
+                total.append(self._view_cell(v, heads[k], cell, TOTAL_FIELDS.get(k), strong=True))
+        rows.append(f'<tr role="row" data-total>{"".join(total)}</tr>')
         caption = f"Quote for “{escape(scenario.title)}”" if scenario.title else "Quote"
-        if not result.complete:
-            caption += " (totals cover the priced lines only)"
         return (f'<table role="table" data-scenario="{scenario.id or ""}">\n'
                 f"<caption>{caption}</caption>\n"
                 f'<thead role="rowgroup"><tr role="row">{head}</tr></thead>\n<tbody role="rowgroup">\n'
                 + "\n".join(rows) + "\n</tbody>\n</table>")
 
-    @staticmethod
-    def _tier(line: Line, result: Quote) -> str:
-        if line.status != "ok":
-            return f"Ask {escape(result.contact)}"
-        return "None" if line.tier is None else f"{count(line.tier)} users"
-
-    @staticmethod
-    def _money(amount, line: Line) -> str:
-        return "Quoted by sales" if line.status != "ok" else show(amount)
+    def bills_table(self, scenario: Scenario, v: QuoteView) -> str:
+        words = WORDS["bills"]
+        heads = [words["when"], words["what"], words["products"], words["amount"]]
+        head = "".join(f'<th scope="col">{escape(h)}</th>' for h in heads)
+        rows = [f'<tr data-in-days="{"" if b.in_days is None else b.in_days}"><td>{escape(b.when)}</td>'
+                f"<td>{escape(b.what)}</td><td>{escape(b.products)}</td>"
+                f'<td data-field="amount">{escape(b.amount.text)}{self._marks(v, b.amount)}</td></tr>' for b in v.bills]
+        rows.append(f'<tr data-first-year><th scope="row" colspan="3">{escape(v.first_year_label)}</th>'
+                    f'<td data-field="first_year_total">{escape(v.first_year.text)}'
+                    f"{self._marks(v, v.first_year)}</td></tr>")
+        return (f'<table data-bills="{scenario.id or ""}">\n<caption>{escape(words["title"])}</caption>\n'
+                f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>")
 
 
 def register(env, pages: Pages):

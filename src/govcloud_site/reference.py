@@ -15,6 +15,8 @@ from .text import slug
 class ReferenceMacros:
     """Mixed into the page macros: needs `self.catalog`."""
 
+    catalog: Catalog
+
     def field_reference(self) -> str:
         """Every field of the data file, generated from the model's JSON schema."""
         schema = Catalog.model_json_schema()
@@ -62,7 +64,7 @@ class ReferenceMacros:
     def _type(self, prop: dict) -> str:
         if "$ref" in prop:
             return f"`{prop['$ref'].rsplit('/', 1)[-1]}`"
-        kind = prop.get("type")
+        kind = str(prop.get("type") or "")
         if "const" in prop or "enum" in prop:
             values = [prop["const"]] if "const" in prop else prop["enum"]
             return "one of " + ", ".join(f"`{v}`" for v in values)

@@ -10,13 +10,13 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from govcloud.glossary import glossary_path
 from govcloud.loading import DEFAULT_SCENARIOS, data_path, load_catalog
 from govcloud.model import Catalog
 from govcloud.problems import InputError
 from govcloud.worked import load_worked
 
 from .failure import fail
-from .glossary import GLOSSARY
 from .pages import Pages
 
 
@@ -33,8 +33,8 @@ _cache: dict[tuple, Site] = {}
 
 def _version() -> tuple:
     """What the loaded data depends on: which files, and when each last changed."""
-    out = []
-    for path in (data_path(None), data_path(None, DEFAULT_SCENARIOS), GLOSSARY):
+    out: list[tuple[str, int | None, int | None]] = []
+    for path in (data_path(None), data_path(None, DEFAULT_SCENARIOS), glossary_path()):
         try:
             stat = os.stat(path)
             out.append((str(Path(path).resolve()), stat.st_mtime_ns, stat.st_size))

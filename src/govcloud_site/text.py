@@ -1,7 +1,7 @@
 """Small helpers that turn numbers and names into the words pages show."""
 from __future__ import annotations
 
-import re
+from govcloud.richtext import anchor
 
 
 def join(words: list[str]) -> str:
@@ -15,5 +15,5 @@ def count(n: int) -> str:
 
 
 def slug(text: str) -> str:
-    """An anchor for a heading or a glossary entry: 'User tier' -> 'user-tier'."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    """An anchor for a heading or a glossary entry: 'User tier' -> 'user-tier' (govcloud checks them)."""
+    return anchor(text)

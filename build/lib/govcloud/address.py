@@ -1,0 +1,26 @@
+"""The estimator's address format (CONTRACTS.md): a scenario as query parameters,
+so that a link reproduces an estimate."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from .scenario import Holding, Scenario
+
+
+def _holdings(prefix: str, holdings: dict[str, Holding]) -> list[tuple[str, str]]:
+    params = []
+    for key, held in holdings.items():
+        params.append((f"{prefix}{key}", str(held.users)))
+        if held.instances != 1:
+            params.append((f"{prefix}{key}.instances", str(held.instances)))
+    return params
+
+
+def estimator_query(scenario: Scenario) -> str:
+    """'customer=government&jira=520&jira.instances=3&current.jira=480&...&days_remaining=120'."""
+    params = [("customer", scenario.customer)] + _holdings("", scenario.proposed)
+    if scenario.current is not None:
+        params += _holdings("current.", scenario.current)
+        params.append(("days_remaining", str(scenario.days_remaining)))
+    return urlencode(params)

@@ -1,0 +1,20 @@
+"""Exact money: Decimal amounts, rounded half-up to cents, shown as readers expect."""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+CENT = Decimal("0.01")
+ZERO = Decimal("0.00")
+
+
+def cents(amount: Decimal) -> Decimal:
+    return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def show(amount: Decimal) -> str:
+    """'$23,400.00': how pages, tables and messages show an amount (currency is USD)."""
+    return f"${cents(amount):,.2f}"
+
+
+def text(amount: Decimal | None) -> str | None:
+    """'23400.00': how the JSON contract carries an amount."""
+    return None if amount is None else f"{cents(amount):.2f}"

@@ -1,0 +1,13 @@
+"""Macros adapter, for mkdocs-macros and Zensical alike: registers the macros of
+each page family on the data loaded through govcloud. No rule or number lives
+here. Nothing in this package imports `mkdocs`: Zensical runs it too."""
+from . import estimator, pages
+from .state import current_site
+
+
+def define_env(env):
+    site = current_site()  # loaded once per data version; a data problem stops the build
+    env.variables["catalog"] = site.catalog
+    env.variables["worked"] = site.worked
+    pages.register(env, site.pages)
+    estimator.register(env, site.catalog)

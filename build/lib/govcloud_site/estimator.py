@@ -1,0 +1,192 @@
+"""Macros for the estimator page: the embedded price book and the form markup.
+
+Everything a reader sees that the data holds (product names, contacts, the
+term length, the instance limit) comes from the catalog here, so the page and
+its scripts name no product and repeat no number. The markup is plain HTML:
+`docs/assets/estimator.js` fills in the results.
+"""
+from __future__ import annotations
+
+import json
+from html import escape
+
+from govcloud.pricebook import pricebook
+from govcloud.richtext import html_text
+
+from .marks import NO_TERM_LINKS, mark
+
+CUSTOMERS = ("government", "commercial")
+
+
+def script_json(value) -> str:
+    """JSON that is safe inside <script>: no '<', '>' or '&' can end the element or open a comment."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def pricebook_script(catalog) -> str:
+    """The price book as <script type="application/json" id="govcloud-pricebook">, inside a <template>.
+
+    Material's instant navigation re-runs every <script> in the new page as
+    JavaScript, dropping its type and id: the JSON would be a syntax error and
+    could no longer be found. Scripts inside a <template> are inert and out of
+    its reach; estimator.js reads the template's content."""
+    return ('<template id="govcloud-pricebook-template">'
+            '<script type="application/json" id="govcloud-pricebook">'
+            f"{script_json(pricebook(catalog))}</script></template>")
+
+
+def _number_field(field_id: str, testid: str, label: str, hint: str, name: str = "") -> str:
+    """A whole-number field in the GOV.UK pattern: label, hint, error slot, then the input.
+
+    Text with inputmode=numeric rather than type=number, so that what people type
+    is kept as typed and can be explained when it is not a whole number."""
+    return (
+        f'<div class="gc-field" data-gc-field="{field_id}">'
+        f'<label class="gc-label" for="{field_id}">{label}</label>'
+        f'<p class="gc-hint" id="{field_id}-hint">{hint}</p>'
+        f'<p class="gc-error" id="{field_id}-error" hidden></p>'
+        f'<input class="gc-input" type="text" inputmode="numeric" autocomplete="off" spellcheck="false" '
+        f'id="{field_id}" name="{name or field_id}" data-testid="{testid}" aria-describedby="{field_id}-hint">'
+        "</div>"
+    )
+
+
+def _product_fieldset(catalog, product) -> str:
+    key, name = product.key, escape(product.name)
+    limit = f"{catalog.max_instances:,}"
+    instances_hint = f"Leave empty for 1. Up to {limit} cost nothing extra."
+    now = (
+        '<div class="gc-group gc-change-only">'
+        f'<p class="gc-group-title">{name} today</p>'
+        + _number_field(f"gc-current-users-{key}", f"current-users-{key}", "Users today",
+                        f"Leave empty if you do not have {name} now.")
+        + _number_field(f"gc-current-instances-{key}", f"current-instances-{key}", "Instances today",
+                        instances_hint)
+        + "</div>"
+    )
+    wanted = (
+        '<div class="gc-group">'
+        f'<p class="gc-group-title gc-change-only">{name} after the change</p>'
+        + _number_field(f"gc-users-{key}", f"users-{key}", "Users",
+                        f'<span class="gc-new-only">Leave empty if you do not want {name}.</span>'
+                        f'<span class="gc-change-only">Leave empty to cancel {name}.</span>')
+        + _number_field(f"gc-instances-{key}", f"instances-{key}", "Instances", instances_hint)
+        + "</div>"
+    )
+    return (f'<fieldset class="gc-product" data-product="{key}">'
+            f'<legend class="gc-legend">{name}</legend>'
+            f'<p class="gc-hint">{html_text(product.description)}</p>'
+            f'<div class="gc-columns">{now}{wanted}</div></fieldset>')
+
+
+def _contact_block(kind: str, contact) -> str:
+    return (f'<div class="gc-contact" data-customer="{kind}" hidden>'
+            f"<p>{html_text(contact.how)} "
+            f'<a href="{escape(contact.url)}">Contact {escape(contact.name)}</a>.</p></div>')
+
+
+def estimator_markup(catalog) -> str:
+    term = catalog.term_days
+    contacts = catalog.contacts
+    customer_options = "".join(
+        f'<option value="{kind}">{escape(getattr(contacts, kind).who)}</option>' for kind in CUSTOMERS)
+    form = (
+        '<form class="gc-form" data-gc="form" novalidate>'
+        '<fieldset class="gc-mode"><legend class="gc-legend">What do you want to estimate?</legend>'
+        '<div class="gc-radio"><input type="radio" name="gc-mode" id="gc-mode-new" value="new" '
+        'data-testid="mode-new" checked><label for="gc-mode-new">A new purchase</label></div>'
+        '<div class="gc-radio"><input type="radio" name="gc-mode" id="gc-mode-change" value="change" '
+        'data-testid="mode-change"><label for="gc-mode-change">A change to subscriptions you have</label></div>'
+        "</fieldset>"
+        '<div class="gc-field"><label class="gc-label" for="gc-customer">Who is buying?</label>'
+        '<p class="gc-hint" id="gc-customer-hint">This decides whom you contact.</p>'
+        '<select class="gc-select" id="gc-customer" name="customer" data-testid="customer" '
+        f'aria-describedby="gc-customer-hint">{customer_options}</select></div>'
+        '<fieldset class="gc-term gc-change-only"><legend class="gc-legend">Your current term</legend>'
+        + _number_field("gc-days-remaining", "days-remaining", "Days left in the term",
+                        f"A whole number from 0 to {term}, or enter the renewal date below.", "days_remaining")
+        + '<div class="gc-field" data-gc-field="gc-renewal">'
+        '<label class="gc-label" for="gc-renewal">Renewal date</label>'
+        '<p class="gc-hint" id="gc-renewal-hint">The days left are worked out from today\'s date.</p>'
+        '<p class="gc-error" id="gc-renewal-error" hidden></p>'
+        '<input class="gc-input gc-date" type="date" id="gc-renewal" name="renewal" data-testid="renewal-date" '
+        'aria-describedby="gc-renewal-hint"></div></fieldset>'
+        + "".join(_product_fieldset(catalog, p) for p in catalog.products)
+        + "</form>"
+    )
+    summary = (
+        # Stays in sight at the foot of the window while the form is in view, then
+        # settles above the results: typing visibly changes something.
+        '<div class="gc-summary" data-gc="summary">'
+        '<p class="gc-summary-figures" data-gc="summary-figures" hidden>'
+        '<span class="gc-summary-item">Due now <strong data-testid="summary-due-now"></strong></span> '
+        '<span class="gc-summary-item">Each year from renewal <strong data-testid="summary-annual"></strong></span>'
+        "</p>"
+        '<p class="gc-summary-status" data-testid="summary-status"></p>'
+        '<a class="gc-summary-link" href="#gc-results-title" data-gc="summary-link">See the full estimate</a>'
+        "</div>"
+    )
+    results = (
+        '<section class="gc-results" data-gc="results" aria-labelledby="gc-results-title">'
+        '<h2 id="gc-results-title" tabindex="-1">Your estimate</h2>'
+        '<dl class="gc-print-only gc-context" data-gc="print-context"></dl>'
+        '<p class="gc-stale" data-gc="stale" hidden></p>'
+        '<p class="gc-empty" data-gc="empty">Enter the users of at least one product to see an estimate.</p>'
+        '<div class="gc-table-wrap" data-gc="table-wrap" hidden>'
+        '<table class="gc-table"><caption class="gc-caption">Each product\'s tier, its price each year from '
+        "the next renewal, and what is due now</caption>"
+        '<thead><tr><th scope="col">Product</th><th scope="col">Change</th>'
+        '<th scope="col" data-gc="today-head" hidden>Today</th><th scope="col">Tier</th>'
+        '<th scope="col" class="gc-num">Each year from renewal</th><th scope="col" class="gc-num">Due now</th>'
+        '</tr></thead><tbody data-gc="lines"></tbody>'
+        '<tfoot><tr><th scope="row" colspan="3" data-gc="total-label">Total</th>'
+        '<td class="gc-num" data-label="Each year from renewal"><span data-testid="annual-total"></span></td>'
+        '<td class="gc-num" data-label="Due now"><span data-testid="due-now-total"></span></td></tr></tfoot>'
+        "</table></div>"
+        '<p class="gc-incomplete" data-gc="incomplete" hidden></p>'
+        # The quote's messages in full, folded: each row already carries its one explanation.
+        '<details class="gc-why" data-gc="why"><summary>Why these figures</summary>'
+        '<ul class="gc-messages" data-gc="messages"></ul></details>'
+        '<div class="gc-actions" data-gc="actions">'
+        '<button type="button" class="md-button" data-action="copy-link">Copy link</button>'
+        '<button type="button" class="md-button" data-action="copy-table">Copy as table</button>'
+        '<button type="button" class="md-button" data-action="csv">Download CSV</button>'
+        '<button type="button" class="md-button" data-action="yaml">Download scenario (YAML)</button>'
+        '<button type="button" class="md-button" data-action="print">Print</button>'
+        "</div>"
+        '<p class="gc-action-status" data-gc="action-status" role="status"></p>'
+        "</section>"
+    )
+    next_steps = (
+        '<section class="gc-next" aria-labelledby="gc-next-title">'
+        '<h2 id="gc-next-title">Next steps</h2>'
+        '<p>Contact <strong data-testid="contact" data-gc="contact"></strong> '
+        '(<span data-gc="who"></span>).</p>'
+        + "".join(_contact_block(kind, getattr(contacts, kind)) for kind in CUSTOMERS)
+        + "<p>Send them:</p><ul>"
+        # On paper the buttons are gone: the printout names what it carries instead.
+        '<li class="gc-screen-only">the link to this estimate (<em>Copy link</em>), or the table or CSV file;</li>'
+        '<li class="gc-screen-only">the scenario file (<em>Download scenario</em>), which sales can quote with '
+        "<code>govcloud quote</code>;</li>"
+        '<li class="gc-print-only">this printout, or the link printed at its top, which opens the same '
+        "estimate in the estimator;</li>"
+        "<li>your organization's name and, for a change, your renewal date.</li></ul>"
+        '<p class="gc-illustrative" data-gc="illustrative"></p>'
+        "</section>"
+    )
+    return (
+        '<div class="gc-estimator" id="gc-estimator" data-mode="new">'
+        + pricebook_script(catalog) +
+        '<div class="gc-notice" data-gc="address-notice" role="status" hidden></div>'
+        '<div class="gc-error-summary" data-gc="error-summary" tabindex="-1" hidden>'
+        '<h2 class="gc-error-title">There is a problem</h2><ul data-gc="error-list"></ul></div>'
+        + '<div class="gc-work">' + form + summary + "</div>" + results + next_steps
+        + '<div class="gc-live" data-gc="live" aria-live="polite"></div>'
+        "</div>"
+    )
+
+
+def register(env, catalog):
+    # A form page of its own: no glossary links are added to its words.
+    env.macro(lambda: mark(NO_TERM_LINKS) + estimator_markup(catalog), "estimator")

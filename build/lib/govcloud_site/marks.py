@@ -1,0 +1,29 @@
+"""Marks that macros leave in a page's Markdown for the page-level work
+(`pagework`), which reads and removes them before the page is parsed.
+
+Macros cannot see the page they render under Zensical (no per-page hooks, and
+`define_env` runs once per page), so whatever must be known about a whole page
+travels in the page's own text. An HTML comment stays invisible should a mark
+ever be left behind."""
+from __future__ import annotations
+
+import re
+
+MARK = re.compile(r"<!--govcloud:(?P<kind>[a-z-]+)(?: (?P<value>[A-Za-z0-9_-]+))?-->")
+
+# A rule shown on the page: its source goes into the page's "Sources" section.
+RULE = "rule"
+# A page whose own content is a glossary or a form: no term links are added to it.
+NO_TERM_LINKS = "no-term-links"
+
+
+def mark(kind: str, value: str = "") -> str:
+    text = f"<!--govcloud:{kind}{' ' + value if value else ''}-->"
+    assert MARK.fullmatch(text), text  # a value outside the pattern would never be read back
+    return text
+
+
+def take_marks(markdown: str) -> tuple[str, list[tuple[str, str]]]:
+    """The Markdown without its marks, and the marks in the order they appear."""
+    found = [(m["kind"], m["value"] or "") for m in MARK.finditer(markdown)]
+    return MARK.sub("", markdown), found

@@ -1,0 +1,61 @@
+"""The site's data, loaded once for each version of the files it comes from.
+
+MkDocs calls the macros' `define_env` once per build, Zensical once per page,
+and the page-level work runs once per page in both: all of them share this
+one copy, reloaded only when a data file changes (so `serve` sees edits)."""
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from govcloud.glossary import glossary_path
+from govcloud.loading import DEFAULT_SCENARIOS, data_path, load_catalog
+from govcloud.model import Catalog
+from govcloud.problems import InputError
+from govcloud.worked import load_worked
+
+from .failure import fail
+from .pages import Pages
+
+
+@dataclass(frozen=True)
+class Site:
+    catalog: Catalog
+    worked: list
+    pages: Pages
+
+
+_lock = threading.Lock()
+_cache: dict[tuple, Site] = {}
+
+
+def _version() -> tuple:
+    """What the loaded data depends on: which files, and when each last changed."""
+    out: list[tuple[str, int | None, int | None]] = []
+    for path in (data_path(None), data_path(None, DEFAULT_SCENARIOS), glossary_path()):
+        try:
+            stat = os.stat(path)
+            out.append((str(Path(path).resolve()), stat.st_mtime_ns, stat.st_size))
+        except OSError:
+            out.append((str(path), None, None))  # loading names the missing file
+    return tuple(out)
+
+
+def current_site() -> Site:
+    """The loaded data; a data problem stops the build with one line per problem."""
+    key = _version()
+    with _lock:
+        site = _cache.get(key)
+        if site is None:
+            try:
+                catalog = load_catalog()
+                # A worked example whose expectation disagrees with govcloud fails the build here.
+                worked = load_worked(catalog)
+                site = Site(catalog, worked, Pages(catalog, worked))  # loads the glossary too
+            except InputError as exc:
+                fail(exc.problems)
+            _cache.clear()
+            _cache[key] = site
+    return site

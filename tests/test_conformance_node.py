@@ -1,0 +1,63 @@
+"""Python and the JavaScript calculation agree, checked under Node without a build or a
+browser (fast); test_estimator_conformance.py replays the same vectors in Chromium on
+the built page. Every field is compared, the messages and the rules each rests on too."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import pytest
+
+import vectors
+from conftest import ROOT
+from govcloud.loading import load_catalog
+from govcloud.pricebook import pricebook
+from govcloud.quote import quote
+
+CALCULATION = ROOT / "docs" / "assets" / "govcloud-quote.js"
+# Loads the calculation as the page does (a script that sets window.govcloud), then
+# quotes every scenario on stdin: {"book": ..., "scenarios": [...]} -> [{quote, notes}].
+RUNNER = """
+global.window = {};
+require(process.argv[1]);
+let input = "";
+process.stdin.on("data", (d) => { input += d; });
+process.stdin.on("end", () => {
+  const { book, scenarios } = JSON.parse(input);
+  const gc = window.govcloud;
+  process.stdout.write(JSON.stringify(scenarios.map((s) => ({
+    quote: gc.quote(book, s),
+    notes: gc.explain(book, s).notes.map((n) => [n.text, n.product, n.assumptions]),
+  }))));
+});
+"""
+
+
+def run_js(book: dict, scenarios: list[dict]) -> list[dict]:
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("Node.js is missing: `make test` installs it")
+    result = subprocess.run([node, "-e", RUNNER, str(CALCULATION)], input=json.dumps(
+        {"book": book, "scenarios": scenarios}), capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def python_notes(catalog, scenarios):
+    return [[[n.text, n.product, list(n.assumptions)] for n in quote(catalog, s).notes]
+            for s in vectors.parse(catalog, scenarios)]
+
+
+@pytest.mark.parametrize("which", ["real", "variant"])
+def test_node_quotes_equal_python(which):
+    catalog = load_catalog()
+    if which == "variant":
+        catalog = vectors.variant(catalog)
+    scenarios, expected = vectors.with_quotes(catalog, random_count=1600 if which == "real" else 300)
+    got = run_js(pricebook(catalog), scenarios)
+    notes = python_notes(catalog, scenarios)
+    mismatches = [i for i, (g, e, n) in enumerate(zip(got, expected, notes)) if g["quote"] != e or g["notes"] != n]
+    assert len(got) == len(expected)
+    assert not mismatches, f"{len(mismatches)} of {len(got)} differ; first: {scenarios[mismatches[0]]}"
