@@ -127,3 +127,16 @@ def test_parity_reports_each_difference_on_a_line(tmp_path):
     result = subprocess.run([sys.executable, str(ROOT / "tests" / "parity.py"), str(a), str(b)],
                             capture_output=True, text=True, cwd=ROOT / "tests")
     assert result.returncode == 1 and len(result.stdout.splitlines()) == 4  # three differences and the count
+
+
+def locked(path: Path) -> dict[str, str]:
+    return {m.group(1).lower(): m.group(2) for m in re.finditer(r"^([A-Za-z0-9_.-]+)==(\S+)", path.read_text(), re.M)}
+
+
+def test_both_locks_agree_on_every_package_they_share():
+    """Both builders parse pages with the same Markdown, extensions and data code."""
+    mkdocs, zensical = locked(ROOT / "requirements.lock"), locked(ROOT / "requirements-zensical.lock")
+    shared = set(mkdocs) & set(zensical)
+    assert {"markdown", "pymdown-extensions", "pyyaml", "pydantic"} <= shared
+    assert {name: (mkdocs[name], zensical[name]) for name in shared if mkdocs[name] != zensical[name]} == {}
+    assert "mkdocs" not in zensical
