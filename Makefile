@@ -24,15 +24,22 @@ check: setup
 	$(BIN)/mypy
 	$(BIN)/zizmor --offline --quiet .github/workflows/
 
-# Build into a scratch folder and move it into place only when the strict build
-# succeeded, so a failed build never leaves a half-written site behind.
+# Build into a scratch folder of its own (two builds at once do not share one),
+# run the post-build steps, and publish it only when all succeeded: the old site
+# is renamed aside, the new one renamed in, then the old one deleted, so SITE is
+# never partly deleted or partly written (govcloud_site/publish.py).
+SITE ?= site
 build: setup
-	rm -rf site.tmp
-	$(BIN)/mkdocs build --strict --site-dir site.tmp
-	rm -rf site && mv site.tmp site
+	@tmp=$$(mktemp -d "$(SITE).tmp.XXXXXX") && chmod 755 "$$tmp" && \
+	  { $(BIN)/mkdocs build --strict --site-dir "$$tmp" && \
+	    $(BIN)/python -m govcloud_site.postbuild "$$tmp" && \
+	    $(BIN)/python -m govcloud_site.publish "$$tmp" "$(SITE)"; } || { rm -rf "$$tmp"; exit 1; }
 
-serve: build
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+# A preview that stays up on a data or macro error: the pages show the problems
+# (file:line) until they are fixed, then come back (govcloud_site/serve.py).
+PORT ?= 8000
+serve: setup
+	$(BIN)/python -m govcloud_site.serve --port $(PORT)
 
 # Browser tests need Debian's Chromium; Playwright cannot download one here.
 chromium:
@@ -44,8 +51,8 @@ test: setup chromium lighthouse-deps parity
 	$(BIN)/pytest
 
 clean:
-	rm -rf $(VENV) site site.tmp .pytest_cache $(LIGHTHOUSE)/node_modules bench/out
-	rm -rf $(ZVENV) site-zensical site-zensical.tmp site-zensical.old .cache
+	rm -rf $(VENV) site site.tmp site.tmp.* .site.old-* .site.lock .pytest_cache $(LIGHTHOUSE)/node_modules bench/out
+	rm -rf $(ZVENV) site-zensical site-zensical.tmp.* .site-zensical.old-* .site-zensical.lock .cache .zensical-build-*
 
 # Lighthouse, pinned by tools/lighthouse/package-lock.json; reinstalled when the lock changes.
 LIGHTHOUSE := tools/lighthouse
@@ -87,24 +94,16 @@ $(ZSTAMP): requirements-zensical.lock pyproject.toml
 	touch $@
 
 # The same docs/, data/ and macros, built by Zensical into site-zensical/:
-# strict, from a clean cache (its cache does not know the data files), then our
-# own checks of what its strict mode misses (tests/sitecheck.py), then the
-# post-build steps, then published with two renames so that site-zensical/ is
-# never half written or half deleted.
+# strict, from a cleared cache (its cache does not know the data files), then
+# our own checks of what its strict mode misses (tests/sitecheck.py), then the
+# same post-build steps as `make build` (minify, CSP), then published like
+# `make build` does, so site-zensical/ is never half written or half deleted.
 zensical: setup zensical-setup
-	rm -rf site-zensical.tmp site-zensical.old
-	ZENSICAL_SITE_DIR=site-zensical.tmp $(ZBIN)/zensical build --strict --clean -f mkdocs.zensical.yml
-	$(BIN)/python tests/sitecheck.py site-zensical.tmp
-	$(ZENSICAL_POST_BUILD)
-	[ ! -e site-zensical ] || mv site-zensical site-zensical.old
-	mv site-zensical.tmp site-zensical
-	rm -rf site-zensical.old
-
-# Post-build steps on Zensical's output, in the order INTERFACES.md gives
-# (minify, then the Content-Security-Policy), as for MkDocs' output. LEAD: when
-# the estimator's minify step and the safety helper's CSP step land, set this
-# one line to them, e.g. `$(BIN)/python -m <minify> site-zensical.tmp && ...`.
-ZENSICAL_POST_BUILD = @true
+	@tmp=$$(mktemp -d "site-zensical.tmp.XXXXXX") && chmod 755 "$$tmp" && \
+	  { ZENSICAL_SITE_DIR="$$tmp" $(ZBIN)/zensical build --strict --clean -f mkdocs.zensical.yml && \
+	    $(BIN)/python tests/sitecheck.py "$$tmp" && \
+	    $(BIN)/python -m govcloud_site.postbuild "$$tmp" && \
+	    $(BIN)/python -m govcloud_site.publish "$$tmp" site-zensical; } || { rm -rf "$$tmp"; exit 1; }
 
 # Both builds, page for page: title, article text and article links; one line
 # per difference, non-zero exit on any. `make test` runs it.

@@ -35,10 +35,10 @@ def builder(request) -> str:
 # takes "s"); Zensical draws its dialog in a shadow root, which Playwright's CSS
 # selectors and axe both enter.
 SEARCH_UI = {
-    "mkdocs": {"opener": "input.md-search__input", "result_links": ".md-search-result__item a",
-               "shown": ".md-search-result__meta"},
-    "zensical": {"opener": "button.md-search__button", "result_links": "[role=listbox] a[role=option]",
-                 "shown": "dialog[aria-label=Search][open]"},
+    "mkdocs": {"opener": "input.md-search__input", "result": ".md-search-result__item",
+               "result_links": ".md-search-result__item a", "shown": ".md-search-result__meta"},
+    "zensical": {"opener": "button.md-search__button", "result": "[role=listbox] [role=option]",
+                 "result_links": "[role=listbox] a[role=option]", "shown": "dialog[aria-label=Search][open]"},
 }
 
 
@@ -88,3 +88,22 @@ def site_url(site_dir, _servers) -> str:
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": chromium_path(), "args": CHROMIUM_FLAGS}
+
+
+@pytest.fixture(scope="session")
+def instant_site_url(site_dir, tmp_path_factory):
+    """The built site served at the address its sitemap gives: Material navigates instantly
+    only to pages its sitemap lists, port included, and the session server's random port is
+    not site_url's. The copy's sitemap names the port it is served on, as a deployment's would."""
+    import re
+    import shutil
+
+    copy = tmp_path_factory.mktemp("instant") / "site"
+    shutil.copytree(site_dir, copy)
+    server = serve(copy)
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    sitemap = copy / "sitemap.xml"
+    home = re.search(r"<loc>(.*?)</loc>", sitemap.read_text()).group(1)
+    sitemap.write_text(sitemap.read_text().replace(home, url))
+    yield url.rstrip("/")
+    server.shutdown()

@@ -28,18 +28,24 @@ CHROMIUM_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-
 
 def build_site(dest: Path, env: dict[str, str] | None = None, config: Path | None = None
                ) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` in a subprocess, as docs CI runs it; returns the finished process."""
+    """`mkdocs build --strict` then the post-build steps (minify, CSP) in subprocesses, as
+    `make build` and docs CI run them; returns the finished process (the first that failed)."""
     config = config or ROOT / "mkdocs.yml"
-    return subprocess.run(
+    built = subprocess.run(
         [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(dest), "--config-file", str(config)],
         cwd=config.parent, capture_output=True, text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
     )
+    if built.returncode:
+        return built
+    after = subprocess.run([sys.executable, "-m", "govcloud_site.postbuild", str(dest)], capture_output=True, text=True)
+    return after if after.returncode else built
 
 
 def build_zensical(dest: Path, env: dict[str, str] | None = None, config: Path = ZENSICAL_CONFIG,
                    clean: bool = True) -> subprocess.CompletedProcess:
-    """`zensical build --strict` in a subprocess, as `make zensical` runs it; the site ends up in `dest`.
+    """`zensical build --strict` then the post-build steps, in subprocesses, as `make zensical`
+    runs them; the site ends up in `dest`.
 
     Zensical has no --site-dir and refuses a site folder outside the project:
     it builds into a scratch folder beside its config, moved to `dest` after.
@@ -59,7 +65,11 @@ def build_zensical(dest: Path, env: dict[str, str] | None = None, config: Path =
             shutil.move(str(scratch), str(dest))
         else:
             shutil.rmtree(scratch, ignore_errors=True)
-    return result
+    if result.returncode:
+        return result
+    # The same post-build steps (minify, CSP) as MkDocs' output gets.
+    after = subprocess.run([sys.executable, "-m", "govcloud_site.postbuild", str(dest)], capture_output=True, text=True)
+    return after if after.returncode else result
 
 
 def build_with(builder: str, dest: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:

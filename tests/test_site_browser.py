@@ -46,7 +46,7 @@ def test_every_page_passes_axe_and_stays_on_its_own_host(browser, site_url, path
     # Search loads its index in a worker: include it in the requests watched.
     page.keyboard.press("/")
     page.keyboard.type("tier")
-    page.wait_for_selector(search_ui["result_links"])
+    page.wait_for_selector(search_ui["result"])
     context.close()
     assert not problems, "\n".join(problems)
     assert not elsewhere, elsewhere
@@ -99,7 +99,7 @@ def test_search_finds_answers(browser, site_url, query, expected_page, search_ui
     page.goto(site_url + "/", wait_until="networkidle")
     page.click(search_ui["opener"])
     page.keyboard.type(query)
-    page.wait_for_selector(search_ui["result_links"])
+    page.wait_for_selector(search_ui["result"])
     hrefs = page.locator(search_ui["result_links"]).evaluate_all("links => links.map(a => a.pathname)")
     context.close()
     assert any(h.startswith(expected_page) for h in hrefs), hrefs

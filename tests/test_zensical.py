@@ -140,3 +140,17 @@ def test_both_locks_agree_on_every_package_they_share():
     assert {"markdown", "pymdown-extensions", "pyyaml", "pydantic"} <= shared
     assert {name: (mkdocs[name], zensical[name]) for name in shared if mkdocs[name] != zensical[name]} == {}
     assert "mkdocs" not in zensical
+
+
+def test_styles_the_theme_script_inserts_are_found_for_the_policy(tmp_path):
+    """Zensical's search gives its shadow-root dialog a <style> from a string in its bundle;
+    the policy allows that text by hash instead of allowing every inline style."""
+    from govcloud_site.themestyles import inserted_styles
+
+    bundle = tmp_path / "assets" / "javascripts" / "bundle.js"
+    bundle.parent.mkdir(parents=True)
+    bundle.write_text("var Tc='.r{color:red}\\\\x',Q=1;function S(){o.appendChild(C(\"style\",{},Tc.toString()))}"
+                      "var other='.x{}';")
+    assert inserted_styles(tmp_path) == [".r{color:red}\\x"]
+    (tmp_path / "assets" / "javascripts" / "bundle.js").write_text("C(\"div\",{},Tc)")
+    assert inserted_styles(tmp_path) == []
