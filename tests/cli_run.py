@@ -11,7 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from harness import ROOT
+
 DATA = ROOT / "data" / "products.yml"
 SCENARIOS = ROOT / "data" / "scenarios.yml"
 # The frozen catalog the calculation and CLI tests work their figures out from.

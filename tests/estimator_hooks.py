@@ -6,12 +6,12 @@ import re
 from urllib.parse import parse_qsl, urlsplit
 
 from govcloud.model import Catalog
-from govcloud.money import show
+from govcloud.money import show, text
+from govcloud.present import view
 from govcloud.quote import quote
 from govcloud.scenario import Scenario
+from govcloud.vocabulary import WORDS, word
 
-KIND = {"new": "New subscription", "upgrade": "Upgrade", "downgrade": "Downgrade",
-        "instances_only": "Instances", "unchanged": "No change", "cancel": "Cancelled"}
 # Words the page must never show: signs of a number gone wrong.
 BROKEN = re.compile(r"\b(NaN|undefined|Infinity|null)\b")
 
@@ -20,73 +20,58 @@ READ_HOOKS = """() => Object.fromEntries([...document.querySelectorAll('#gc-esti
     .map(e => [e.dataset.testid, {text: e.textContent, value: e.dataset.value ?? null}]))"""
 
 
-def beyond_words(catalog: Catalog, scenario: Scenario, key: str, contact: str) -> str:
-    """Why a line needs sales: users past the largest tier and/or instances past the limit."""
-    product = next(p for p in catalog.products if p.key == key)
-    held = [h for h in (scenario.proposed.get(key), (scenario.current or {}).get(key)) if h is not None]
-    users = any(h.users > product.tiers[-1].users for h in held)
-    instances = any(h.instances > catalog.max_instances for h in held)
-    limit = f"{catalog.max_instances:,} instances"
-    more = ("more than the listed tiers and " + limit if users and instances
-            else "more than " + limit if instances else "more than the listed tiers")
-    return f"{more}; {contact} quotes it"
-
-
-def change_words(catalog: Catalog, scenario: Scenario, line, contact: str) -> str:
-    kind = KIND[line.change]
+def change_words(catalog: Catalog, scenario: Scenario, line) -> str:
+    """The change cell: the vocabulary's label and its short reason."""
+    label = WORDS["change"][line.change]
     if line.status != "ok":
-        return f"{kind}: {beyond_words(catalog, scenario, line.product, contact)}"
-    return {
-        "new": f"{kind}: billed for a full term",
-        "upgrade": f"{kind}: prorated for {scenario.days_remaining} of {catalog.term_days} days",
-        "downgrade": f"{kind}: takes effect at renewal",
-        "instances_only": f"{kind}: {line.instances} of {catalog.max_instances}, no extra cost",
-        "unchanged": f"{kind}: the bill stays the same",
-        "cancel": f"{kind}: ends with the current term, no credit",
-    }[line.change]
-
-
-def today_price(catalog: Catalog, scenario: Scenario, key: str):
-    """(tier, annual) the customer pays today for `key`, walking the tiers by hand;
-    None when the product is new, "beyond" past the tiers or the instance limit."""
-    held = (scenario.current or {}).get(key)
-    if held is None:
-        return None
-    product = next(p for p in catalog.products if p.key == key)
-    if held.instances > catalog.max_instances:
-        return "beyond"
-    for tier in product.tiers:
-        if tier.users >= held.users:
-            return tier.users, tier.annual
-    return "beyond"
+        return f"{label}: {WORDS['change_detail']['beyond']}"
+    values = {"upgrade": {"days": scenario.days_remaining, "term_days": catalog.term_days},
+              "instances_only": {"instances": line.instances, "max_instances": catalog.max_instances}}
+    return f"{label}: {word('change_detail.' + line.change, **values.get(line.change, {}))}"
 
 
 def expected_hooks(catalog: Catalog, scenario: Scenario) -> dict[str, dict]:
+    """Each hook's text and data-value, from govcloud's quote and its one view (present.view)."""
     q = quote(catalog, scenario)
-    ask = f"Ask {q.contact}"
-    # With no priced line, a total of $0.00 would mislead: the totals say whom to ask.
+    v = view(catalog, scenario, q)
+    ask = word("cells.ask", contact=q.contact)
+    none = WORDS["cells"]["none"]
     priced = any(line.status == "ok" for line in q.lines)
-    annual_total = show(q.annual_total) if priced else ask
-    due_now_total = show(q.due_now_total) if priced else ask
+    total = v.total.cells
+    first = ask if not priced else show(q.first_year_total) if q.first_year_total is not None else none
     out: dict[str, dict] = {
-        "annual-total": {"text": annual_total, "value": None},
-        "due-now-total": {"text": due_now_total, "value": None},
-        "summary-annual": {"text": annual_total, "value": None},
-        "summary-due-now": {"text": due_now_total, "value": None},
+        "annual-total": {"text": total["annual"].text, "value": total["annual"].value or ""},
+        "due-now-total": {"text": total["due_now"].text, "value": total["due_now"].value or ""},
+        "first-year-total": {"text": first,
+                             "value": text(q.first_year_total) if priced and q.first_year_total is not None else ""},
+        "summary-due-now": {"text": total["due_now"].text, "value": None},
+        "summary-first-year": {"text": WORDS["bills"]["first_year_unknown"] if priced and q.first_year_total is None
+                               else first, "value": None},
         "contact": {"text": q.contact, "value": None},
     }
-    for line in q.lines:
+    for i, bill in enumerate(q.bills):
+        out[f"bill-{i}"] = {"text": show(bill.amount), "value": text(bill.amount)}
+    if scenario.current is not None:
+        today_total = q.today_annual_total
+        out["today-annual-total"] = {"text": none if today_total is None else show(today_total),
+                                     "value": "" if today_total is None else text(today_total)}
+    for line, row in zip(q.lines, v.rows):
         ok, key = line.status == "ok", line.product
-        out[f"tier-{key}"] = {"text": f"{line.tier:,} users" if line.tier else ("—" if ok else ask),
+        out[f"tier-{key}"] = {"text": word("cells.tier", tier=f"{line.tier:,}") if line.tier else (none if ok else ask),
                               "value": str(line.tier) if line.tier else ""}
         out[f"annual-{key}"] = {"text": show(line.annual) if ok else ask, "value": None}
         out[f"due-now-{key}"] = {"text": show(line.due_now) if ok else ask, "value": None}
-        out[f"change-{key}"] = {"text": change_words(catalog, scenario, line, q.contact), "value": line.change}
+        out[f"change-{key}"] = {"text": change_words(catalog, scenario, line), "value": line.change}
         if scenario.current is not None:
-            now = today_price(catalog, scenario, key)
-            out[f"today-{key}"] = (
-                {"text": "—", "value": ""} if now is None else {"text": ask, "value": ""} if now == "beyond"
-                else {"text": f"{now[0]:,} users, {show(now[1])}", "value": f"{now[1]:.2f}"})
+            held = scenario.current.get(key)
+            out[f"today-{key}"] = ({"text": none, "value": ""} if held is None
+                                   else {"text": ask, "value": ""} if line.today_annual is None
+                                   else {"text": show(line.today_annual), "value": text(line.today_annual)})
+            if held is not None:
+                out[f"today-tier-{key}"] = {"text": row.cells["today_tier"].text if line.today_tier is None
+                                            else word("cells.tier", tier=f"{line.today_tier:,}"), "value": None}
+            diff = row.cells["difference"]
+            out[f"difference-{key}"] = {"text": diff.text, "value": diff.value or ""}
     return out
 
 
@@ -98,16 +83,21 @@ def type_scenario(page, catalog: Catalog, scenario: Scenario) -> None:
     """Enter a scenario through the form, as a person would, from a blank estimator."""
     page.get_by_test_id("mode-change" if scenario.current is not None else "mode-new").check()
     page.get_by_test_id("customer").select_option(scenario.customer)
-    if scenario.current is not None:
+    if scenario.current is not None and scenario.days_remaining is not None:
         page.get_by_test_id("days-remaining").fill(str(scenario.days_remaining))
     for p in catalog.products:
-        for prefix, holdings in (("current-", scenario.current or {}), ("", scenario.proposed)):
-            held = holdings.get(p.key)
-            if held is None:
+        now, wanted = (scenario.current or {}).get(p.key), scenario.proposed.get(p.key)
+        if now is not None:
+            page.get_by_test_id(f"current-users-{p.key}").press_sequentially(str(now.users))
+            if now.instances != 1:
+                page.get_by_test_id(f"current-instances-{p.key}").fill(str(now.instances))
+            if wanted is None:   # cancelling is an explicit choice
+                page.get_by_test_id(f"cancel-{p.key}").check()
                 continue
-            page.get_by_test_id(f"{prefix}users-{p.key}").press_sequentially(str(held.users))
-            if held.instances != 1:
-                page.get_by_test_id(f"{prefix}instances-{p.key}").fill(str(held.instances))
+        if wanted is not None:
+            # In a change the "after" fields start from today's values: replace them.
+            page.get_by_test_id(f"users-{p.key}").fill(str(wanted.users))
+            page.get_by_test_id(f"instances-{p.key}").fill("" if wanted.instances == 1 else str(wanted.instances))
 
 
 def product_hooks(hooks: dict, catalog: Catalog) -> set[str]:

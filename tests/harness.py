@@ -1,17 +1,23 @@
-"""What the tests and the benchmarks share: a strict build of the site in a
-subprocess (by MkDocs or by Zensical), a local server for it, and Debian's
+"""What the tests and the benchmarks share: the project's paths, a strict build of
+the site (the real one, or a small one per case; by MkDocs or by Zensical) in a
+subprocess, one reader of the HTML it writes, a local server for it, and Debian's
 Chromium with its flags."""
 from __future__ import annotations
 
 import functools
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 import threading
 import uuid
+from html import unescape
+from html.parser import HTMLParser
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -29,12 +35,12 @@ CHROMIUM_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-
 def build_site(dest: Path, env: dict[str, str] | None = None, config: Path | None = None
                ) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` then the post-build steps (minify, CSP) in subprocesses, as
-    `make build` and docs CI run them; returns the finished process (the first that failed)."""
+    `make build` and docs CI run them; returns the first failed process, or the build's."""
     config = config or ROOT / "mkdocs.yml"
+    run_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     built = subprocess.run(
         [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(dest), "--config-file", str(config)],
-        cwd=config.parent, capture_output=True, text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        cwd=config.parent, capture_output=True, text=True, env=run_env,
     )
     if built.returncode:
         return built
@@ -94,3 +100,73 @@ def chromium_path() -> str:
     if not path:
         raise RuntimeError("Chromium is missing: `make test` installs Debian's chromium package")
     return path
+
+
+# -- reading the HTML a build writes (the one parser every test uses) ---------------
+
+class Html(HTMLParser):
+    """A page or fragment read once: its tables (attributes, rows, cells with their tag,
+    attributes and text), its visible text, the JSON of its data blocks and every tag seen."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.tables: list[dict[str, Any]] = []
+        self.text: list[str] = []
+        self.json: list[str] = []
+        self.tags: list[str] = []
+        self._cell: dict[str, Any] | None = None
+        self._in: str | None = None
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.tags.append(tag)
+        if tag == "script":
+            self._in = "json" if attrs.get("type") == "application/json" else "script"
+        elif tag == "style":
+            self._in = "style"
+        elif tag == "table":
+            self.tables.append({"attrs": attrs, "rows": []})
+        elif tag == "tr" and self.tables:
+            self.tables[-1]["rows"].append({"attrs": attrs, "cells": []})
+        elif tag in ("td", "th") and self.tables and self.tables[-1]["rows"]:
+            self._cell = {"tag": tag, "attrs": attrs, "text": ""}
+            self.tables[-1]["rows"][-1]["cells"].append(self._cell)
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style"):
+            self._in = None
+        elif tag in ("td", "th"):
+            self._cell = None
+
+    def handle_data(self, data):
+        if self._in == "json":
+            self.json.append(data)
+        elif self._in is None:
+            self.text.append(data)
+            if self._cell is not None:
+                self._cell["text"] += data
+
+    def rows(self) -> list[list[str]]:
+        """Every table row as its cells' text (a copied table, a CSV-like view)."""
+        return [[c["text"] for c in r["cells"]] for t in self.tables for r in t["rows"] if r["cells"]]
+
+    def documents(self) -> list[Any]:
+        """The JSON data blocks that parse."""
+        out = []
+        for block in self.json:
+            try:
+                out.append(json.loads(unescape(block)) if "&quot;" in block else json.loads(block))
+            except ValueError:
+                pass
+        return out
+
+
+def read(site: Path, page: str) -> str:
+    return (site / page).read_text(encoding="utf-8")
+
+
+def text_of(html: str) -> str:
+    """The words of a page's article, without tags."""
+    body = html[html.index("<article"):html.index("</article>")]
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", body)).split())

@@ -5,6 +5,7 @@ the built page. Every field is compared, the messages and the rules each rests o
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 
@@ -61,3 +62,38 @@ def test_node_quotes_equal_python(which):
     mismatches = [i for i, (g, e, n) in enumerate(zip(got, expected, notes)) if g["quote"] != e or g["notes"] != n]
     assert len(got) == len(expected)
     assert not mismatches, f"{len(mismatches)} of {len(got)} differ; first: {scenarios[mismatches[0]]}"
+
+
+def test_the_calculation_writes_no_sentence_of_its_own():
+    """Every sentence comes from the price book's words: no run of three words of any
+    template is written in the JavaScript calculation."""
+    from govcloud.vocabulary import WORDS
+
+    source = CALCULATION.read_text(encoding="utf-8")
+    strings = " ".join(re.findall(r'"([^"\\\\]*)"', source))
+
+    def templates(node):
+        if isinstance(node, dict):
+            for value in node.values():
+                yield from templates(value)
+        else:
+            yield node
+
+    copied = []
+    for template in templates(WORDS):
+        for piece in re.split(r"\{[a-z_]+\}", template):
+            words = piece.split()
+            copied += [" ".join(words[i:i + 3]) for i in range(len(words) - 2)
+                       if " ".join(words[i:i + 3]) in strings]
+    assert copied == []
+
+
+def test_the_calculation_fills_the_shipped_templates():
+    """A word changed in the price book changes what the calculation says."""
+    book = pricebook(load_catalog())
+    book["words"]["messages"]["tier"] = "TIER {tier} FOR {product}"
+    book["words"]["messages"]["illustrative"] = "ASK {contact}"
+    got = run_js(book, [{"proposed": {book["products"][0]["key"]: {"users": 5}}}])[0]["quote"]["messages"]
+    tier = book["products"][0]["tiers"][0]["users"]
+    assert got[0] == f"TIER {tier:,} FOR {book['products'][0]['name']}"
+    assert got[-1] == f"ASK {book['contacts']['government']}"

@@ -6,12 +6,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
-import shutil
 import subprocess
 import sys
-from datetime import date, datetime, timedelta
-from html.parser import HTMLParser
+from datetime import date, datetime
 from urllib.parse import urlsplit
 
 import pytest
@@ -20,11 +17,13 @@ from playwright.sync_api import expect
 import vectors
 from conftest import serve
 from conftest import both_builders
-from estimator_hooks import (BROKEN, READ_HOOKS, expected_hooks, product_hooks, query_pairs,
-                             today_price, type_scenario)
+from harness import Html
+from estimator_hooks import BROKEN, READ_HOOKS, expected_hooks, product_hooks, query_pairs, type_scenario
 from govcloud.address import estimator_query
 from govcloud.loading import load_catalog
 from govcloud.money import text
+from govcloud.present import view
+from govcloud.vocabulary import WORDS, word
 from govcloud.quote import quote
 from govcloud.scenario import Scenario
 from govcloud.worked import load_worked
@@ -40,23 +39,6 @@ def catalog():
 @pytest.fixture(scope="module")
 def worked(catalog) -> dict[str, Scenario]:
     return {s.id: s for s, _ in load_worked(catalog)}
-
-
-@pytest.fixture(scope="module")
-def instant_url(site_dir, tmp_path_factory):
-    """The built site served at the address its sitemap gives. Material navigates
-    instantly only to pages its sitemap lists, and it matches the port too: the
-    session server's random port is not site_url's, so this copy's sitemap is
-    pointed at the port it is served on, as a deployment's would be."""
-    copy = tmp_path_factory.mktemp("instant") / "site"
-    shutil.copytree(site_dir, copy)
-    server = serve(copy)
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
-    sitemap = copy / "sitemap.xml"
-    home = re.search(r"<loc>(.*?)</loc>", sitemap.read_text()).group(1)
-    sitemap.write_text(sitemap.read_text().replace(home, url))
-    yield url.rstrip("/")
-    server.shutdown()
 
 
 def sampled(catalog, want: int = 12) -> list[Scenario]:
@@ -120,7 +102,8 @@ def test_estimates_opened_by_address(page, site_url, catalog, worked):
                                                                    else {str(held.instances)})
         assert set(values.values()) == {""}, values
         if scenario.current is not None:
-            expect(page.get_by_test_id("days-remaining")).to_have_value(str(scenario.days_remaining))
+            days = scenario.days_remaining
+            expect(page.get_by_test_id("days-remaining")).to_have_value("" if days is None else str(days))
             expect(page.get_by_test_id("mode-change")).to_be_checked()
         else:
             expect(page.get_by_test_id("mode-new")).to_be_checked()
@@ -191,23 +174,6 @@ def test_worked_scenario_links_open_in_the_estimator(page, instant_url, catalog,
     assert page.evaluate("window.sameDocument") is True
 
 
-class _Cells(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.rows, self.tags = [], []
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append(tag)
-        if tag == "tr":
-            self.rows.append([])
-        elif tag in ("td", "th"):
-            self.rows[-1].append("")
-
-    def handle_data(self, data):
-        if self.rows and self.rows[-1]:
-            self.rows[-1][-1] += data
-
-
 # A change with each kind of row a copy must carry: priced upgrade, new beyond the limit, cancelled.
 TAKEAWAY = Scenario.model_validate({
     "customer": "commercial", "current": {"jira": {"users": 480, "instances": 2}, "confluence": {"users": 30}},
@@ -226,11 +192,12 @@ def test_take_the_estimate_away(page, site_url, catalog, worked, tmp_path):
     page.goto(f"{site_url}/estimator/")
     type_scenario(page, catalog, scenario)
     check_page(page, catalog, scenario)
-    renewal = (TODAY.date() + timedelta(days=scenario.days_remaining)).isoformat()
-    context = [["Customer type", f"commercial ({catalog.contacts.commercial.who})"],
-               ["Contact", catalog.contacts.commercial.name],
-               ["Days left in the term", str(scenario.days_remaining)], ["Renewal date", renewal],
-               ["Estimate made on", "2026-11-26"], ["Prices", q.messages[-1]], ["Link", page.url]]
+    v = view(catalog, scenario, q, TODAY.date())
+    context = v.about + ["Estimate made on 2026-11-26.", word("messages.illustrative", contact=q.contact),
+                         f"Link: {page.url}"]
+
+    def marked(cell, shown: str | None = None) -> str:
+        return (cell.text if shown is None else shown) + "".join(f" [{n}]" for n in v.mark(cell.assumptions))
 
     # The copied link restores the estimate in a fresh page.
     page.get_by_role("button", name="Copy link").click()
@@ -241,7 +208,8 @@ def test_take_the_estimate_away(page, site_url, catalog, worked, tmp_path):
     check_page(fresh, catalog, scenario)
     fresh.close()
 
-    # The table, as text for a spreadsheet and as HTML for an email, after what it is for.
+    # The table, as text for a spreadsheet and as HTML for an email, after what it is for,
+    # with the dated bills and the footnotes of the rules still to confirm.
     page.get_by_role("button", name="Copy as table").click()
     expect(page.locator('[data-gc="action-status"]')).to_have_text("Table copied.")
     copied = page.evaluate("""async () => {
@@ -249,45 +217,55 @@ def test_take_the_estimate_away(page, site_url, catalog, worked, tmp_path):
         return {plain: await (await item.getType('text/plain')).text(),
                 html: await (await item.getType('text/html')).text()};
     }""")
-    about, _, body = copied["plain"].partition("\n\n")
-    assert [row.split("\t") for row in about.split("\n")] == context
-    plain = [row.split("\t") for row in body.rstrip("\n").split("\n")]
-    cells = _Cells()
-    cells.feed(copied["html"])
-    rows = [r for r in cells.rows if r]
-    assert rows == plain and "table" in cells.tags and "img" not in cells.tags
-    for label, value in context:
-        assert f"{label}:" in copied["html"] and value.replace("&", "&amp;") in copied["html"]
-    assert plain[0] == ["Product", "Change", "Today", "Users", "Tier", "Instances", "Each year from renewal",
-                        "Due now"]
+    about, body, timeline, notes = copied["plain"].rstrip("\n").split("\n\n")
+    assert about.split("\n") == context
+    plain = [row.split("\t") for row in body.split("\n")]
+    bills_title, *bill_rows = timeline.split("\n")
+    bill_rows = [row.split("\t") for row in bill_rows]
+    cells = Html(copied["html"])
+    rows = cells.rows()
+    assert rows == plain + bill_rows and "table" in cells.tags and "img" not in cells.tags
+    for line in context + notes.split("\n"):
+        assert line.replace("&", "&amp;") in copied["html"]
+    cols = WORDS["columns"]
+    assert plain[0] == [cols[k] for k in ("product", "change", "today_tier", "today_annual", "tier", "annual",
+                                          "difference", "due_now")]
     assert len(plain) == len(q.lines) + 2
-    for row, line in zip(plain[1:], q.lines):
+    for row, line, r in zip(plain[1:], q.lines, v.rows):
         k = line.product
-        assert row == [names[k], want[f"change-{k}"]["text"], want[f"today-{k}"]["text"], f"{line.users:,}",
-                       want[f"tier-{k}"]["text"], f"{line.instances:,}", want[f"annual-{k}"]["text"],
-                       want[f"due-now-{k}"]["text"]]
-    assert plain[1][3] == "1,200"   # grouped like the tier
-    assert plain[-1][0] == "Total (priced lines only)"
-    assert plain[-1][-2:] == [f"${q.annual_total:,.2f}", f"${q.due_now_total:,.2f}"]
+        assert row == [names[k], want[f"change-{k}"]["text"], want.get(f"today-tier-{k}", {"text": "—"})["text"],
+                       want[f"today-{k}"]["text"], marked(r.cells["tier"], want[f"tier-{k}"]["text"]), marked(r.cells["annual"]),
+                       marked(r.cells["difference"]), marked(r.cells["due_now"])]
+    assert plain[-1][0] == WORDS["totals"]["priced_only"]
+    assert plain[-1][-3] == f"${q.annual_total:,.2f}" and plain[-1][-1] == marked(v.total.cells["due_now"])
+    assert bills_title == WORDS["bills"]["title"]
+    assert bill_rows[0] == [WORDS["bills"][k] for k in ("when", "what", "products", "amount")]
+    assert [r[3] for r in bill_rows[1:-1]] == [marked(b.amount) for b in v.bills]
+    assert bill_rows[-1][0] == v.first_year_label and bill_rows[-1][3] == marked(v.first_year)
+    assert notes.split("\n") == [text_ for _, text_ in v.footnotes]
 
-    # CSV: the table first, with plain amounts a spreadsheet can add up; after an empty row, the context.
+    # CSV: the table first, with plain amounts a spreadsheet can add up; then the bills, the context.
     with page.expect_download() as download:
         page.get_by_role("button", name="Download CSV").click()
     assert download.value.suggested_filename == "govcloud-estimate-commercial-2026-11-26.csv"
     table = list(csv.reader(io.StringIO(open(download.value.path(), encoding="utf-8", newline="").read())))
     cur = catalog.currency
-    assert table[0] == ["Product", "Change", "Users", "Tier", "Instances", f"Annual ({cur})",
-                        f"Due now ({cur})", "Status", "Tier today", f"Annual today ({cur})"]
+    assert table[0] == [cols["product"], cols["change"], cols["users"], cols["tier"], cols["instances"],
+                        f"{cols['annual']} ({cur})", f"{cols['due_now']} ({cur})", cols["status"], cols["today_tier"],
+                        f"{cols['today_annual']} ({cur})"]
     for row, line in zip(table[1:], q.lines):
-        now = today_price(catalog, scenario, line.product)
-        held = now not in (None, "beyond")
         assert row == [names[line.product], line.change, str(line.users), str(line.tier or ""),
                        str(line.instances), text(line.annual) or "", text(line.due_now) or "", line.status,
-                       str(now[0]) if held else "", f"{now[1]:.2f}" if held else ""]
+                       str(line.today_tier or ""), text(line.today_annual) or ""]
     total = len(q.lines) + 1
-    assert table[total][0] == "Total (priced lines only)"
+    assert table[total][0] == WORDS["totals"]["priced_only"]
     assert table[total][5:7] == [text(q.annual_total), text(q.due_now_total)]
-    assert table[total + 1] == [] and table[total + 2:] == context
+    assert table[total + 1] == [] and table[total + 2] == [WORDS["bills"]["title"]]
+    dated = table[total + 4: total + 4 + len(q.bills)]
+    assert [r[3] for r in dated] == [text(b.amount) for b in q.bills]
+    assert table[total + 4 + len(q.bills)] == [v.first_year_label, "", "", text(q.first_year_total)]
+    tail = table[total + 6 + len(q.bills):]
+    assert tail == [[line] for line in context + [text_ for _, text_ in v.footnotes]]
 
     # The scenario file goes through `govcloud quote` unchanged and gives the same quote.
     for name in ("beyond-the-price-book", "upgrade-and-add-product", "cancel-everything"):

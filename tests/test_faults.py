@@ -13,13 +13,12 @@ import re
 import shutil
 import subprocess
 from decimal import Decimal
-from html import unescape
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT, build_site
+from harness import Html
 from fault_mutations import SEED, mutations
 from govcloud.cli import main as govcloud
 from govcloud.loading import load_catalog
@@ -48,41 +47,13 @@ def check(files: dict[str, Path]) -> tuple[int, list[str]]:
     return code, err.getvalue().splitlines()
 
 
-class _Text(HTMLParser):
-    """Visible text and JSON data blocks of a page."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.text, self.json, self._in = [], [], None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "script":
-            self._in = "json" if attrs.get("type") == "application/json" else "script"
-        elif tag == "style":
-            self._in = "style"
-
-    def handle_endtag(self, tag):
-        if tag in ("script", "style"):
-            self._in = None
-
-    def handle_data(self, data):
-        if self._in == "json":
-            self.json.append(data)
-        elif self._in is None:
-            self.text.append(data)
-
-
 def site_view(site: Path) -> tuple[str, list]:
     """All pages' visible text, and every embedded JSON document."""
     text, docs = [], []
     for page in sorted(site.rglob("*.html")):
-        parser = _Text()
-        parser.feed(page.read_text(encoding="utf-8"))
-        text.append(" ".join(parser.text))
-        for block in parser.json:
-            with contextlib.suppress(ValueError):
-                docs.append(json.loads(unescape(block)) if "&quot;" in block else json.loads(block))
+        parsed = Html(page.read_text(encoding="utf-8"))
+        text.append(" ".join(parsed.text))
+        docs += parsed.documents()
     return re.sub(r"\s+", " ", " ".join(text)), docs
 
 

@@ -6,6 +6,7 @@ expected line number is read off the edited text, not taken from govcloud.
 """
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -288,12 +289,15 @@ def test_worked_scenario_matches_its_expectation(index):
 
 
 def test_broken_expectation_names_the_scenario_and_field(tmp_path):
-    text = edited(tmp_path, "due_now_total: 13010.96", "due_now_total: 13010.97", name="scenarios.yml",
-                  source=SCENARIOS)
-    line = line_of(text, "13010.97")
+    # The figure as the file writes it, one cent off: the test holds whatever today's prices are.
     index = [w["id"] for w in WORKED].index("upgrade-and-add-product")
+    right = WORKED[index]["expected"]["due_now_total"]
+    wrong = f"{Decimal(right) + Decimal('0.01'):.2f}"
+    text = edited(tmp_path, f"due_now_total: {right}", f"due_now_total: {wrong}", name="scenarios.yml",
+                  source=SCENARIOS)
+    line = line_of(text, f"due_now_total: {wrong}")
     expected = (f"scenarios.yml:{line}: [{index}].expected.due_now_total: scenario 'upgrade-and-add-product' "
-                "expects 13010.97 but govcloud computes 13010.96")
+                f"expects {wrong} but govcloud computes {right}")
     result = run("check", "--scenarios", "scenarios.yml", cwd=tmp_path)
     assert (result.returncode, result.stderr.splitlines(), result.stdout) == (2, [expected], "")
     # The same through the variable the site build uses, with `govcloud check` as `make check` runs it.

@@ -12,12 +12,12 @@ from decimal import Decimal
 from collections import Counter
 from typing import Any
 
-from govcloud.model import Catalog
+from govcloud.model import Catalog, Contacts
 from govcloud.quote import change_of, quote, tier_index
 from govcloud.scenario import Holding, Scenario, read_scenarios
 
 SEED = 4_2026
-CUSTOMERS = ("government", "commercial")
+CUSTOMERS = tuple(Contacts.model_fields)  # the data's kinds of customer
 EDGE_DAYS = (0, 1, 364, 365)
 
 

@@ -52,6 +52,10 @@
     return 2 * r >= termDays ? q + 1 : q;
   }
 
+  function own(holdings, key) {
+    return Object.prototype.hasOwnProperty.call(holdings, key) ? holdings[key] : undefined;
+  }
+
   function holding(raw) {
     if (raw === undefined || raw === null) return null;
     return { users: raw.users, instances: raw.instances === undefined ? 1 : raw.instances };
@@ -157,7 +161,7 @@
     } else {
       var old = product.tiers[tierIndex(product, now.users)];
       if (change === "upgrade") {
-        if (days === null) throw new Error("an upgrade needs days_remaining");
+        if (days === null) throw new Error("days_remaining missing for an upgrade");
         var difference = annual - parseCents(old.annual);
         due = prorate(difference, days, term);
         said.push(note("messages.upgrade", restsOn, { old_tier: group(old.users), difference: show(difference),
@@ -212,7 +216,8 @@
     var days = scenario.days_remaining === undefined ? null : scenario.days_remaining;
     var lines = [], notes = [];
     book.products.forEach(function (product) {
-      var now = holding(current[product.key]), wanted = holding(proposed[product.key]);
+      // Own properties only: a key like `constructor` must never reach Object's prototype.
+      var now = holding(own(current, product.key)), wanted = holding(own(proposed, product.key));
       if (!now && !wanted) return;
       var result = line(book, product, now, wanted, days, contact);
       lines.push(result.line);

@@ -22,5 +22,6 @@ def estimator_query(scenario: Scenario) -> str:
     params = [("customer", scenario.customer)] + _holdings("", scenario.proposed)
     if scenario.current is not None:
         params += _holdings("current.", scenario.current)
-        params.append(("days_remaining", str(scenario.days_remaining)))
+        if scenario.days_remaining is not None:   # only an upgrade needs them
+            params.append(("days_remaining", str(scenario.days_remaining)))
     return urlencode(params)

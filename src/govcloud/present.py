@@ -204,7 +204,7 @@ def view(catalog: Catalog, scenario: Scenario, q: Quote, today: date | None = No
     notes = [Cell(n.text, n.product, n.assumptions) for n in q.notes]
     result = QuoteView(
         about,
-        [(k, cols[k]) for k in keys],
+        [(k, cols["annual_new" if k == "annual" and not change else k]) for k in keys],
         rows,
         Row(None, total),
         incomplete,

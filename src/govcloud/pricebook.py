@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from .model import Catalog, Contacts, Rules
@@ -27,7 +28,7 @@ def pricebook(catalog: Catalog) -> dict[str, Any]:
             }
             for name in Rules.model_fields
         },
-        "words": WORDS,
+        "words": copy.deepcopy(WORDS),  # a copy: whoever edits the document must not edit the vocabulary
         "products": [
             {"key": p.key, "name": p.name, "tiers": [{"users": t.users, "annual": text(t.annual)} for t in p.tiers]}
             for p in catalog.products

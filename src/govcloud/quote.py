@@ -318,7 +318,7 @@ def _line(
         old = product.tiers[tier_index(product, now.users)]
         if change == "upgrade":
             if days is None:
-                raise ValueError("an upgrade needs days_remaining")
+                raise ValueError("days_remaining missing for an upgrade")
             difference = tier.annual - old.annual
             due = prorate(difference, days, catalog.term_days)
             said.append(

@@ -11,11 +11,8 @@ from .model import Catalog
 from .money import show
 from .present import MONEY_COLUMNS, NUMBER_COLUMNS, Cell, QuoteView, view
 from .quote import Quote
-from .scenario import Change, Scenario
+from .scenario import Scenario
 from .vocabulary import WORDS, word
-
-# The words every output uses for a change kind (kept for callers; the vocabulary holds them).
-CHANGE_LABELS: dict[Change, str] = WORDS["change"]
 
 
 def align(rows: list[list[str]], right: set[int]) -> list[str]:

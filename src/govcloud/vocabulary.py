@@ -52,6 +52,7 @@ WORDS: Final[dict[str, Any]] = {
         "tier": "Tier",
         "instances": "Instances",
         "annual": "Yearly price after",
+        "annual_new": "Yearly price",
         "difference": "Difference from renewal",
         "due_now": "Due now",
         "status": "Status",

@@ -3,7 +3,7 @@
 Everything a reader sees that the data holds (product names, contacts, the
 term length, the instance limit) comes from the catalog here, so the page and
 its scripts name no product and repeat no number. The markup is plain HTML:
-`docs/assets/estimator.js` fills in the results.
+`docs/assets/estimator/` (ES modules) fills in the results.
 """
 from __future__ import annotations
 
@@ -12,10 +12,13 @@ from html import escape
 
 from govcloud.pricebook import pricebook
 from govcloud.richtext import html_text
+from govcloud.vocabulary import WORDS, word
 
 from .marks import NO_TERM_LINKS, mark
 
 CUSTOMERS = ("government", "commercial")
+# The estimator page is /estimator/; its styles sit in the site's assets.
+STYLESHEET = "../assets/estimator.css"
 
 
 def script_json(value) -> str:
@@ -30,7 +33,7 @@ def pricebook_script(catalog) -> str:
     Material's instant navigation re-runs every <script> in the new page as
     JavaScript, dropping its type and id: the JSON would be a syntax error and
     could no longer be found. Scripts inside a <template> are inert and out of
-    its reach; estimator.js reads the template's content."""
+    its reach; the estimator (main.js) reads the template's content."""
     return ('<template id="govcloud-pricebook-template">'
             '<script type="application/json" id="govcloud-pricebook">'
             f"{script_json(pricebook(catalog))}</script></template>")
@@ -70,8 +73,13 @@ def _product_fieldset(catalog, product) -> str:
         f'<p class="gc-group-title gc-change-only">{name} after the change</p>'
         + _number_field(f"gc-users-{key}", f"users-{key}", "Users",
                         f'<span class="gc-new-only">Leave empty if you do not want {name}.</span>'
-                        f'<span class="gc-change-only">Leave empty to cancel {name}.</span>')
+                        '<span class="gc-change-only">Starts from today\'s number; change it to the number you '
+                        "want.</span>")
         + _number_field(f"gc-instances-{key}", f"instances-{key}", "Instances", instances_hint)
+        # Cancelling is a choice of its own, never the meaning of an empty field.
+        + '<div class="gc-check gc-change-only">'
+        f'<input type="checkbox" id="gc-cancel-{key}" data-testid="cancel-{key}" data-product="{key}">'
+        f'<label for="gc-cancel-{key}">Cancel this product</label></div>'
         + "</div>"
     )
     return (f'<fieldset class="gc-product" data-product="{key}">'
@@ -120,30 +128,35 @@ def estimator_markup(catalog) -> str:
         # settles above the results: typing visibly changes something.
         '<div class="gc-summary" data-gc="summary">'
         '<p class="gc-summary-figures" data-gc="summary-figures" hidden>'
-        '<span class="gc-summary-item">Due now <strong data-testid="summary-due-now"></strong></span> '
-        '<span class="gc-summary-item">Each year from renewal <strong data-testid="summary-annual"></strong></span>'
+        f'<span class="gc-summary-item">{escape(WORDS["columns"]["due_now"])} '
+        '<strong data-testid="summary-due-now"></strong></span> '
+        f'<span class="gc-summary-item">{escape(word("totals.first_year", term_days=term))} '
+        '<strong data-testid="summary-first-year"></strong></span>'
         "</p>"
         '<p class="gc-summary-status" data-testid="summary-status"></p>'
-        '<a class="gc-summary-link" href="#gc-results-title" data-gc="summary-link">See the full estimate</a>'
+        '<a class="gc-summary-link" href="#gc-results-title" data-gc="summary-link" '
+        'data-gc-target="gc-results-title">See the full estimate</a>'
         "</div>"
     )
     results = (
         '<section class="gc-results" data-gc="results" aria-labelledby="gc-results-title">'
         '<h2 id="gc-results-title" tabindex="-1">Your estimate</h2>'
-        '<dl class="gc-print-only gc-context" data-gc="print-context"></dl>'
+        '<ul class="gc-print-only gc-context" data-gc="print-context"></ul>'
         '<p class="gc-stale" data-gc="stale" hidden></p>'
         '<p class="gc-empty" data-gc="empty">Enter the users of at least one product to see an estimate.</p>'
+        # The estimator writes the rows, headings and totals from the price book's words.
         '<div class="gc-table-wrap" data-gc="table-wrap" hidden>'
-        '<table class="gc-table"><caption class="gc-caption">Each product\'s tier, its price each year from '
-        "the next renewal, and what is due now</caption>"
-        '<thead><tr><th scope="col">Product</th><th scope="col">Change</th>'
-        '<th scope="col" data-gc="today-head" hidden>Today</th><th scope="col">Tier</th>'
-        '<th scope="col" class="gc-num">Each year from renewal</th><th scope="col" class="gc-num">Due now</th>'
-        '</tr></thead><tbody data-gc="lines"></tbody>'
-        '<tfoot><tr><th scope="row" colspan="3" data-gc="total-label">Total</th>'
-        '<td class="gc-num" data-label="Each year from renewal"><span data-testid="annual-total"></span></td>'
-        '<td class="gc-num" data-label="Due now"><span data-testid="due-now-total"></span></td></tr></tfoot>'
+        '<table class="gc-table"><caption class="gc-caption">Each product\'s tier and yearly price, '
+        "today and after the change, and what is due now</caption>"
+        '<thead data-gc="head"></thead><tbody data-gc="lines"></tbody><tfoot data-gc="foot"></tfoot>'
         "</table></div>"
+        '<div class="gc-bills" data-gc="bills" hidden>'
+        '<h3 id="gc-bills-title" data-gc="bills-title"></h3>'
+        '<div class="gc-table-wrap"><table class="gc-table gc-bills-table" aria-labelledby="gc-bills-title">'
+        '<thead data-gc="bills-head"></thead><tbody data-gc="bills-lines"></tbody></table></div>'
+        '<p class="gc-first-year"><span data-gc="first-year-label"></span> '
+        '<strong data-testid="first-year-total"></strong></p></div>'
+        '<ul class="gc-footnotes" data-gc="footnotes" hidden></ul>'
         '<p class="gc-incomplete" data-gc="incomplete" hidden></p>'
         # The quote's messages in full, folded: each row already carries its one explanation.
         '<details class="gc-why" data-gc="why"><summary>Why these figures</summary>'
@@ -176,7 +189,11 @@ def estimator_markup(catalog) -> str:
         "</section>"
     )
     return (
-        '<div class="gc-estimator" id="gc-estimator" data-mode="new">'
+        # A figure resting on an unconfirmed rule links to the rule on the Sources page.
+        '<div class="gc-estimator" id="gc-estimator" data-mode="new" data-rules-href="../sources/#rule-">'
+        # Only this page loads the estimator's styles; a stylesheet link in the
+        # body holds back the paint of what follows it, so the form never jumps.
+        f'<link rel="stylesheet" href="{STYLESHEET}">'
         + pricebook_script(catalog) +
         '<div class="gc-notice" data-gc="address-notice" role="status" hidden></div>'
         '<div class="gc-error-summary" data-gc="error-summary" tabindex="-1" hidden>'

@@ -24,7 +24,8 @@ def _example(worked: list[tuple[Scenario, Quote]]) -> tuple[Scenario, Quote]:
 
 
 def _json(value: Any) -> str:
-    return "```json\n" + json.dumps(value, indent=2, ensure_ascii=False) + "\n```"
+    # Plain text: the highlighter's colour for numbers fails contrast in the dark scheme.
+    return "```text\n" + json.dumps(value, indent=2, ensure_ascii=False) + "\n```"
 
 
 def register(env, catalog: Catalog, worked: list[tuple[Scenario, Quote]]) -> None:

@@ -12,10 +12,13 @@ import sys
 from pathlib import Path
 from typing import Callable
 
+from govcloud_build.minify import minify_site
+
 from . import csp
 
 # (name, step): each takes the site folder. Add a step where its order needs it.
 STEPS: list[tuple[str, Callable[[Path], object]]] = [
+    ("minify", minify_site),
     ("csp", csp.apply),
 ]
 

@@ -1,0 +1,172 @@
+/* Writing the view model into the page. Text from people, addresses or data
+ * only ever reaches the page through textContent and attribute values. */
+import { columns, rows, totals, bills, notes, context, incompleteNote, assumptionsUsed } from "./view.js";
+
+export function el(tag, attrs, text) {
+  const node = document.createElement(tag);
+  for (const name of Object.keys(attrs || {})) node.setAttribute(name, attrs[name]);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+export function parts(root) {
+  return (name) => root.querySelector('[data-gc="' + name + '"]');
+}
+
+export function hook(root, id) {
+  return root.querySelector('[data-testid="' + id + '"]');
+}
+
+// The notice above the form: what the address held that was not used (already bounded).
+export function showNotices(box, notices) {
+  box.replaceChildren();
+  if (notices.length) {
+    box.append(el("p", { class: "gc-notice-title" }, "Some of the link was not used"));
+    const list = el("ul");
+    for (const n of notices) list.append(el("li", {}, n));
+    box.append(list);
+  }
+  box.hidden = notices.length === 0;
+}
+
+/* Each problem next to its field (its first one) and all of them in the summary.
+ * The summary's links name their target in data-gc-target: the page keeps
+ * their href with the query and handles their clicks (see page.js). */
+export function showErrors(root, errors) {
+  const part = parts(root);
+  for (const box of root.querySelectorAll(".gc-field--error")) {
+    const input = box.querySelector("input");
+    box.classList.remove("gc-field--error");
+    input.removeAttribute("aria-invalid");
+    input.setAttribute("aria-describedby", input.id + "-hint");
+    const slot = box.querySelector(".gc-error");
+    slot.hidden = true;
+    slot.replaceChildren();
+  }
+  const list = part("error-list");
+  list.replaceChildren();
+  const marked = new Set();
+  for (const e of errors) {
+    const input = root.querySelector("#" + e.id);
+    const item = el("li");
+    item.append(el("a", { href: "#" + e.id, "data-gc-target": e.id }, e.message));
+    list.append(item);
+    if (marked.has(e.id)) continue;   // one message next to a field: its first problem
+    marked.add(e.id);
+    const box = input.closest(".gc-field"), slot = box.querySelector(".gc-error");
+    box.classList.add("gc-field--error");
+    slot.append(el("span", { class: "gc-visually-hidden" }, "Error: "), document.createTextNode(e.message));
+    slot.hidden = false;
+    input.setAttribute("aria-invalid", "true");
+    input.setAttribute("aria-describedby", input.id + "-hint " + input.id + "-error");
+  }
+  part("error-summary").hidden = errors.length === 0;
+}
+
+/* A figure's marker: "to confirm", then for each unconfirmed rule it rests on
+ * a link to that rule's explanation, numbered as the footnotes are. */
+function markers(view, root, assumptions) {
+  if (!assumptions.length) return [];
+  const base = root.getAttribute("data-rules-href"), used = assumptionsUsed(view);
+  const box = el("span", { class: "gc-confirm" }, view.words("assumptions.marker"));
+  for (const key of assumptions) {
+    const link = el("a", { href: base + key, "data-rule": key }, "[" + (used.indexOf(key) + 1) + "]");
+    link.append(el("span", { class: "gc-visually-hidden" }, " " + view.book.rules[key].title));
+    box.append(" ", link);
+  }
+  return [document.createTextNode(" "), box];
+}
+
+// A figure: its text in a span carrying the hook and value, then its marker.
+function figure(view, root, c, attrs) {
+  return [el("span", attrs || {}, c.text)].concat(markers(view, root, c.assumptions));
+}
+
+const HOOKS = { change: "change", tier: "tier", annual: "annual", due_now: "due-now", today: "today",
+                difference: "difference" };
+const NUMERIC = new Set(["annual", "due_now", "today", "difference"]);
+
+// The results table, its totals, the dated bills, the explanation and the printed context.
+export function renderResults(root, view) {
+  // The yearly difference reads under the new price, not in a column of its own.
+  const part = parts(root), cols = columns(view).filter(([k]) => k !== "difference"), q = view.quote;
+  const headRow = el("tr");
+  for (const [k, heading] of cols) headRow.append(el("th", { scope: "col", class: NUMERIC.has(k) ? "gc-num" : "" }, heading));
+  part("head").replaceChildren(headRow);
+  part("lines").replaceChildren(...rows(view).map((r) => {
+    const tr = el("tr");
+    for (const [k, heading] of cols) {
+      const c = r.cells[k];
+      if (k === "product") { tr.append(el("th", { scope: "row" }, c.text)); continue; }
+      const td = el("td", { "data-label": heading, class: NUMERIC.has(k) ? "gc-num" : "" });
+      const attrs = { "data-testid": HOOKS[k] + "-" + r.key };
+      if (k === "change" || k === "tier" || k === "today") attrs["data-value"] = c.value === null ? "" : c.value;
+      if (k === "today" && r.cells.today_tier.text !== view.words("cells.none")) {   // held today: its tier first
+        td.append(el("span", { class: "gc-today-tier", "data-testid": "today-tier-" + r.key },
+                     r.cells.today_tier.text), el("br"));
+      }
+      td.append(...figure(view, root, c, attrs));
+      if (k === "annual" && view.change) {
+        const d = r.cells.difference, aside = el("span", { class: "gc-aside" });
+        aside.append(...figure(view, root, d, { "data-testid": "difference-" + r.key, "data-value": d.value || "" }));
+        td.append(aside);
+      }
+      tr.append(td);
+    }
+    return tr;
+  }));
+  const t = totals(view), foot = el("tr");
+  foot.append(el("th", { scope: "row" }, t.label));
+  for (const [k, heading] of cols.slice(1)) {
+    const td = el("td", { "data-label": heading, class: NUMERIC.has(k) ? "gc-num" : "" });
+    const hookName = { annual: "annual-total", due_now: "due-now-total", today: "today-annual-total" }[k];
+    if (hookName) td.append(...figure(view, root, t[k], { "data-testid": hookName, "data-value": t[k].value || "" }));
+    foot.append(td);
+  }
+  part("foot").replaceChildren(foot);
+  const incomplete = part("incomplete");
+  incomplete.textContent = incompleteNote(view);
+  incomplete.hidden = q.complete;
+  renderBills(root, view);
+  const used = assumptionsUsed(view), base = root.getAttribute("data-rules-href");
+  part("footnotes").replaceChildren(...used.map((key, i) => {
+    const li = el("li", { id: "gc-note-" + key });
+    li.append(el("a", { href: base + key }, view.words("assumptions.footnote", {
+      n: i + 1, title: view.book.rules[key].title, summary: view.book.rules[key].summary })));
+    return li;
+  }));
+  part("footnotes").hidden = used.length === 0;
+  part("messages").replaceChildren(...notes(view).map((n) => {
+    const li = el("li");
+    li.append(...figure(view, root, n));
+    return li;
+  }));
+  part("print-context").replaceChildren(...context(view).map((line) => el("li", {}, line)));
+}
+
+function renderBills(root, view) {
+  const part = parts(root), b = bills(view);
+  part("bills-title").textContent = b.title;
+  const head = el("tr");
+  b.heads.forEach((h, i) => head.append(el("th", { scope: "col", class: i === 3 ? "gc-num" : "" }, h)));
+  part("bills-head").replaceChildren(head);
+  part("bills-lines").replaceChildren(...b.rows.map((r, i) => {
+    const tr = el("tr", { "data-in-days": r.in_days === null ? "" : String(r.in_days) });
+    tr.append(el("th", { scope: "row" }, r.when), el("td", { "data-label": b.heads[1] }, r.what),
+              el("td", { "data-label": b.heads[2] }, r.products));
+    const amount = el("td", { class: "gc-num", "data-label": b.heads[3] });
+    amount.append(...figure(view, root, r.amount, { "data-testid": "bill-" + i, "data-value": r.amount.value }));
+    tr.append(amount);
+    return tr;
+  }));
+  part("first-year-label").textContent = b.firstYearLabel + ":";
+  const total = hook(root, "first-year-total");
+  // null (a bill without a date): "—" and an empty data-value (CONTRACTS.md); the reason beside it.
+  const known = view.quote.first_year_total !== null;
+  total.textContent = known ? b.firstYear.text : view.words("cells.none");
+  total.setAttribute("data-value", known ? b.firstYear.value : "");
+  total.parentNode.querySelectorAll(".gc-confirm, .gc-aside").forEach((n) => n.remove());
+  if (!known) total.after(el("span", { class: "gc-aside" }, " " + b.firstYear.text));
+  for (const m of markers(view, root, b.firstYear.assumptions)) total.parentNode.append(" ", m);
+  part("bills").hidden = b.rows.length === 0 && !known;
+}

@@ -1,0 +1,92 @@
+/* Taking the estimate away: the table a copy carries, the CSV file and the
+ * scenario file (YAML). Pure text from the view model. */
+import { columns, rows, totals, bills, context, assumptionsUsed } from "./view.js";
+import { isoDate } from "./numbers.js";
+
+// Footnote numbers for the rules the view rests on, and their footnotes (the CLI's wording).
+export function footnotes(view) {
+  const used = assumptionsUsed(view);
+  const text = used.map((k, i) => view.words("assumptions.footnote", { n: i + 1, title: view.book.rules[k].title,
+                                                                       summary: view.book.rules[k].summary }));
+  const mark = (c) => c.text + c.assumptions.map((a) => " [" + (used.indexOf(a) + 1) + "]").join("");
+  return { used, text, mark };
+}
+
+/* The table as people read it: head and rows of text (figures with their [n]
+ * marks), the totals, then the dated bills and the first year. */
+export function table(view) {
+  // Today's tier and price in two columns, as the CLI's table has them.
+  const cols = columns(view).flatMap(([k, h]) => k !== "today" ? [[k, h]]
+    : [["today_tier", view.words("columns.today_tier")], ["today", view.words("columns.today_annual")]]);
+  const f = footnotes(view), t = totals(view), b = bills(view);
+  const body = rows(view).map((r) => cols.map(([k]) => f.mark(r.cells[k])));
+  const total = cols.map(([k]) => k === "product" ? t.label : t[k] ? f.mark(t[k]) : "");
+  const timeline = b.rows.map((r) => [r.when, r.what, r.products, f.mark(r.amount)]);
+  return { head: cols.map((c) => c[1]), rows: body.concat([total]), billsTitle: b.title, billsHead: b.heads,
+           bills: timeline.concat([[b.firstYearLabel, "", "", f.mark(b.firstYear)]]), footnotes: f.text };
+}
+
+// One CSV cell: quoted when it holds a quote, a comma or a line break.
+export function csvCell(value) {
+  return /[",\r\n]/.test(value) ? '"' + value.replace(/"/g, '""') + '"' : value;
+}
+
+/* The CSV: the lines with plain values first (a header row, one row per
+ * product, the totals), so a reader that stops at the first empty row gets
+ * just the table; then the dated bills, then what the estimate is for. */
+export function csv(view) {
+  const cur = view.book.currency, w = view.words, keys = ["product", "change", "users", "tier", "instances", "annual",
+                                                          "due_now", "status", "today_tier", "today_annual"];
+  const money = (k) => ["annual", "due_now", "today_annual"].includes(k);
+  const head = keys.map((k) => w("columns." + k) + (money(k) ? " (" + cur + ")" : ""));
+  const text = view.money.text, t = totals(view), b = bills(view), f = footnotes(view);
+  const out = [head];
+  for (const r of rows(view)) {
+    const l = r.line;
+    out.push([r.cells.product.text, l.change, String(l.users), l.tier === null ? "" : String(l.tier),
+              String(l.instances), l.annual === null ? "" : text(l.annual), l.due_now === null ? "" : text(l.due_now),
+              l.status, l.today_tier === null ? "" : String(l.today_tier),
+              l.today_annual === null ? "" : text(l.today_annual)]);
+  }
+  out.push([t.label, "", "", "", "", t.annual.value || "", t.due_now.value || "", "", "",
+            t.today ? t.today.value || "" : ""]);
+  out.push([], [b.title], b.heads.slice(0, 3).concat([b.heads[3] + " (" + cur + ")"]));
+  for (const r of b.rows) out.push([r.when, r.what, r.products, r.amount.value]);
+  out.push([b.firstYearLabel, "", "", b.firstYear.value || b.firstYear.text]);
+  out.push([]);
+  for (const line of context(view).concat(f.text)) out.push([line]);
+  return out.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+}
+
+// The copied table as text: the context, the table, the bills, the footnotes, tab-separated.
+export function tsv(view) {
+  const t = table(view), lines = (rs) => rs.map((r) => r.join("\t")).join("\n");
+  return [context(view).join("\n"), lines([t.head].concat(t.rows)),
+          t.billsTitle + "\n" + lines([t.billsHead].concat(t.bills))].concat(t.footnotes.length ? [t.footnotes.join("\n")] : [])
+    .join("\n\n") + "\n";
+}
+
+/* The scenario file `govcloud quote` reads: the scenario only (never a quote);
+ * the renewal date and the timeline ride along as comments. */
+export function yaml(view) {
+  const s = view.scenario, out = ["# A govcloud scenario: `govcloud quote this-file.yml` quotes it."];
+  out.push("customer: " + s.customer);
+  function block(name, holdings) {
+    const keys = Object.keys(holdings);
+    if (!keys.length) { out.push(name + ": {}"); return; }
+    out.push(name + ":");
+    for (const k of keys) out.push("  " + k + ": {users: " + holdings[k].users + ", instances: " + holdings[k].instances + "}");
+  }
+  if (view.change) block("current", s.current);
+  block("proposed", s.proposed);
+  if (view.change && s.days_remaining !== null && s.days_remaining !== undefined) {
+    out.push("days_remaining: " + s.days_remaining);
+    if (view.renewal) out.push("# renewal: " + view.renewal + " (" + s.days_remaining + " days from " + isoDate(0, view.now) + ")");
+  }
+  const b = bills(view);
+  out.push("#", "# " + b.title + ":");
+  for (const r of b.rows) out.push("#   " + view.words("bills.entry", { when: r.when, amount: r.amount.text, what: r.what,
+                                                                         products: r.products }));
+  out.push("#   " + view.words("bills.first_year", { label: b.firstYearLabel, amount: b.firstYear.text }));
+  return out.join("\n") + "\n";
+}

@@ -1,0 +1,228 @@
+/* The view model: the quote as labelled cells, mirroring govcloud.present.view
+ * (Python) on the calculation's result. Every word comes from the price
+ * book's `words` (govcloud.vocabulary); a figure carries the keys of the
+ * unconfirmed rules it rests on (`assumptions`), for its "to confirm" marker.
+ * Pure: the page, the copied table, the CSV and the printout draw from it. */
+import { isoDate } from "./numbers.js";
+
+/* Everything a view needs: the price book, the scenario, its quote (cents, from
+ * govcloud.explain), the calculation's helpers (money, fill), the customer's
+ * label, the renewal date given (or null), the page address and today. */
+export function makeView({ book, ns, scenario, quote, who, renewal = null, href = "", now = new Date() }) {
+  const names = new Map(book.products.map((p) => [p.key, p.name]));
+  const words = (path, values) => ns.word(book, path, values);
+  return { book, ns, money: ns.money, scenario, quote, who, renewal, href, now, names, words,
+           change: scenario.current !== undefined && scenario.current !== null };
+}
+
+const cell = (text, value = null, assumptions = []) => ({ text, value, assumptions });
+
+function held(holdings, key) {
+  return holdings && Object.prototype.hasOwnProperty.call(holdings, key) ? holdings[key] : null;
+}
+
+export function priced(view) {
+  return view.quote.lines.some((l) => l.status === "ok");
+}
+
+export function ask(view) {
+  return view.words("cells.ask", { contact: view.quote.contact });
+}
+
+// A money cell; with nothing priced, whom to ask instead of $0.00.
+function money(view, cents, isPriced, assumptions = []) {
+  if (!isPriced || cents === null) return cell(ask(view), null, assumptions);
+  return cell(view.money.show(cents), view.money.text(cents), assumptions);
+}
+
+// The yearly difference from renewal, in words (present._difference).
+function difference(view, line) {
+  const { show, text } = view.money, w = view.words;
+  if (line.status !== "ok" || line.annual === null) return cell(ask(view), null, line.assumptions);
+  if (line.change === "new") return cell(w("difference.added", { amount: show(line.annual) }), text(line.annual));
+  if (line.today_annual === null) return cell(w("cells.none"));
+  const delta = line.annual - line.today_annual;
+  const restsOn = line.change === "downgrade" || line.change === "cancel" ? line.assumptions : [];
+  if (delta < 0) return cell(w("difference.less", { amount: show(-delta) }), text(delta), restsOn);
+  if (delta > 0) return cell(w("difference.more", { amount: show(delta) }), text(delta), restsOn);
+  return cell(w("difference.same"), text(delta), restsOn);
+}
+
+// The short reason beside a change's label.
+function changeDetail(view, line) {
+  const b = view.book, w = view.words;
+  if (line.status !== "ok") return w("change_detail.beyond");
+  if (line.change === "upgrade") return w("change_detail.upgrade", { days: view.scenario.days_remaining, term_days: b.term_days });
+  if (line.change === "instances_only") {
+    return w("change_detail.instances_only", { instances: line.instances, max_instances: b.max_instances });
+  }
+  return w("change_detail." + line.change);
+}
+
+// The columns shown, as [key, heading]: today's beside the new ones in a change.
+export function columns(view) {
+  const keys = ["product", "change"].concat(view.change ? ["today"] : [], ["tier", "annual"],
+                                            view.change ? ["difference"] : [], ["due_now"]);
+  // A first purchase's price is "Yearly price": there is nothing for it to be "after".
+  return keys.map((k) => [k, view.words("columns." + (k === "annual" && !view.change ? "annual_new" : k))]);
+}
+
+// One row per line: {key, line, cells}, each cell {text, value, assumptions}.
+export function rows(view) {
+  const q = view.quote, w = view.words, group = view.money.group, none = w("cells.none");
+  return q.lines.map((line) => {
+    const ok = line.status === "ok", key = line.product, cells = {};
+    cells.product = cell(view.names.get(key), key);
+    cells.change = cell(w("change." + line.change) + ": " + changeDetail(view, line), line.change);
+    cells.tier = line.tier !== null ? cell(w("cells.tier", { tier: group(line.tier) }), String(line.tier))
+      : cell(ok ? none : ask(view), "", ok ? [] : line.assumptions);
+    cells.annual = money(view, line.annual, ok, ok ? [] : line.assumptions);
+    cells.due_now = money(view, line.due_now, ok, line.assumptions);
+    cells.users = cell(group(line.users), String(line.users));
+    cells.instances = cell(group(line.instances), String(line.instances));
+    if (view.change) {
+      const had = held(view.scenario.current, key);
+      if (!had) {
+        cells.today_tier = cell(none, "");
+        cells.today = cell(none, "");
+      } else if (line.today_tier === null) {
+        cells.today_tier = cell(w("cells.tier", { tier: group(had.users) }), "");
+        cells.today = cell(ask(view), "");
+      } else {
+        cells.today_tier = cell(w("cells.tier", { tier: group(line.today_tier) }), String(line.today_tier));
+        cells.today = money(view, line.today_annual, true);
+      }
+      cells.difference = difference(view, line);
+    }
+    return { key, line, cells };
+  });
+}
+
+// The totals row's label and cells.
+export function totals(view) {
+  const q = view.quote, any = priced(view), w = view.words;
+  const dueRules = [...new Set(q.lines.filter((l) => l.status === "ok").flatMap((l) => l.assumptions))];
+  const out = {
+    label: any && !q.complete ? w("totals.priced_only") : w("totals.total"),
+    annual: money(view, q.annual_total, any),
+    due_now: money(view, q.due_now_total, any, dueRules),
+  };
+  if (view.change) {
+    out.today = q.today_annual_total === null ? cell(w("cells.none"), "") : money(view, q.today_annual_total, true);
+  }
+  return out;
+}
+
+export function incompleteNote(view) {
+  return view.quote.complete ? "" : view.words("totals.incomplete", { ask: ask(view) });
+}
+
+// When a bill falls: today, on a date (a renewal date was given), in n days, or undated.
+function when(view, bill) {
+  const w = view.words;
+  if (bill.in_days === null) return w("bills.undated");
+  if (bill.in_days === 0) return w("bills.now");
+  if (view.renewal) return w("bills.on_date", { date: isoDate(bill.in_days, view.now) });
+  return bill.in_days === 1 ? w("bills.in_day") : w("bills.in_days", { days: view.money.group(bill.in_days) });
+}
+
+// The dated bills (present.view's BillRow) and what is paid in the next term's days.
+export function bills(view) {
+  const q = view.quote, w = view.words;
+  const rowsOut = q.bills.map((b) => {
+    const what = b.parts.map((p) => w("bills." + p)).join(w("bills.join"));
+    return { when: when(view, b), in_days: b.in_days, what: what.charAt(0).toUpperCase() + what.slice(1),
+             products: b.products.map((k) => view.names.get(k)).join(", "),
+             amount: cell(view.money.show(b.amount), view.money.text(b.amount), b.assumptions) };
+  });
+  const term = view.book.term_days;
+  const yearRules = [...new Set(q.bills.filter((b) => b.in_days !== null && b.in_days < term)
+                                      .flatMap((b) => b.assumptions))];
+  const first = q.first_year_total === null ? cell(w("bills.first_year_unknown"), "")
+    : !priced(view) ? cell(ask(view), "")   // nothing priced: whom to ask, not $0.00
+    : cell(view.money.show(q.first_year_total), view.money.text(q.first_year_total), yearRules);
+  return { title: w("bills.title"), heads: ["when", "what", "products", "amount"].map((k) => w("bills." + k)),
+           rows: rowsOut, firstYearLabel: w("totals.first_year", { term_days: term }), firstYear: first };
+}
+
+// The explanation, one note per sentence, with the rules each rests on.
+export function notes(view) {
+  return view.quote.notes.map((n) => cell(n.text, n.product, n.assumptions));
+}
+
+// The price book's words on prices: illustrative, and whose quote governs.
+export function priceNote(book, ns, customer) {
+  return ns.word(book, "messages.illustrative", { contact: book.contacts[customer] });
+}
+
+// Who the estimate is for and its term, as present.view's `about`.
+export function about(view) {
+  const s = view.scenario, b = view.book, w = view.words, out = [];
+  // Mid-sentence, as present._mid_sentence: lower-cased unless its second letter is a capital ("US ...").
+  const second = view.who.charAt(1);
+  const who = second !== second.toLowerCase() ? view.who : view.who.charAt(0).toLowerCase() + view.who.slice(1);
+  out.push(w("about.customer", { who, contact: view.quote.contact }));
+  if (!view.change) return out;
+  const days = s.days_remaining;
+  if (view.renewal && days !== null && days !== undefined) {
+    out.push(w("about.renewal", { date: view.renewal, days, term_days: b.term_days, today: isoDate(0, view.now) }));
+  } else if (days !== null && days !== undefined) {
+    out.push(w("about.days", { days, term_days: b.term_days }));
+  } else {
+    out.push(w("about.no_days"));
+  }
+  return out;
+}
+
+// What a copy, a file or a printout needs to stand on its own, one line each.
+export function context(view) {
+  return about(view).concat(["Estimate made on " + isoDate(0, view.now) + ".",
+                             priceNote(view.book, view.ns, view.scenario.customer),
+                             "Link: " + view.href]);
+}
+
+// The rules the whole view rests on, in reading order (footnote order of present.view).
+export function assumptionsUsed(view) {
+  const used = [];
+  const add = (c) => c.assumptions.forEach((a) => { if (!used.includes(a)) used.push(a); });
+  const t = totals(view);
+  rows(view).forEach((r) => Object.values(r.cells).forEach(add));
+  Object.values(t).filter((c) => typeof c === "object").forEach(add);
+  const b = bills(view);
+  b.rows.forEach((r) => add(r.amount));
+  add(b.firstYear);
+  notes(view).forEach(add);
+  return used;
+}
+
+// The summary bar's figures: due now and what the next term's days bring.
+export function summaryFigures(view) {
+  const t = totals(view), b = bills(view);
+  return { dueNow: t.due_now.text, firstYear: b.firstYear.text };
+}
+
+/* The summary bar's status line (words of the page alone). `entered` says
+ * whether any users were entered: then the page never asks for them. */
+export function summaryStatus(view, stale, shownErrors, entered) {
+  const q = view && view.quote;
+  if (!q) {
+    return shownErrors ? "Fix the problems marked above to see an estimate."
+      : entered ? "Finish your answers to see an estimate."
+      : "Enter the users of at least one product to see an estimate.";
+  }
+  if (stale) return "Out of date: " + (shownErrors ? "fix the problems marked above." : "finish your answers to update it.");
+  return q.complete ? "" : incompleteNote(view);
+}
+
+// What the live region says once typing pauses.
+export function announcement(view, problems, valid) {
+  const q = view && view.quote;
+  if (problems) {
+    return "There " + (problems === 1 ? "is 1 problem" : "are " + problems + " problems") +
+      " to fix" + (q ? "; the figures shown are out of date." : ".");
+  }
+  if (!valid || !q) return "";
+  const f = summaryFigures(view), b = bills(view);
+  return "Estimate updated: " + view.words("columns.due_now") + " " + f.dueNow + "; " + b.firstYearLabel + ": " +
+    f.firstYear + "." + (q.complete ? "" : " " + incompleteNote(view));
+}

@@ -1,0 +1,39 @@
+// A small price book for the unit tests (not the site's data: these tests pin
+// behaviour, not today's prices), and the calculation loaded as the page loads it.
+import { execFileSync } from "node:child_process";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+globalThis.window = globalThis;
+await import("../../docs/assets/govcloud-quote.js");
+
+export const ns = globalThis.govcloud;
+
+// The words and rules of the price book, as govcloud writes them for the test catalog
+// (tests/fixtures/products.yml): the page's sentences come from there, not from the JS.
+const here = dirname(fileURLToPath(import.meta.url)), root = join(here, "..", "..");
+const shipped = JSON.parse(execFileSync(join(root, ".venv", "bin", "govcloud"), ["pricebook", "--json"], {
+  env: { ...process.env, GOVCLOUD_DATA: join(root, "tests", "fixtures", "products.yml") }, encoding: "utf-8" }));
+export const WORDS = shipped.words;
+
+export function book(extra = {}) {
+  return {
+    currency: "USD", prices_are: "illustrative", term_days: 365, max_instances: 150,
+    words: WORDS, rules: JSON.parse(JSON.stringify(shipped.rules)),
+    contacts: { government: "Reseller Co", commercial: "Vendor sales" },
+    products: [
+      { key: "alpha", name: "Alpha", tiers: [{ users: 10, annual: "1000.00" }, { users: 100, annual: "5000.00" },
+                                             { users: 1000, annual: "20000.00" }] },
+      { key: "beta", name: "Beta", tiers: [{ users: 50, annual: "700.00" }, { users: 500, annual: "3650.00" }] }
+    ],
+    ...extra
+  };
+}
+
+// A fixed "today" so that dates and days do not depend on when the tests run.
+export const NOW = new Date(2026, 10, 26, 15, 30);   // 26 November 2026, local time
+
+// A template of the vocabulary, filled: what a test expects the page to say.
+export function say(path, values = {}) {
+  return ns.word({ words: WORDS }, path, values);
+}

@@ -1,0 +1,98 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readAnswers, checkRenewal, fieldOrder } from "../../docs/assets/estimator/validate.js";
+import { book, ns, NOW, say } from "./fixture.mjs";
+
+const upgrades = (b) => (s) => ns.explain(b, { ...s, days_remaining: 0 }).lines.some((l) => l.change === "upgrade");
+function read(values, { change = false, renewalProblem = null, cancelled = [], b = book() } = {}) {
+  return readAnswers({ values: new Map(Object.entries(values)), customer: "government", change, renewalProblem,
+                       cancelled: new Set(cancelled) }, b, ns, upgrades(b));
+}
+const field = (what, path, values) => say("problems.field", { what, problem: say("problems." + path, values) });
+
+test("a purchase: users and instances become the proposed holdings", () => {
+  const r = read({ "gc-users-alpha": "20", "gc-instances-alpha": "", "gc-users-beta": "1,000", "gc-instances-beta": "4" });
+  assert.deepEqual(r.errors, []);
+  assert.equal(r.empty, false);
+  assert.deepEqual(JSON.parse(JSON.stringify(r.scenario)), {
+    customer: "government", proposed: { alpha: { users: 20, instances: 1 }, beta: { users: 1000, instances: 4 } } });
+});
+
+test("nothing entered is empty, not a problem", () => {
+  const r = read({});
+  assert.equal(r.empty, true);
+  assert.deepEqual(r.errors, []);
+});
+
+test("each problem names the field in the vocabulary's words, in the form's order", () => {
+  const r = read({ "gc-users-beta": "12.5", "gc-instances-alpha": "2", "gc-users-alpha": "", "gc-instances-beta": "0" });
+  assert.deepEqual(r.errors.map((e) => [e.id, e.message]), [
+    ["gc-users-alpha", say("problems.users_missing", { what: "Alpha users", other: "Alpha instances" })],
+    ["gc-users-beta", field("Beta users", "whole")],
+    ["gc-instances-beta", field("Beta instances", "at_least", { min: 1 })],
+  ]);
+  assert.equal(r.errors[0].when, "gc-instances-alpha");   // reported once the instances field was used
+});
+
+test("too large a number and other digits say what to do", () => {
+  assert.equal(read({ "gc-users-alpha": "99999999999999999999" }).errors[0].message,
+               field("Alpha users", "too_large", { contact: "Reseller Co" }));
+  assert.equal(read({ "gc-users-alpha": "١٢" }).errors[0].message, field("Alpha users", "digits"));
+});
+
+test("an upgrade needs the days left, within the term", () => {
+  const none = read({ "gc-current-users-alpha": "5", "gc-users-alpha": "50" }, { change: true });
+  assert.deepEqual(none.errors.map((e) => [e.id, e.when, e.message]),
+                   [["gc-days-remaining", "change", say("problems.days_needed_form")]]);
+  const many = read({ "gc-current-users-alpha": "5", "gc-users-alpha": "50", "gc-days-remaining": "366" }, { change: true });
+  assert.equal(many.errors[0].message, field("Days left in the term", "days_at_most", { term_days: 365 }));
+  const ok = read({ "gc-current-users-alpha": "5", "gc-users-alpha": "50", "gc-days-remaining": "0" }, { change: true });
+  assert.deepEqual(ok.errors, []);
+  assert.equal(ok.scenario.days_remaining, 0);
+});
+
+test("a downgrade, a cancellation or new instances need no days left (issue 9, problem 3)", () => {
+  for (const values of [{ "gc-current-users-alpha": "500", "gc-users-alpha": "50" },
+                        { "gc-current-users-alpha": "5", "gc-users-alpha": "5", "gc-instances-alpha": "9" }]) {
+    const r = read(values, { change: true });
+    assert.deepEqual(r.errors, [], JSON.stringify(values));
+    assert.equal("days_remaining" in r.scenario, false);
+  }
+  const cancel = read({ "gc-current-users-beta": "40" }, { change: true, cancelled: ["beta"] });
+  assert.deepEqual(cancel.errors, []);
+  assert.deepEqual(Object.keys(cancel.scenario.proposed), []);
+});
+
+test("an empty 'after' field in a change is a problem, never a cancellation (problem 4)", () => {
+  const r = read({ "gc-current-users-beta": "40", "gc-users-beta": "" }, { change: true });
+  assert.deepEqual(r.errors.map((e) => e.id), ["gc-users-beta"]);
+  assert.match(r.errors[0].message, /Cancel this product/);
+  // Cancelled, the "after" fields no longer count, whatever they hold.
+  const c = read({ "gc-current-users-beta": "40", "gc-users-beta": "x" }, { change: true, cancelled: ["beta"] });
+  assert.deepEqual(c.errors, []);
+});
+
+test("a wrong renewal date is the problem, not the missing days", () => {
+  const r = read({ "gc-current-users-alpha": "5", "gc-users-alpha": "500" }, { change: true, renewalProblem: "bad date" });
+  assert.deepEqual(r.errors.map((e) => [e.id, e.message]), [["gc-renewal", "bad date"]]);
+});
+
+test("the renewal date field gives days or a problem", () => {
+  const b = book();
+  assert.deepEqual(checkRenewal("2027-03-26", b, ns, NOW), { days: 120, problem: null });
+  assert.deepEqual(checkRenewal("", b, ns, NOW), { days: null, problem: null });
+  assert.equal(checkRenewal("2026-01-01", b, ns, NOW).problem, field("Renewal date", "renewal_past"));
+  assert.equal(checkRenewal("2028-01-01", b, ns, NOW).problem, field("Renewal date", "renewal_far", { term_days: 365 }));
+  assert.equal(checkRenewal("2027-02-30", b, ns, NOW).problem, field("Renewal date", "renewal_not_date"));
+});
+
+test("holdings have no prototype: a product key `constructor` is just a key", () => {
+  const b = book();
+  b.products.push({ key: "constructor", name: "Ctor", tiers: [{ users: 10, annual: "100.00" }] });
+  const r = read({ "gc-users-alpha": "5" }, { b });
+  assert.equal(r.scenario.proposed.constructor, undefined);
+  assert.deepEqual(Object.keys(r.scenario.proposed), ["alpha"]);
+  assert.equal(fieldOrder(b).length, 2 + 5 * 3);
+  // The calculation sees one line, not an extra "Ctor" one from Object's constructor.
+  assert.deepEqual(ns.explain(b, r.scenario).lines.map((l) => l.product), ["alpha"]);
+});

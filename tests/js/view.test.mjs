@@ -1,0 +1,137 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { makeView, rows, totals, bills, columns, context, summaryStatus, announcement, assumptionsUsed, priceNote }
+  from "../../docs/assets/estimator/view.js";
+import { csv, csvCell, yaml, table, tsv } from "../../docs/assets/estimator/exports.js";
+import { book, ns, NOW, say } from "./fixture.mjs";
+
+function view(scenario, { b = book(), renewal = null } = {}) {
+  return makeView({ book: b, ns, scenario, quote: ns.explain(b, scenario), who: "Government buyers", renewal,
+                    href: "https://example.test/estimator/?x=1", now: NOW });
+}
+
+// Alpha upgraded with 73 days left (100 -> 1,000 users), Beta cancelled; Gamma-less.
+const CHANGE = { customer: "government", days_remaining: 73,
+                 current: { alpha: { users: 80, instances: 1 }, beta: { users: 400, instances: 1 } },
+                 proposed: { alpha: { users: 200, instances: 2 } } };
+// The contract's example shape: an upgrade with 120 days left and a new product bought today.
+const TIMELINE = { customer: "government", days_remaining: 120, current: { alpha: { users: 80, instances: 1 } },
+                   proposed: { alpha: { users: 200, instances: 1 }, beta: { users: 20, instances: 1 } } };
+
+test("today beside tomorrow: today's tier and price, the new ones, the yearly difference", () => {
+  const [alpha, beta] = rows(view(CHANGE));
+  assert.equal(alpha.cells.today_tier.text, say("cells.tier", { tier: "100" }));
+  assert.equal(alpha.cells.today.text, "$5,000.00");
+  assert.equal(alpha.cells.tier.text, say("cells.tier", { tier: "1,000" }));
+  assert.equal(alpha.cells.due_now.text, "$3,000.00");   // 15,000 × 73 / 365
+  assert.equal(alpha.cells.difference.text, say("difference.more", { amount: "$15,000.00" }));
+  assert.equal(alpha.cells.change.text, say("change.upgrade") + ": " +
+               say("change_detail.upgrade", { days: 73, term_days: 365 }));
+  // A cancellation says what it saves a year, like a downgrade would (problem 5).
+  assert.equal(beta.cells.difference.text, say("difference.less", { amount: "$3,650.00" }));
+  const t = totals(view(CHANGE));
+  assert.equal(t.today.text, "$8,650.00");
+  assert.equal(t.annual.text, "$20,000.00");
+});
+
+test("a downgrade shows its saving from renewal", () => {
+  const v = view({ customer: "commercial", current: { alpha: { users: 500, instances: 1 } },
+                   proposed: { alpha: { users: 50, instances: 1 } } });
+  assert.equal(rows(v)[0].cells.difference.text, say("difference.less", { amount: "$15,000.00" }));
+  assert.deepEqual(rows(v)[0].cells.difference.assumptions, ["downgrade"]);
+});
+
+test("the bills fall on their own dates, and the first year adds what falls within it (problem 1)", () => {
+  const b = bills(view(TIMELINE));
+  assert.deepEqual(b.rows.map((r) => [r.when, r.amount.text, r.products]), [
+    [say("bills.now"), "$5,631.51", "Alpha, Beta"],   // 15,000 × 120 / 365 = 4,931.51, plus 700.00
+    [say("bills.in_days", { days: "120" }), "$20,000.00", "Alpha"],
+    [say("bills.in_days", { days: "365" }), "$700.00", "Beta"]]);
+  assert.equal(b.firstYear.text, "$25,631.51");   // not 20,700 "each year"
+  assert.equal(b.firstYearLabel, say("totals.first_year", { term_days: 365 }));
+});
+
+test("with a renewal date the bills are dated; without days, the renewal is undated and the year unknown", () => {
+  const dated = bills(view(TIMELINE, { renewal: "2027-03-26" }));
+  assert.equal(dated.rows[1].when, say("bills.on_date", { date: "2027-03-26" }));
+  const noDays = { customer: "government", current: { alpha: { users: 500, instances: 1 } },
+                   proposed: { alpha: { users: 50, instances: 1 }, beta: { users: 20, instances: 1 } } };
+  const b = bills(view(noDays));
+  assert.equal(b.rows.at(-1).when, say("bills.undated"));
+  assert.equal(b.firstYear.text, say("bills.first_year_unknown"));
+  assert.equal(b.firstYear.value, "");
+});
+
+test("a figure on an unconfirmed rule carries it; confirming the rule removes it", () => {
+  const v = view(TIMELINE);
+  assert.deepEqual(rows(v)[0].cells.due_now.assumptions, ["upgrade"]);
+  assert.deepEqual(assumptionsUsed(v), ["upgrade", "new_subscription_term"]);
+  const confirmed = book();
+  confirmed.rules.upgrade.confirmed = true;
+  assert.deepEqual(assumptionsUsed(view(TIMELINE, { b: confirmed })), ["new_subscription_term"]);
+});
+
+test("a line beyond the price book asks the contact instead of a price", () => {
+  const v = view({ customer: "government", proposed: { beta: { users: 501, instances: 1 } } });
+  const [beta] = rows(v);
+  const ask = say("cells.ask", { contact: "Reseller Co" });
+  assert.equal(beta.cells.annual.text, ask);
+  assert.equal(beta.cells.tier.text, ask);
+  assert.equal(totals(v).annual.text, ask);
+  assert.equal(totals(v).label, say("totals.total"));
+  assert.equal(beta.cells.change.text, say("change.new") + ": " + say("change_detail.beyond"));
+});
+
+test("with a priced line and one beyond, the total says it covers the priced lines only", () => {
+  const v = view({ customer: "government", proposed: { alpha: { users: 5, instances: 1 }, beta: { users: 501, instances: 1 } } });
+  assert.equal(totals(v).label, say("totals.priced_only"));
+  assert.equal(summaryStatus(v, false, false, true), say("totals.incomplete", { ask: say("cells.ask", { contact: "Reseller Co" }) }));
+});
+
+test("columns: today's and the difference only in a change", () => {
+  assert.deepEqual(columns(view(CHANGE)).map((c) => c[0]),
+                   ["product", "change", "today", "tier", "annual", "difference", "due_now"]);
+  assert.deepEqual(columns(view({ customer: "commercial", proposed: { alpha: { users: 5, instances: 1 } } })).map((c) => c[0]),
+                   ["product", "change", "tier", "annual", "due_now"]);
+});
+
+test("the context: who, the term, the day, the price note, the link; the note is no longer 'the last message'", () => {
+  const lines = context(view(CHANGE));
+  assert.equal(lines[0], say("about.customer", { who: "government buyers", contact: "Reseller Co" }));
+  assert.equal(lines[1], say("about.days", { days: 73, term_days: 365 }));
+  assert.ok(lines.includes(priceNote(book(), ns, "government")));
+  assert.equal(lines.at(-1), "Link: https://example.test/estimator/?x=1");
+});
+
+test("the status never asks for users while users are entered (problem 3)", () => {
+  assert.equal(summaryStatus(null, false, false, false), "Enter the users of at least one product to see an estimate.");
+  assert.doesNotMatch(summaryStatus(null, false, false, true), /Enter the users/);
+  assert.equal(announcement(null, 2, false), "There are 2 problems to fix.");
+  assert.match(announcement(view(TIMELINE), 0, true), /\$25,631\.51/);
+});
+
+test("CSV: plain values, the totals, the bills, then the context and footnotes", () => {
+  const lines = csv(view(TIMELINE)).split("\r\n");
+  assert.equal(lines[1], "Alpha,upgrade,200,1000,1,20000.00,4931.51,ok,100,5000.00");
+  assert.equal(lines[2], "Beta,new,20,50,1,700.00,700.00,ok,,");
+  assert.equal(lines[3], say("totals.total") + ",,,,,20700.00,5631.51,,,5000.00");
+  assert.equal(lines[4], "");
+  assert.equal(lines[5], csvCell(say("bills.title")));
+  assert.equal(csvCell('say "hi", then\nleave'), '"say ""hi"", then\nleave"');
+});
+
+test("the copied table carries the bills and numbered footnotes", () => {
+  const t = table(view(TIMELINE));
+  assert.equal(t.bills.length, 4);
+  assert.equal(t.footnotes.length, 2);
+  assert.match(tsv(view(TIMELINE)), /\t\$4,931\.51 \[1\]\n/);
+});
+
+test("YAML: the scenario only; the renewal date and the timeline as comments", () => {
+  const text = yaml(view(TIMELINE, { renewal: "2027-03-26" }));
+  const data = text.split("\n").filter((l) => l && !l.startsWith("#"));
+  assert.deepEqual(data, ["customer: government", "current:", "  alpha: {users: 80, instances: 1}", "proposed:",
+                          "  alpha: {users: 200, instances: 1}", "  beta: {users: 20, instances: 1}", "days_remaining: 120"]);
+  assert.match(text, /^# renewal: 2027-03-26/m);
+  assert.match(text, /^#   .*\$25,631\.51$/m);
+});
