@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build test test-js check chromium node clean lighthouse-deps lighthouse bench
+.PHONY: setup serve build test test-js check chromium node clean lighthouse-deps lighthouse bench zensical-setup zensical parity
 
 setup: $(STAMP)
 
@@ -47,7 +47,7 @@ chromium:
 	  { [ "$$(id -u)" = 0 ] || { echo "Chromium is needed: install it (apt-get install chromium)" >&2; exit 1; }; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
-test: setup chromium lighthouse-deps test-js
+test: setup chromium lighthouse-deps test-js parity
 	$(BIN)/pytest
 
 # The estimator's pure modules under Node's own runner: no build, no browser.
@@ -56,6 +56,7 @@ test-js: node
 
 clean:
 	rm -rf $(VENV) site site.tmp site.tmp.* .site.old-* .site.lock .pytest_cache $(LIGHTHOUSE)/node_modules bench/out
+	rm -rf $(ZVENV) site-zensical site-zensical.tmp.* .site-zensical.old-* .site-zensical.lock .cache .zensical-build-*
 
 # Lighthouse, pinned by tools/lighthouse/package-lock.json; reinstalled when the lock changes.
 LIGHTHOUSE := tools/lighthouse
@@ -78,5 +79,38 @@ lighthouse: build chromium lighthouse-deps
 
 # Side-by-side ratios (build cost, growth, estimator weight and speed, core speed):
 # a table on screen, the same figures in bench/out/bench.json.
-bench: setup chromium
+bench: setup chromium zensical-setup
 	$(BIN)/python -m bench
+
+# --- The second builder: Zensical (issue 11; "Two builders" in the README) ----------
+# Its own environment from its own lock, so it never disturbs MkDocs' (the
+# packages both use are held at MkDocs' versions: requirements-zensical.in).
+ZVENV   := .venv-zensical
+ZBIN    := $(ZVENV)/bin
+ZSTAMP  := $(ZVENV)/.installed
+
+zensical-setup: $(ZSTAMP)
+
+$(ZSTAMP): requirements-zensical.lock pyproject.toml
+	$(PY) -m venv $(ZVENV)
+	$(ZBIN)/pip install --quiet --require-hashes -r requirements-zensical.lock
+	$(ZBIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+# The same docs/, data/ and macros, built by Zensical into site-zensical/:
+# strict, from a cleared cache (its cache does not know the data files), then
+# our own checks of what its strict mode misses (tests/sitecheck.py), then the
+# same post-build steps as `make build` (minify, CSP), then published like
+# `make build` does, so site-zensical/ is never half written or half deleted.
+zensical: setup zensical-setup
+	@tmp=$$(mktemp -d "site-zensical.tmp.XXXXXX") && chmod 755 "$$tmp" && \
+	  { ZENSICAL_SITE_DIR="$$tmp" $(ZBIN)/zensical build --strict --clean -f mkdocs.zensical.yml && \
+	    $(BIN)/python tests/sitecheck.py "$$tmp" && \
+	    $(BIN)/python -m govcloud_site.postbuild "$$tmp" && \
+	    $(BIN)/python -m govcloud_site.publish "$$tmp" site-zensical; } || { rm -rf "$$tmp"; exit 1; }
+
+# Both builds, page for page: title, article text and article links; one line
+# per difference, non-zero exit on any. `make test` runs it.
+parity: build zensical
+	$(BIN)/python tests/sitecheck.py site
+	$(BIN)/python tests/parity.py site site-zensical

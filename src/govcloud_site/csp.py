@@ -25,6 +25,8 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
+from .themestyles import inserted_styles
+
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">\n?', re.I)
 HEAD = re.compile(r"<head[^>]*>\s*(?:<meta charset=[^>]*>\s*)?", re.I)
 # Script types a browser runs; JSON and templates' contents are data.
@@ -96,8 +98,11 @@ def pages(site: Path) -> list[Path]:
 def policy(site: Path) -> str:
     """The one policy for every page of the site."""
     hashes = sorted({script_hash(s) for page in pages(site) for s in inline_scripts(_read(page))})
+    # Styles the theme's script inserts (Zensical's search dialog), allowed by their hashes.
+    styles = sorted({script_hash(s) for s in inserted_styles(site)})
     directives = {"default-src": FIXED["default-src"], "script-src": ["'self'", *hashes],
                   **{k: v for k, v in FIXED.items() if k != "default-src"}}
+    directives["style-src"] = [*FIXED["style-src"], *styles]
     return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
 
 
