@@ -193,12 +193,13 @@ def small_site(tmp: Path, data: str) -> Path:
     """The products page alone, built with the real theme and config from other data."""
     docs = tmp / "docs"
     shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
-    for page in ("products.md", "glossary.md"):  # the glossary: the page's term links land there
+    # The glossary: the page's term links land there; the sources: the glossary's to-confirm links do.
+    for page in ("products.md", "glossary.md", "sources.md"):
         shutil.copy(ROOT / "docs" / page, docs / page)
     (docs / "index.md").write_text("# Home\n")
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
     config.update(docs_dir=str(docs), nav=[{"Home": "index.md"}, {"Products": "products.md"},
-                                                {"Glossary": "glossary.md"}],
+                                                {"Glossary": "glossary.md"}, {"Sources": "sources.md"}],
                   site_url="http://127.0.0.1:8000/", watch=[])
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     config["validation"] = {**config.get("validation", {}), "omitted_files": "info"}
