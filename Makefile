@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build test check chromium node clean lighthouse-deps lighthouse bench
+.PHONY: setup serve build test check chromium node clean lighthouse-deps lighthouse bench zensical-setup zensical parity
 
 setup: $(STAMP)
 
@@ -47,11 +47,12 @@ chromium:
 	  { [ "$$(id -u)" = 0 ] || { echo "Chromium is needed: install it (apt-get install chromium)" >&2; exit 1; }; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
-test: setup chromium lighthouse-deps
+test: setup chromium lighthouse-deps parity
 	$(BIN)/pytest
 
 clean:
 	rm -rf $(VENV) site site.tmp site.tmp.* .site.old-* .site.lock .pytest_cache $(LIGHTHOUSE)/node_modules bench/out
+	rm -rf $(ZVENV) site-zensical site-zensical.tmp site-zensical.old .cache
 
 # Lighthouse, pinned by tools/lighthouse/package-lock.json; reinstalled when the lock changes.
 LIGHTHOUSE := tools/lighthouse
@@ -74,5 +75,46 @@ lighthouse: build chromium lighthouse-deps
 
 # Side-by-side ratios (build cost, growth, estimator weight and speed, core speed):
 # a table on screen, the same figures in bench/out/bench.json.
-bench: setup chromium
+bench: setup chromium zensical-setup
 	$(BIN)/python -m bench
+
+# --- The second builder: Zensical (issue 11; "Two builders" in the README) ----------
+# Its own environment from its own lock, so it never disturbs MkDocs' (the
+# packages both use are held at MkDocs' versions: requirements-zensical.in).
+ZVENV   := .venv-zensical
+ZBIN    := $(ZVENV)/bin
+ZSTAMP  := $(ZVENV)/.installed
+
+zensical-setup: $(ZSTAMP)
+
+$(ZSTAMP): requirements-zensical.lock pyproject.toml
+	$(PY) -m venv $(ZVENV)
+	$(ZBIN)/pip install --quiet --require-hashes -r requirements-zensical.lock
+	$(ZBIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+# The same docs/, data/ and macros, built by Zensical into site-zensical/:
+# strict, from a clean cache (its cache does not know the data files), then our
+# own checks of what its strict mode misses (tests/sitecheck.py), then the
+# post-build steps, then published with two renames so that site-zensical/ is
+# never half written or half deleted.
+zensical: setup zensical-setup
+	rm -rf site-zensical.tmp site-zensical.old
+	ZENSICAL_SITE_DIR=site-zensical.tmp $(ZBIN)/zensical build --strict --clean -f mkdocs.zensical.yml
+	$(BIN)/python tests/sitecheck.py site-zensical.tmp
+	$(ZENSICAL_POST_BUILD)
+	[ ! -e site-zensical ] || mv site-zensical site-zensical.old
+	mv site-zensical.tmp site-zensical
+	rm -rf site-zensical.old
+
+# Post-build steps on Zensical's output, in the order INTERFACES.md gives
+# (minify, then the Content-Security-Policy), as for MkDocs' output. LEAD: when
+# the estimator's minify step and the safety helper's CSP step land, set this
+# one line to them, e.g. `$(BIN)/python -m <minify> site-zensical.tmp && ...`.
+ZENSICAL_POST_BUILD = @true
+
+# Both builds, page for page: title, article text and article links; one line
+# per difference, non-zero exit on any. `make test` runs it.
+parity: build zensical
+	$(BIN)/python tests/sitecheck.py site
+	$(BIN)/python tests/parity.py site site-zensical

@@ -1,7 +1,7 @@
 """`make bench`: every figure as a ratio or rate measured in this run, printed as a
 table and written to bench/out/bench.json.
 
-    python -m bench [--runs N] [--edits N] [--only build,weight,speed,core,inputs]
+    python -m bench [--runs N] [--edits N] [--only build,builders,weight,speed,core,inputs]
 """
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from pathlib import Path
 from govcloud.loading import load_catalog
 
 from . import browser, core, inputs, sites, synthetic
+from .builders import bench_builders
 from .timing import interleaved, median
 
 OUT = sites.ROOT / "bench" / "out"
@@ -203,7 +204,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="timed builds of each site (interleaved)")
     parser.add_argument("--edits", type=int, default=200, help="estimator edits to time")
-    parser.add_argument("--only", default="build,weight,speed,core,inputs")
+    parser.add_argument("--only", default="build,builders,weight,speed,core,inputs")
     args = parser.parse_args()
     only = set(args.only.split(","))
     report = Report()
@@ -212,6 +213,8 @@ def main() -> int:
         scratch = Path(tmp)
         if "build" in only:
             bench_builds(report, args.runs, scratch)
+        if "builders" in only:
+            bench_builders(report, args.runs, scratch)
         if "inputs" in only:
             bench_inputs(report, args.runs)
         if only & {"weight", "speed", "core"}:

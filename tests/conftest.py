@@ -1,12 +1,16 @@
 """Shared fixtures: a strict build of the real site, a local server for it, and
-Debian's Chromium for Playwright (it cannot download a browser here)."""
+Debian's Chromium for Playwright (it cannot download a browser here).
+
+`site_dir` and `site_url` are MkDocs' build. A test that matters for both
+builders takes `@both_builders`: it then runs once on MkDocs' build and once on
+Zensical's (issue 11), each built once per session."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
 
-from harness import BIN, CHROMIUM_FLAGS, ROOT, build_site, serve  # noqa: F401 (tests import them from here)
+from harness import BIN, BUILDERS, CHROMIUM_FLAGS, ROOT, build_site, build_with, serve  # noqa: F401 (tests import them from here)
 from harness import chromium_path as _chromium_path
 
 
@@ -17,19 +21,68 @@ def chromium_path() -> str:
         pytest.fail(str(exc))
 
 
-@pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
-    dest = tmp_path_factory.mktemp("site") / "site"
-    result = build_site(dest)
-    assert result.returncode == 0, result.stderr
-    return dest
+both_builders = pytest.mark.parametrize("builder", BUILDERS, indirect=True)
 
 
 @pytest.fixture(scope="session")
-def site_url(site_dir):
-    server = serve(site_dir)
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+def builder(request) -> str:
+    """Which tool builds the site: MkDocs unless the test is marked `@both_builders`."""
+    return getattr(request, "param", "mkdocs")
+
+
+# How each builder's search looks to a test: what a pointer opens it with (at
+# desktop width), its results, its open state. "/" opens it in both (Material also
+# takes "s"); Zensical draws its dialog in a shadow root, which Playwright's CSS
+# selectors and axe both enter.
+SEARCH_UI = {
+    "mkdocs": {"opener": "input.md-search__input", "result_links": ".md-search-result__item a",
+               "shown": ".md-search-result__meta"},
+    "zensical": {"opener": "button.md-search__button", "result_links": "[role=listbox] a[role=option]",
+                 "shown": "dialog[aria-label=Search][open]"},
+}
+
+
+@pytest.fixture(scope="session")
+def search_ui(builder) -> dict[str, str]:
+    return SEARCH_UI[builder]
+
+
+@pytest.fixture(scope="session")
+def _built(tmp_path_factory):
+    """Each builder's site, built once per session however often tests switch between them."""
+    built: dict[str, Path] = {}
+
+    def get(builder: str) -> Path:
+        if builder not in built:
+            dest = tmp_path_factory.mktemp(f"site-{builder}") / "site"
+            result = build_with(builder, dest)
+            assert result.returncode == 0, result.stdout + result.stderr
+            built[builder] = dest
+        return built[builder]
+    return get
+
+
+@pytest.fixture(scope="session")
+def _servers():
+    servers: dict[Path, object] = {}
+
+    def get(directory: Path) -> str:
+        if directory not in servers:
+            servers[directory] = serve(directory)
+        return f"http://127.0.0.1:{servers[directory].server_address[1]}"
+    yield get
+    for server in servers.values():
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site_dir(builder, _built) -> Path:
+    return _built(builder)
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir, _servers) -> str:
+    return _servers(site_dir)
 
 
 @pytest.fixture(scope="session")

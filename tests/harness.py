@@ -1,6 +1,7 @@
 """What the tests and the benchmarks share: the project's paths, a strict build of
-the site (the real one, or a small one per case) in a subprocess, one reader of the
-HTML it writes, a local server for it, and Debian's Chromium with its flags."""
+the site (the real one, or a small one per case; by MkDocs or by Zensical) in a
+subprocess, one reader of the HTML it writes, a local server for it, and Debian's
+Chromium with its flags."""
 from __future__ import annotations
 
 import functools
@@ -11,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import uuid
 from html import unescape
 from html.parser import HTMLParser
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -19,6 +21,10 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
+# Zensical lives in its own environment (`make zensical-setup`), from its own lock.
+ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
+ZENSICAL_CONFIG = ROOT / "mkdocs.zensical.yml"
+BUILDERS = ("mkdocs", "zensical")
 
 # Without the background-networking flags Chromium calls Google's hosts, which
 # this network refuses (and which the site's "no other hosts" tests would see).
@@ -40,6 +46,36 @@ def build_site(dest: Path, env: dict[str, str] | None = None, config: Path | Non
         return built
     after = subprocess.run([sys.executable, "-m", "govcloud_site.postbuild", str(dest)], capture_output=True, text=True)
     return after if after.returncode else built
+
+
+def build_zensical(dest: Path, env: dict[str, str] | None = None, config: Path = ZENSICAL_CONFIG,
+                   clean: bool = True) -> subprocess.CompletedProcess:
+    """`zensical build --strict` in a subprocess, as `make zensical` runs it; the site ends up in `dest`.
+
+    Zensical has no --site-dir and refuses a site folder outside the project:
+    it builds into a scratch folder beside its config, moved to `dest` after.
+    From a clean cache unless told otherwise: the cache does not know about
+    GOVCLOUD_DATA (a warm build is for timing the same data again)."""
+    if not ZENSICAL.exists():
+        raise RuntimeError(f"{ZENSICAL} is missing: run `make zensical-setup`")
+    scratch = config.parent / f".zensical-build-{uuid.uuid4().hex[:12]}"
+    result = subprocess.run(
+        [str(ZENSICAL), "build", "--strict", *(["--clean"] if clean else []), "--config-file", str(config)],
+        cwd=config.parent, capture_output=True, text=True,
+        env={**os.environ, **(env or {}), "ZENSICAL_SITE_DIR": str(scratch)},
+    )
+    if scratch.exists():
+        if result.returncode == 0:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(str(scratch), str(dest))
+        else:
+            shutil.rmtree(scratch, ignore_errors=True)
+    return result
+
+
+def build_with(builder: str, dest: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """The real site, built by "mkdocs" or "zensical"."""
+    return {"mkdocs": build_site, "zensical": build_zensical}[builder](dest, env)
 
 
 class QuietHandler(SimpleHTTPRequestHandler):

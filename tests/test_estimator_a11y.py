@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
+from conftest import both_builders
 
 from estimator_hooks import expected_hooks
 from govcloud.address import estimator_query
@@ -31,6 +32,7 @@ def violations(page) -> list[str]:
     return [f"{v['id']}: {[n['target'] for n in v['nodes']]}" for v in result.response["violations"]]
 
 
+@both_builders
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_axe_violations(browser, site_url, scheme):
     context = browser.new_context(color_scheme=scheme)   # Material keeps a chosen palette per context
@@ -60,6 +62,7 @@ WHERE = """() => { const e = document.activeElement;
             inside: !!e.closest('#gc-estimator'), tag: e.tagName, id: e.id}; }"""
 
 
+@both_builders
 def test_whole_flow_by_keyboard(page, site_url):
     catalog = load_catalog()
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)

@@ -11,6 +11,7 @@ import re
 import pytest
 
 import vectors
+from conftest import both_builders
 from govcloud.loading import load_catalog
 from govcloud.pricebook import pricebook
 
@@ -61,6 +62,7 @@ def test_generation_is_repeatable(catalog):
     assert vectors.generate(catalog, seed=1) != vectors.generate(catalog)
 
 
+@both_builders
 def test_browser_quotes_equal_python(page, site_url, catalog, vector_set):
     scenarios, expected = vector_set
     errors = []

@@ -18,6 +18,7 @@ from playwright.sync_api import expect
 
 import vectors
 from conftest import serve
+from conftest import both_builders
 from harness import Html
 from estimator_hooks import (BROKEN, READ_HOOKS, expected_hooks, product_hooks, query_pairs,
                              today_price, type_scenario)
@@ -95,6 +96,7 @@ def field_values(page, catalog) -> dict[str, str]:
     return {i: page.get_by_test_id(i).input_value() for i in ids}
 
 
+@both_builders
 def test_estimates_opened_by_address(page, site_url, catalog, worked):
     scenarios = list(worked.values()) + sampled(catalog)
     assert len(scenarios) >= 20
@@ -126,6 +128,7 @@ def test_estimates_opened_by_address(page, site_url, catalog, worked):
     assert hosts == {urlsplit(site_url).netloc}, "requests to other hosts"
 
 
+@both_builders
 def test_without_javascript(browser, site_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
@@ -141,6 +144,7 @@ TYPED = ["upgrade-and-add-product", "add-instances", "downgrade-at-renewal", "ca
          "beyond-the-price-book", "commercial-customer"]
 
 
+@both_builders
 def test_estimates_typed_in(page, site_url, catalog, worked):
     for name in TYPED:
         scenario = worked[name]
@@ -153,6 +157,7 @@ def test_estimates_typed_in(page, site_url, catalog, worked):
         assert page.evaluate("history.length") == entries
 
 
+@both_builders
 def test_instant_navigation_from_the_home_page(page, instant_url, catalog, worked):
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
