@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build test check chromium node clean lighthouse-deps lighthouse bench zensical-setup zensical parity
+.PHONY: setup serve build test test-js check chromium node clean lighthouse-deps lighthouse bench zensical-setup zensical parity
 
 setup: $(STAMP)
 
@@ -47,8 +47,12 @@ chromium:
 	  { [ "$$(id -u)" = 0 ] || { echo "Chromium is needed: install it (apt-get install chromium)" >&2; exit 1; }; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
-test: setup chromium lighthouse-deps parity
+test: setup chromium lighthouse-deps test-js parity
 	$(BIN)/pytest
+
+# The estimator's pure modules under Node's own runner: no build, no browser.
+test-js: node
+	node --test tests/js/
 
 clean:
 	rm -rf $(VENV) site site.tmp site.tmp.* .site.old-* .site.lock .pytest_cache $(LIGHTHOUSE)/node_modules bench/out

@@ -6,6 +6,8 @@ builders takes `@both_builders`: it then runs once on MkDocs' build and once on
 Zensical's (issue 11), each built once per session."""
 from __future__ import annotations
 
+import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -91,13 +93,11 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture(scope="session")
-def instant_site_url(site_dir, tmp_path_factory):
-    """The built site served at the address its sitemap gives: Material navigates instantly
-    only to pages its sitemap lists, port included, and the session server's random port is
-    not site_url's. The copy's sitemap names the port it is served on, as a deployment's would."""
-    import re
-    import shutil
-
+def instant_url(site_dir, tmp_path_factory):
+    """The built site served at the address its sitemap gives. Material navigates
+    instantly only to pages its sitemap lists, and it matches the port too: the
+    session server's random port is not site_url's, so this copy's sitemap is
+    pointed at the port it is served on, as a deployment's would be."""
     copy = tmp_path_factory.mktemp("instant") / "site"
     shutil.copytree(site_dir, copy)
     server = serve(copy)

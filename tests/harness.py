@@ -34,18 +34,21 @@ CHROMIUM_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-
 
 def build_site(dest: Path, env: dict[str, str] | None = None, config: Path | None = None
                ) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` then the post-build steps (minify, CSP) in subprocesses, as
-    `make build` and docs CI run them; returns the finished process (the first that failed)."""
+    """`mkdocs build --strict` then the post-build steps, in subprocesses, as `make build`
+    runs them; returns the first failed process, or the build's."""
     config = config or ROOT / "mkdocs.yml"
+    run_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     built = subprocess.run(
         [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(dest), "--config-file", str(config)],
-        cwd=config.parent, capture_output=True, text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        cwd=config.parent, capture_output=True, text=True, env=run_env,
     )
-    if built.returncode:
+    if built.returncode != 0:
         return built
-    after = subprocess.run([sys.executable, "-m", "govcloud_site.postbuild", str(dest)], capture_output=True, text=True)
-    return after if after.returncode else built
+    # The published output (minified, with its Content-Security-Policy): the tests see the
+    # site's files as a host serves them.
+    after = subprocess.run([str(BIN / "python"), "-m", "govcloud_site.postbuild", str(dest)],
+                           cwd=config.parent, capture_output=True, text=True, env=run_env)
+    return built if after.returncode == 0 else after
 
 
 def build_zensical(dest: Path, env: dict[str, str] | None = None, config: Path = ZENSICAL_CONFIG,

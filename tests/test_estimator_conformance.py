@@ -103,8 +103,9 @@ def test_embedded_price_book_is_escaped_json(site_dir, catalog):
 def test_scripts_and_page_name_no_product_or_figure(catalog):
     """Names and figures come from the embedded price book: the sources repeat none of them."""
     from conftest import ROOT
-    files = ["docs/assets/govcloud-quote.js", "docs/assets/estimator.js", "docs/assets/estimator.css",
-             "docs/estimator.md"]
+    files = ["docs/assets/govcloud-quote.js", "docs/assets/estimator.css", "docs/estimator.md"]
+    files += sorted(str(p.relative_to(ROOT)) for p in (ROOT / "docs/assets/estimator").glob("*.js"))
+    assert len(files) > 5
     held = {p.name for p in catalog.products} | {p.key for p in catalog.products}
     held |= {c.name for c in (catalog.contacts.government, catalog.contacts.commercial)}
     held |= {str(catalog.term_days), str(catalog.max_instances)}

@@ -6,8 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
-import shutil
 import subprocess
 import sys
 from datetime import date, datetime, timedelta
@@ -40,23 +38,6 @@ def catalog():
 @pytest.fixture(scope="module")
 def worked(catalog) -> dict[str, Scenario]:
     return {s.id: s for s, _ in load_worked(catalog)}
-
-
-@pytest.fixture(scope="module")
-def instant_url(site_dir, tmp_path_factory):
-    """The built site served at the address its sitemap gives. Material navigates
-    instantly only to pages its sitemap lists, and it matches the port too: the
-    session server's random port is not site_url's, so this copy's sitemap is
-    pointed at the port it is served on, as a deployment's would be."""
-    copy = tmp_path_factory.mktemp("instant") / "site"
-    shutil.copytree(site_dir, copy)
-    server = serve(copy)
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
-    sitemap = copy / "sitemap.xml"
-    home = re.search(r"<loc>(.*?)</loc>", sitemap.read_text()).group(1)
-    sitemap.write_text(sitemap.read_text().replace(home, url))
-    yield url.rstrip("/")
-    server.shutdown()
 
 
 def sampled(catalog, want: int = 12) -> list[Scenario]:

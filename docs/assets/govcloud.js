@@ -23,3 +23,39 @@ document$.subscribe(function () {
     wrap.setAttribute("aria-label", caption ? caption.textContent.trim() : "Table");
   });
 });
+
+// The estimator's code loads only where the estimator is. Instant navigation
+// runs no page script, so this site-wide loader imports its modules when the
+// page has its root. window.govcloud.ready resolves once .quote and .pricebook
+// are set (CONTRACTS.md); the root carries data-ready from then on.
+(function () {
+  var modules = new URL("estimator/main.js", document.currentScript.src).href;
+  var ns = window.govcloud = window.govcloud || {};
+  var started = new WeakSet();
+  function begin(root) {
+    return import(modules).then(function (main) { return main.start(root); });
+  }
+  function load() {
+    var root = document.getElementById("gc-estimator");
+    if (!root || started.has(root)) return;
+    started.add(root);
+    if (document.readyState === "complete") {
+      ns.ready = begin(root);   // instant navigation
+    } else {
+      // A direct visit: a module script holds back the load event until the
+      // estimator runs (main.js starts itself), so nothing can be typed into a
+      // page that does not answer yet.
+      var script = document.createElement("script");
+      script.type = "module";
+      script.src = modules;
+      ns.ready = new Promise(function (resolve, reject) {
+        script.onload = function () { resolve(begin(root)); };
+        script.onerror = function () { reject(new Error("could not load " + modules)); };
+      });
+      document.head.append(script);
+    }
+    ns.ready.catch(function (error) { console.error("The estimator could not start:", error); });
+  }
+  load();
+  document$.subscribe(load);
+})();

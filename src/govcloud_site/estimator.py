@@ -3,7 +3,7 @@
 Everything a reader sees that the data holds (product names, contacts, the
 term length, the instance limit) comes from the catalog here, so the page and
 its scripts name no product and repeat no number. The markup is plain HTML:
-`docs/assets/estimator.js` fills in the results.
+`docs/assets/estimator/` (ES modules) fills in the results.
 """
 from __future__ import annotations
 
@@ -16,6 +16,8 @@ from govcloud.richtext import html_text
 from .marks import NO_TERM_LINKS, mark
 
 CUSTOMERS = ("government", "commercial")
+# The estimator page is /estimator/; its styles sit in the site's assets.
+STYLESHEET = "../assets/estimator.css"
 
 
 def script_json(value) -> str:
@@ -30,7 +32,7 @@ def pricebook_script(catalog) -> str:
     Material's instant navigation re-runs every <script> in the new page as
     JavaScript, dropping its type and id: the JSON would be a syntax error and
     could no longer be found. Scripts inside a <template> are inert and out of
-    its reach; estimator.js reads the template's content."""
+    its reach; the estimator (main.js) reads the template's content."""
     return ('<template id="govcloud-pricebook-template">'
             '<script type="application/json" id="govcloud-pricebook">'
             f"{script_json(pricebook(catalog))}</script></template>")
@@ -124,7 +126,8 @@ def estimator_markup(catalog) -> str:
         '<span class="gc-summary-item">Each year from renewal <strong data-testid="summary-annual"></strong></span>'
         "</p>"
         '<p class="gc-summary-status" data-testid="summary-status"></p>'
-        '<a class="gc-summary-link" href="#gc-results-title" data-gc="summary-link">See the full estimate</a>'
+        '<a class="gc-summary-link" href="#gc-results-title" data-gc="summary-link" '
+        'data-gc-target="gc-results-title">See the full estimate</a>'
         "</div>"
     )
     results = (
@@ -177,6 +180,9 @@ def estimator_markup(catalog) -> str:
     )
     return (
         '<div class="gc-estimator" id="gc-estimator" data-mode="new">'
+        # Only this page loads the estimator's styles; a stylesheet link in the
+        # body holds back the paint of what follows it, so the form never jumps.
+        f'<link rel="stylesheet" href="{STYLESHEET}">'
         + pricebook_script(catalog) +
         '<div class="gc-notice" data-gc="address-notice" role="status" hidden></div>'
         '<div class="gc-error-summary" data-gc="error-summary" tabindex="-1" hidden>'

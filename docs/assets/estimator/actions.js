@@ -1,0 +1,88 @@
+/* The action buttons: copy the link or the table, download the CSV or the
+ * scenario file, print. The texts come from exports.js. */
+import { el } from "./dom.js";
+import { table, csv, tsv, yaml } from "./exports.js";
+import { context } from "./view.js";
+import { isoDate } from "./numbers.js";
+
+function say(estimator, text) {
+  const stale = !estimator.part("stale").hidden;
+  estimator.part("action-status").textContent = text + (stale ? " (the last complete estimate)" : "");
+}
+
+function download(name, type, body) {
+  const url = URL.createObjectURL(new Blob([body], { type }));
+  const a = el("a", { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+// The copied table as HTML, for pasting into a document or an email.
+function tableHtml(view) {
+  const t = table(view), holder = el("div"), tableEl = el("table"), headRow = el("tr"), body = el("tbody");
+  for (const [label, value] of context(view)) {
+    const p = el("p");
+    p.append(el("strong", {}, label + ":"), document.createTextNode(" " + value));
+    holder.append(p);
+  }
+  for (const h of t.head) headRow.append(el("th", {}, h));
+  const head = el("thead");
+  head.append(headRow);
+  tableEl.append(head);
+  for (const r of t.rows) {
+    const tr = el("tr");
+    for (const v of r.shown) tr.append(el("td", {}, v));
+    body.append(tr);
+  }
+  tableEl.append(body);
+  holder.append(tableEl);
+  return holder.innerHTML;
+}
+
+export function act(estimator, action, button) {
+  // Using the estimate is the moment to hear about every problem left.
+  if (!estimator.revealAll) {
+    estimator.revealAll = true;
+    estimator.update({ anchor: button });
+  }
+  // Never hand over the last good figures while the form says something else.
+  if (estimator.read().errors.length) {
+    say(estimator, "Nothing was copied or saved: correct the problems listed at the top first.");
+    return;
+  }
+  const view = estimator.good;
+  if (!view) return;
+  const stem = view.scenario.customer + "-" + isoDate(0);
+  const failed = () => say(estimator, "Copying failed: your browser did not allow it.");
+  // Browsers offer the clipboard only on secure origins (https, localhost); an
+  // intranet page on plain http has none, and older browsers lack ClipboardItem.
+  const clipboard = navigator.clipboard;
+  if ((action === "copy-link" || action === "copy-table") && !(clipboard && clipboard.writeText)) {
+    failed();
+    return;
+  }
+  if (action === "copy-link") {
+    clipboard.writeText(window.location.href).then(() => say(estimator, "Link copied."), failed);
+  } else if (action === "copy-table") {
+    const text = tsv(view), copied = () => say(estimator, "Table copied.");
+    if (typeof window.ClipboardItem !== "function" || !clipboard.write) {
+      clipboard.writeText(text).then(copied, failed);
+      return;
+    }
+    const item = new window.ClipboardItem({
+      "text/plain": new Blob([text], { type: "text/plain" }),
+      "text/html": new Blob([tableHtml(view)], { type: "text/html" })
+    });
+    clipboard.write([item]).then(copied, failed);
+  } else if (action === "csv") {
+    download("govcloud-estimate-" + stem + ".csv", "text/csv", csv(view));
+    say(estimator, "CSV file downloaded.");
+  } else if (action === "yaml") {
+    download("govcloud-scenario-" + stem + ".yml", "application/yaml", yaml(view.scenario));
+    say(estimator, "Scenario file downloaded.");
+  } else if (action === "print") {
+    window.print();
+  }
+}

@@ -1,0 +1,121 @@
+/* The page address holds the estimate (CONTRACTS.md, "Estimator page"):
+ * reading it into field values with a notice for whatever is not used, and
+ * writing it back from a scenario in the format govcloud.address writes.
+ * Product keys are only ever looked up in Maps: data or an address naming
+ * `constructor` or `__proto__` never reaches an object's prototype. */
+import { readWhole, daysUntil, isDateShaped } from "./numbers.js";
+
+export const NOTICES_SHOWN = 5;   // a hostile link with thousands of parameters: list a few, count the rest
+const NOTICE_CHARS = 40;          // how much of an ignored parameter a notice repeats
+
+// The form's id for each field of the page.
+export function fieldIds(key) {
+  return { users: "gc-users-" + key, instances: "gc-instances-" + key,
+           currentUsers: "gc-current-users-" + key, currentInstances: "gc-current-instances-" + key };
+}
+
+// Address parameter -> {id, min, change}: which field it fills.
+export function addressFields(book) {
+  const map = new Map([["days_remaining", { id: "gc-days-remaining", min: 0, change: true }]]);
+  for (const p of book.products) {
+    const ids = fieldIds(p.key);
+    map.set(p.key, { id: ids.users, min: 1 });
+    map.set(p.key + ".instances", { id: ids.instances, min: 1 });
+    map.set("current." + p.key, { id: ids.currentUsers, min: 1, change: true });
+    map.set("current." + p.key + ".instances", { id: ids.currentInstances, min: 1, change: true });
+  }
+  return map;
+}
+
+function clip(value) {
+  return value.length > NOTICE_CHARS ? value.slice(0, NOTICE_CHARS) + "…" : value;
+}
+
+/* Reads URLSearchParams (or [name, value] pairs). Returns the values to put in
+ * the form (a Map id -> text), the customer, a valid renewal date, whether the
+ * address describes a change, the notices (at most NOTICES_SHOWN, plus one
+ * that counts the rest) and the ids the address filled. */
+export function readAddress(params, book, customers, now = new Date()) {
+  const fields = addressFields(book), seen = new Set(), notices = [];
+  const values = new Map(), given = new Set();
+  let customer = null, renewal = null, change = false, days = null;
+  for (const [name, value] of params) {
+    const shown = "“" + clip(name) + (value === "" ? "" : "=" + clip(value)) + "”";
+    if (name !== "customer" && name !== "renewal" && !fields.has(name)) {
+      notices.push("Ignored " + shown + ": the estimator has no such setting.");
+      continue;
+    }
+    if (seen.has(name)) {
+      notices.push("Ignored " + shown + ": “" + clip(name) + "” was already given; the first one is used.");
+      continue;
+    }
+    seen.add(name);
+    if (name === "customer") {
+      if (!customers.includes(value)) notices.push("Ignored " + shown + ": use " + customers.join(" or ") + ".");
+      else customer = value;
+      continue;
+    }
+    if (name === "renewal") {
+      const until = daysUntil(value, now), term = book.term_days;
+      const wrong = until === null
+        ? (isDateShaped(value) ? "there is no such date" : "use a date written as YYYY-MM-DD")
+        : until < 0 ? "that date has passed"
+        : until > term ? "it is more than " + term + " days from today" : null;
+      if (wrong) notices.push("Ignored " + shown + ": " + wrong + ".");
+      else { renewal = { date: value, days: until }; change = true; }
+      continue;
+    }
+    const field = fields.get(name);
+    if (field.change) change = true;
+    const read = readWhole(value);
+    let bad = read.empty ? "it is empty" : read.problem ? "it must be a whole number, " + field.min + " or more"
+      : read.value < field.min ? "it must be " + field.min + " or more"
+      : name === "days_remaining" && read.value > book.term_days ? "a term has " + book.term_days + " days" : null;
+    if (read.problem === "large") bad = "the number is too large";
+    if (bad) notices.push("Ignored " + shown + ": " + bad + ".");
+    else {
+      values.set(field.id, String(read.value));
+      if (name === "days_remaining") days = String(read.value);
+    }
+    given.add(field.id);   // the link's answers count as given: their problems are reported
+  }
+  if (renewal) {
+    // The date wins: it stays right as the days pass, a count of days does not.
+    if (days !== null && days !== String(renewal.days)) {
+      notices.push("Used the renewal date " + renewal.date + ", " + renewal.days + " days from today, " +
+                   "instead of “days_remaining=" + clip(days) + "”.");
+    }
+    values.set("gc-days-remaining", String(renewal.days));
+  }
+  return { values, customer, renewal, change, given, notices: bounded(notices) };
+}
+
+// The first few notices, then one that counts the rest: a live region never receives megabytes.
+export function bounded(notices, limit = NOTICES_SHOWN) {
+  if (notices.length <= limit) return notices;
+  const rest = notices.length - limit;
+  return notices.slice(0, limit).concat([
+    "…and " + rest.toLocaleString("en-US") + " more " + (rest === 1 ? "part" : "parts") +
+    " of the link that were not used either."]);
+}
+
+// The address for a complete scenario, in the format govcloud.address writes.
+export function writeAddress(scenario, renewal) {
+  const params = new URLSearchParams();
+  params.append("customer", scenario.customer);
+  function add(prefix, holdings) {
+    for (const key of Object.keys(holdings)) {
+      params.append(prefix + key, String(holdings[key].users));
+      if (holdings[key].instances !== 1) params.append(prefix + key + ".instances", String(holdings[key].instances));
+    }
+  }
+  add("", scenario.proposed);
+  if (scenario.current) {
+    add("current.", scenario.current);
+    if (scenario.days_remaining !== undefined && scenario.days_remaining !== null) {
+      params.append("days_remaining", String(scenario.days_remaining));
+    }
+    if (renewal) params.append("renewal", renewal);   // beyond CONTRACTS.md: restores the date field
+  }
+  return params.toString();
+}

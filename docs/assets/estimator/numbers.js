@@ -1,0 +1,47 @@
+/* Numbers and dates as people type them. Pure: "today" is passed in where it
+ * matters, so the unit tests can fix it. */
+
+const DAY_MS = 86400000;
+
+/* A whole number as people type it: spaces around it and comma thousands
+ * separators are fine; anything else is explained by a problem code:
+ * "digits" (digits of another script), "negative", "whole", "large". */
+export function readWhole(raw) {
+  let s = String(raw).trim();
+  if (s === "") return { empty: true };
+  if (/^[0-9]{1,3}(,[0-9]{3})+$/.test(s)) s = s.replace(/,/g, "");
+  if (!/^[0-9]+$/.test(s)) {
+    // Digits from other scripts (١٢, ９): say which digits to use.
+    if (/^[\p{Nd},]+$/u.test(s) && /[^0-9,]/.test(s)) return { problem: "digits" };
+    if (/^-\s*[0-9]+$/.test(s)) return { problem: "negative" };
+    return { problem: "whole" };
+  }
+  s = s.replace(/^0+(?=[0-9])/, "");
+  const n = Number(s);
+  // Past what a Number holds exactly, saying so beats rounding into another number.
+  if (s.length > 16 || !Number.isSafeInteger(n)) return { problem: "large" };
+  return { value: n };
+}
+
+// Today's local calendar date, as a UTC midnight timestamp (days count without DST jumps).
+export function todayUTC(now = new Date()) {
+  return Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
+}
+
+// Whole days from today to a YYYY-MM-DD date; null when it is not a real date.
+export function daysUntil(isoDate, now = new Date()) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!m) return null;
+  const at = Date.UTC(+m[1], +m[2] - 1, +m[3]);
+  if (new Date(at).toISOString().slice(0, 10) !== isoDate) return null;   // 2027-02-30 is no date
+  return Math.round((at - todayUTC(now)) / DAY_MS);
+}
+
+// Today's local date plus `days`, as YYYY-MM-DD.
+export function isoDate(days, now = new Date()) {
+  return new Date(todayUTC(now) + (days || 0) * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function isDateShaped(text) {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text);
+}

@@ -1,0 +1,211 @@
+/* The estimator on its page: the form's state, its events and one update per
+ * change (read, check, quote, write the address, show). Sentences and
+ * figures come from the pure modules; this file wires them to the DOM. */
+import { readAddress, writeAddress } from "./address.js";
+import { readAnswers, checkRenewal } from "./validate.js";
+import { makeView, announcement } from "./view.js";
+import { parts, showErrors, showNotices, renderResults, summarize } from "./dom.js";
+import { act } from "./actions.js";
+
+const ANNOUNCE_AFTER_MS = 800;   // one polite announcement once typing pauses
+
+export class Estimator {
+  constructor(root, ns) {
+    this.root = root;
+    this.ns = ns;
+    this.book = ns.pricebook;
+    this.part = parts(root);
+    this.form = this.part("form");
+    this.customer = root.querySelector("#gc-customer");
+    this.days = root.querySelector("#gc-days-remaining");
+    this.renewal = root.querySelector("#gc-renewal");
+    this.inputs = new Map(Array.from(this.form.querySelectorAll("input.gc-input"), (i) => [i.id, i]));
+    this.good = null;         // the view of the last complete answers
+    this.timer = null;
+    // A problem is reported only once its field was touched: typed in and left,
+    // or, for the missing days, once another answer of the change was typed;
+    // an export button reports them all. Switching mode reports nothing.
+    this.edited = new Set();
+    this.touched = new Set();
+    this.changeTyped = false;
+    this.revealAll = false;
+    this.renewalProblem = null;
+    this.restore(new URLSearchParams(window.location.search));
+    this.listen();
+    this.update({ announce: false });
+  }
+
+  customers() {
+    return Array.from(this.customer.options, (o) => o.value);
+  }
+
+  mode() {
+    return this.root.querySelector("#gc-mode-change").checked ? "change" : "new";
+  }
+
+  setMode(mode) {
+    this.root.querySelector("#gc-mode-" + mode).checked = true;
+    this.root.setAttribute("data-mode", mode);
+  }
+
+  contact() {
+    return this.book.contacts[this.customer.value];
+  }
+
+  restore(params) {
+    const read = readAddress(params, this.book, this.customers());
+    if (read.customer) this.customer.value = read.customer;
+    for (const [id, value] of read.values) this.inputs.get(id).value = value;
+    for (const id of read.given) this.touched.add(id);
+    if (read.renewal) {
+      this.renewal.value = read.renewal.date;
+      this.renewalChanged();
+    }
+    if (read.change) this.changeTyped = true;
+    this.setMode(read.change ? "change" : "new");
+    showNotices(this.part("address-notice"), read.notices);
+  }
+
+  renewalChanged() {
+    const hint = this.root.querySelector("#gc-renewal-hint");
+    const checked = checkRenewal(this.renewal.value, this.book);
+    this.renewalProblem = checked.problem;
+    hint.textContent = "The days left are worked out from today's date.";
+    if (!this.renewal.value) return;
+    // The date is now the answer: whatever the days field held is replaced, so its old problem goes.
+    this.days.value = checked.problem ? "" : String(checked.days);
+    if (!checked.problem) {
+      hint.textContent = "That is " + checked.days + (checked.days === 1 ? " day" : " days") + " from today.";
+    }
+  }
+
+  read() {
+    const values = new Map(Array.from(this.inputs, ([id, input]) => [id, input.value]));
+    return readAnswers({ values, customer: this.customer.value, change: this.mode() === "change",
+                         renewalProblem: this.renewalProblem }, this.book, this.contact());
+  }
+
+  // The problems to report now: those whose field was touched (see the constructor).
+  reported(errors) {
+    return errors.filter((e) => this.revealAll || this.touched.has(e.id) ||
+      (e.when === "change" ? this.changeTyped : this.touched.has(e.when)));
+  }
+
+  showContact() {
+    const kind = this.customer.value;
+    this.part("contact").textContent = this.book.contacts[kind];
+    this.part("who").textContent = this.customer.options[this.customer.selectedIndex].text;
+    for (const box of this.root.querySelectorAll(".gc-contact")) box.hidden = box.getAttribute("data-customer") !== kind;
+    const none = this.ns.quote(this.book, { customer: kind, proposed: {} });
+    this.part("illustrative").textContent = none.messages[none.messages.length - 1];
+  }
+
+  // Links into the page keep the query: a click, a new tab or a copy keeps the estimate.
+  keepLinks() {
+    const here = window.location.pathname + window.location.search;
+    for (const link of this.root.querySelectorAll("a[data-gc-target]")) {
+      link.setAttribute("href", here + "#" + link.getAttribute("data-gc-target"));
+    }
+  }
+
+  update(options = {}) {
+    // Keep the field in use where it is on screen while messages come and go above it.
+    let anchor = options.anchor || document.activeElement;
+    if (!anchor || !this.root.contains(anchor)) anchor = null;
+    const before = anchor && anchor.getBoundingClientRect().top;
+    const state = this.read(), errors = state.errors, valid = errors.length === 0 && !state.empty;
+    const shown = this.reported(errors);
+    this.root.setAttribute("data-mode", this.mode());
+    showErrors(this.root, shown);
+    this.showContact();
+    if (valid) {
+      const s = state.scenario;
+      const renewal = s.current && this.renewal.value && !this.renewalProblem ? this.renewal.value : null;
+      const url = window.location.pathname + "?" + writeAddress(s, renewal) + window.location.hash;
+      if (url !== window.location.pathname + window.location.search + window.location.hash) {
+        // Material keeps its scroll position in the history state: keep it.
+        window.history.replaceState(window.history.state, "", url);
+      }
+      // After the address, which the printed context carries.
+      this.good = makeView({ book: this.book, money: this.ns.money, scenario: s,
+                             quote: this.ns.explain(this.book, s), tierIndex: this.ns.tierIndex,
+                             who: this.customer.options[this.customer.selectedIndex].text,
+                             href: window.location.href });
+      renderResults(this.root, this.good);
+    } else if (state.empty && errors.length === 0) {
+      this.good = null;
+    }
+    this.keepLinks();
+    const showing = this.good !== null;
+    this.part("table-wrap").hidden = !showing;
+    this.part("actions").hidden = !showing;
+    this.part("why").hidden = !showing;
+    this.part("empty").hidden = showing;
+    if (!showing) this.part("incomplete").hidden = true;
+    const stale = showing && !valid, note = this.part("stale");
+    note.textContent = "These figures are out of date: they are for the last complete answers. " +
+      (shown.length ? "Fix the problems above to update them." : "Finish your answers to update them.");
+    note.hidden = !stale;
+    this.part("results").classList.toggle("gc-results--stale", stale);
+    summarize(this.root, this.good, stale, shown.length > 0);
+    if (anchor) {
+      const moved = anchor.getBoundingClientRect().top - before;
+      if (Math.abs(moved) >= 1) window.scrollBy(0, moved);
+    }
+    if (options.announce !== false) this.announceLater(shown.length, valid);
+  }
+
+  announceLater(problems, valid) {
+    window.clearTimeout(this.timer);
+    this.timer = window.setTimeout(() => {
+      if (this.root.isConnected) this.part("live").textContent = announcement(this.good, problems, valid);
+    }, ANNOUNCE_AFTER_MS);
+  }
+
+  listen() {
+    this.form.addEventListener("input", (event) => {
+      const target = event.target, id = target.id;
+      if (target.type === "radio" || target === this.customer) return;   // choices: the change event updates
+      // Typing in one field means the others were left: their problems may show.
+      for (const k of this.edited) if (k !== id) this.touched.add(k);
+      this.edited.add(id);
+      if (this.mode() === "change" && target !== this.days && target !== this.renewal) this.changeTyped = true;
+      if (target === this.renewal) {
+        this.touched.add(id);   // a picked date is a finished answer
+        this.renewalChanged();
+      } else if (target === this.days && this.renewal.value) {
+        this.renewal.value = "";
+        this.renewalChanged();
+      }
+      this.update();
+    });
+    this.form.addEventListener("focusout", (event) => {
+      const id = event.target.id;
+      if (!this.edited.has(id) || this.touched.has(id)) return;
+      this.touched.add(id);
+      this.update({ anchor: event.relatedTarget || event.target });
+    });
+    this.form.addEventListener("change", (event) => {
+      if (event.target.name === "gc-mode" || event.target === this.customer) this.update();
+    });
+    this.form.addEventListener("submit", (event) => event.preventDefault());
+    // In-page links move focus here, before instant navigation can turn them into a reload.
+    this.root.addEventListener("click", (event) => {
+      const link = event.target.closest && event.target.closest("a[data-gc-target]");
+      if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      const target = this.root.querySelector("#" + link.getAttribute("data-gc-target"));
+      if (!target) return;
+      event.preventDefault();
+      event.stopPropagation();
+      if (!target.hasAttribute("tabindex") && !/^(INPUT|SELECT|TEXTAREA|BUTTON|A)$/.test(target.tagName)) {
+        target.setAttribute("tabindex", "-1");
+      }
+      target.focus({ preventScroll: true });
+      target.scrollIntoView({ block: target.matches("input, select") ? "center" : "start" });
+    });
+    this.part("actions").addEventListener("click", (event) => {
+      const button = event.target.closest("button[data-action]");
+      if (button) act(this, button.getAttribute("data-action"), button);
+    });
+  }
+}

@@ -1,0 +1,98 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readAddress, writeAddress, addressFields, bounded, NOTICES_SHOWN } from "../../docs/assets/estimator/address.js";
+import { book, NOW } from "./fixture.mjs";
+
+const KINDS = ["government", "commercial"];
+const read = (query, b = book()) => readAddress(new URLSearchParams(query), b, KINDS, NOW);
+
+test("an address fills the form's fields", () => {
+  const r = read("customer=commercial&alpha=20&alpha.instances=3&current.beta=40&days_remaining=120");
+  assert.equal(r.customer, "commercial");
+  assert.deepEqual(Object.fromEntries(r.values), {
+    "gc-users-alpha": "20", "gc-instances-alpha": "3", "gc-current-users-beta": "40", "gc-days-remaining": "120" });
+  assert.equal(r.change, true);
+  assert.deepEqual(r.notices, []);
+});
+
+test("a new purchase has no current holdings and is not a change", () => {
+  const r = read("alpha=5");
+  assert.equal(r.change, false);
+  assert.equal(r.customer, null);
+});
+
+test("unknown, repeated and malformed parameters are ignored with a notice each", () => {
+  const r = read("alpha=5&alpha=6&gamma=3&beta=x&customer=army&days_remaining=400&beta.instances=0");
+  assert.equal(r.values.get("gc-users-alpha"), "5");
+  assert.deepEqual(r.notices, [
+    "Ignored “alpha=6”: “alpha” was already given; the first one is used.",
+    "Ignored “gamma=3”: the estimator has no such setting.",
+    "Ignored “beta=x”: it must be a whole number, 1 or more.",
+    "Ignored “customer=army”: use government or commercial.",
+    "Ignored “days_remaining=400”: a term has 365 days.",
+  ].concat(["…and 1 more part of the link that were not used either."]));
+});
+
+test("a renewal date gives the days left and wins over days_remaining", () => {
+  const r = read("current.alpha=5&alpha=50&days_remaining=10&renewal=2027-03-26");
+  assert.deepEqual(r.renewal, { date: "2027-03-26", days: 120 });
+  assert.equal(r.values.get("gc-days-remaining"), "120");
+  assert.deepEqual(r.notices, [
+    "Used the renewal date 2027-03-26, 120 days from today, instead of “days_remaining=10”."]);
+});
+
+test("a renewal date that has passed, is too far or does not exist is ignored", () => {
+  assert.match(read("renewal=2026-11-01").notices[0], /that date has passed/);
+  assert.match(read("renewal=2028-01-01").notices[0], /more than 365 days from today/);
+  assert.match(read("renewal=2027-02-30").notices[0], /there is no such date/);
+  assert.match(read("renewal=soon").notices[0], /use a date written as YYYY-MM-DD/);
+});
+
+test("what an address repeats of an ignored parameter is clipped", () => {
+  const r = read("x=" + "y".repeat(500));
+  assert.ok(r.notices[0].length < 120, r.notices[0]);
+  assert.ok(r.notices[0].includes("…"));
+});
+
+test("50,000 repeated parameters give a few notices and a count, not megabytes", () => {
+  const query = "customer=government&" + Array(50000).fill("alpha=1").join("&");
+  const r = read(query);
+  assert.equal(r.notices.length, NOTICES_SHOWN + 1);
+  assert.equal(r.notices.at(-1), "…and 49,994 more parts of the link that were not used either.");
+  assert.ok(r.notices.join("").length < 2000);
+});
+
+test("bounded leaves a short list alone", () => {
+  assert.deepEqual(bounded(["a", "b"]), ["a", "b"]);
+  assert.equal(bounded(Array(7).fill("n")).length, NOTICES_SHOWN + 1);
+});
+
+test("keys that name object internals reach no prototype", () => {
+  const b = book();
+  b.products.push({ key: "constructor", name: "Ctor", tiers: [{ users: 10, annual: "100.00" }] });
+  assert.ok(addressFields(b).has("constructor"));
+  assert.ok(!addressFields(b).has("toString"));
+  const r = read("toString=3&__proto__=4&constructor=2&hasOwnProperty=1", b);
+  assert.deepEqual(Object.fromEntries(r.values), { "gc-users-constructor": "2" });
+  assert.equal(r.notices.length, 3);
+  assert.equal(Object.prototype.polluted, undefined);
+});
+
+test("the address written for a scenario reads back to the same fields", () => {
+  const scenario = { customer: "government", proposed: { alpha: { users: 520, instances: 3 }, beta: { users: 20, instances: 1 } },
+                     current: { alpha: { users: 480, instances: 2 } }, days_remaining: 120 };
+  const query = writeAddress(scenario, null);
+  assert.equal(query, "customer=government&alpha=520&alpha.instances=3&beta=20&current.alpha=480&" +
+                      "current.alpha.instances=2&days_remaining=120");
+  const back = read(query);
+  assert.deepEqual(Object.fromEntries(back.values), {
+    "gc-users-alpha": "520", "gc-instances-alpha": "3", "gc-users-beta": "20",
+    "gc-current-users-alpha": "480", "gc-current-instances-alpha": "2", "gc-days-remaining": "120" });
+});
+
+test("the renewal date rides along in the address of a change, not of a purchase", () => {
+  const change = { customer: "commercial", proposed: {}, current: { beta: { users: 9, instances: 1 } }, days_remaining: 120 };
+  assert.match(writeAddress(change, "2027-03-26"), /&days_remaining=120&renewal=2027-03-26$/);
+  assert.doesNotMatch(writeAddress({ customer: "government", proposed: { beta: { users: 9, instances: 1 } } }, "2027-03-26"),
+                      /renewal/);
+});

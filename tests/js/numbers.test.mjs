@@ -1,0 +1,48 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readWhole, daysUntil, isoDate } from "../../docs/assets/estimator/numbers.js";
+import { NOW } from "./fixture.mjs";
+
+test("whole numbers as people type them", () => {
+  assert.deepEqual(readWhole(" 120 "), { value: 120 });
+  assert.deepEqual(readWhole("1,200"), { value: 1200 });
+  assert.deepEqual(readWhole("0007"), { value: 7 });
+  assert.deepEqual(readWhole(""), { empty: true });
+  assert.deepEqual(readWhole("   "), { empty: true });
+});
+
+test("what is not a whole number says why", () => {
+  assert.deepEqual(readWhole("12.5"), { problem: "whole" });
+  assert.deepEqual(readWhole("1,20"), { problem: "whole" });
+  assert.deepEqual(readWhole("-3"), { problem: "negative" });
+  assert.deepEqual(readWhole("١٢"), { problem: "digits" });
+  assert.deepEqual(readWhole("１２"), { problem: "digits" });
+  assert.deepEqual(readWhole("1e3"), { problem: "whole" });
+});
+
+test("numbers past what the page holds exactly are too large, never rounded", () => {
+  assert.deepEqual(readWhole("9007199254740993"), { problem: "large" });
+  assert.deepEqual(readWhole("99999999999999999999"), { problem: "large" });
+  assert.deepEqual(readWhole("9007199254740991"), { value: 9007199254740991 });
+});
+
+test("days until a date count calendar days from today", () => {
+  assert.equal(daysUntil("2026-11-26", NOW), 0);
+  assert.equal(daysUntil("2026-11-27", NOW), 1);
+  assert.equal(daysUntil("2027-11-26", NOW), 365);
+  assert.equal(daysUntil("2026-11-25", NOW), -1);
+  // Across the change to winter time a day is still a day.
+  assert.equal(daysUntil("2027-03-30", new Date(2027, 2, 27, 23, 0)), 3);
+});
+
+test("a date that does not exist or is not written YYYY-MM-DD is no date", () => {
+  assert.equal(daysUntil("2027-02-30", NOW), null);
+  assert.equal(daysUntil("2027-2-3", NOW), null);
+  assert.equal(daysUntil("tomorrow", NOW), null);
+});
+
+test("today plus some days, written YYYY-MM-DD", () => {
+  assert.equal(isoDate(0, NOW), "2026-11-26");
+  assert.equal(isoDate(120, NOW), "2027-03-26");
+  assert.equal(isoDate(undefined, NOW), "2026-11-26");
+});
