@@ -29,3 +29,12 @@ def test_the_same_html_written_in_the_page_comes_out_the_same():
 
 def test_no_mark_is_left_in_the_page():
     assert "govcloud" not in render(raw_html(TABLE) + "\n\n" + raw_html("<div>two</div>"))
+
+
+def test_html_with_an_id_is_refused():
+    # MkDocs checks links to ids in raw HTML before the block would be stored: one
+    # stored aside would be a broken anchor to --strict (the Sources page's rule rows).
+    import pytest
+    with pytest.raises(ValueError):
+        raw_html('<table><tr id="rule-x"><td>a</td></tr></table>')
+    assert raw_html('<table data-id="x" data-valid="1"></table>')
