@@ -22,7 +22,7 @@ from .marks import HTML_START, NO_TERM_LINKS, RAW_HTML, RULE, take_marks
 from .state import current_site
 
 # Zensical renders macros as a preprocessor at 35 (MkDocs before Markdown
-# starts); pymdownx.snippets runs at 32. Between the two, as the page hooks were.
+# starts); pymdownx.snippets, were it used, runs at 32. Before it, as the page hooks were.
 PRIORITY = 34
 # After Python-Markdown's whitespace step (30), which would strip a stash
 # placeholder's control characters, and before its HTML block step (20).
