@@ -84,23 +84,35 @@ def bench_builds(report: Report, runs: int, scratch: Path) -> None:
                                  "scenarios": shape["scenarios"]}
     for name, env in data.items():
         tasks[f"synthetic {name}"] = sites.builder(env=env)
-    times = interleaved(tasks, runs)
+    cpu: dict[str, list[float]] = {}
+    times = interleaved(tasks, runs, cpu=cpu)
     med = {name: median(t) for name, t in times.items()}
-    report.raw["builds"] = {"runs": runs, "seconds": times, "median_seconds": med, "synthetic_sizes": sizes}
+    med_cpu = {name: median(t) for name, t in cpu.items()}
+    report.raw["builds"] = {"runs": runs, "seconds": times, "median_seconds": med, "cpu_seconds": cpu,
+                            "median_cpu_seconds": med_cpu, "synthetic_sizes": sizes}
 
-    ratio = med["real site"] / med["theme floor"]
-    report.add("build cost", "real site / one-page theme floor", ratio, "x", "<= 2", ratio <= 2,
-               f"medians {med['real site']:.2f}s vs {med['theme floor']:.2f}s over {runs} interleaved runs")
-    base = med["synthetic 1x"]
+    # Issue 12's goals, each as two ratios side by side: CPU time (what the build costs,
+    # whatever else the machine runs) and wall time (what a person waits, on this machine now).
+    for clock, m in (("CPU", med_cpu), ("wall", med)):
+        ratio = m["real site"] / m["theme floor"]
+        report.add("build cost", f"real site / one-page theme floor, {clock}", ratio, "x", "<= 1.6", ratio <= 1.6,
+                   f"medians {m['real site']:.2f}s vs {m['theme floor']:.2f}s over {runs} interleaved runs "
+                   "(mkdocs build --strict, then the post-build steps)")
+    for clock, m in (("CPU", med_cpu), ("wall", med)):
+        vs_real = m["synthetic catalog 100x"] / m["real site"]
+        report.add("growth", f"catalog 100x / real site build, {clock}", vs_real, "x", "<= 3", vs_real <= 3,
+                   f"medians {m['synthetic catalog 100x']:.2f}s vs {m['real site']:.2f}s")
+    base = med_cpu["synthetic 1x"]
     for series in ("catalog", "ladder"):
-        growth = {k: med[f"synthetic {series} {k}x"] / base for k in SCALES}
+        growth = {k: med_cpu[f"synthetic {series} {k}x"] / base for k in SCALES}
         for k in SCALES:
-            report.add("growth", f"{series} {k}x / 1x build", growth[k], "x", f"<= {k} (linear)", growth[k] <= k)
+            report.add("growth", f"{series} {k}x / 1x build, CPU", growth[k], "x", f"<= {k} (linear)",
+                       growth[k] <= k)
         # Slope on a log-log plot between 10x and 100x: 1 is linear, above 1 worse than linear.
-        exponent = math.log(med[f"synthetic {series} 100x"] / med[f"synthetic {series} 10x"]) / math.log(10)
-        report.add("growth", f"{series} exponent 10x->100x", exponent, "", "<= 1", exponent <= 1)
-        vs_real = med[f"synthetic {series} 100x"] / med["real site"]
-        report.add("growth", f"{series} 100x / real site build", vs_real, "x", "<= 5", vs_real <= 5)
+        exponent = math.log(med_cpu[f"synthetic {series} 100x"] / med_cpu[f"synthetic {series} 10x"]) / math.log(10)
+        report.add("growth", f"{series} exponent 10x->100x, CPU", exponent, "", "<= 1", exponent <= 1)
+    vs_real = med_cpu["synthetic ladder 100x"] / med_cpu["real site"]
+    report.add("growth", "ladder 100x / real site build, CPU", vs_real, "x", "<= 5", vs_real <= 5)
 
 
 # --- estimator weight --------------------------------------------------------

@@ -69,13 +69,14 @@ def products(count: int, tiers: int) -> list[dict]:
 
 
 def _scenario(rng: random.Random, i: int, items: list[dict], limit: int, term: int) -> dict:
-    """Every kind of change in turn: new, upgrade, downgrade, instances only, cancel, contact sales."""
+    """Every kind of change in turn: new, upgrade, downgrade, instances only, cancel, contact sales,
+    and an upgrade beside a new product (a bill of every kind: the formats page shows one)."""
     def users(product, over=False):
         top = product["tiers"][-1]["users"]
         return top + rng.randint(1, 100) if over else rng.randint(1, top)
 
     picks = rng.sample(items, k=min(len(items), rng.randint(1, 3)))
-    kind = i % 6
+    kind = i % 7
     out = {"id": f"synthetic-{i:05d}", "title": f"Synthetic scenario {i}",
            "summary": "A made-up change that sizes the growth benchmark.",
            "customer": rng.choice(["government", "commercial"])}
@@ -94,6 +95,12 @@ def _scenario(rng: random.Random, i: int, items: list[dict], limit: int, term: i
             proposed[p["key"]] = {"users": have, "instances": rng.randint(1, limit)}
         elif kind == 5:
             proposed[p["key"]] = {"users": users(p, over=True)}
+    if kind == 6 and len(items) > 1:
+        held, added = rng.sample(items, k=2)
+        low = held["tiers"][0]["users"]
+        current = {held["key"]: {"users": low, "instances": 1}}
+        proposed = {held["key"]: {"users": held["tiers"][-1]["users"], "instances": 1},
+                    added["key"]: {"users": users(added)}}
     if kind == 4:  # cancel all but one
         keep = picks[0]["key"]
         proposed = {keep: current[keep]}

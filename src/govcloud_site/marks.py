@@ -27,3 +27,22 @@ def take_marks(markdown: str) -> tuple[str, list[tuple[str, str]]]:
     """The Markdown without its marks, and the marks in the order they appear."""
     found = [(m["kind"], m["value"] or "") for m in MARK.finditer(markdown)]
     return MARK.sub("", markdown), found
+
+
+# Generated HTML (a table): Markdown keeps it as it is, unparsed (pagework's
+# `RawHtml`). Not a `MARK`: it must outlive `take_marks` and reach a later step.
+HTML_START, HTML_END = "<!--govcloud-html-->", "<!--/govcloud-html-->"
+RAW_HTML = re.compile(re.escape(HTML_START) + "(.*?)" + re.escape(HTML_END), re.S)
+ID = re.compile(r"<[^>]*\sid\s*=", re.I)
+
+
+def raw_html(html: str) -> str:
+    """Block-level HTML that Markdown passes through untouched: it is stored aside
+    before Markdown reads the page (its parse of a large table costs more than the
+    rest of the page) and put back, byte for byte, in the page it writes.
+
+    No `id` inside: MkDocs learns the link targets in a page's HTML before it
+    is stored, so a stored id could not be linked to under --strict."""
+    if ID.search(html):
+        raise ValueError("raw_html: HTML with an id must stay in the page (its anchor is checked)")
+    return HTML_START + html + HTML_END

@@ -25,7 +25,7 @@ from govcloud.scenario import Scenario
 from govcloud.vocabulary import WORDS, word
 
 from .glossary import GlossaryMacros
-from .marks import RULE, mark
+from .marks import RULE, mark, raw_html
 from .reference import ReferenceMacros
 from .text import count, join
 
@@ -108,6 +108,7 @@ class Pages(GlossaryMacros, ReferenceMacros):
             rows.append(f'<tr id="rule-{name}"><th scope="row">{escape(rule.title)}</th>'
                         f'<td>{html_text(rule.summary, self.catalog.rule_values())}</td>'
                         f'<td><a href="{escape(source.url)}">{escape(source.title)}</a></td><td>{status}</td></tr>')
+        # Its rows are link targets: left for Markdown's HTML step, where MkDocs finds them (marks.raw_html).
         return "\n".join([head, *rows, "</tbody>\n</table>"])
 
     def source_list(self) -> str:
@@ -144,10 +145,11 @@ class Pages(GlossaryMacros, ReferenceMacros):
             rows = "\n".join(f'<tr><td>{count(t.users)}</td><td>{show(t.annual)}</td></tr>' for t in p.tiers)
             out.append(
                 f"## {md(p.name)} {{#{p.key}}}\n\n{markdown(p.description)}\n\n"
-                f'<table data-product="{p.key}">\n<caption>{escape(p.name)}: user tiers and '
-                f"{self.catalog.prices_are} annual prices</caption>\n"
-                '<thead><tr><th scope="col">Users, up to</th><th scope="col">Annual price</th></tr></thead>\n'
-                f"<tbody>\n{rows}\n</tbody>\n</table>\n\n"
+                + raw_html(f'<table data-product="{p.key}">\n<caption>{escape(p.name)}: user tiers and '
+                           f"{self.catalog.prices_are} annual prices</caption>\n"
+                           '<thead><tr><th scope="col">Users, up to</th><th scope="col">Annual price</th></tr>'
+                           f"</thead>\n<tbody>\n{rows}\n</tbody>\n</table>")
+                + "\n\n"
                 f"More than {count(p.tiers[-1].users)} users: ask your sales contact for a quote.")
         return "\n\n".join(out)
 
@@ -229,10 +231,10 @@ class Pages(GlossaryMacros, ReferenceMacros):
                 total.append(self._view_cell(v, heads[k], cell, TOTAL_FIELDS.get(k), strong=True))
         rows.append(f'<tr role="row" data-total>{"".join(total)}</tr>')
         caption = f"Quote for “{escape(scenario.title)}”" if scenario.title else "Quote"
-        return (f'<table role="table" data-scenario="{scenario.id or ""}">\n'
-                f"<caption>{caption}</caption>\n"
-                f'<thead role="rowgroup"><tr role="row">{head}</tr></thead>\n<tbody role="rowgroup">\n'
-                + "\n".join(rows) + "\n</tbody>\n</table>")
+        return raw_html(f'<table role="table" data-scenario="{scenario.id or ""}">\n'
+                        f"<caption>{caption}</caption>\n"
+                        f'<thead role="rowgroup"><tr role="row">{head}</tr></thead>\n<tbody role="rowgroup">\n'
+                        + "\n".join(rows) + "\n</tbody>\n</table>")
 
     def bills_table(self, scenario: Scenario, v: QuoteView) -> str:
         words = WORDS["bills"]
@@ -244,8 +246,8 @@ class Pages(GlossaryMacros, ReferenceMacros):
         rows.append(f'<tr data-first-year><th scope="row" colspan="3">{escape(v.first_year_label)}</th>'
                     f'<td data-field="first_year_total">{escape(v.first_year.text)}'
                     f"{self._marks(v, v.first_year)}</td></tr>")
-        return (f'<table data-bills="{scenario.id or ""}">\n<caption>{escape(words["title"])}</caption>\n'
-                f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>")
+        return raw_html(f'<table data-bills="{scenario.id or ""}">\n<caption>{escape(words["title"])}</caption>\n'
+                        f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>")
 
 
 def register(env, pages: Pages):

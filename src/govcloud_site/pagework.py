@@ -18,12 +18,15 @@ from __future__ import annotations
 from markdown import Extension
 from markdown.preprocessors import Preprocessor
 
-from .marks import NO_TERM_LINKS, RULE, take_marks
+from .marks import HTML_START, NO_TERM_LINKS, RAW_HTML, RULE, take_marks
 from .state import current_site
 
 # Zensical renders macros as a preprocessor at 35 (MkDocs before Markdown
-# starts); pymdownx.snippets runs at 32. Between the two, as the page hooks were.
+# starts); pymdownx.snippets, were it used, runs at 32. Before it, as the page hooks were.
 PRIORITY = 34
+# After Python-Markdown's whitespace step (30), which would strip a stash
+# placeholder's control characters, and before its HTML block step (20).
+RAW_HTML_PRIORITY = 29
 
 
 class PageWork(Preprocessor):
@@ -38,9 +41,23 @@ class PageWork(Preprocessor):
         return markdown.split("\n")
 
 
+class RawHtml(Preprocessor):
+    """Generated HTML (`marks.raw_html`) goes into Markdown's own store of raw HTML,
+    as its HTML block step would put it, without being parsed on the way."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        text = "\n".join(lines)
+        if HTML_START not in text:
+            return lines
+        # Stored with its end of line, as the HTML block step stores a block: the page comes out the same.
+        text = RAW_HTML.sub(lambda m: "\n\n" + self.md.htmlStash.store(m[1] + "\n") + "\n\n", text)
+        return text.split("\n")
+
+
 class PageWorkExtension(Extension):
     def extendMarkdown(self, md) -> None:
         md.preprocessors.register(PageWork(md), "govcloud_pagework", PRIORITY)
+        md.preprocessors.register(RawHtml(md), "govcloud_raw_html", RAW_HTML_PRIORITY)
 
 
 def makeExtension(**kwargs) -> PageWorkExtension:
