@@ -46,20 +46,22 @@ def transfer_bytes(b, url: str) -> int:
 _EDIT_TIMES = """
 async ({key, values}) => {
   const input = document.querySelector(`[data-testid="users-${key}"]`);
-  const total = document.querySelector('[data-testid="annual-total"]');
+  const root = document.querySelector('#gc-estimator');
+  // The totals row is written with the first result: read it afresh each time.
+  const total = () => { const e = document.querySelector('[data-testid="annual-total"]'); return e ? e.textContent : null; };
   const times = [];
   for (const v of values) {
-    const before = total.textContent;
+    const before = total();
     const start = performance.now();
     input.value = String(v);
     input.dispatchEvent(new Event('input', {bubbles: true}));
-    if (total.textContent === before) {
+    if (total() === before) {
       await new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error('annual-total did not change')), 2000);
         const watch = new MutationObserver(() => {
-          if (total.textContent !== before) { watch.disconnect(); clearTimeout(timer); resolve(); }
+          if (total() !== before) { watch.disconnect(); clearTimeout(timer); resolve(); }
         });
-        watch.observe(total, {childList: true, characterData: true, subtree: true});
+        watch.observe(root, {childList: true, characterData: true, subtree: true});
       });
     }
     times.push(performance.now() - start);

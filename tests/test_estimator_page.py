@@ -145,6 +145,8 @@ def test_instant_navigation_from_the_home_page(page, instant_url, catalog, worke
     for _ in range(2):   # twice: coming back must not attach a second set of listeners
         page.locator('.md-nav a[href$="estimator/"]').first.click()
         expect(page.locator("#gc-estimator")).to_be_visible()
+        # As the contract tells automation: wait until the estimator has started.
+        expect(page.locator("#gc-estimator")).to_have_attribute("data-ready", "true")
         assert page.evaluate("window.sameDocument") is True, "the page was reloaded, not navigated instantly"
         scenario = worked["upgrade-and-add-product"]
         type_scenario(page, catalog, scenario)

@@ -5,8 +5,11 @@ import { readAddress, writeAddress, fieldIds } from "./address.js";
 import { readAnswers, checkRenewal } from "./validate.js";
 import { makeView, announcement, summaryFigures, summaryStatus, priceNote } from "./view.js";
 import { parts, hook, showErrors, showNotices, renderResults } from "./dom.js";
-import { act } from "./actions.js";
 import { markLadder } from "./ladder.js";
+
+// The action buttons' code (copies, files, print; with exports.js) loads when the
+// actions are first approached: a visit that only reads figures never fetches it.
+const actions = () => import("./actions.js");
 
 const ANNOUNCE_AFTER_MS = 800;   // one polite announcement once typing pauses
 
@@ -61,7 +64,8 @@ export class Estimator {
       this.renewalChanged();
     }
     if (read.change) this.changeTyped = true;
-    this.setMode(read.change ? "change" : "new");
+    // A choice made before the page answered (a slow start) stands unless the address says otherwise.
+    this.setMode(read.change ? "change" : this.mode());
     showNotices(this.part("address-notice"), read.notices);
   }
 
@@ -248,9 +252,11 @@ export class Estimator {
       target.focus({ preventScroll: true });
       target.scrollIntoView({ block: target.matches("input, select") ? "center" : "start" });
     });
-    this.part("actions").addEventListener("click", (event) => {
+    const box = this.part("actions");
+    for (const warm of ["pointerover", "focusin"]) box.addEventListener(warm, actions, { once: true });
+    box.addEventListener("click", (event) => {
       const button = event.target.closest("button[data-action]");
-      if (button) act(this, button.getAttribute("data-action"), button);
+      if (button) actions().then((m) => m.act(this, button.getAttribute("data-action"), button));
     });
   }
 }

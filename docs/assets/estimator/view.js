@@ -17,6 +17,13 @@ export function makeView({ book, ns, scenario, quote, who, renewal = null, href 
 
 const cell = (text, value = null, assumptions = []) => ({ text, value, assumptions });
 
+// Each part of a view is worked out once: the page, the markers and the exports ask for it often.
+function once(view, name, work) {
+  const memo = view.memo || (view.memo = new Map());
+  if (!memo.has(name)) memo.set(name, work());
+  return memo.get(name);
+}
+
 function held(holdings, key) {
   return holdings && Object.prototype.hasOwnProperty.call(holdings, key) ? holdings[key] : null;
 }
@@ -69,6 +76,10 @@ export function columns(view) {
 
 // One row per line: {key, line, cells}, each cell {text, value, assumptions}.
 export function rows(view) {
+  return once(view, "rows", () => workRows(view));
+}
+
+function workRows(view) {
   const q = view.quote, w = view.words, group = view.money.group, none = w("cells.none");
   return q.lines.map((line) => {
     const ok = line.status === "ok", key = line.product, cells = {};
@@ -100,6 +111,10 @@ export function rows(view) {
 
 // The totals row's label and cells.
 export function totals(view) {
+  return once(view, "totals", () => workTotals(view));
+}
+
+function workTotals(view) {
   const q = view.quote, any = priced(view), w = view.words;
   const dueRules = [...new Set(q.lines.filter((l) => l.status === "ok").flatMap((l) => l.assumptions))];
   const out = {
@@ -128,6 +143,10 @@ function when(view, bill) {
 
 // The dated bills (present.view's BillRow) and what is paid in the next term's days.
 export function bills(view) {
+  return once(view, "bills", () => workBills(view));
+}
+
+function workBills(view) {
   const q = view.quote, w = view.words;
   const rowsOut = q.bills.map((b) => {
     const what = b.parts.map((p) => w("bills." + p)).join(w("bills.join"));
@@ -183,6 +202,10 @@ export function context(view) {
 
 // The rules the whole view rests on, in reading order (footnote order of present.view).
 export function assumptionsUsed(view) {
+  return once(view, "used", () => workUsed(view));
+}
+
+function workUsed(view) {
   const used = [];
   const add = (c) => c.assumptions.forEach((a) => { if (!used.includes(a)) used.push(a); });
   const t = totals(view);
