@@ -10,7 +10,7 @@ import io
 import json
 import subprocess
 import sys
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from playwright.sync_api import expect
@@ -23,6 +23,7 @@ from govcloud.options import as_json, compare
 from govcloud.quote import quote
 from govcloud.scenario import Scenario
 from govcloud.vocabulary import WORDS, word
+from govcloud_site.compare import options_query
 from test_estimator_a11y import violations
 
 pytestmark = pytest.mark.browser
@@ -43,12 +44,8 @@ def scenario(proposed: dict) -> Scenario:
 
 
 def address(options=OPTIONS) -> str:
-    """The documented format: option 1 as ever, `name=`, then `opt<n>.` parameters."""
-    params = [("name", options[0][0])] if len(options) > 1 else []
-    for n, (name, proposed) in enumerate(options[1:], start=2):
-        params.append((f"opt{n}.name", name))
-        params += [(f"opt{n}.{k}", str(h["users"])) for k, h in proposed.items()]
-    return estimator_query(scenario(options[0][1])) + ("&" + urlencode(params) if params else "")
+    """The documented format, as the formats page writes it (govcloud_site.compare.options_query)."""
+    return options_query([(name, scenario(p)) for name, p in options])
 
 
 def hooks(page) -> dict:

@@ -69,7 +69,7 @@ export class Estimator {
     if (read.change) this.changeTyped = true;
     // A choice made before the page answered (a slow start) stands unless the address says otherwise.
     this.setMode(read.change ? "change" : this.mode());
-    showNotices(this.part("address-notice"), bounded(read.notices.concat(extra.notices)));
+    showNotices(this.part("address-notice"), bounded(read.all.concat(extra.notices)));
   }
 
   // Cancelling a product sets its "after" fields aside: they no longer count.
