@@ -261,3 +261,15 @@ def test_phone_width(page, site_url):
     assert OPTIONS[2][0] in cell.evaluate("e => getComputedStyle(e, '::before').content")
     box = cell.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 375
+
+
+def test_options_code_loads_only_when_used(page, site_url):
+    """A visit that never compares options does not fetch their code (issue 12's weight)."""
+    fetched = []
+    page.on("request", lambda r: fetched.append(urlsplit(r.url).path.rsplit("/", 1)[-1]))
+    page.goto(f"{site_url}/estimator/?{address(OPTIONS[:1])}")
+    expect(page.get_by_test_id("annual-total")).not_to_be_empty()
+    assert "options.js" not in fetched and "compare.js" not in fetched
+    page.get_by_test_id("option-add").click()
+    expect(page.get_by_test_id("opt2-annual-total")).not_to_be_empty()
+    assert "options.js" in fetched and "compare.js" in fetched

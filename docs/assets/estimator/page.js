@@ -6,7 +6,7 @@ import { readAnswers, checkRenewal } from "./validate.js";
 import { makeView, announcement, summaryFigures, summaryStatus, priceNote } from "./view.js";
 import { parts, hook, showErrors, showNotices, renderResults } from "./dom.js";
 import { markLadder } from "./ladder.js";
-import { Options } from "./options.js";
+import { idle } from "./options-start.js";
 
 // The action buttons' code (copies, files, print; with exports.js) loads when the
 // actions are first approached: a visit that only reads figures never fetches it.
@@ -15,7 +15,7 @@ const actions = () => import("./actions.js");
 const ANNOUNCE_AFTER_MS = 800;   // one polite announcement once typing pauses
 
 export class Estimator {
-  constructor(root, ns) {
+  constructor(root, ns, Options = null) {
     this.root = root;
     this.ns = ns;
     this.book = ns.pricebook;
@@ -36,7 +36,7 @@ export class Estimator {
     this.changeTyped = false;
     this.revealAll = false;
     this.renewalProblem = null;
-    this.options = new Options(this);   // options 2 and 3 beside the form's proposal (options.js)
+    this.options = Options ? new Options(this) : idle(this);   // options 2 and 3 (options.js), loaded when used
     this.restore(new URLSearchParams(window.location.search));
     this.listen();
     this.update({ announce: false });
