@@ -273,3 +273,21 @@ def test_options_code_loads_only_when_used(page, site_url):
     page.get_by_test_id("option-add").click()
     expect(page.get_by_test_id("opt2-annual-total")).not_to_be_empty()
     assert "options.js" in fetched and "compare.js" in fetched
+
+
+def test_options_by_instant_navigation(page, instant_url, catalog):
+    """An options link followed inside the site: the estimator waits for the options' code,
+    so once `window.govcloud.ready` resolves every option is there."""
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{instant_url}/", wait_until="networkidle")
+    page.evaluate("window.sameDocument = true")
+    page.evaluate("""href => { const a = document.createElement('a'); a.id = 'to-options'; a.href = href;
+        a.textContent = 'options'; document.querySelector('.md-content article').append(a); }""",
+                  f"{instant_url}/estimator/?{address()}")
+    page.locator("#to-options").click()
+    expect(page.locator("#gc-estimator")).to_have_attribute("data-ready", "true")
+    assert page.evaluate("window.sameDocument") is True
+    assert page.evaluate("window.govcloud.ready.then(() => document.querySelectorAll('[data-option]').length)") == 2
+    check_options(page, catalog)
+    assert errors == []
