@@ -188,7 +188,9 @@ WORDS: Final[dict[str, Any]] = {
         "removed": "Removed “{name}”: {count} left.",
         "name_missing": "name each option in words, such as “Go to 1,000 users”",
         "name_long": "must be at most {most} characters",
-        "name_plain": "must be plain words: no brackets or braces, none of < > * _ ` \\ |, and no list or heading mark at the start",
+        "name_plain": (
+            "must be plain words: no brackets or braces, none of < > * _ ` \\ |, and no list or heading mark at the start"
+        ),
         "name_taken": "is already the name of another option",
     },
 }

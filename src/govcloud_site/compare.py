@@ -7,7 +7,6 @@ from typing import Any
 from urllib.parse import urlencode
 
 from govcloud.address import estimator_query
-
 from govcloud.model import Catalog
 from govcloud.options import as_json, compare
 from govcloud.quote import Quote
