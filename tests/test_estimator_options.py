@@ -20,6 +20,7 @@ from govcloud.address import estimator_query
 from govcloud.loading import load_catalog
 from govcloud.money import show, text
 from govcloud.options import as_json, compare
+from govcloud.present import view
 from govcloud.quote import quote
 from govcloud.scenario import Scenario
 from govcloud.vocabulary import WORDS, word
@@ -70,6 +71,14 @@ def check_options(page, catalog, options=OPTIONS) -> None:
             delta = q.annual_total - quotes[0].annual_total
             assert got[f"opt{n}-difference-annual-total"]["value"] == text(delta)
             assert got[f"opt{n}-difference-annual-total"]["text"] == ("-" if delta < 0 else "+") + show(abs(delta))
+    # A figure resting on a rule still to confirm says so, in every option's column (as the CLI marks it).
+    for n, (_, proposed) in enumerate(options, start=1):
+        s = scenario(proposed)
+        rests_on = view(catalog, s, quote(catalog, s)).total.cells["due_now"].assumptions
+        mark = page.get_by_test_id(f"opt{n}-due-now-total").locator("xpath=..").locator(".gc-confirm a")
+        expect(mark).to_have_count(len(rests_on))
+    assert any(view(catalog, scenario(p), quote(catalog, scenario(p))).total.cells["due_now"].assumptions
+               for _, p in options), "the scenarios should show a mark"
     names = page.locator('[data-gc="compare-head"] th').all_text_contents()
     assert names == [name for name, _ in options]
     want = expected_hooks(catalog, scenario(options[0][1]))

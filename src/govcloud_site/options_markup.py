@@ -59,4 +59,5 @@ def options_results() -> str:
         '<h3 id="gc-compare-title" data-gc="compare-title"></h3>'
         '<div class="gc-table-wrap"><table class="gc-table gc-compare-table" aria-labelledby="gc-compare-title">'
         '<thead data-gc="compare-head"></thead><tbody data-gc="compare-lines"></tbody></table></div>'
+        '<ul class="gc-footnotes" data-gc="compare-notes" hidden></ul>'
         '<h3 data-gc="details"></h3></section>')

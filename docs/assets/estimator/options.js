@@ -186,6 +186,17 @@ export class Options {
     return Object.assign({}, state, { errors, options });
   }
 
+  // A figure's "to confirm" mark: a numbered link to each unconfirmed rule it rests on.
+  marker(keys, used, base) {
+    const box = el("span", { class: "gc-confirm" }, this.word("assumptions.marker"));
+    for (const key of keys) {
+      const link = el("a", { href: base + key }, "[" + (used.indexOf(key) + 1) + "]");
+      link.append(el("span", { class: "gc-visually-hidden" }, " " + this.book.rules[key].title));
+      box.append(" ", link);
+    }
+    return box;
+  }
+
   // The address's options part ("" for one option: old links stay as they were).
   query(state) {
     const extra = state.options ? writeOptions(state.options.map((o) => ({ name: o.name, proposed: o.scenario.proposed }))) : null;
@@ -203,6 +214,16 @@ export class Options {
     const c = comparison(this.views, this.names), part = this.est.part;
     part("compare-title").textContent = c.title;
     part("details").textContent = this.word("options.details", { name: this.names[0] });
+    // "To confirm" marks, numbered across the options in order of first use (as govcloud quote does).
+    const used = [...new Set(c.rows.flatMap((r) => r.cells.flatMap((x) => x.assumptions)))];
+    const base = this.est.root.getAttribute("data-rules-href"), rules = this.book.rules;
+    part("compare-notes").replaceChildren(...used.map((key, i) => {
+      const li = el("li");
+      li.append(el("a", { href: base + key }, this.word("assumptions.footnote", {
+        n: i + 1, title: rules[key].title, summary: rules[key].summary })));
+      return li;
+    }));
+    part("compare-notes").hidden = used.length === 0;
     const head = el("tr");
     head.append(el("td"), ...this.names.map((n) => el("th", { scope: "col", class: "gc-num" }, n)));
     part("compare-head").replaceChildren(head);
@@ -212,6 +233,7 @@ export class Options {
       r.cells.forEach((cell, i) => {
         const td = el("td", { class: "gc-num", "data-label": this.names[i] });
         if (r.hook) td.append(el("span", { "data-testid": "opt" + (i + 1) + "-" + r.hook, "data-value": cell.value || "" }, cell.text));
+        if (r.hook && cell.assumptions.length) td.append(" ", this.marker(cell.assumptions, used, base));
         tr.append(td);
       });
       return tr;
