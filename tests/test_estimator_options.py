@@ -165,6 +165,11 @@ def test_link_round_trip_and_every_export(page, site_url, catalog, tmp_path):
     assert grid[1].split("\t") == [""] + names
     total = next(r.split("\t") for r in grid if r.startswith(WORDS["totals"]["after"] + "\t"))
     assert total[1:] == [show(q.annual_total) for q in quotes]
+    # The grid's "to confirm" marks have their footnotes right under it, and in the HTML.
+    notes = copied["plain"].split("\n\n")[2].split("\n")
+    assert any(" [1]" in row for row in grid)
+    assert notes[0].startswith(word("assumptions.footnote", n=1, title="", summary="").split(":")[0] + ":")
+    assert notes[0].replace("&", "&amp;") in copied["html"]
     for name in names:
         assert word("options.details", name=name) in copied["plain"]
         assert word("options.details", name=name) in copied["html"]

@@ -38,9 +38,9 @@ function tableHtml(view, many) {
     return tableEl;
   }
   // Options: the side-by-side table, then each option's own (options-exports.js).
-  if (many) for (const [caption, head, rs] of htmlParts(many.views, many.names)) holder.append(grid(head, rs, caption));
-  else holder.append(grid(t.head, t.rows), grid(t.billsHead, t.bills, t.billsTitle));
-  for (const f of many ? [] : t.footnotes) holder.append(el("p", {}, f));
+  const parts = many ? htmlParts(many.views, many.names)
+    : [[null, t.head, t.rows, []], [t.billsTitle, t.billsHead, t.bills, t.footnotes]];
+  for (const [caption, head, rs, notes] of parts) holder.append(grid(head, rs, caption), ...notes.map((f) => el("p", {}, f)));
   return holder.innerHTML;
 }
 

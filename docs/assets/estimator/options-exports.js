@@ -8,9 +8,13 @@ import { context, bills } from "./view.js";
 
 // The side-by-side grid as text: a head row (names) and the rows, sub-rows indented as the CLI does.
 export function grid(views, names) {
-  const c = comparison(views, names);
+  const c = comparison(views, names), v = views[0], rules = v.book.rules;
+  // "To confirm" marks numbered across the options in order of first use, as govcloud quote does.
+  const used = [...new Set(c.rows.flatMap((r) => r.cells.flatMap((x) => x.assumptions)))];
+  const mark = (x) => x.text + x.assumptions.map((a) => " [" + (used.indexOf(a) + 1) + "]").join("");
   return { title: c.title, head: [""].concat(names),
-           rows: c.rows.map((r) => [(r.sub ? "  " : "") + r.label].concat(r.cells.map((x) => x.text))),
+           notes: used.map((k, i) => v.words("assumptions.footnote", { n: i + 1, title: rules[k].title, summary: rules[k].summary })),
+           rows: c.rows.map((r) => [(r.sub ? "  " : "") + r.label].concat(r.cells.map(mark))),
            values: c.rows.map((r) => [r.label].concat(r.cells.map((x) => (x.value === null || x.value === undefined ? x.text : x.value)))) };
 }
 
@@ -25,24 +29,24 @@ function optionText(view, name) {
 
 export function tsvAll(views, names) {
   const g = grid(views, names), lines = (rs) => rs.map((r) => r.join("\t")).join("\n");
-  return [context(views[0]).join("\n"), g.title + "\n" + lines([g.head].concat(g.rows))]
+  return [context(views[0]).join("\n"), g.title + "\n" + lines([g.head].concat(g.rows))].concat(g.notes.length ? [g.notes.join("\n")] : [])
     .concat(views.map((v, i) => optionText(v, names[i]))).join("\n\n") + "\n";
 }
 
 // The CSV: the side-by-side grid (plain values), then each option's CSV under its name.
 export function csvAll(views, names) {
   const g = grid(views, names), row = (r) => r.map(csvCell).join(",");
-  const out = [row([g.title]), row(g.head)].concat(g.values.map(row));
+  const out = [row([g.title]), row(g.head)].concat(g.values.map(row), g.notes.map((n) => row([n])));
   views.forEach((v, i) => out.push("", row([details(v, names[i])]), csv(v).trimEnd()));
   return out.join("\r\n") + "\r\n";
 }
 
-// The grids as HTML tables' rows: [caption, head, rows] for the copied table's HTML.
+// The grids as HTML tables' rows: [caption, head, rows, footnotes] for the copied table's HTML.
 export function htmlParts(views, names) {
   const g = grid(views, names);
-  return [[g.title, g.head, g.rows]].concat(views.map((v, i) => {
+  return [[g.title, g.head, g.rows, g.notes]].concat(views.map((v, i) => {
     const t = table(v);
-    return [details(v, names[i]), t.head, t.rows.concat([[]], [t.billsHead], t.bills)];
+    return [details(v, names[i]), t.head, t.rows.concat([[]], [t.billsHead], t.bills), t.footnotes];
   }));
 }
 
