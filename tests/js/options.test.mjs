@@ -73,3 +73,36 @@ test("names: govcloud quote's rule, with the vocabulary's words", () => {
   }
   assert.deepEqual(nameProblem("Stay ", b, ["Stay"]), ["options.name_taken"]);
 });
+
+// The side-by-side rows (compare.js) and the scenario file (options-exports.js), on the fixture's prices.
+import { makeView } from "../../docs/assets/estimator/view.js";
+import { comparison } from "../../docs/assets/estimator/compare.js";
+import { yamlAll } from "../../docs/assets/estimator/options-exports.js";
+import { ns, NOW, say } from "./fixture.mjs";
+
+const shared = { customer: "government", days_remaining: 73, current: { alpha: { users: 80, instances: 1 } } };
+const optionView = (proposed) => {
+  const s = Object.assign({}, shared, { proposed }), b = book();
+  return makeView({ book: b, ns, scenario: s, quote: ns.explain(b, s), who: "Government buyers", href: "x", now: NOW });
+};
+
+test("side by side: a row per figure, one cell per option, differences from the first in exact cents", () => {
+  // Stay in the 100-user tier (5,000.00), or go to the 1,000-user tier (20,000.00) and add Beta (700.00).
+  const views = [optionView({ alpha: { users: 90, instances: 1 } }),
+                 optionView({ alpha: { users: 200, instances: 1 }, beta: { users: 20, instances: 1 } })];
+  const c = comparison(views, ["Stay", "Grow"]);
+  assert.equal(c.title, say("options.title", { count: 2 }));
+  const row = (hook) => c.rows.find((r) => r.hook === hook);
+  assert.deepEqual(row("annual-total").cells.map((x) => x.text), ["$5,000.00", "$20,700.00"]);
+  assert.deepEqual(row("change-beta").cells.map((x) => x.text), [say("cells.none"), say("change.new")]);
+  assert.deepEqual(row("difference-annual-total").cells.map((x) => [x.text, x.value]),
+                   [[say("cells.none"), ""], ["+$15,700.00", "15700.00"]]);
+  assert.equal(c.rows.find((r) => r.label === say("options.difference", { name: "Stay" })).hook, null);
+});
+
+test("the scenario file is govcloud quote's options format, names as quoted strings", () => {
+  const views = [optionView({ alpha: { users: 90, instances: 1 } }), optionView({})];
+  const text = yamlAll(views, ['Stay: "as is"', "Cancel all"]);
+  assert.match(text, /\ncustomer: government\ncurrent:\n  alpha: \{users: 80, instances: 1\}\noptions:\n/);
+  assert.match(text, /\n  "Stay: \\"as is\\"":\n    alpha: \{users: 90, instances: 1\}\n  "Cancel all": \{\}\ndays_remaining: 73\n/);
+});
