@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from html import escape
 
-from govcloud.options import MOST
+from govcloud.options import MOST, NAME_LENGTH
 
 from .estimator import _number_field
 
-NAME_HINT = "Plain words, such as “Go to 1,000 users”; at most 60 characters."
+NAME_HINT = f"Plain words, such as “Go to 1,000 users”; at most {NAME_LENGTH} characters."
 
 
 def _option_fields(catalog, n: str) -> str:

@@ -68,8 +68,8 @@ export class Options {
 
   legends() {
     this.sets().forEach((set, i) => {
-      const name = this.input(set, "name").value.trim();
-      set.querySelector("legend").textContent = this.defaultName(i + 2) + (name ? ": " + name : "");
+      const name = this.input(set, "name").value.trim(), label = this.defaultName(i + 2);
+      set.querySelector("legend").textContent = label + (name && name !== label ? ": " + name : "");
     });
   }
 
