@@ -305,3 +305,21 @@ def test_options_by_instant_navigation(page, instant_url, catalog):
     assert page.evaluate("window.govcloud.ready.then(() => document.querySelectorAll('[data-option]').length)") == 2
     check_options(page, catalog)
     assert errors == []
+
+
+def test_new_purchase_options_round_trip_through_the_cli(page, site_url, catalog, tmp_path):
+    """No current holdings, a commercial customer: the file still goes through `govcloud quote` as it is."""
+    named = [("Small", Scenario.model_validate({"customer": "commercial", "proposed": {"jira": {"users": 50}}})),
+             ("Large, with JSM", Scenario.model_validate({"customer": "commercial", "proposed": {
+                 "jira": {"users": 1000, "instances": 3}, "jsm": {"users": 20}}}))]
+    page.goto(f"{site_url}/estimator/?{options_query(named)}")
+    expect(page.get_by_test_id("opt2-first-year-total")).to_have_text(show(quote(catalog, named[1][1]).first_year_total))
+    expect(page.get_by_test_id("opt2-instances-jira")).to_have_value("3")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download scenario (YAML)").click()
+    path = tmp_path / "new.yml"
+    download.value.save_as(path)
+    result = subprocess.run([sys.executable, "-m", "govcloud", "quote", str(path), "--json"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == as_json(compare(catalog, named))
