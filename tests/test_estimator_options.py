@@ -19,7 +19,7 @@ from estimator_hooks import READ_HOOKS, expected_hooks
 from govcloud.address import estimator_query
 from govcloud.loading import load_catalog
 from govcloud.money import show, text
-from govcloud.options import as_json, compare
+from govcloud.options import NAME_LENGTH, as_json, compare
 from govcloud.present import view
 from govcloud.quote import quote
 from govcloud.scenario import Scenario
@@ -208,6 +208,10 @@ def test_a_hostile_name_is_text(page, site_url):
     # govcloud quote refuses such a name, so the page says so rather than export a file it would refuse.
     problem = word("problems.field", what="Name of option 2", problem=word("options.name_plain"))
     expect(page.locator('[data-gc="error-list"]')).to_contain_text(problem)
+    # A name too long to be one is cut in the legend (the field keeps it, with its problem).
+    page.goto(f"{site_url}/estimator/?{address([OPTIONS[0], ('x' * 5000, OPTIONS[1][1])])}")
+    expect(page.locator('fieldset[data-option="opt2"] legend')).to_have_text(
+        word("options.default_name", n=2) + ": " + "x" * NAME_LENGTH + "…")
 
 
 def test_option_problems_and_notices(page, site_url):

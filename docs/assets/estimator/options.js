@@ -68,7 +68,10 @@ export class Options {
 
   legends() {
     this.sets().forEach((set, i) => {
-      const name = this.input(set, "name").value.trim(), label = this.defaultName(i + 2);
+      // A name too long to be valid (a hostile link) is shown cut, not in full.
+      const most = this.book.option_names.most, label = this.defaultName(i + 2);
+      let name = this.input(set, "name").value.trim();
+      if (name.length > most) name = name.slice(0, most) + "…";
       set.querySelector("legend").textContent = label + (name && name !== label ? ": " + name : "");
     });
   }
