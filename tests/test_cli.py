@@ -273,8 +273,9 @@ def test_pricebook_json_matches_the_data_file():
     book = json.loads(ok(run("pricebook", "--json")))
     # Read the data as plain text scalars, apart from govcloud, so prices keep their written digits.
     raw = yaml.load(DATA.read_text(), Loader=yaml.BaseLoader)
-    assert list(book) == ["currency", "prices_are", "term_days", "max_instances", "contacts", "rules", "words",
-                          "products"]
+    assert list(book) == ["currency", "prices_are", "term_days", "max_instances", "contacts", "rules",
+                          "option_names", "words", "products"]
+    assert book["option_names"]["most"] == 60 and book["option_names"]["most_options"] == 3
     assert book["words"] == WORDS
     assert {k: v["confirmed"] for k, v in book["rules"].items()} == {
         k: v["confirmed"] == "true" for k, v in raw["rules"].items()}

@@ -87,12 +87,26 @@ def parse_options(doc: Document, catalog: Catalog, today: date | None = None) ->
 
 
 def _name_problems(name: Any) -> str | None:
+    # The estimator checks a name by the same rule (`names()`, in the price book) and words.
     if not isinstance(name, str) or not name.strip():
-        return "name each option in words, such as “Go to 1,000 users”"
+        return word("options.name_missing")
     if len(name) > NAME_LENGTH:
-        return f"must be at most {NAME_LENGTH} characters"
-    found = richtext.problems(name, "plain")
-    return found[0] if found else None
+        return word("options.name_long", most=NAME_LENGTH)
+    return word("options.name_plain") if richtext.problems(name, "plain") else None
+
+
+def names() -> dict[str, Any]:
+    """The rule for an option's name, for the estimator (the price book's `option_names`): at most
+    `most` characters, no character of `forbidden`, no match of `block_start` at the start (a
+    JavaScript-compatible pattern), no control character (`control`); 2 to 3 options."""
+    return {
+        "fewest": FEWEST,
+        "most_options": MOST,
+        "most": NAME_LENGTH,
+        "forbidden": "".join(sorted(richtext.PLAIN_FORBIDDEN)),
+        "block_start": richtext.BLOCK_START.pattern,
+        "control": richtext.CONTROL.pattern,
+    }
 
 
 def compare(catalog: Catalog, named: list[tuple[str, Scenario]]) -> list[Option]:

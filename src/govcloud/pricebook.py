@@ -10,6 +10,12 @@ from .money import text
 from .vocabulary import WORDS
 
 
+def names() -> dict[str, Any]:
+    from .options import names as rule  # options imports the calculation: import it when used
+
+    return rule()
+
+
 def pricebook(catalog: Catalog) -> dict[str, Any]:
     return {
         "currency": catalog.currency,
@@ -28,6 +34,7 @@ def pricebook(catalog: Catalog) -> dict[str, Any]:
             }
             for name in Rules.model_fields
         },
+        "option_names": names(),  # how the estimator checks an option's name, as `govcloud quote` does
         "words": copy.deepcopy(WORDS),  # a copy: whoever edits the document must not edit the vocabulary
         "products": [
             {"key": p.key, "name": p.name, "tiers": [{"users": t.users, "annual": text(t.annual)} for t in p.tiers]}

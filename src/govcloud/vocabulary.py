@@ -181,6 +181,17 @@ WORDS: Final[dict[str, Any]] = {
     "options": {
         "title": "{count} options side by side",
         "difference": "Difference from “{name}”",
+        # The estimator's options (its address, form and announcements; README, "Compare options").
+        "default_name": "Option {n}",
+        "details": "“{name}” in detail",
+        "added": "Added “{name}”: {count} options are compared.",
+        "removed": "Removed “{name}”: {count} left.",
+        "name_missing": "name each option in words, such as “Go to 1,000 users”",
+        "name_long": "must be at most {most} characters",
+        "name_plain": (
+            "must be plain words: no brackets or braces, none of < > * _ ` \\ |, and no list or heading mark at the start"
+        ),
+        "name_taken": "is already the name of another option",
     },
 }
 

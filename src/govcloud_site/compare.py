@@ -4,7 +4,9 @@ built from the worked example, and what `govcloud quote --json` makes of it."""
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
+from govcloud.address import estimator_query
 from govcloud.model import Catalog
 from govcloud.options import as_json, compare
 from govcloud.quote import Quote
@@ -24,6 +26,19 @@ def _options(worked: list[tuple[Scenario, Quote]]) -> tuple[dict[str, Any], list
     return {**fields, "options": holdings}, named
 
 
+def options_query(named: list[tuple[str, Scenario]]) -> str:
+    """The estimator's address for options (README, "Compare options"): option 1's address as ever, then
+    `name=`, then each later option's name and proposal behind `opt<n>.`; nothing more for one option."""
+    params = [("name", named[0][0])] if len(named) > 1 else []
+    for n, (name, scenario) in enumerate(named[1:], start=2):
+        params.append((f"opt{n}.name", name))
+        for key, held in scenario.proposed.items():
+            params.append((f"opt{n}.{key}", str(held.users)))
+            if held.instances != 1:
+                params.append((f"opt{n}.{key}.instances", str(held.instances)))
+    return estimator_query(named[0][1]) + ("&" + urlencode(params) if params else "")
+
+
 def register(env, catalog: Catalog, worked: list[tuple[Scenario, Quote]]) -> None:
     def format_options() -> str:
         return _json(_options(worked)[0])
@@ -34,5 +49,8 @@ def register(env, catalog: Catalog, worked: list[tuple[Scenario, Quote]]) -> Non
         doc["options"] = [{"name": o["name"], "quote": "…"} for o in doc["options"]]
         return _json(doc)
 
-    for macro in (format_options, format_options_json):
+    def format_options_address() -> str:
+        return f"`?{options_query(_options(worked)[1])}`"
+
+    for macro in (format_options, format_options_json, format_options_address):
         env.macro(macro, macro.__name__)

@@ -95,6 +95,8 @@ def _contact_block(kind: str, contact) -> str:
 
 
 def estimator_markup(catalog) -> str:
+    from .options_markup import options_form, options_results  # it imports this module's fields
+
     term = catalog.term_days
     contacts = catalog.contacts
     customer_options = "".join(
@@ -121,6 +123,7 @@ def estimator_markup(catalog) -> str:
         '<input class="gc-input gc-date" type="date" id="gc-renewal" name="renewal" data-testid="renewal-date" '
         'aria-describedby="gc-renewal-hint"></div></fieldset>'
         + "".join(_product_fieldset(catalog, p) for p in catalog.products)
+        + options_form(catalog)
         + "</form>"
     )
     summary = (
@@ -144,6 +147,7 @@ def estimator_markup(catalog) -> str:
         '<ul class="gc-print-only gc-context" data-gc="print-context"></ul>'
         '<p class="gc-stale" data-gc="stale" hidden></p>'
         '<p class="gc-empty" data-gc="empty">Enter the users of at least one product to see an estimate.</p>'
+        + options_results() +
         # The estimator writes the rows, headings and totals from the price book's words.
         '<div class="gc-table-wrap" data-gc="table-wrap" hidden>'
         '<table class="gc-table"><caption class="gc-caption">Each product\'s tier and yearly price, '

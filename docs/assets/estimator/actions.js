@@ -2,6 +2,7 @@
  * scenario file, print. The texts come from exports.js. */
 import { el } from "./dom.js";
 import { table, csv, tsv, yaml } from "./exports.js";
+import { tsvAll, csvAll, yamlAll, htmlParts } from "./options-exports.js";
 import { context } from "./view.js";
 import { isoDate } from "./numbers.js";
 
@@ -20,7 +21,7 @@ function download(name, type, body) {
 }
 
 // The copied table as HTML, for pasting into a document or an email.
-function tableHtml(view) {
+function tableHtml(view, many) {
   const t = table(view), holder = el("div");
   for (const line of context(view)) holder.append(el("p", {}, line));
   function grid(head, rowsOf, caption) {
@@ -36,8 +37,10 @@ function tableHtml(view) {
     tableEl.append(thead, body);
     return tableEl;
   }
-  holder.append(grid(t.head, t.rows), grid(t.billsHead, t.bills, t.billsTitle));
-  for (const f of t.footnotes) holder.append(el("p", {}, f));
+  // Options: the side-by-side table, then each option's own (options-exports.js).
+  const parts = many ? htmlParts(many.views, many.names)
+    : [[null, t.head, t.rows, []], [t.billsTitle, t.billsHead, t.bills, t.footnotes]];
+  for (const [caption, head, rs, notes] of parts) holder.append(grid(head, rs, caption), ...notes.map((f) => el("p", {}, f)));
   return holder.innerHTML;
 }
 
@@ -52,7 +55,7 @@ export function act(estimator, action, button) {
     say(estimator, "Nothing was copied or saved: correct the problems listed at the top first.");
     return;
   }
-  const view = estimator.good;
+  const view = estimator.good, many = estimator.options.views ? estimator.options : null;
   if (!view) return;
   const stem = view.scenario.customer + "-" + isoDate(0);
   const failed = () => say(estimator, "Copying failed: your browser did not allow it.");
@@ -66,21 +69,21 @@ export function act(estimator, action, button) {
   if (action === "copy-link") {
     clipboard.writeText(window.location.href).then(() => say(estimator, "Link copied."), failed);
   } else if (action === "copy-table") {
-    const text = tsv(view), copied = () => say(estimator, "Table copied.");
+    const text = many ? tsvAll(many.views, many.names) : tsv(view), copied = () => say(estimator, "Table copied.");
     if (typeof window.ClipboardItem !== "function" || !clipboard.write) {
       clipboard.writeText(text).then(copied, failed);
       return;
     }
     const item = new window.ClipboardItem({
       "text/plain": new Blob([text], { type: "text/plain" }),
-      "text/html": new Blob([tableHtml(view)], { type: "text/html" })
+      "text/html": new Blob([tableHtml(view, many)], { type: "text/html" })
     });
     clipboard.write([item]).then(copied, failed);
   } else if (action === "csv") {
-    download("govcloud-estimate-" + stem + ".csv", "text/csv", csv(view));
+    download("govcloud-estimate-" + stem + ".csv", "text/csv", many ? csvAll(many.views, many.names) : csv(view));
     say(estimator, "CSV file downloaded.");
   } else if (action === "yaml") {
-    download("govcloud-scenario-" + stem + ".yml", "application/yaml", yaml(view));
+    download("govcloud-scenario-" + stem + ".yml", "application/yaml", many ? yamlAll(many.views, many.names) : yaml(view));
     say(estimator, "Scenario file downloaded.");
   } else if (action === "print") {
     window.print();

@@ -93,7 +93,7 @@ export function readAddress(params, book, customers, now = new Date()) {
     const ids = fieldIds(p.key);
     if (values.has(ids.currentUsers) && !seen.has(p.key) && !seen.has(p.key + ".instances")) cancelled.add(p.key);
   }
-  return { values, customer, renewal, change, given, cancelled, notices: bounded(notices) };
+  return { values, customer, renewal, change, given, cancelled, notices: bounded(notices), all: notices };
 }
 
 // The first few notices, then one that counts the rest: a live region never receives megabytes.

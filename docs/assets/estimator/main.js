@@ -4,6 +4,7 @@
  * on each visit. */
 import "../govcloud-quote.js";   // the pure calculation: sets window.govcloud.quote, .explain, .money
 import { Estimator } from "./page.js";
+import { optionsWanted } from "./options-start.js";
 
 // Printing unfolds the explanations (<details>) and folds them back: the
 // theme does that for every <details> in the page content.
@@ -17,12 +18,16 @@ export function start(root) {
   const holder = document.getElementById("govcloud-pricebook-template");
   const source = holder && holder.content.getElementById("govcloud-pricebook");
   if (!source) throw new Error("the estimator's price book is missing from the page");
-  ns.pricebook = JSON.parse(source.textContent);
-  ns.estimator = new Estimator(root, ns);
-  root.setAttribute("data-ready", "true");
-  return ns;
+  const begin = (Options) => {
+    ns.pricebook = JSON.parse(source.textContent);
+    ns.estimator = new Estimator(root, ns, Options);
+    root.setAttribute("data-ready", "true");
+    return ns;
+  };
+  // An address with options waits for their code: then a promise of window.govcloud.
+  return optionsWanted(window.location.search) ? import("./options.js").then((m) => begin(m.Options)) : begin(null);
 }
 
 // Evaluated once per page load: start on the page that loaded this module.
 const here = document.getElementById("gc-estimator");
-if (here) start(here);
+if (here) await start(here);   // the module (and the load event) waits for a start with options

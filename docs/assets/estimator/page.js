@@ -1,11 +1,12 @@
 /* The estimator on its page: the form's state, its events and one update per
  * change (read, check, quote, write the address, show). Words and figures come
  * from the pure modules and the price book; this file wires them to the DOM. */
-import { readAddress, writeAddress, fieldIds } from "./address.js";
+import { readAddress, writeAddress, fieldIds, bounded } from "./address.js";
 import { readAnswers, checkRenewal } from "./validate.js";
 import { makeView, announcement, summaryFigures, summaryStatus, priceNote } from "./view.js";
 import { parts, hook, showErrors, showNotices, renderResults } from "./dom.js";
 import { markLadder } from "./ladder.js";
+import { idle } from "./options-start.js";
 
 // The action buttons' code (copies, files, print; with exports.js) loads when the
 // actions are first approached: a visit that only reads figures never fetches it.
@@ -14,7 +15,7 @@ const actions = () => import("./actions.js");
 const ANNOUNCE_AFTER_MS = 800;   // one polite announcement once typing pauses
 
 export class Estimator {
-  constructor(root, ns) {
+  constructor(root, ns, Options = null) {
     this.root = root;
     this.ns = ns;
     this.book = ns.pricebook;
@@ -35,6 +36,7 @@ export class Estimator {
     this.changeTyped = false;
     this.revealAll = false;
     this.renewalProblem = null;
+    this.options = Options ? new Options(this) : idle(this);   // options 2 and 3 (options.js), loaded when used
     this.restore(new URLSearchParams(window.location.search));
     this.listen();
     this.update({ announce: false });
@@ -54,7 +56,8 @@ export class Estimator {
   }
 
   restore(params) {
-    const read = readAddress(params, this.book, this.customers());
+    const extra = this.options.restore(params);
+    const read = readAddress(extra.base, this.book, this.customers());
     if (read.customer) this.customer.value = read.customer;
     for (const [id, value] of read.values) { this.inputs.get(id).value = value; this.edited.add(id); }
     for (const id of read.given) this.touched.add(id);
@@ -66,7 +69,7 @@ export class Estimator {
     if (read.change) this.changeTyped = true;
     // A choice made before the page answered (a slow start) stands unless the address says otherwise.
     this.setMode(read.change ? "change" : this.mode());
-    showNotices(this.part("address-notice"), read.notices);
+    showNotices(this.part("address-notice"), bounded(read.all.concat(extra.notices)));
   }
 
   // Cancelling a product sets its "after" fields aside: they no longer count.
@@ -110,8 +113,9 @@ export class Estimator {
     // Only an upgrade needs the days left: ask the calculation what each line is.
     const needsDays = (s) => ns.explain(book, Object.assign({}, s, { days_remaining: 0 }))
       .lines.some((l) => l.change === "upgrade");
-    return readAnswers({ values, customer: this.customer.value, change: this.mode() === "change",
-                         renewalProblem: this.renewalProblem, cancelled: this.cancelled() }, book, ns, needsDays);
+    const answers = { values, customer: this.customer.value, change: this.mode() === "change",
+                      renewalProblem: this.renewalProblem, cancelled: this.cancelled() };
+    return this.options.read(readAnswers(answers, book, ns, needsDays), answers, needsDays);
   }
 
   // The problems to report now: those whose field was touched (see the constructor).
@@ -149,19 +153,22 @@ export class Estimator {
     if (valid) {
       const s = state.scenario;
       const renewal = s.current && this.renewal.value && !this.renewalProblem ? this.renewal.value : null;
-      const url = window.location.pathname + "?" + writeAddress(s, renewal) + window.location.hash;
+      const url = window.location.pathname + "?" + writeAddress(s, renewal) + this.options.query(state) + window.location.hash;
       if (url !== window.location.pathname + window.location.search + window.location.hash) {
         // Material keeps its scroll position in the history state: keep it.
         window.history.replaceState(window.history.state, "", url);
       }
       // After the address, which the printed context carries.
-      this.good = makeView({ book: this.book, ns: this.ns, scenario: s, quote: this.ns.explain(this.book, s),
-                             who: this.customer.options[this.customer.selectedIndex].text, renewal,
-                             href: window.location.href });
+      const viewOf = (scenario) => makeView({ book: this.book, ns: this.ns, scenario,
+        quote: this.ns.explain(this.book, scenario), who: this.customer.options[this.customer.selectedIndex].text,
+        renewal, href: window.location.href });
+      this.good = viewOf(s);
       renderResults(this.root, this.good);
+      this.options.show(state, viewOf);
     } else if (state.empty && errors.length === 0) {
       this.good = null;
     }
+    if (!valid) this.options.show(null);
     this.keepLinks();
     const showing = this.good !== null;
     markLadder(this.good);   // the tier ladder below the estimator marks today and the estimate

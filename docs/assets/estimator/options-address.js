@@ -1,0 +1,88 @@
+/* The options in the page address (README, "Compare options"). Option 1 is
+ * the address as it always was (`<key>=<users>`, `<key>.instances=<n>`), plus
+ * `name=` once options are compared; options 2 and 3 repeat the proposal's
+ * parameters behind `opt2.` and `opt3.`: `opt2.name=…&opt2.jira=1000`.
+ * Everything shared (customer, current, days, renewal) is written once.
+ * An option names its products; one held today and not named is cancelled,
+ * as in a scenario file. Pure; keys only in Maps. */
+import { readWhole } from "./numbers.js";
+
+const OPTION = /^opt([0-9]+)\.(.+)$/;
+
+// Is this parameter an option's (not option 1's products, which address.js reads)?
+export function isOptionParam(name) {
+  return name === "name" || OPTION.test(name);
+}
+
+function clip(value) {
+  return value.length > 40 ? value.slice(0, 40) + "…" : value;
+}
+
+/* Reads the options' parameters (pairs, in address order). Returns the name
+ * given for option 1 (or null), the later options in order of their number
+ * ({name, values: Map "<key>"|"<key>.instances" -> text}), and notices. A gap
+ * (opt3 without opt2) closes up: the options keep their order. */
+export function readOptions(pairs, book) {
+  const keys = new Set(book.products.flatMap((p) => [p.key, p.key + ".instances"]));
+  const most = book.option_names.most_options, byNumber = new Map(), notices = [];
+  let first = null;
+  for (const [name, value] of pairs) {
+    const shown = "“" + clip(name) + (value === "" ? "" : "=" + clip(value)) + "”";
+    if (name === "name") {
+      if (first === null) first = value;
+      else notices.push("Ignored " + shown + ": “name” was already given; the first one is used.");
+      continue;
+    }
+    const m = OPTION.exec(name), n = m ? Number(m[1]) : 0, field = m ? m[2] : "";
+    if (!m || n < 2 || n > most || (field !== "name" && !keys.has(field))) {
+      notices.push("Ignored " + shown + ": " + (m && n > most && (field === "name" || keys.has(field))
+        ? "the estimator compares at most " + most + " options." : "the estimator has no such setting."));
+      continue;
+    }
+    if (!byNumber.has(n)) byNumber.set(n, { name: null, values: new Map() });
+    const option = byNumber.get(n);
+    if (field === "name" ? option.name !== null : option.values.has(field)) {
+      notices.push("Ignored " + shown + ": “" + clip(name) + "” was already given; the first one is used.");
+      continue;
+    }
+    if (field === "name") { option.name = value; continue; }
+    const read = readWhole(value);
+    const bad = read.empty ? "it is empty" : read.problem === "large" ? "the number is too large"
+      : read.problem || read.value < 1 ? "it must be a whole number, 1 or more" : null;
+    if (bad) notices.push("Ignored " + shown + ": " + bad + ".");
+    else option.values.set(field, String(read.value));
+  }
+  const options = Array.from(byNumber.keys()).sort((a, b) => a - b).map((n) => byNumber.get(n));
+  return { first, options, notices };
+}
+
+/* The parameters after option 1's: `name` for option 1, then each later
+ * option's name and proposal. `options` = [{name, proposed}], option 1 first;
+ * nothing is written for a single option, so its links stay as they were. */
+export function writeOptions(options) {
+  const params = new URLSearchParams();
+  if (options.length < 2) return params;
+  params.append("name", options[0].name);
+  options.slice(1).forEach((o, i) => {
+    const prefix = "opt" + (i + 2) + ".";
+    params.append(prefix + "name", o.name);
+    for (const key of Object.keys(o.proposed)) {
+      params.append(prefix + key, String(o.proposed[key].users));
+      if (o.proposed[key].instances !== 1) params.append(prefix + key + ".instances", String(o.proposed[key].instances));
+    }
+  });
+  return params;
+}
+
+/* What is wrong with an option's name, as a path in the price book's words
+ * (govcloud quote's rule: the price book's `option_names`), or null. `others`
+ * are the other options' names. */
+export function nameProblem(name, book, others = []) {
+  const rule = book.option_names, trimmed = name.trim();
+  if (!trimmed) return ["options.name_missing"];
+  if (name.length > rule.most) return ["options.name_long", { most: rule.most }];
+  if ([...name].some((c) => rule.forbidden.includes(c)) || new RegExp(rule.control).test(name) ||
+      new RegExp("^(?:" + rule.block_start + ")").test(name)) return ["options.name_plain"];
+  if (others.some((o) => o.trim() === trimmed)) return ["options.name_taken"];
+  return null;
+}
