@@ -324,3 +324,40 @@ def test_estimator_ladder_marks_today_and_the_estimate_and_follows_typing(browse
     assert visible_marks(page, "gc-ladder-at-estimate") == [["jira", str(more)]]
     assert visible_marks(page, "gc-ladder-at-today") == [["jira", str(today)]]
     context.close()
+
+
+
+ROOM_SCENARIOS = [
+    # The contract's example: an upgrade and a new product.
+    {"current": {"jira": {"users": 480, "instances": 2}}, "days_remaining": 120,
+     "proposed": {"jira": {"users": 520, "instances": 3}, "confluence": {"users": 200}}},
+    # One more user fits, a full tier, and the largest tier.
+    {"customer": "commercial", "proposed": {"jira": {"users": 499}, "jsm": {"users": 500},
+                                            "confluence": {"users": 50000}}},
+    # A cancel and a line beyond the price book have no room; the kept line has.
+    {"current": {"jira": {"users": 480}, "confluence": {"users": 10}},
+     "proposed": {"confluence": {"users": 10}, "jsm": {"users": 999999}}},
+]
+
+
+@pytest.mark.parametrize("raw", ROOM_SCENARIOS)
+def test_estimator_says_room_in_the_tier_as_the_cli_does(browser, site_url, raw):
+    """Issue 13: how many more users fit, and what the next tier costs, on the page as in
+    `govcloud quote` (govcloud.room on the same scenario)."""
+    from govcloud.address import estimator_query
+    from govcloud.loading import load_catalog
+    from govcloud.quote import quote
+    from govcloud.room import room, say
+    from govcloud.scenario import read_scenarios
+
+    catalog = load_catalog()
+    scenario = read_scenarios(yaml.safe_dump(raw), "scenario.yml", catalog)[0][0]
+    q = quote(catalog, scenario)
+    expected = [say(catalog, r, q.contact) for r in room(catalog, q)]
+    assert expected, "each scenario has room to show"
+    page = browser.new_page()
+    page.goto(f"{site_url}/estimator/?{estimator_query(scenario)}")
+    page.wait_for_selector("[data-ready]")
+    page.wait_for_function("() => document.querySelectorAll('[data-ladder-room] li').length > 0")
+    assert page.eval_on_selector_all("[data-ladder-room] li", "items => items.map(i => i.textContent)") == expected
+    page.close()

@@ -127,7 +127,9 @@ def ladder_estimate(catalog: Catalog) -> str:
         f'<h2 id="gc-ladder-estimate-title">{escape(words["title"])}</h2>\n'
         f"<p>{escape(words['intro'])}</p>\n"
         f"{_legend(catalog, marks)}\n{panels}\n"
-        '<ul class="gc-ladder-where" data-ladder-where></ul>\n</section>'
+        '<ul class="gc-ladder-where" data-ladder-where></ul>\n'
+        f'<h3 id="gc-ladder-room-title">{escape(WORDS["room"]["title"])}</h3>\n'
+        '<ul class="gc-ladder-where" data-ladder-room aria-labelledby="gc-ladder-room-title"></ul>\n</section>'
     )
 
 

@@ -39,5 +39,25 @@ export function markLadder(view) {
       list.append(item);
     }
   }
+  const room = box.querySelector("[data-ladder-room]");
+  room.replaceChildren(...(view ? view.quote.lines : []).map((line) => roomSentence(view, line)).filter(Boolean)
+    .map((text) => Object.assign(document.createElement("li"), { textContent: text })));
   box.hidden = list.children.length === 0;
+}
+
+/* Room in the tier, as govcloud.room says it: the users that still fit in the
+ * line's tier and what the next tier costs a year more (only the arithmetic is
+ * written again here; tests compare the sentences with Python's). */
+function roomSentence(view, line) {
+  if (line.status !== "ok" || line.change === "cancel" || line.tier === null) return null;
+  const product = view.book.products.find((p) => p.key === line.product);
+  const i = view.ns.tierIndex(product, line.users);
+  if (i >= product.tiers.length) return null;
+  const tier = product.tiers[i], next = product.tiers[i + 1], room = tier.users - line.users;
+  const { group, show, parseCents } = view.money, w = view.words, name = view.names.get(line.product);
+  const fit = room === 0 ? w("room.full", { tier: group(tier.users) })
+    : room === 1 ? w("room.fit_one") : w("room.fit_many", { room: group(room) });
+  if (!next) return w("room.top", { product: name, fit, tier: group(tier.users), contact: view.quote.contact });
+  const more = show(parseCents(next.annual) - parseCents(tier.annual));
+  return w("room.next", { product: name, fit, next_tier: group(next.users), more });
 }
