@@ -169,6 +169,13 @@ def read(site: Path, page: str) -> str:
     return (site / page).read_text(encoding="utf-8")
 
 
+def with_rule_confirmed(data: str, rule: str) -> str:
+    """The data file's text with one rule marked `confirmed: true` (markers must follow it)."""
+    at = data.index(f"\n  {rule}:\n")
+    cut = data.index("confirmed: false", at)
+    return data[:cut] + "confirmed: true" + data[cut + len("confirmed: false"):]
+
+
 def text_of(html: str) -> str:
     """The words of a page's article, without tags."""
     body = html[html.index("<article"):html.index("</article>")]

@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from cli_run import DATA, FIXTURE, clean_env, run
+from harness import with_rule_confirmed
 from govcloud.vocabulary import WORDS, word
 
 MONEY = re.compile(r"^\d+\.\d{2}$")
@@ -177,11 +178,7 @@ def test_quote_table_footnotes_name_the_unconfirmed_rules(tmp_path):
 
 
 def test_confirming_a_rule_removes_its_markers(tmp_path):
-    text = FIXTURE.read_text()
-    # The upgrade rule is the first `confirmed: false` after its title in the fixture.
-    at = text.index("title: Raise a user tier")
-    at = text.index("confirmed: false", at)
-    (tmp_path / "p.yml").write_text(text[:at] + "confirmed: true" + text[at + len("confirmed: false"):])
+    (tmp_path / "p.yml").write_text(with_rule_confirmed(FIXTURE.read_text(), "upgrade"))
     (tmp_path / "change.yml").write_text(CONTRACT_SCENARIO)
     out = ok(run("quote", "change.yml", "--data", "p.yml", cwd=tmp_path))
     assert table_rows(out)["Jira"][-1] == "$4,010.96"

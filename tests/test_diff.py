@@ -13,6 +13,7 @@ import pytest
 
 from catalogs import PRICE, TERM_DAYS
 from cli_run import FIXTURE, edited, line_of, run
+from harness import with_rule_confirmed
 
 # One small worked scenario per kind of figure: a new purchase and a mid-term upgrade.
 SCENARIOS = """\
@@ -102,8 +103,7 @@ def test_limits_confirmation_and_contacts_are_named_old_to_new(files):
     text = (FIXTURE).read_text(encoding="utf-8")
     text = text.replace("max_instances: 150", "max_instances: 200", 1)
     text = text.replace("    name: Carahsoft\n", "    name: Carahsoft Inc\n", 1)
-    at = text.index("  downgrade:")
-    text = text[:at] + text[at:].replace("confirmed: false", "confirmed: true", 1)
+    text = with_rule_confirmed(text, "downgrade")
     (files / "new.yml").write_text(text, encoding="utf-8")
     result = diff(files)
     assert "Instances a subscription holds at no extra cost: 150 → 200" in result.stdout

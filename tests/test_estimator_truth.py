@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import ROOT, build_site, serve
+from harness import with_rule_confirmed
 from estimator_hooks import expected_hooks
 from govcloud.address import estimator_query
 from govcloud.loading import load_catalog
@@ -155,11 +156,8 @@ def test_to_confirm_markers_follow_the_data(page, site_url, tmp_path):
     due.click()
     expect(page.locator("#rule-upgrade")).to_be_visible()
     # The same site with the upgrade rule confirmed: its markers are gone, the others stay.
-    source = (ROOT / "data" / "products.yml").read_text()
-    start = source.index("\n  upgrade:\n")
-    cut = source.index("confirmed: false", start)
     data = tmp_path / "products.yml"
-    data.write_text(source[:cut] + "confirmed: true" + source[cut + len("confirmed: false"):])
+    data.write_text(with_rule_confirmed((ROOT / "data" / "products.yml").read_text(), "upgrade"))
     result = build_site(tmp_path / "site", env={"GOVCLOUD_DATA": str(data)})
     assert result.returncode == 0, result.stderr
     server = serve(tmp_path / "site")

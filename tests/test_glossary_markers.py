@@ -8,7 +8,7 @@ import subprocess
 
 import yaml
 
-from harness import BIN, ROOT, build_site, read
+from harness import BIN, ROOT, build_site, read, with_rule_confirmed
 
 DATA = ROOT / "data" / "products.yml"
 GLOSSARY = ROOT / "includes" / "glossary.yml"
@@ -58,11 +58,8 @@ def test_tooltips_of_marked_entries_say_to_confirm(site_dir):
 
 
 def test_confirming_the_rule_removes_its_markers(tmp_path):
-    source = DATA.read_text(encoding="utf-8")
-    start = source.index("\n  upgrade:\n")
-    cut = source.index("confirmed: false", start)
     data = tmp_path / "products.yml"
-    data.write_text(source[:cut] + "confirmed: true" + source[cut + len("confirmed: false"):])
+    data.write_text(with_rule_confirmed(DATA.read_text(encoding="utf-8"), "upgrade"))
     result = build_site(tmp_path / "site", env={"GOVCLOUD_DATA": str(data)})
     assert result.returncode == 0, result.stderr
     html = read(tmp_path / "site", "glossary/index.html")
