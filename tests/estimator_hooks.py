@@ -103,3 +103,12 @@ def type_scenario(page, catalog: Catalog, scenario: Scenario) -> None:
 def product_hooks(hooks: dict, catalog: Catalog) -> set[str]:
     keys = {p.key for p in catalog.products}
     return {h for h in hooks if h.rsplit("-", 1)[-1] in keys and not h.startswith(("users-", "instances-"))}
+
+
+def copied_table(page) -> dict[str, str]:
+    """What "Copy as table" put on the clipboard: its plain text and its HTML."""
+    return page.evaluate("""async () => {
+        const [item] = await navigator.clipboard.read();
+        return {plain: await (await item.getType('text/plain')).text(),
+                html: await (await item.getType('text/html')).text()};
+    }""")

@@ -15,7 +15,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from estimator_hooks import READ_HOOKS, expected_hooks
+from estimator_hooks import READ_HOOKS, copied_table, expected_hooks
 from govcloud.address import estimator_query
 from govcloud.loading import load_catalog
 from govcloud.money import show, text
@@ -155,11 +155,7 @@ def test_link_round_trip_and_every_export(page, site_url, catalog, tmp_path):
 
     page.get_by_role("button", name="Copy as table").click()
     expect(page.locator('[data-gc="action-status"]')).to_have_text("Table copied.")
-    copied = page.evaluate("""async () => {
-        const [item] = await navigator.clipboard.read();
-        return {plain: await (await item.getType('text/plain')).text(),
-                html: await (await item.getType('text/html')).text()};
-    }""")
+    copied = copied_table(page)
     grid = copied["plain"].split("\n\n")[1].split("\n")
     assert grid[0] == word("options.title", count=3)
     assert grid[1].split("\t") == [""] + names

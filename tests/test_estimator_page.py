@@ -18,7 +18,8 @@ import vectors
 from conftest import serve
 from conftest import both_builders
 from harness import Html
-from estimator_hooks import BROKEN, READ_HOOKS, expected_hooks, product_hooks, query_pairs, type_scenario
+from estimator_hooks import (BROKEN, READ_HOOKS, copied_table, expected_hooks, product_hooks, query_pairs,
+                             type_scenario)
 from govcloud.address import estimator_query
 from govcloud.loading import load_catalog
 from govcloud.money import text
@@ -214,11 +215,7 @@ def test_take_the_estimate_away(page, site_url, catalog, worked, tmp_path):
     # with the dated bills and the footnotes of the rules still to confirm.
     page.get_by_role("button", name="Copy as table").click()
     expect(page.locator('[data-gc="action-status"]')).to_have_text("Table copied.")
-    copied = page.evaluate("""async () => {
-        const [item] = await navigator.clipboard.read();
-        return {plain: await (await item.getType('text/plain')).text(),
-                html: await (await item.getType('text/html')).text()};
-    }""")
+    copied = copied_table(page)
     about, body, timeline, notes = copied["plain"].rstrip("\n").split("\n\n")
     assert about.split("\n") == context
     plain = [row.split("\t") for row in body.split("\n")]
