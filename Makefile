@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build test test-js check chromium node clean lighthouse-deps lighthouse bench zensical-setup zensical parity
+.PHONY: setup serve build test test-js check chromium node clean esbuild-deps lighthouse-deps lighthouse bench zensical-setup zensical parity
 
 setup: $(STAMP)
 
@@ -29,7 +29,7 @@ check: setup
 # is renamed aside, the new one renamed in, then the old one deleted, so SITE is
 # never partly deleted or partly written (govcloud_site/publish.py).
 SITE ?= site
-build: setup
+build: setup esbuild-deps
 	@tmp=$$(mktemp -d "$(SITE).tmp.XXXXXX") && chmod 755 "$$tmp" && \
 	  { $(BIN)/mkdocs build --strict --site-dir "$$tmp" && \
 	    $(BIN)/python -m govcloud_site.postbuild "$$tmp" && \
@@ -38,7 +38,7 @@ build: setup
 # A preview that stays up on a data or macro error: the pages show the problems
 # (file:line) until they are fixed, then come back (govcloud_site/serve.py).
 PORT ?= 8000
-serve: setup
+serve: setup esbuild-deps
 	$(BIN)/python -m govcloud_site.serve --port $(PORT)
 
 # Browser tests need Debian's Chromium; Playwright cannot download one here.
@@ -47,7 +47,7 @@ chromium:
 	  { [ "$$(id -u)" = 0 ] || { echo "Chromium is needed: install it (apt-get install chromium)" >&2; exit 1; }; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
-test: setup chromium lighthouse-deps test-js parity
+test: setup esbuild-deps chromium lighthouse-deps test-js parity
 	$(BIN)/pytest
 
 # The estimator's pure modules under Node's own runner: no build, no browser.
@@ -55,8 +55,17 @@ test-js: node
 	node --test tests/js/
 
 clean:
-	rm -rf $(VENV) site site.tmp site.tmp.* .site.old-* .site.lock .pytest_cache $(LIGHTHOUSE)/node_modules bench/out
+	rm -rf $(VENV) site site.tmp site.tmp.* .site.old-* .site.lock .pytest_cache $(LIGHTHOUSE)/node_modules $(ESBUILD)/node_modules bench/out
 	rm -rf $(ZVENV) site-zensical site-zensical.tmp.* .site-zensical.old-* .site-zensical.lock .cache .zensical-build-*
+
+# esbuild, pinned by tools/esbuild/package-lock.json: the post-build step bundles and
+# minifies the estimator's modules with it (src/govcloud_build/minify.py).
+ESBUILD := tools/esbuild
+esbuild-deps: node $(ESBUILD)/node_modules/.installed
+
+$(ESBUILD)/node_modules/.installed: $(ESBUILD)/package.json $(ESBUILD)/package-lock.json
+	cd $(ESBUILD) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 # Lighthouse, pinned by tools/lighthouse/package-lock.json; reinstalled when the lock changes.
 LIGHTHOUSE := tools/lighthouse
@@ -79,7 +88,7 @@ lighthouse: build chromium lighthouse-deps
 
 # Side-by-side ratios (build cost, growth, estimator weight and speed, core speed):
 # a table on screen, the same figures in bench/out/bench.json.
-bench: setup chromium zensical-setup
+bench: setup esbuild-deps chromium zensical-setup
 	$(BIN)/python -m bench
 
 # --- The second builder: Zensical (issue 11; "Two builders" in the README) ----------
@@ -102,7 +111,7 @@ $(ZSTAMP): requirements-zensical.lock pyproject.toml
 # our own checks of what its strict mode misses (tests/sitecheck.py), then the
 # same post-build steps as `make build` (minify, CSP), then published like
 # `make build` does, so site-zensical/ is never half written or half deleted.
-zensical: setup zensical-setup
+zensical: setup esbuild-deps zensical-setup
 	@tmp=$$(mktemp -d "site-zensical.tmp.XXXXXX") && chmod 755 "$$tmp" && \
 	  { ZENSICAL_SITE_DIR="$$tmp" $(ZBIN)/zensical build --strict --clean -f mkdocs.zensical.yml && \
 	    $(BIN)/python tests/sitecheck.py "$$tmp" && \

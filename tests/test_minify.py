@@ -7,7 +7,7 @@ import re
 import subprocess
 
 from conftest import BIN, ROOT
-from govcloud_build.minify import minify_text, own_assets
+from govcloud_build.minify import BUNDLE_DIR, BUNDLE_START, lazy_modules, minify_text, own_assets
 
 SOURCE = ROOT / "docs" / "assets"
 
@@ -48,14 +48,34 @@ def test_every_selector_of_the_site_styles_is_kept():
 
 
 def test_published_files_are_minified_under_their_own_names(site_dir):
+    """Each script and style of ours keeps its name, minified; the estimator's modules are
+    bundled: main.js (where the loader starts), each module imported lazily, and shared chunks."""
     published = {p.relative_to(site_dir / "assets").as_posix() for p in own_assets(site_dir)}
     sources = {p.relative_to(SOURCE).as_posix() for p in SOURCE.rglob("*") if p.suffix in (".js", ".css")}
-    assert published == sources
-    for name in sorted(published):
+    mine = {p for p in published if p.startswith(BUNDLE_DIR + "/")}
+    bundled = {s for s in sources if s.startswith(BUNDLE_DIR + "/")}
+    assert published - mine == sources - bundled
+    entries = {f"{BUNDLE_DIR}/{n}" for n in [BUNDLE_START, *lazy_modules(SOURCE / BUNDLE_DIR)]}
+    assert {"estimator/options.js", "estimator/actions.js"} <= entries   # features loaded when used
+    chunks = mine - entries
+    assert all(re.fullmatch(r"estimator/chunk-[A-Z0-9]+\.js", c) for c in chunks), chunks
+    assert mine >= entries
+    for name in sorted(published - mine):
         text = (site_dir / "assets" / name).read_text(encoding="utf-8")
         assert minify_text(text, (site_dir / "assets" / name).suffix) == text, name   # already minified
         assert len(text) < len((SOURCE / name).read_text(encoding="utf-8")), name
     assert not [p for p in own_assets(site_dir) if p.name.endswith(".min.js")]
+
+
+def test_the_bundle_imports_only_its_own_files(site_dir):
+    """Every import in the bundle names a file that is published; no comment is left."""
+    folder = site_dir / "assets" / BUNDLE_DIR
+    names = {p.name for p in folder.glob("*.js")}
+    for path in folder.glob("*.js"):
+        text = path.read_text(encoding="utf-8")
+        wanted = set(re.findall(r'''(?:from|import\(?)\s*"\./([\w.-]+\.js)"''', text))
+        assert wanted <= names, (path.name, wanted - names)
+        assert "/*" not in text and "\n//" not in text, path.name
 
 
 def test_template_literals_strings_and_regexes_are_left_alone():

@@ -110,6 +110,10 @@ def ladder_chart(catalog: Catalog) -> str:
     )
 
 
+LAZY_CHARTS = "ladder-charts.xml"   # beside the estimator page once the post-build step ran
+XHTML_NS, SVG_NS = "http://www.w3.org/1999/xhtml", "http://www.w3.org/2000/svg"
+
+
 def ladder_estimate(catalog: Catalog) -> str:
     """The estimator page's ladder: the yearly-price panel, hidden until there is an estimate;
     estimator/ladder.js marks today's tier and the estimate's on it and fills the list below."""
@@ -121,12 +125,18 @@ def ladder_estimate(catalog: Catalog) -> str:
         for kind, key in (("gc-ladder-at-today", "legend_today"), ("gc-ladder-at-estimate", "legend_estimate"))
     )
     panels = "\n".join(_panel(catalog, steps(catalog), "annual", g, scope="gc-ladder-estimate") for g in LAYOUTS)
+    # The charts are most of the page's markup and show only with an estimate: they wait in a
+    # <template>, as one XML document (XHTML, its SVG named as such), that the post-build step
+    # moves into a file of its own (govcloud_build/lazy.py); ladder.js fetches it with the first
+    # estimate (issue 12).
+    panels = panels.replace("<svg ", f'<svg xmlns="{SVG_NS}" ')
+    charts = f'<template data-gc-lazy="{LAZY_CHARTS}"><div xmlns="{XHTML_NS}">\n{panels}\n</div></template>'
     return (
         '<section class="gc-ladder gc-ladder-estimate" data-ladder-estimate hidden '
         'aria-labelledby="gc-ladder-estimate-title">\n'
         f'<h2 id="gc-ladder-estimate-title">{escape(words["title"])}</h2>\n'
         f"<p>{escape(words['intro'])}</p>\n"
-        f"{_legend(catalog, marks)}\n{panels}\n"
+        f"{_legend(catalog, marks)}\n{charts}\n"
         '<ul class="gc-ladder-where" data-ladder-where></ul>\n'
         f'<h3 id="gc-ladder-room-title">{escape(WORDS["room"]["title"])}</h3>\n'
         '<ul class="gc-ladder-where" data-ladder-room aria-labelledby="gc-ladder-room-title"></ul>\n</section>'

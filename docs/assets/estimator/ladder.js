@@ -6,11 +6,46 @@
 
 const TODAY = "gc-ladder-at-today", ESTIMATE = "gc-ladder-at-estimate";
 
+/* The charts wait in <template data-gc-lazy="NAME">: empty once the post-build
+ * step (govcloud_build/lazy.py) moved them to NAME beside the page, one XML
+ * document (XHTML and SVG) fetched here with the first estimate. Our own build
+ * output, from this site: its elements are moved into the page as parsed, no
+ * text of it becomes markup. */
+const charts = new WeakMap();   // the section -> its charts' promise (a new page after instant navigation)
+let latest = null;
+
+function loadCharts(box) {
+  const slot = box.querySelector("template[data-gc-lazy]");
+  if (!slot) return Promise.resolve();
+  const place = (holder) => slot.replaceWith(...Array.from(holder.children, (n) => document.importNode(n, true)));
+  if (slot.content.firstElementChild) { place(slot.content.firstElementChild); return Promise.resolve(); }
+  const url = new URL(slot.getAttribute("data-gc-lazy"), window.location.href);
+  return fetch(url).then((r) => {
+    if (!r.ok) throw new Error(url + ": " + r.status);
+    return r.text();
+  }).then((text) => {
+    const doc = new DOMParser().parseFromString(text, "application/xhtml+xml");
+    if (doc.querySelector("parsererror")) throw new Error(url + ": not a well-formed document");
+    if (slot.isConnected) place(doc.documentElement);
+  });
+}
+
+/* Settles once the charts asked for so far are on the page (or could not be loaded). */
+export function ladderSettled() {
+  const box = document.querySelector("[data-ladder-estimate]");
+  return (box && charts.get(box)) || Promise.resolve();
+}
+
 /* `view` is the view of the last complete answers (view.js), or null when
  * there is none: the section is then hidden. */
 export function markLadder(view) {
   const box = document.querySelector("[data-ladder-estimate]");
   if (!box) return;
+  latest = view;
+  if (view && !charts.has(box)) {
+    charts.set(box, loadCharts(box).then(() => { if (box.isConnected) markLadder(latest); },
+                                         (error) => console.error("The tier charts could not be loaded:", error)));
+  }
   // The chart's marks only: the legend's samples keep their look.
   for (const mark of box.querySelectorAll("svg[role=img] ." + TODAY + ", svg[role=img] ." + ESTIMATE)) {
     mark.classList.remove(TODAY, ESTIMATE);

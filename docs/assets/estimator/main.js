@@ -5,6 +5,7 @@
 import "../govcloud-quote.js";   // the pure calculation: sets window.govcloud.quote, .explain, .money
 import { Estimator } from "./page.js";
 import { optionsWanted } from "./options-start.js";
+import { ladderSettled } from "./ladder.js";
 
 // Printing unfolds the explanations (<details>) and folds them back: the
 // theme does that for every <details> in the page content.
@@ -21,10 +22,13 @@ export function start(root) {
   const begin = (Options) => {
     ns.pricebook = JSON.parse(source.textContent);
     ns.estimator = new Estimator(root, ns, Options);
-    root.setAttribute("data-ready", "true");
-    return ns;
+    // An address with an estimate shows the tier charts, fetched on demand: ready once they are in.
+    return ladderSettled().then(() => {
+      root.setAttribute("data-ready", "true");
+      return ns;
+    });
   };
-  // An address with options waits for their code: then a promise of window.govcloud.
+  // A promise of window.govcloud; an address with options waits for their code too.
   return optionsWanted(window.location.search) ? import("./options.js").then((m) => begin(m.Options)) : begin(null);
 }
 
