@@ -17,6 +17,9 @@ from govcloud.vocabulary import WORDS, word
 from .marks import NO_TERM_LINKS, mark
 
 CUSTOMERS = ("government", "commercial")
+# The page as built shows what the estimator shows before the first answer (its code
+# loads when the form is first used: main.js); view.js's summaryStatus says the same.
+EMPTY = "Enter the users of at least one product to see an estimate."
 # The estimator page is /estimator/; its styles sit in the site's assets.
 STYLESHEET = "../assets/estimator.css"
 
@@ -88,8 +91,8 @@ def _product_fieldset(catalog, product) -> str:
             f'<div class="gc-columns">{now}{wanted}</div></fieldset>')
 
 
-def _contact_block(kind: str, contact) -> str:
-    return (f'<div class="gc-contact" data-customer="{kind}" hidden>'
+def _contact_block(kind: str, contact, hidden: bool) -> str:
+    return (f'<div class="gc-contact" data-customer="{kind}"{" hidden" if hidden else ""}>'
             f"<p>{html_text(contact.how)} "
             f'<a href="{escape(contact.url)}">Contact {escape(contact.name)}</a>.</p></div>')
 
@@ -99,6 +102,7 @@ def estimator_markup(catalog) -> str:
 
     term = catalog.term_days
     contacts = catalog.contacts
+    first = getattr(contacts, CUSTOMERS[0])   # the customer the form starts with
     customer_options = "".join(
         f'<option value="{kind}">{escape(getattr(contacts, kind).who)}</option>' for kind in CUSTOMERS)
     form = (
@@ -136,9 +140,9 @@ def estimator_markup(catalog) -> str:
         f'<span class="gc-summary-item">{escape(word("totals.first_year", term_days=term))} '
         '<strong data-testid="summary-first-year"></strong></span>'
         "</p>"
-        '<p class="gc-summary-status" data-testid="summary-status"></p>'
+        f'<p class="gc-summary-status" data-testid="summary-status">{EMPTY}</p>'
         '<a class="gc-summary-link" href="#gc-results-title" data-gc="summary-link" '
-        'data-gc-target="gc-results-title">See the full estimate</a>'
+        'data-gc-target="gc-results-title" hidden>See the full estimate</a>'
         "</div>"
     )
     results = (
@@ -146,7 +150,7 @@ def estimator_markup(catalog) -> str:
         '<h2 id="gc-results-title" tabindex="-1">Your estimate</h2>'
         '<ul class="gc-print-only gc-context" data-gc="print-context"></ul>'
         '<p class="gc-stale" data-gc="stale" hidden></p>'
-        '<p class="gc-empty" data-gc="empty">Enter the users of at least one product to see an estimate.</p>'
+        f'<p class="gc-empty" data-gc="empty">{EMPTY}</p>'
         + options_results() +
         # The estimator writes the rows, headings and totals from the price book's words.
         '<div class="gc-table-wrap" data-gc="table-wrap" hidden>'
@@ -163,9 +167,9 @@ def estimator_markup(catalog) -> str:
         '<ul class="gc-footnotes" data-gc="footnotes" hidden></ul>'
         '<p class="gc-incomplete" data-gc="incomplete" hidden></p>'
         # The quote's messages in full, folded: each row already carries its one explanation.
-        '<details class="gc-why" data-gc="why"><summary>Why these figures</summary>'
+        '<details class="gc-why" data-gc="why" hidden><summary>Why these figures</summary>'
         '<ul class="gc-messages" data-gc="messages"></ul></details>'
-        '<div class="gc-actions" data-gc="actions">'
+        '<div class="gc-actions" data-gc="actions" hidden>'
         '<button type="button" class="md-button" data-action="copy-link">Copy link</button>'
         '<button type="button" class="md-button" data-action="copy-table">Copy as table</button>'
         '<button type="button" class="md-button" data-action="csv">Download CSV</button>'
@@ -178,9 +182,9 @@ def estimator_markup(catalog) -> str:
     next_steps = (
         '<section class="gc-next" aria-labelledby="gc-next-title">'
         '<h2 id="gc-next-title">Next steps</h2>'
-        '<p>Contact <strong data-testid="contact" data-gc="contact"></strong> '
-        '(<span data-gc="who"></span>).</p>'
-        + "".join(_contact_block(kind, getattr(contacts, kind)) for kind in CUSTOMERS)
+        f'<p>Contact <strong data-testid="contact" data-gc="contact">{escape(first.name)}</strong> '
+        f'(<span data-gc="who">{escape(first.who)}</span>).</p>'
+        + "".join(_contact_block(kind, getattr(contacts, kind), kind != CUSTOMERS[0]) for kind in CUSTOMERS)
         + "<p>Send them:</p><ul>"
         # On paper the buttons are gone: the printout names what it carries instead.
         '<li class="gc-screen-only">the link to this estimate (<em>Copy link</em>), the table (<em>Copy as '
@@ -190,7 +194,7 @@ def estimator_markup(catalog) -> str:
         '<li class="gc-print-only">this printout, or the link printed at its top, which opens the same '
         "estimate in the estimator;</li>"
         "<li>your organization's name and, for a change, your renewal date.</li></ul>"
-        '<p class="gc-illustrative" data-gc="illustrative"></p>'
+        f'<p class="gc-illustrative" data-gc="illustrative">{escape(word("messages.illustrative", contact=first.name))}</p>'
         "</section>"
     )
     return (

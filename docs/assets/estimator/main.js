@@ -1,37 +1,81 @@
 /* Starts the estimator on the page whose root is given. The site-wide loader
  * (govcloud.js) imports this module only where the estimator is, on a direct
  * visit and after instant navigation alike; a module runs once, `start` runs
- * on each visit. */
+ * on each visit.
+ *
+ * At start it sets window.govcloud.quote and .pricebook (the contract) and
+ * nothing more, unless the address holds an estimate. The page code (page.js
+ * and what it imports) loads when it has something to do: at start when the
+ * address holds answers, otherwise when the form is first approached (a
+ * pointer over it, focus in it, a key); what happened in the form meanwhile is
+ * handed to it once it runs. What the form shows before its first answer is in
+ * the page as built (estimator.py). Issue 12: a visit that only reads the page
+ * fetches the calculation and this module, nothing else. */
 import "../govcloud-quote.js";   // the pure calculation: sets window.govcloud.quote, .explain, .money
-import { Estimator } from "./page.js";
 import { optionsWanted } from "./options-start.js";
-import { ladderSettled } from "./ladder.js";
 
 // Printing unfolds the explanations (<details>) and folds them back: the
 // theme does that for every <details> in the page content.
 
+const WARM = ["pointerover", "pointerdown", "focusin", "keydown"];   // the form is approached: load
+const EARLY = ["input", "change", "focusout", "click"];             // the page code's events: kept, handed on
+
 /* Reads the price book embedded in the page (inside a <template>, where
- * instant navigation leaves it alone), sets window.govcloud.pricebook, builds
- * the estimator and marks the root data-ready. Returns window.govcloud. */
+ * instant navigation leaves it alone), sets window.govcloud.pricebook and
+ * marks the root data-ready. Returns window.govcloud, or a promise of it when
+ * the address holds an estimate (ready once it is shown, options and tier
+ * charts included). */
 export function start(root) {
   const ns = window.govcloud;
   if (root.getAttribute("data-ready")) return ns;   // a page already set up keeps its listeners
   const holder = document.getElementById("govcloud-pricebook-template");
   const source = holder && holder.content.getElementById("govcloud-pricebook");
   if (!source) throw new Error("the estimator's price book is missing from the page");
-  const begin = (Options) => {
-    ns.pricebook = JSON.parse(source.textContent);
-    ns.estimator = new Estimator(root, ns, Options);
-    // An address with an estimate shows the tier charts, fetched on demand: ready once they are in.
-    return ladderSettled().then(() => {
-      root.setAttribute("data-ready", "true");
-      return ns;
-    });
+  ns.pricebook = JSON.parse(source.textContent);
+  const ready = () => {
+    root.setAttribute("data-ready", "true");
+    return ns;
   };
-  // A promise of window.govcloud; an address with options waits for their code too.
-  return optionsWanted(window.location.search) ? import("./options.js").then((m) => begin(m.Options)) : begin(null);
+  if (window.location.search) return build(root, ns).then(ready);
+  approach(root, ns);
+  return ready();
+}
+
+/* Loads the page code (and the options' when the address names options) and builds the
+ * estimator; settles once what it shows is on the page. */
+function build(root, ns) {
+  const options = optionsWanted(window.location.search) ? import("./options.js") : null;
+  return Promise.all([import("./page.js"), options]).then(([page, o]) => {
+    ns.estimator = new page.Estimator(root, ns, o ? o.Options : null);
+    return page.ladderSettled();
+  });
+}
+
+/* Waits for the form to be approached, then builds the estimator and hands it the events
+ * that came before it was there, in order, on their own elements. */
+function approach(root, ns) {
+  const early = [];
+  let loading = null;
+  const kinds = WARM.concat(EARLY);
+  const watch = (event) => {
+    if (EARLY.includes(event.type) && (event.type !== "click" || event.target.closest("button"))) {
+      early.push([event.type, event.target]);
+    }
+    if (loading) return;
+    loading = build(root, ns).then(() => {
+      for (const kind of kinds) root.removeEventListener(kind, watch, true);
+      for (const [type, target] of early) {
+        if (!target.isConnected) continue;
+        target.dispatchEvent(type === "click" ? new MouseEvent(type, { bubbles: true, cancelable: true })
+          : new Event(type, { bubbles: true }));
+      }
+    }).catch((error) => console.error("The estimator could not start:", error));
+  };
+  for (const kind of kinds) root.addEventListener(kind, watch, true);
+  // Enter in a field must not send the form away before the page code takes it over.
+  root.addEventListener("submit", (event) => event.preventDefault());
 }
 
 // Evaluated once per page load: start on the page that loaded this module.
 const here = document.getElementById("gc-estimator");
-if (here) await start(here);   // the module (and the load event) waits for a start with options
+if (here) await start(here);   // the module (and the load event) waits for a start with an estimate

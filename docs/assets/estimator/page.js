@@ -6,6 +6,8 @@ import { readAnswers, checkRenewal } from "./validate.js";
 import { makeView, announcement, summaryFigures, summaryStatus, priceNote } from "./view.js";
 import { parts, hook, showErrors, showNotices, renderResults } from "./dom.js";
 import { markLadder } from "./ladder.js";
+
+export { ladderSettled } from "./ladder.js";   // main.js: ready once the tier charts are in
 import { idle } from "./options-start.js";
 
 // The action buttons' code (copies, files, print; with exports.js) loads when the
