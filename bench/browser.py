@@ -41,6 +41,33 @@ def transfer_bytes(b, url: str) -> int:
     return total
 
 
+def feature_bytes(b, url: str, steps: list[tuple[str, object]]) -> tuple[int, list[tuple[str, int, list[str]]]]:
+    """Bytes over the wire to load a page (cold cache, until network idle), then what each
+    step (name, function of the page) adds until the network is idle again, with the paths
+    fetched: [(name, bytes, paths)]."""
+    context = b.new_context()
+    page = context.new_page()
+    done: list = []
+    page.on("requestfinished", lambda request: done.append(request))
+    page.goto(url, wait_until="networkidle")
+
+    def take() -> tuple[int, list[str]]:
+        got, done[:] = list(done), []
+        sizes = [r.sizes() for r in got]
+        return (sum(s["responseBodySize"] + s["responseHeadersSize"] for s in sizes),
+                [r.url.split("/", 3)[-1] for r in got])
+
+    start, _ = take()
+    added = []
+    for name, step in steps:
+        step(page)
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(600)   # networkidle holds 500 ms without requests; a late one is caught
+        added.append((name, *take()))
+    context.close()
+    return start, added
+
+
 # Edits the users field of one product `count` times, each time to a user count in
 # another tier, and times from the input event to the moment the annual total changes.
 _EDIT_TIMES = """

@@ -138,7 +138,9 @@ def test_no_violation_through_instant_navigation_search_and_the_estimator(browse
         if path.rstrip("/").endswith("estimator"):
             page.wait_for_selector("#gc-estimator[data-ready]")
             page.fill('[data-testid="users-jira"]', "520")
-            page.wait_for_function("() => document.querySelector('[data-testid=\"annual-total\"]').textContent.includes('$')")
+            # The first answer comes once the page code is in (it loads when the form is approached).
+            page.wait_for_function("() => { const t = document.querySelector('[data-testid=\"annual-total\"]');"
+                                   " return t !== null && t.textContent.includes('$'); }")
     # Search: its worker loads the index.
     # Material sometimes closes a search opened as the last navigation settles, leaving the
     # box focused (a click then opens nothing): blur it, and open it again.

@@ -74,3 +74,84 @@ def test_a_flood_of_parameters_gives_a_short_notice(page, site_url, site_dir):
     expect(notice).to_contain_text("49,994 more parts of the link")
     assert len(notice.inner_text()) < 2_000
     assert notice.locator("li").count() == 6
+
+
+def own_fetched(page) -> list[str]:
+    """The estimator's files fetched, by name, in order."""
+    seen: list[str] = []
+    page.on("requestfinished", lambda r: seen.append(r.url.rsplit("/", 1)[-1])
+            if "/assets/estimator/" in r.url or r.url.endswith(".xml") else None)
+    return seen
+
+
+def test_what_loads_when(page, site_url):
+    """Issue 12: a visit that only reads the page fetches main.js (and what it shares), not the
+    page code; approaching the form fetches it; the tier charts come with the first estimate."""
+    seen = own_fetched(page)
+    page.goto(f"{site_url}/estimator/", wait_until="networkidle")
+    assert "main.js" in seen and "page.js" not in seen and "ladder-charts.xml" not in seen, seen
+    page.focus(f"#gc-users-{FIRST.key}")
+    expect(page.locator("#gc-estimator")).to_have_attribute("data-ready", "true")
+    page.wait_for_function("() => window.govcloud.estimator !== undefined")
+    assert "page.js" in seen and "ladder-charts.xml" not in seen, seen
+    users = FIRST.tiers[1].users
+    page.get_by_test_id(f"users-{FIRST.key}").fill(str(users))
+    expect(page.get_by_test_id("annual-total")).to_have_text(expected_total(users))
+    expect(page.locator("[data-ladder-estimate] svg[role=img]").first).to_be_attached()
+    assert "ladder-charts.xml" in seen
+
+
+def test_what_is_done_before_the_page_code_runs_is_kept(page, site_url):
+    """Choices, typing, fields left and buttons pressed while the page code is on its way are
+    handed to it, in order: a field left with a wrong value shows its problem, a pressed
+    "Add an option" adds one."""
+    held = []
+    page.route("**/assets/estimator/page.js", lambda route: held.append(route))   # answered only below
+    page.goto(f"{site_url}/estimator/")
+    expect(page.locator("#gc-estimator")).to_have_attribute("data-ready", "true")
+    users = FIRST.tiers[1].users
+    page.get_by_test_id("customer").select_option("commercial")
+    page.get_by_test_id(f"users-{FIRST.key}").fill(str(users))
+    page.get_by_test_id(f"instances-{FIRST.key}").fill("two")
+    page.get_by_test_id(f"users-{FIRST.key}").focus()   # the instances field is left
+    page.get_by_test_id("option-add").click()
+    assert len(held) == 1 and page.evaluate("window.govcloud.estimator") is None
+    held[0].continue_()
+    expect(page.locator(f"#gc-instances-{FIRST.key}-error")).to_be_visible()
+    expect(page.locator(f"#gc-instances-{FIRST.key}-error")).not_to_be_empty()
+    expect(page.locator('[data-option="opt2"]')).to_be_visible()
+    expect(page.get_by_test_id("contact")).to_have_text(CATALOG.contacts.commercial.name)
+
+
+STATIC_PARTS = """() => {
+    const root = document.getElementById('gc-estimator'), q = (s) => root.querySelector(s);
+    const texts = ['[data-testid=summary-status]', '[data-gc=empty]', '[data-testid=contact]', '[data-gc=who]',
+                   '[data-gc=illustrative]'].map((s) => [s, q(s).textContent]);
+    const hidden = ['[data-gc=summary-link]', '[data-gc=summary-figures]', '[data-gc=why]', '[data-gc=actions]',
+                    '[data-gc=table-wrap]', '[data-gc=bills]', '[data-gc=empty]', ...[...root.querySelectorAll('.gc-contact')]
+                    .map((e) => `.gc-contact[data-customer=${e.dataset.customer}]`)].map((s) => [s, q(s).hidden]);
+    return {texts, hidden, mode: root.getAttribute('data-mode')};
+}"""
+
+
+def test_the_page_as_built_shows_what_the_estimator_shows_before_an_answer(browser, site_url):
+    """The page code loads when the form is approached: until then the page as built must show
+    what the code shows before an answer (contact, price note, status), or the page changes under
+    the reader's pointer."""
+    # The page as built: its scripts refused (page.evaluate still runs).
+    context = browser.new_context()
+    page = context.new_page()
+    page.route("**/*.js", lambda route: route.abort())
+    page.goto(f"{site_url}/estimator/")
+    built = page.evaluate(STATIC_PARTS)
+    context.close()
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{site_url}/estimator/")
+    expect(page.locator("#gc-estimator")).to_have_attribute("data-ready", "true")
+    page.focus(f"#gc-users-{FIRST.key}")
+    page.wait_for_function("() => window.govcloud.estimator !== undefined")
+    page.evaluate("document.activeElement.blur()")
+    assert page.evaluate(STATIC_PARTS) == built
+    assert built["texts"][2][1], "the contact is named before an answer"
+    context.close()
