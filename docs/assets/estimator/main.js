@@ -12,13 +12,18 @@
  * the page as built (estimator.py). Issue 12: a visit that only reads the page
  * fetches the calculation and this module, nothing else. */
 import "../govcloud-quote.js";   // the pure calculation: sets window.govcloud.quote, .explain, .money
-import { optionsWanted } from "./options-start.js";
 
 // Printing unfolds the explanations (<details>) and folds them back: the
 // theme does that for every <details> in the page content.
 
 const WARM = ["pointerover", "pointerdown", "focusin", "keydown"];   // the form is approached: load
 const EARLY = ["input", "change", "focusout", "click"];             // the page code's events: kept, handed on
+
+// The address names options (options-address.js's isOptionParam, on a query string).
+// Here, not in options-start.js (the page code's), so that nothing else loads at start.
+function optionsWanted(search) {
+  return Array.from(new URLSearchParams(search).keys()).some((n) => n === "name" || /^opt[0-9]+\./.test(n));
+}
 
 /* Reads the price book embedded in the page (inside a <template>, where
  * instant navigation leaves it alone), sets window.govcloud.pricebook and

@@ -3,11 +3,6 @@
  * them) or when "Add an option to compare" is first pressed. Until then the
  * page asks this stand-in, which has one option and nothing to add. */
 
-// The address names options (options-address.js's isOptionParam, on a query string).
-export function optionsWanted(search) {
-  return Array.from(new URLSearchParams(search).keys()).some((n) => n === "name" || /^opt[0-9]+\./.test(n));
-}
-
 export function idle(est) {
   const stub = { views: null, restore: (params) => ({ base: Array.from(params), notices: [] }),
                  read: (state) => state, query: () => "", show() {} };
