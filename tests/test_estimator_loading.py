@@ -128,8 +128,10 @@ STATIC_PARTS = """() => {
     const texts = ['[data-testid=summary-status]', '[data-gc=empty]', '[data-testid=contact]', '[data-gc=who]',
                    '[data-gc=illustrative]'].map((s) => [s, q(s).textContent]);
     const hidden = ['[data-gc=summary-link]', '[data-gc=summary-figures]', '[data-gc=why]', '[data-gc=actions]',
-                    '[data-gc=table-wrap]', '[data-gc=bills]', '[data-gc=empty]', ...[...root.querySelectorAll('.gc-contact')]
-                    .map((e) => `.gc-contact[data-customer=${e.dataset.customer}]`)].map((s) => [s, q(s).hidden]);
+                    '[data-gc=table-wrap]', '[data-gc=bills]', '[data-gc=empty]',
+                    ...[...root.querySelectorAll('.gc-contact')]
+                        .map((e) => `.gc-contact[data-customer=${e.dataset.customer}]`)]
+                    .map((s) => [s, q(s).hidden]);
     return {texts, hidden, mode: root.getAttribute('data-mode')};
 }"""
 
