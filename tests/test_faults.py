@@ -143,7 +143,7 @@ def _tree(folder: Path) -> dict[str, str]:
 def _linked_project(tmp_path: Path, copied: tuple[str, ...] = ()) -> tuple[Path, list[str]]:
     """A copy of the project made of links (the `copied` entries copied for real),
     so that its `site/` is ours alone, and the `make build` command to run in it;
-    `-o setup` keeps make away from the shared venv."""
+    `-o setup` and `-o esbuild-deps` keep make away from the shared venv and node tools."""
     project = tmp_path / "project"
     project.mkdir()
     for entry in ROOT.iterdir():
@@ -152,7 +152,7 @@ def _linked_project(tmp_path: Path, copied: tuple[str, ...] = ()) -> tuple[Path,
         elif entry.name not in {"site", "site.tmp", ".git", "bench", "tools"}:
             (project / entry.name).symlink_to(entry)
     make = ["make", "--no-print-directory", "-f", str(ROOT / "Makefile"), "-C", str(project), "-o", "setup",
-            "build"]
+            "-o", "esbuild-deps", "build"]
     return project, make
 
 
