@@ -3,7 +3,9 @@ place, keep their names (the estimator's modules import each other by name)
 and keep every CSS selector as written."""
 from __future__ import annotations
 
+import os
 import re
+import shutil
 import subprocess
 
 from conftest import BIN, ROOT
@@ -91,3 +93,14 @@ def test_the_command_refuses_what_is_not_a_site(tmp_path):
     assert none.returncode == 2 and "usage" in none.stderr
     empty = subprocess.run(run + [str(tmp_path)], capture_output=True, text=True)
     assert empty.returncode == 2 and "not a built site" in empty.stderr
+
+
+def test_without_esbuild_the_step_says_how_to_install_it(site_dir, tmp_path):
+    """The bundle is not optional: a site missing it would be heavier without a word."""
+    site = tmp_path / "site"
+    shutil.copytree(site_dir, site)
+    shutil.copytree(SOURCE / BUNDLE_DIR, site / "assets" / BUNDLE_DIR, dirs_exist_ok=True)
+    run = [str(BIN / "python"), "-m", "govcloud_build.minify", str(site)]
+    result = subprocess.run(run, capture_output=True, text=True,
+                            env={**os.environ, "GOVCLOUD_ESBUILD": str(tmp_path / "no-esbuild")})
+    assert result.returncode == 1 and "make esbuild-deps" in result.stderr

@@ -10,7 +10,8 @@ meaning: names, strings, template literals and selectors stay as written
 
 The estimator's ES modules (`assets/estimator/`, with the calculation
 `assets/govcloud-quote.js` they import) are bundled by esbuild (pinned by
-tools/esbuild/package-lock.json, installed by `make setup`): `main.js`, which
+tools/esbuild/package-lock.json, installed by `make esbuild-deps`, which
+`make build`, `serve`, `zensical` and `test` run): `main.js`, which
 the site-wide loader imports, becomes one file with everything the estimator
 needs at start, and each module the code imports only when a feature is used
 (`import("./options.js")`) stays a file of that name, loaded then; code both
@@ -66,7 +67,8 @@ def esbuild() -> Path:
     named = os.environ.get("GOVCLOUD_ESBUILD")
     path = Path(named) if named else ESBUILD_HOME / "node_modules" / ".bin" / "esbuild"
     if not path.is_file():
-        raise OSError(f"esbuild is not installed ({path}): run `make setup` (npm ci in {ESBUILD_HOME})")
+        raise OSError(f"esbuild is not installed ({path}): run `make esbuild-deps` "
+                      "(make build, serve, zensical and test run it)")
     return path
 
 
