@@ -123,6 +123,23 @@ def test_what_is_done_before_the_page_code_runs_is_kept(page, site_url):
     expect(page.get_by_test_id("contact")).to_have_text(CATALOG.contacts.commercial.name)
 
 
+def test_a_change_shows_its_fields_before_the_page_code_runs(page, site_url):
+    """Choosing "a change" shows today's fields at once: a keyboard user who tabs on while the
+    page code is on its way reaches them (once they were skipped, hidden, and the form lost them)."""
+    held = []
+    page.route("**/assets/estimator/page.js", lambda route: held.append(route))   # answered only below
+    page.goto(f"{site_url}/estimator/")
+    expect(page.locator("#gc-estimator")).to_have_attribute("data-ready", "true")
+    page.get_by_test_id("mode-new").focus()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.testid") == "days-remaining"
+    assert len(held) == 1 and page.evaluate("window.govcloud.estimator") is None
+    held[0].continue_()
+    expect(page.get_by_test_id("mode-change")).to_be_checked()
+
+
 STATIC_PARTS = """() => {
     const root = document.getElementById('gc-estimator'), q = (s) => root.querySelector(s);
     const texts = ['[data-testid=summary-status]', '[data-gc=empty]', '[data-testid=contact]', '[data-gc=who]',

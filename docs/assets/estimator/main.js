@@ -63,6 +63,9 @@ function approach(root, ns) {
   let loading = null;
   const kinds = WARM.concat(EARLY);
   const watch = (event) => {
+    // The mode shows its fields at once (as page.js's setMode does): a keyboard user who chose
+    // "a change" and tabs on must reach them, the page code there or not yet.
+    if (event.type === "change" && event.target.name === "gc-mode") root.setAttribute("data-mode", event.target.value);
     if (EARLY.includes(event.type) && (event.type !== "click" || event.target.closest("button"))) {
       early.push([event.type, event.target]);
     }
