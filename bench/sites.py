@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import gzip
 import io
+import re
 import shutil
+import subprocess
 import sys
 import tempfile
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -12,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 import harness  # noqa: E402
-from harness import ROOT, build_site  # noqa: E402
+from harness import BIN, ROOT, build_site  # noqa: E402
 
 # The theme's floor: Material with nothing of ours, built with the same pinned versions.
 FLOOR_CONFIG = """\
@@ -31,6 +33,50 @@ def floor_project(folder: Path) -> Path:
     config = folder / "mkdocs.yml"
     config.write_text(FLOOR_CONFIG)
     return config
+
+
+# The same pages with nothing of ours: each page's Markdown as the macros left it,
+# written out as static files, built by the same theme, search and Markdown
+# extensions, without the macros plugin, the page-level work or the data they load.
+# What the real build costs beyond this is ours; what this costs beyond the one-page
+# floor is the theme's work on the site's twelve pages of content.
+_CAPTURE = """
+import sys
+from pathlib import Path
+from mkdocs.commands import build
+from mkdocs.config import load_config
+from mkdocs.structure import pages
+out = Path(sys.argv[1])
+render = pages.Page.render
+def keep(self, config, files):
+    dest = out / "docs" / self.file.src_uri
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    dest.write_text(self.markdown, encoding="utf-8")
+    return render(self, config, files)
+pages.Page.render = keep
+build.build(load_config(str(Path(sys.argv[2])), site_dir=str(out / "scratch-site")))
+"""
+
+
+def content_floor_project(folder: Path, config: Path = ROOT / "mkdocs.yml") -> Path:
+    """A static copy of the real site's pages and assets, configured without anything of ours."""
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    subprocess.run([str(BIN / "python"), "-c", _CAPTURE, str(folder), str(config)], cwd=config.parent, check=True,
+                   capture_output=True, text=True, env={**harness.os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    shutil.rmtree(folder / "scratch-site")
+    text = config.read_text(encoding="utf-8")
+    shutil.copytree(config.parent / "docs" / "assets", folder / "docs" / "assets")
+    shutil.copytree(config.parent / "overrides", folder / "overrides")
+    text = re.sub(r"^\s*#.*\n", "", text, flags=re.M)  # comments name our modules too
+    text = re.sub(r"^watch:\n(?:  - .*\n)+", "", text, flags=re.M)
+    text = re.sub(r"^  - macros:\n(?:      .*\n)*", "", text, flags=re.M)
+    text = text.replace("  - govcloud_site.pagework\n", "")
+    if "macros" in text or "govcloud_site" in text:
+        raise RuntimeError("content floor: mkdocs.yml changed shape; the macros or the page work are still configured")
+    out = folder / "mkdocs.yml"
+    out.write_text(text, encoding="utf-8")
+    return out
 
 
 def build(dest: Path, config: Path = ROOT / "mkdocs.yml", env: dict[str, str] | None = None) -> None:

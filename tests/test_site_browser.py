@@ -154,6 +154,43 @@ def test_quote_tables_fit_a_phone_and_stay_tables(browser, site_url, path):
     assert "cell" in roles and "rowheader" in roles and "columnheader" in roles
 
 
+# Records, on the scroll wrappers of tables, each width read and each attribute set, in order.
+WATCH_WRAPS = """
+window.__wraps = [];
+const width = Object.getOwnPropertyDescriptor(Element.prototype, 'scrollWidth');
+Object.defineProperty(Element.prototype, 'scrollWidth', {configurable: true, get() {
+  if (this.classList.contains('md-typeset__scrollwrap')) window.__wraps.push('read');
+  return width.get.call(this);
+}});
+const set = Element.prototype.setAttribute;
+Element.prototype.setAttribute = function (name, value) {
+  if (this.classList && this.classList.contains('md-typeset__scrollwrap')) window.__wraps.push('write');
+  return set.call(this, name, value);
+};
+"""
+
+
+def test_wide_tables_become_named_regions_measured_before_any_change(browser, site_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.add_init_script(WATCH_WRAPS)
+    page.goto(site_url + "/changes/", wait_until="networkidle")
+    order = page.evaluate("() => window.__wraps")  # before this test's own reads below
+    wraps = page.evaluate("""() => [...document.querySelectorAll('.md-typeset__scrollwrap')].map(w => ({
+        overflows: w.scrollWidth > w.clientWidth + 1, role: w.getAttribute('role'),
+        tabindex: w.getAttribute('tabindex'), label: w.getAttribute('aria-label')}))""")
+    context.close()
+    assert any(w["overflows"] for w in wraps) and not all(w["overflows"] for w in wraps), wraps
+    for w in wraps:
+        if w["overflows"]:
+            assert w["role"] == "region" and w["tabindex"] == "0" and w["label"], w
+        else:
+            assert w["role"] is None and w["tabindex"] is None, w
+    # Every width is read before the first attribute is set: a read after a change
+    # makes the browser restyle and lay out the page again, once per table.
+    assert "write" in order and "read" not in order[order.index("write"):], order
+
+
 @both_builders
 def test_glossary_terms_work_by_keyboard(browser, site_url):
     context = browser.new_context(viewport={"width": 1280, "height": 900})

@@ -11,12 +11,16 @@ document$.subscribe(function () {
 // Wide tables scroll sideways on narrow screens. A scrolling region must be
 // reachable by keyboard (WCAG 2.1.1), so each one that overflows becomes a
 // focusable, named region. Runs on every page load, instant navigation included.
+// All widths are read before any attribute is set: reading a width after a
+// change makes the browser restyle and lay out the page again, once per table.
 document$.subscribe(function () {
+  var overflowing = [];
   document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
-    var overflows = wrap.scrollWidth > wrap.clientWidth + 1;
-    if (!overflows) {
-      return;
+    if (wrap.scrollWidth > wrap.clientWidth + 1) {
+      overflowing.push(wrap);
     }
+  });
+  overflowing.forEach(function (wrap) {
     var caption = wrap.querySelector("caption");
     wrap.setAttribute("tabindex", "0");
     wrap.setAttribute("role", "region");

@@ -22,7 +22,6 @@ import base64
 import hashlib
 import re
 import sys
-from html.parser import HTMLParser
 from pathlib import Path
 
 from .themestyles import inserted_styles
@@ -49,40 +48,48 @@ FIXED = {
 }
 
 
-class _Scripts(HTMLParser):
-    """The text of every inline script a browser would run (none inside <template>)."""
+# One pass over a page's markup, in the order a browser's tokenizer meets it:
+# comments, whole <script> and <style> elements (their text is raw: no tag
+# inside it counts), <template> and </template>, and every other tag, whose
+# quoted attribute values may hold "<" or ">". A regular expression instead of
+# html.parser: the post-build step reads every page, and html.parser's
+# per-tag Python work was most of its cost (tests/test_csp.py holds the two
+# to the same answers on both builders' pages and on awkward markup).
+_ATTRS = r"""(?:[^>"']|"[^"]*"|'[^']*')*"""
+_MARKUP = re.compile(
+    r"<!--.*?(?:-->|\Z)"
+    rf"|<script(?=[\s/>])(?P<attrs>{_ATTRS})>(?P<text>.*?)(?:</script(?=[\s/>])[^>]*>|\Z)"
+    rf"|<style(?=[\s/>]){_ATTRS}>.*?(?:</style(?=[\s/>])[^>]*>|\Z)"
+    rf"|<(?P<open>template)(?=[\s/>]){_ATTRS}>"
+    r"|</(?P<close>template)(?=[\s/>])[^>]*>"
+    rf"|<[a-zA-Z][^\s/>]*{_ATTRS}>"
+    r"|<[!?][^>]*>",
+    re.S | re.I,
+)
+_ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 
-    def __init__(self):
-        super().__init__(convert_charrefs=False)
-        self.found: list[str] = []
-        self._template = 0
-        self._current: list[str] | None = None
 
-    def handle_starttag(self, tag, attrs):
-        if tag == "template":
-            self._template += 1
-        elif tag == "script":
-            attrs = dict(attrs)
-            runs = (attrs.get("type") or "").strip().lower() in RUNS
-            self._current = [] if runs and "src" not in attrs and not self._template else None
-
-    def handle_endtag(self, tag):
-        if tag == "template":
-            self._template = max(0, self._template - 1)
-        elif tag == "script" and self._current is not None:
-            self.found.append("".join(self._current))
-            self._current = None
-
-    def handle_data(self, data):
-        if self._current is not None:
-            self._current.append(data)
+def _attributes(text: str) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for m in _ATTR.finditer(text):
+        found.setdefault(m[1].lower(), next((v for v in m.group(2, 3, 4) if v is not None), ""))
+    return found
 
 
 def inline_scripts(html: str) -> list[str]:
-    parser = _Scripts()
-    parser.feed(html)
-    parser.close()
-    return parser.found
+    """The text of every inline script a browser would run (none inside <template>)."""
+    found: list[str] = []
+    template = 0
+    for m in _MARKUP.finditer(html):
+        if m["open"]:
+            template += 1
+        elif m["close"]:
+            template = max(0, template - 1)
+        elif m["text"] is not None and not template:
+            attrs = _attributes(m["attrs"])
+            if "src" not in attrs and attrs.get("type", "").strip().lower() in RUNS:
+                found.append(m["text"])
+    return found
 
 
 def script_hash(text: str) -> str:
