@@ -29,6 +29,8 @@ PROTECTED = re.compile(r"""
   | \{[^}\n]*\}
   | (?m:^[ ]{0,3}\[[^\]\n]+\]:.*$)
 """, re.X)
+# What protected text reads as while terms are looked for: no word, no hyphen, in no term.
+BLANK = "\0"
 
 
 class GlossaryMacros:
@@ -68,18 +70,16 @@ class GlossaryMacros:
         touch screen; its title is the tooltip. Later uses stay plain text, and
         headings, links, code and generated HTML are never touched.
         """
-        spans, start = [], 0  # the stretches of prose a link may go into
-        for m in PROTECTED.finditer(markdown):
-            spans.append((start, m.start()))
-            start = m.end()
-        spans.append((start, len(markdown)))
+        # Only prose may take a link: the rest is blanked out, character for character, so that
+        # positions stay those of the page. One pass over the page, whatever its size.
+        prose = PROTECTED.sub(lambda m: BLANK * len(m[0]), markdown)
         chosen: list[tuple[int, int, dict]] = []
         for entry in self.glossary:
             pattern = self._term_pattern(entry["forms"])
             if pattern is None:
                 continue
             # The term's first use that does not overlap a term already linked.
-            found = next((m for a, b in spans for m in pattern.finditer(markdown, a, b)
+            found = next((m for m in pattern.finditer(prose)
                           if not any(s < m.end() and m.start() < e for s, e, _ in chosen)), None)
             if found:
                 chosen.append((found.start(), found.end(), entry))

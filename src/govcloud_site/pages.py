@@ -23,6 +23,7 @@ from govcloud.richtext import escape_markdown as md
 from govcloud.richtext import html_text, markdown
 from govcloud.scenario import Scenario
 from govcloud.vocabulary import WORDS, word
+from govcloud.yamlsource import Document
 
 from .glossary import GlossaryMacros
 from .marks import RULE, mark, raw_html
@@ -37,10 +38,11 @@ TOTAL_FIELDS = {"annual": "annual_total", "due_now": "due_now_total", "today_ann
 
 
 class Pages(GlossaryMacros, ReferenceMacros):
-    def __init__(self, catalog: Catalog, worked: list[tuple[Scenario, Quote]]):
+    def __init__(self, catalog: Catalog, worked: list[tuple[Scenario, Quote]], source: Document | None = None):
         # Shared by every page (and, under Zensical, by pages rendered at once):
         # nothing here may hold per-page state.
         self.catalog = catalog
+        self.source = source  # the data file as loaded: the maintainers' page edits it without reading it again
         self.worked = worked
         self.fill = glossary_values(catalog)
         self.glossary = self._load_glossary()

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from govcloud.glossary import glossary_path
-from govcloud.loading import DEFAULT_SCENARIOS, data_path, load_catalog
+from govcloud.loading import DEFAULT_SCENARIOS, data_path, load_catalog_source
 from govcloud.model import Catalog
 from govcloud.problems import InputError
 from govcloud.worked import load_worked
@@ -50,10 +50,10 @@ def current_site() -> Site:
         site = _cache.get(key)
         if site is None:
             try:
-                catalog = load_catalog()
+                catalog, source = load_catalog_source()
                 # A worked example whose expectation disagrees with govcloud fails the build here.
                 worked = load_worked(catalog)
-                site = Site(catalog, worked, Pages(catalog, worked))  # loads the glossary too
+                site = Site(catalog, worked, Pages(catalog, worked, source))  # loads the glossary too
             except InputError as exc:
                 fail(exc.problems)
             _cache.clear()
