@@ -21,6 +21,7 @@ from govcloud.model import Catalog, Product
 from govcloud.money import cents, show
 from govcloud.vocabulary import WORDS
 
+from .marks import raw_html
 from .text import count, join
 
 
@@ -44,6 +45,11 @@ class Layout:
 LAYOUTS = (Layout("wide", 720, 320, 92, 28, 16, 58, 14, 4.5), Layout("narrow", 360, 380, 74, 24, 14, 54, 13, 3.5))
 MARKS = ("circle", "square", "triangle", "diamond")
 SERIES = 6  # series colours and line styles in ladder.css, used in turn
+# Up to this many products, the products page's chart marks every tier of every line.
+# Beyond, the marks could no longer tell products apart, only hide the lines (and,
+# 26 tiers to a line, weigh more than the rest of the site): the lines alone are drawn,
+# and the table after the chart gives every figure.
+MARKED_PRODUCTS = 12
 
 
 def per_user(annual: Decimal, users: int) -> Decimal:
@@ -79,22 +85,22 @@ def ladder_table(catalog: Catalog) -> str:
     notes = [f"More than {count(top)} users: ask your sales contact for a quote."]
     if gaps:
         notes.insert(0, "— : the product has no tier of that size; the next tier up covers those users.")
-    return (
+    return raw_html(
         f"<table data-ladder>\n<caption>User tiers: the {catalog.prices_are} annual "
         "price of each product, and what it comes to for each user of a full tier</caption>\n"
         f'<thead><tr><th scope="col">Users, up to</th>{heads}</tr></thead>\n'
-        f"<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n\n" + "\n\n".join(notes)
-    )
+        f"<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
+    ) + "\n\n" + "\n\n".join(notes)
 
 
 # -- the chart --------------------------------------------------------------------
 
 
-def _legend(catalog: Catalog, extra: str = "") -> str:
+def _legend(catalog: Catalog, extra: str = "", marked: bool = True) -> str:
     items = "".join(
         f'<li class="gc-series-{i % SERIES}"><svg aria-hidden="true" focusable="false" viewBox="0 0 36 12" '
         f'width="36" height="12"><line class="gc-ladder-line gc-dash-{i % SERIES}" x1="2" y1="6" x2="34" y2="6"/>'
-        f"{_mark(i, 18, 6, 4)}</svg>{escape(p.name)}</li>"
+        f"{_mark(i, 18, 6, 4) if marked else ''}</svg>{escape(p.name)}</li>"
         for i, p in enumerate(catalog.products)
     )
     return f'<ul class="gc-ladder-legend" aria-label="Products in the chart">{items}{extra}</ul>'
@@ -102,11 +108,14 @@ def _legend(catalog: Catalog, extra: str = "") -> str:
 
 def ladder_chart(catalog: Catalog) -> str:
     ladder = steps(catalog)
-    return (
+    marked = len(catalog.products) <= MARKED_PRODUCTS
+    return raw_html(
         '<div class="gc-ladder" data-ladder-chart>\n'
-        f"{_legend(catalog)}\n"
-        + "\n".join(_panel(catalog, ladder, kind, layout) for kind in ("annual", "per-user") for layout in LAYOUTS)
-        + "\n</div>"
+        f"{_legend(catalog, marked=marked)}\n"
+        + "\n".join(_panel(catalog, ladder, kind, layout, marked=marked)
+                    for kind in ("annual", "per-user") for layout in LAYOUTS)
+        + "\n</div>",
+        own_ids=True,  # each panel's title and description, named by the panel
     )
 
 
@@ -137,7 +146,8 @@ def _value(kind: str, annual: Decimal, users: int) -> Decimal:
     return annual if kind == "annual" else per_user(annual, users)
 
 
-def _panel(catalog: Catalog, ladder: list[int], kind: str, g: Layout, scope: str = "gc-ladder") -> str:
+def _panel(catalog: Catalog, ladder: list[int], kind: str, g: Layout, scope: str = "gc-ladder",
+           marked: bool = True) -> str:
     values = [_value(kind, t.annual, t.users) for p in catalog.products for t in p.tiers]
     scale: _LogScale | _LinearScale
     if kind == "annual":
@@ -196,7 +206,7 @@ def _panel(catalog: Catalog, ladder: list[int], kind: str, g: Layout, scope: str
         marks = "".join(
             _mark(i, px, py, g.mark, f' data-users="{t.users}" data-value="{_value(kind, t.annual, t.users):.2f}"')
             for px, py, t in points
-        )
+        ) if marked else ""
         parts.append(
             f'<g class="gc-series-{i % SERIES}" data-product="{escape(product.key)}">'
             f'<polyline class="gc-ladder-line gc-dash-{i % SERIES}" points="{path}"/>{marks}</g>'
