@@ -34,26 +34,17 @@ def take_marks(markdown: str) -> tuple[str, list[tuple[str, str]]]:
 HTML_START, HTML_END = "<!--govcloud-html-->", "<!--/govcloud-html-->"
 RAW_HTML = re.compile(re.escape(HTML_START) + "(.*?)" + re.escape(HTML_END), re.S)
 ID = re.compile(r"<[^>]*\sid\s*=", re.I)
-OWN_ID = re.compile(r'<[^>]*?\sid="([^"]*)"', re.I)
 
 
-def raw_html(html: str, own_ids: bool = False) -> str:
+def raw_html(html: str, unlinked_ids: bool = False) -> str:
     """Block-level HTML that Markdown passes through untouched: it is stored aside
     before Markdown reads the page (its parse of a large table costs more than the
     rest of the page) and put back, byte for byte, in the page it writes.
 
-    No `id` inside: MkDocs learns the link targets in a page's HTML before it
-    is stored, so a stored id could not be linked to under --strict. With
-    `own_ids`, ids that only the HTML itself refers to (a chart's title named by
-    its `aria-labelledby`) are allowed: each must be so referred to."""
-    if own_ids:
-        names = OWN_ID.findall(html)
-        if len(names) != len(ID.findall(html)):
-            raise ValueError('raw_html: write each id as id="..."')
-        for name in names:
-            if not re.search(r'\s(?:aria-labelledby|aria-describedby|for)="(?:[^"]*\s)?' + re.escape(name)
-                             + r'(?:\s[^"]*)?"', html):
-                raise ValueError(f"raw_html: the id {name!r} is not referred to inside the HTML (a link target?)")
-    elif ID.search(html):
+    No `id` inside, unless `unlinked_ids`: MkDocs learns the link targets in a
+    page's HTML before it is stored, so a link to a stored id fails the strict
+    build. `unlinked_ids` is for ids that no link points to: a chart's title
+    named by its `aria-labelledby`, a form's fields, the page's script hooks."""
+    if ID.search(html) and not unlinked_ids:
         raise ValueError("raw_html: HTML with an id must stay in the page (its anchor is checked)")
     return HTML_START + html + HTML_END
