@@ -45,11 +45,11 @@ class Layout:
 LAYOUTS = (Layout("wide", 720, 320, 92, 28, 16, 58, 14, 4.5), Layout("narrow", 360, 380, 74, 24, 14, 54, 13, 3.5))
 MARKS = ("circle", "square", "triangle", "diamond")
 SERIES = 6  # series colours and line styles in ladder.css, used in turn
-# Up to this many products, the products page's chart marks every tier of every line.
-# Beyond, the marks could no longer tell products apart, only hide the lines (and,
-# 26 tiers to a line, weigh more than the rest of the site): the lines alone are drawn,
-# and the table after the chart gives every figure.
-MARKED_PRODUCTS = 12
+# Up to this many tiers in all (12 products of the real ladder's 26 tiers), the products
+# page's chart marks every tier of every line. Beyond, the marks could no longer tell
+# products or tiers apart, only hide the lines (and weigh more than the rest of the site):
+# the lines alone are drawn, and the table after the chart gives every figure.
+MARKED_TIERS = 312
 
 
 def per_user(annual: Decimal, users: int) -> Decimal:
@@ -108,7 +108,7 @@ def _legend(catalog: Catalog, extra: str = "", marked: bool = True) -> str:
 
 def ladder_chart(catalog: Catalog) -> str:
     ladder = steps(catalog)
-    marked = len(catalog.products) <= MARKED_PRODUCTS
+    marked = sum(len(p.tiers) for p in catalog.products) <= MARKED_TIERS
     return raw_html(
         '<div class="gc-ladder" data-ladder-chart>\n'
         f"{_legend(catalog, marked=marked)}\n"

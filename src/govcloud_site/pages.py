@@ -207,8 +207,8 @@ class Pages(GlossaryMacros, ReferenceMacros):
         order = list(WORDS["change"])
         groups: dict[tuple[str, ...], list[tuple[Scenario, Quote]]] = {}
         for scenario, result in self.worked:
-            kinds = tuple(sorted({line.change for line in result.lines}, key=order.index))
-            groups.setdefault(kinds, []).append((scenario, result))
+            made = tuple(sorted({str(line.change) for line in result.lines}, key=order.index))
+            groups.setdefault(made, []).append((scenario, result))
         out = []
         for kinds in sorted(groups, key=lambda k: (len(k), [order.index(c) for c in k])):
             labels = [str(WORDS["change"][c]) for c in kinds]
