@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from conftest import both_builders
-from govcloud_site.csp import inline_scripts, policy, script_hash
+from govcloud_site.csp import _Scripts, inline_scripts, policy, script_hash
 
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
 # Recorded from before the first script runs, across instant navigations (the document stays).
@@ -67,6 +67,35 @@ def test_data_scripts_and_templates_are_not_hashed():
     html = ('<script>a()</script><script type="application/json">{"x": 1}</script>'
             '<template><script>b()</script></template><script src="x.js"></script><script type="module">c()</script>')
     assert inline_scripts(html) == ["a()", "c()"]
+
+
+def _parsed(html: str) -> list[str]:
+    """The scripts HTMLParser finds walking every tag of the page (what inline_scripts skips)."""
+    parser = _Scripts()
+    parser.feed(html)
+    parser.close()
+    return parser.found
+
+
+TRICKY = [
+    '<!-- <script>no()</script> --><script>a()</script>',
+    '<p title="<script>no()</script>">x</p><script data-x="a>b">b()</script>',
+    "<style>p::after { content: '<script>no()</script>' }</style><SCRIPT>c()</SCRIPT >",
+    '<template id="t"><div><script>no()</script></div></template><script>d()</script>',
+    '<script>if (a < b && "</p>") e()</script><scripted>x</scripted><templates><script>f()</script>',
+    '<script>unclosed()',
+]
+
+
+@pytest.mark.parametrize("html", TRICKY)
+def test_scripts_found_without_walking_every_tag_are_the_parsers(html):
+    assert inline_scripts(html) == _parsed(html)
+
+
+def test_scripts_of_every_built_page_are_the_parsers(site_dir):
+    for page in _pages(site_dir):
+        html = page.read_text(encoding="utf-8")
+        assert inline_scripts(html) == _parsed(html), page
 
 
 def test_hashes_match_what_a_browser_computes():
