@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from decimal import ROUND_HALF_UP, Decimal
 from html import escape
 
 from catalogs import synthetic
@@ -15,7 +16,7 @@ from govcloud.problems import InputError
 from govcloud.vocabulary import WORDS
 from govcloud.worked import load_worked
 from govcloud.yamlsource import load_text, read_text
-from govcloud_site.ladder import LAYOUTS, MARKED_TIERS, ladder_chart, ladder_estimate
+from govcloud_site.ladder import LAYOUTS, MARKED_TIERS, ladder_chart, ladder_estimate, ladder_table
 from govcloud_site.pages import SCENARIOS_IN_FULL, Pages
 
 
@@ -121,3 +122,18 @@ def test_estimator_ladder_keeps_a_mark_on_every_tier_for_its_script():
     # estimator/ladder.js marks today's tier and the estimate's on these, whatever the size.
     many = _catalog_of(MARKED_TIERS + 1)
     assert _marks(ladder_estimate(many)) == len(LAYOUTS) * sum(len(p.tiers) for p in many.products)
+
+
+def test_table_past_the_bound_gives_each_product_a_row_with_every_tier_in_words():
+    many = _catalog_of(MARKED_TIERS + 1)
+    html = ladder_table(many)
+    rows = dict(re.findall(r'<tr data-product="([^"]+)"><th scope="row">[^<]+</th><td>([^<]+)</td></tr>', html))
+    assert list(rows) == [p.key for p in many.products]
+    for product in many.products:
+        said = rows[product.key].split("; ")
+        assert len(said) == len(product.tiers)
+        for tier, words in zip(product.tiers, said):
+            each = (tier.annual / tier.users).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+            assert words == f"{tier.users:,}: {show(tier.annual)} ({show(each)} a user)"
+    # Up to the bound, a column per product as before.
+    assert 'data-product="p000"' in ladder_table(_catalog_of(MARKED_TIERS)).split("<tbody>")[0]

@@ -46,15 +46,21 @@ LAYOUTS = (Layout("wide", 720, 320, 92, 28, 16, 58, 14, 4.5), Layout("narrow", 3
 MARKS = ("circle", "square", "triangle", "diamond")
 SERIES = 6  # series colours and line styles in ladder.css, used in turn
 # Up to this many tiers in all (12 products of the real ladder's 26 tiers), the products
-# page's chart marks every tier of every line. Beyond, the marks could no longer tell
-# products or tiers apart, only hide the lines (and weigh more than the rest of the site):
-# the lines alone are drawn, and the table after the chart gives every figure.
+# page's chart marks every tier of every line, and its table has a column per product.
+# Beyond, the marks could no longer tell products or tiers apart, only hide the lines, and
+# the columns would not fit a screen (both would weigh more than the rest of the site): the
+# chart draws the lines alone, and the table gives each product a row with its tiers in words.
 MARKED_TIERS = 312
 
 
 def per_user(annual: Decimal, users: int) -> Decimal:
     """What one user of a full tier costs a year, to the cent."""
     return cents(annual / users)
+
+
+def _marked(catalog: Catalog) -> bool:
+    """Whether the products page's chart marks each tier, and its table has a cell for each."""
+    return sum(len(p.tiers) for p in catalog.products) <= MARKED_TIERS
 
 
 def steps(catalog: Catalog) -> list[int]:
@@ -66,12 +72,19 @@ def steps(catalog: Catalog) -> list[int]:
 
 
 def ladder_table(catalog: Catalog) -> str:
+    caption = (f"User tiers: the {catalog.prices_are} annual price of each product, and what it comes to "
+               "for each user of a full tier")
+    top = max(p.tiers[-1].users for p in catalog.products)
+    notes = [f"More than {count(top)} users: ask your sales contact for a quote."]
+    if not _marked(catalog):
+        return _ladder_list(catalog, caption) + "\n\n" + "\n\n".join(notes)
     heads = "".join(f'<th scope="col" data-product="{escape(p.key)}">{escape(p.name)}</th>' for p in catalog.products)
+    tiers = [{t.users: t for t in p.tiers} for p in catalog.products]
     rows, gaps = [], False
     for users in steps(catalog):
         cells = []
-        for p in catalog.products:
-            tier = next((t for t in p.tiers if t.users == users), None)
+        for p, sizes in zip(catalog.products, tiers):
+            tier = sizes.get(users)
             if tier is None:
                 gaps = gaps or users < p.tiers[-1].users
                 cells.append(f'<td data-product="{escape(p.key)}">—</td>')
@@ -81,16 +94,32 @@ def ladder_table(catalog: Catalog) -> str:
                 f'<span class="gc-per-user">{show(per_user(tier.annual, users))} a user</span></td>'
             )
         rows.append(f'<tr data-users="{users}"><th scope="row">{count(users)}</th>{"".join(cells)}</tr>')
-    top = max(p.tiers[-1].users for p in catalog.products)
-    notes = [f"More than {count(top)} users: ask your sales contact for a quote."]
     if gaps:
         notes.insert(0, "— : the product has no tier of that size; the next tier up covers those users.")
     return raw_html(
-        f"<table data-ladder>\n<caption>User tiers: the {catalog.prices_are} annual "
-        "price of each product, and what it comes to for each user of a full tier</caption>\n"
+        f"<table data-ladder>\n<caption>{caption}</caption>\n"
         f'<thead><tr><th scope="col">Users, up to</th>{heads}</tr></thead>\n'
         f"<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
     ) + "\n\n" + "\n\n".join(notes)
+
+
+def _ladder_list(catalog: Catalog, caption: str) -> str:
+    """The table past MARKED_TIERS: a row per product with its tiers in words (a column per
+    product would be too wide to read, and a cell per tier weigh more than the rest of the site)."""
+    rows = "\n".join(
+        f'<tr data-product="{escape(p.key)}"><th scope="row">{escape(p.name)}</th><td>'
+        + "; ".join(f"{count(t.users)}: {show(t.annual)} ({show(per_user(t.annual, t.users))} a user)"
+                    for t in p.tiers)
+        + "</td></tr>"
+        for p in catalog.products
+    )
+    # Not `data-ladder`: its cells are words, left as text is, not figures set right.
+    return raw_html(
+        f"<table data-ladder-list>\n<caption>{caption}</caption>\n"
+        '<thead><tr><th scope="col">Product</th><th scope="col">Users, up to: annual price (for each user of a '
+        "full tier)</th></tr></thead>\n"
+        f"<tbody>\n{rows}\n</tbody>\n</table>"
+    )
 
 
 # -- the chart --------------------------------------------------------------------
@@ -108,7 +137,7 @@ def _legend(catalog: Catalog, extra: str = "", marked: bool = True) -> str:
 
 def ladder_chart(catalog: Catalog) -> str:
     ladder = steps(catalog)
-    marked = sum(len(p.tiers) for p in catalog.products) <= MARKED_TIERS
+    marked = _marked(catalog)
     return raw_html(
         '<div class="gc-ladder" data-ladder-chart>\n'
         f"{_legend(catalog, marked=marked)}\n"
@@ -162,9 +191,10 @@ def _panel(catalog: Catalog, ladder: list[int], kind: str, g: Layout, scope: str
     WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM = g.width, g.height, g.left, g.right, g.top, g.bottom
     plot_w = WIDTH - LEFT - RIGHT
     step = plot_w / len(ladder)
+    place = {users: i for i, users in enumerate(ladder)}
 
     def x(users: int) -> float:
-        return LEFT + step * (ladder.index(users) + 0.5)
+        return LEFT + step * (place[users] + 0.5)
 
     def y(value: Decimal) -> float:
         return TOP + (1 - scale.share(value)) * (HEIGHT - TOP - BOTTOM)

@@ -327,3 +327,4 @@ def register(env, pages: Pages):
                  "rules_index", "source_list", "to_confirm"):
         env.macro(getattr(pages, name), name)
     env.variables["fill"] = pages.fill
+    env.variables["scenarios_in_full"] = SCENARIOS_IN_FULL
