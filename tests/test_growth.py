@@ -13,6 +13,7 @@ from govcloud.loading import catalog_cross_checks, data_path, display_name, load
 from govcloud.model import Catalog
 from govcloud.money import show
 from govcloud.problems import InputError
+from govcloud.richtext import html_text
 from govcloud.vocabulary import WORDS
 from govcloud.worked import load_worked
 from govcloud.yamlsource import load_text, read_text
@@ -84,7 +85,8 @@ def test_many_scenarios_are_one_row_each_grouped_by_their_changes_with_totals_an
         # The group's heading names each kind of change the scenario makes, and no other.
         assert {k for k, w in WORDS["change"].items() if w.lower() in label.lower()} == kinds
         assert all(f"{escape(names[l.product])}: {WORDS['change'][l.change]}" in row for l in result.lines)
-        assert f'<a href="{escape("../estimator/?" + estimator_query(scenario))}">' in row
+        assert f'<a href="{escape("../estimator/?" + estimator_query(scenario))}">{escape(scenario.title)}</a>' in row
+        assert f"<td>{html_text(scenario.summary)}</td>" in row
         if result.complete:
             assert f'data-field="annual_total">{escape(show(result.annual_total))}' in row
             assert f'data-field="due_now_total">{escape(show(result.due_now_total))}' in row

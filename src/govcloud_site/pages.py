@@ -47,6 +47,7 @@ ROWS_WORDS = {
              "(its title is the link) for its full quote, its bills and the reasons behind every figure."),
     "caption": "{kinds}: {count} worked scenarios",
     "scenario": "Scenario (opens in the cost estimator)",
+    "summary": "Summary",
     "changes": "Changes",
 }
 # The scenarios page's address of the estimator, for links in generated HTML (which no builder rewrites).
@@ -220,7 +221,8 @@ class Pages(GlossaryMacros, ReferenceMacros):
         """Every worked scenario as one row of its group's table: its title (a link that opens it
         in the estimator, where its full quote, bills and reasons are), its changes and totals."""
         cols = WORDS["columns"]
-        heads = [ROWS_WORDS["scenario"], ROWS_WORDS["changes"], cols["today_annual"], cols["annual"], cols["due_now"]]
+        heads = [ROWS_WORDS["scenario"], ROWS_WORDS["summary"], ROWS_WORDS["changes"], cols["today_annual"],
+                 cols["annual"], cols["due_now"]]
         head = "".join(f'<th scope="col">{escape(h)}</th>' for h in heads)
         names = {p.key: p.name for p in self.catalog.products}
         out = []
@@ -231,10 +233,11 @@ class Pages(GlossaryMacros, ReferenceMacros):
                 changes = "; ".join(f"{names[line.product]}: {WORDS['change'][line.change]}" for line in result.lines)
                 cells = "".join(self._row_cell(v, v.total.cells.get(k), TOTAL_FIELDS[k])
                                 for k in ("today_annual", "annual", "due_now"))
-                summary = f" {html_text(scenario.summary)}" if scenario.summary else ""
+                summary = html_text(scenario.summary) if scenario.summary else ""
                 href = escape(f"{ESTIMATOR_FROM_SCENARIOS}?{estimator_query(scenario)}")
                 rows.append(f'<tr data-scenario="{scenario.id}"><th scope="row"><a href="{href}">'
-                            f"{escape(scenario.title or '')}</a>{summary}</th><td>{escape(changes)}</td>{cells}</tr>")
+                            f"{escape(scenario.title or '')}</a></th><td>{summary}</td><td>{escape(changes)}</td>"
+                            f"{cells}</tr>")
             caption = ROWS_WORDS["caption"].format(kinds=label, count=count(len(group)))
             out.append(f"## {md(label)} {{#{anchor}}}\n\n"
                        + raw_html(f'<table data-scenarios="{anchor}">\n<caption>{escape(caption)}</caption>\n'
