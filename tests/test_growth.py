@@ -2,10 +2,13 @@
 the slower, obvious way shows (issue 12, a catalog 100 times the real one)."""
 from __future__ import annotations
 
+import gc
 import itertools
 import re
 from decimal import ROUND_HALF_UP, Decimal
 from html import escape
+
+import pytest
 
 from catalogs import synthetic
 from govcloud.address import estimator_query
@@ -139,3 +142,18 @@ def test_table_past_the_bound_gives_each_product_a_row_with_every_tier_in_words(
             assert words == f"{tier.users:,}: {show(tier.annual)} ({show(each)} a user)"
     # Up to the bound, a column per product as before.
     assert 'data-product="p000"' in ladder_table(_catalog_of(MARKED_TIERS)).split("<tbody>")[0]
+
+
+# -- loading the data -------------------------------------------------------------
+
+def test_loading_leaves_the_garbage_collector_on_also_when_the_data_is_bad(tmp_path, monkeypatch):
+    from govcloud_site import state
+    bad = tmp_path / "products.yml"
+    bad.write_text("max_instances: -1\n", encoding="utf-8")
+    monkeypatch.setenv("GOVCLOUD_DATA", str(bad))
+    assert gc.isenabled()
+    with pytest.raises(Exception, match="the site's data has problems"):
+        state.current_site()
+    assert gc.isenabled()
+    monkeypatch.delenv("GOVCLOUD_DATA")
+    assert state.current_site().catalog.products and gc.isenabled()
