@@ -15,6 +15,7 @@ from govcloud.address import estimator_query
 from govcloud.loading import catalog_cross_checks, data_path, display_name, load_catalog_source, validate
 from govcloud.model import Catalog
 from govcloud.money import show
+from govcloud.present import view
 from govcloud.problems import InputError
 from govcloud.richtext import html_text
 from govcloud.vocabulary import WORDS
@@ -93,6 +94,14 @@ def test_many_scenarios_are_one_row_each_grouped_by_their_changes_with_totals_an
         if result.complete:
             assert f'data-field="annual_total">{escape(show(result.annual_total))}' in row
             assert f'data-field="due_now_total">{escape(show(result.due_now_total))}' in row
+        # The same totals, in the same words, as the scenario's full quote table.
+        total = view(catalog, scenario, result).total.cells
+        for key, field in (("annual", "annual_total"), ("due_now", "due_now_total"),
+                           ("today_annual", "today_annual_total")):
+            shown = total[key].text if key in total else WORDS["cells"]["none"]
+            if key in total and total[key].assumptions:  # a figure resting on an unconfirmed rule says so
+                shown += f" ({WORDS['assumptions']['marker']})"
+            assert f'<td data-field="{field}">{escape(shown)}</td>' in row
     # The index lists the groups, each with how many scenarios it holds.
     index = pages.scenario_index()
     for _, anchor, table in groups:

@@ -17,7 +17,7 @@ from govcloud.address import estimator_query
 from govcloud.glossary import values as glossary_values
 from govcloud.model import Catalog
 from govcloud.money import show
-from govcloud.present import Cell, QuoteView, view
+from govcloud.present import Cell, QuoteView, totals, view
 from govcloud.quote import Quote
 from govcloud.richtext import escape_markdown as md
 from govcloud.richtext import html_text, markdown
@@ -229,10 +229,9 @@ class Pages(GlossaryMacros, ReferenceMacros):
         for anchor, label, group in self._scenario_groups():
             rows = []
             for scenario, result in group:
-                v = view(self.catalog, scenario, result)
+                total = totals(result)
                 changes = "; ".join(f"{names[line.product]}: {WORDS['change'][line.change]}" for line in result.lines)
-                cells = "".join(self._row_cell(v, v.total.cells.get(k), TOTAL_FIELDS[k])
-                                for k in ("today_annual", "annual", "due_now"))
+                cells = "".join(self._row_cell(total.get(k), TOTAL_FIELDS[k]) for k in ("today_annual", "annual", "due_now"))
                 summary = html_text(scenario.summary) if scenario.summary else ""
                 href = escape(f"{ESTIMATOR_FROM_SCENARIOS}?{estimator_query(scenario)}")
                 rows.append(f'<tr data-scenario="{scenario.id}"><th scope="row"><a href="{href}">'
@@ -245,7 +244,8 @@ class Pages(GlossaryMacros, ReferenceMacros):
                                   + "\n</tbody>\n</table>"))
         return "\n\n".join(out)
 
-    def _row_cell(self, v: QuoteView, cell: Cell | None, field: str) -> str:
+    @staticmethod
+    def _row_cell(cell: Cell | None, field: str) -> str:
         if cell is None or not cell.text:
             return f'<td data-field="{field}">{escape(str(WORDS["cells"]["none"]))}</td>'
         marker = f" ({WORDS['assumptions']['marker']})" if cell.assumptions else ""
