@@ -137,6 +137,20 @@ def test_the_scanner_finds_what_an_html_parser_finds_on_every_page(site_dir):
         assert inline_scripts(html) == _reference(html), page
 
 
+TRICKY = [
+    '<!-- <script>no()</script> --><script>a()</script>',
+    '<p title="<script>no()</script>">x</p><script data-x="a>b">b()</script>',
+    "<style>p::after { content: '<script>no()</script>' }</style><SCRIPT>c()</SCRIPT >",
+    '<template id="t"><div><script>no()</script></div></template><script>d()</script>',
+    '<script>if (a < b && "</p>") e()</script><scripted>x</scripted><templates><script>f()</script>',
+]
+
+
+@pytest.mark.parametrize("html", TRICKY)
+def test_the_scanner_finds_what_an_html_parser_finds_in_tricky_markup(html):
+    assert inline_scripts(html) == _reference(html)
+
+
 def test_hashes_match_what_a_browser_computes():
     # Known value: printf 'alert(1)' | openssl dgst -sha256 -binary | base64
     assert script_hash("alert(1)") == "'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"

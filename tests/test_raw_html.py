@@ -38,3 +38,9 @@ def test_html_with_an_id_is_refused():
     with pytest.raises(ValueError):
         raw_html('<table><tr id="rule-x"><td>a</td></tr></table>')
     assert raw_html('<table data-id="x" data-valid="1"></table>')
+
+
+def test_html_whose_ids_no_link_points_to_may_be_stored():
+    # A chart's title named by its aria-labelledby, a form's fields: stored all the same.
+    html = '<div><svg role="img" aria-labelledby="t"><title id="t">A chart</title></svg></div>'
+    assert render(raw_html(html, unlinked_ids=True)) == html

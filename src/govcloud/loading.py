@@ -12,12 +12,18 @@ from .catalog_checks import catalog_cross_checks
 from .datafiles import DEFAULT_DATA, DEFAULT_SCENARIOS, ENV_VARS, PROJECT, data_path, display_name
 from .model import Catalog
 from .reporting import CrossCheck, validate
-from .yamlsource import load_file
+from .yamlsource import Document, load_file
 
 __all__ = ["DEFAULT_DATA", "DEFAULT_SCENARIOS", "ENV_VARS", "PROJECT", "CrossCheck", "catalog_cross_checks",
-           "data_path", "display_name", "load_catalog", "validate"]
+           "data_path", "display_name", "load_catalog", "load_catalog_source", "validate"]
 
 
 def load_catalog(path: str | Path | None = None) -> Catalog:
+    return load_catalog_source(path)[0]
+
+
+def load_catalog_source(path: str | Path | None = None) -> tuple[Catalog, Document]:
+    """The catalog and the document it was read from (its lines), for callers that need both."""
     path = data_path(str(path) if path else None)
-    return validate(Catalog, load_file(path, display_name(path)), catalog_cross_checks)
+    source = load_file(path, display_name(path))
+    return validate(Catalog, source, catalog_cross_checks), source

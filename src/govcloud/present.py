@@ -101,6 +101,29 @@ def _when(bill: Bill, scenario: Scenario, today: date) -> str:
     return word("bills.in_day") if bill.in_days == 1 else word("bills.in_days", days=_count(bill.in_days))
 
 
+def _money(amount: Decimal | None, priced: bool, ask: str, assumptions: tuple[str, ...] = ()) -> Cell:
+    if not priced or amount is None:
+        return Cell(ask, None, assumptions)
+    return Cell(show(amount), text(amount), assumptions)
+
+
+def totals(q: Quote) -> dict[str, Cell]:
+    """The totals row: its label (`product`), `annual`, `due_now`, and `today_annual` for a change."""
+    ask = word("cells.ask", contact=q.contact)
+    priced = any(line.status == "ok" for line in q.lines)
+    label = WORDS["totals"]["priced_only"] if priced and not q.complete else WORDS["totals"]["total"]
+    due_rules = tuple(dict.fromkeys(a for l in q.lines if l.status == "ok" for a in l.assumptions))
+    out = {
+        "product": Cell(label),
+        "annual": _money(q.annual_total, priced, ask),
+        "due_now": _money(q.due_now_total, priced, ask, due_rules),
+    }
+    if q.has_current:
+        today_total = q.today_annual_total
+        out["today_annual"] = Cell(WORDS["cells"]["none"]) if today_total is None else _money(today_total, True, ask)
+    return out
+
+
 def view(catalog: Catalog, scenario: Scenario, q: Quote, today: date | None = None) -> QuoteView:
     """The quote as rows and words; `today` dates the bills when the scenario gave a renewal date."""
     today = today or date.today()
@@ -118,9 +141,7 @@ def view(catalog: Catalog, scenario: Scenario, q: Quote, today: date | None = No
     none = WORDS["cells"]["none"]
 
     def money(amount: Decimal | None, priced: bool, assumptions: tuple[str, ...] = ()) -> Cell:
-        if not priced or amount is None:
-            return Cell(ask, None, assumptions)
-        return Cell(show(amount), text(amount), assumptions)
+        return _money(amount, priced, ask, assumptions)
 
     rows = []
     for line in q.lines:
@@ -149,16 +170,8 @@ def view(catalog: Catalog, scenario: Scenario, q: Quote, today: date | None = No
             cells["difference"] = _difference(line, ask)
         rows.append(Row(line.product, cells))
 
-    priced = any(line.status == "ok" for line in q.lines)
-    label = WORDS["totals"]["priced_only"] if priced and not q.complete else WORDS["totals"]["total"]
-    due_rules = tuple(dict.fromkeys(a for l in q.lines if l.status == "ok" for a in l.assumptions))
     total = {key: Cell("") for key in keys}
-    total["product"] = Cell(label)
-    total["annual"] = money(q.annual_total, priced)
-    total["due_now"] = money(q.due_now_total, priced, due_rules)
-    if change:
-        today_total = q.today_annual_total
-        total["today_annual"] = Cell(none) if today_total is None else money(today_total, True)
+    total.update(totals(q))
     incomplete = None if q.complete else word("totals.incomplete", ask=ask)
 
     bills = []

@@ -14,7 +14,7 @@ from govcloud.pricebook import pricebook
 from govcloud.richtext import html_text
 from govcloud.vocabulary import WORDS, word
 
-from .marks import NO_TERM_LINKS, mark
+from .marks import NO_TERM_LINKS, mark, raw_html
 
 CUSTOMERS = ("government", "commercial")
 # The page as built shows what the estimator shows before the first answer (its code
@@ -215,4 +215,5 @@ def estimator_markup(catalog) -> str:
 
 def register(env, catalog):
     # A form page of its own: no glossary links are added to its words.
-    env.macro(lambda: mark(NO_TERM_LINKS) + estimator_markup(catalog), "estimator")
+    # Stored HTML (marks.raw_html): its ids are the form's and the scripts', never linked to.
+    env.macro(lambda: mark(NO_TERM_LINKS) + raw_html(estimator_markup(catalog), unlinked_ids=True), "estimator")

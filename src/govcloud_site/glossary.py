@@ -3,6 +3,7 @@ term on other pages to its entry (`includes/glossary.yml`, checked by govcloud).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Any
 
 from govcloud.glossary import load_glossary
@@ -29,6 +30,8 @@ PROTECTED = re.compile(r"""
   | \{[^}\n]*\}
   | (?m:^[ ]{0,3}\[[^\]\n]+\]:.*$)
 """, re.X)
+# What protected text reads as while terms are looked for: no word, no hyphen, in no term.
+BLANK = "\0"
 
 
 class GlossaryMacros:
@@ -68,21 +71,36 @@ class GlossaryMacros:
         touch screen; its title is the tooltip. Later uses stay plain text, and
         headings, links, code and generated HTML are never touched.
         """
-        spans, start = [], 0  # the stretches of prose a link may go into
+        # Only prose may take a link: the stretches of it, one BLANK between two, are searched
+        # as one text (one pass over the page, however much generated HTML it holds); `starts`
+        # maps a position back to the page.
+        pieces, starts, start, at = [], [], 0, 0
         for m in PROTECTED.finditer(markdown):
-            spans.append((start, m.start()))
+            pieces.append(markdown[start:m.start()])
+            starts.append((at, start))
+            at += m.start() - start + 1
             start = m.end()
-        spans.append((start, len(markdown)))
+        pieces.append(markdown[start:])
+        starts.append((at, start))
+        prose = BLANK.join(pieces)
+        offsets = [a for a, _ in starts]
+
+        def uses(pattern: re.Pattern):
+            """(start, end) in the page of each use of the term, in order."""
+            for m in pattern.finditer(prose):
+                a, s = starts[bisect_right(offsets, m.start()) - 1]
+                yield s + m.start() - a, s + m.end() - a
+
         chosen: list[tuple[int, int, dict]] = []
         for entry in self.glossary:
             pattern = self._term_pattern(entry["forms"])
             if pattern is None:
                 continue
             # The term's first use that does not overlap a term already linked.
-            found = next((m for a, b in spans for m in pattern.finditer(markdown, a, b)
-                          if not any(s < m.end() and m.start() < e for s, e, _ in chosen)), None)
+            found = next(((s, e) for s, e in uses(pattern)
+                          if not any(cs < e and s < ce for cs, ce, _ in chosen)), None)
             if found:
-                chosen.append((found.start(), found.end(), entry))
+                chosen.append((*found, entry))
         for s, e, entry in sorted(chosen, key=lambda c: c[0], reverse=True):
             # The text is plain words (govcloud refuses markup in it); a quote would end the title.
             title = entry["text"].replace('"', "'")

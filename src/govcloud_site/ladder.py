@@ -21,6 +21,7 @@ from govcloud.model import Catalog, Product
 from govcloud.money import cents, show
 from govcloud.vocabulary import WORDS
 
+from .marks import raw_html
 from .text import count, join
 
 
@@ -44,11 +45,22 @@ class Layout:
 LAYOUTS = (Layout("wide", 720, 320, 92, 28, 16, 58, 14, 4.5), Layout("narrow", 360, 380, 74, 24, 14, 54, 13, 3.5))
 MARKS = ("circle", "square", "triangle", "diamond")
 SERIES = 6  # series colours and line styles in ladder.css, used in turn
+# Up to this many tiers in all (12 products of the real ladder's 26 tiers), the products
+# page's chart marks every tier of every line, and its table has a column per product.
+# Beyond, the marks could no longer tell products or tiers apart, only hide the lines, and
+# the columns would not fit a screen (both would weigh more than the rest of the site): the
+# chart draws the lines alone, and the table gives each product a row with its tiers in words.
+MARKED_TIERS = 312
 
 
 def per_user(annual: Decimal, users: int) -> Decimal:
     """What one user of a full tier costs a year, to the cent."""
     return cents(annual / users)
+
+
+def _marked(catalog: Catalog) -> bool:
+    """Whether the products page's chart marks each tier, and its table has a cell for each."""
+    return sum(len(p.tiers) for p in catalog.products) <= MARKED_TIERS
 
 
 def steps(catalog: Catalog) -> list[int]:
@@ -60,12 +72,19 @@ def steps(catalog: Catalog) -> list[int]:
 
 
 def ladder_table(catalog: Catalog) -> str:
+    caption = (f"User tiers: the {catalog.prices_are} annual price of each product, and what it comes to "
+               "for each user of a full tier")
+    top = max(p.tiers[-1].users for p in catalog.products)
+    notes = [f"More than {count(top)} users: ask your sales contact for a quote."]
+    if not _marked(catalog):
+        return _ladder_list(catalog, caption) + "\n\n" + "\n\n".join(notes)
     heads = "".join(f'<th scope="col" data-product="{escape(p.key)}">{escape(p.name)}</th>' for p in catalog.products)
+    tiers = [{t.users: t for t in p.tiers} for p in catalog.products]
     rows, gaps = [], False
     for users in steps(catalog):
         cells = []
-        for p in catalog.products:
-            tier = next((t for t in p.tiers if t.users == users), None)
+        for p, sizes in zip(catalog.products, tiers):
+            tier = sizes.get(users)
             if tier is None:
                 gaps = gaps or users < p.tiers[-1].users
                 cells.append(f'<td data-product="{escape(p.key)}">—</td>')
@@ -75,26 +94,42 @@ def ladder_table(catalog: Catalog) -> str:
                 f'<span class="gc-per-user">{show(per_user(tier.annual, users))} a user</span></td>'
             )
         rows.append(f'<tr data-users="{users}"><th scope="row">{count(users)}</th>{"".join(cells)}</tr>')
-    top = max(p.tiers[-1].users for p in catalog.products)
-    notes = [f"More than {count(top)} users: ask your sales contact for a quote."]
     if gaps:
         notes.insert(0, "— : the product has no tier of that size; the next tier up covers those users.")
-    return (
-        f"<table data-ladder>\n<caption>User tiers: the {catalog.prices_are} annual "
-        "price of each product, and what it comes to for each user of a full tier</caption>\n"
+    return raw_html(
+        f"<table data-ladder>\n<caption>{caption}</caption>\n"
         f'<thead><tr><th scope="col">Users, up to</th>{heads}</tr></thead>\n'
-        f"<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n\n" + "\n\n".join(notes)
+        f"<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
+    ) + "\n\n" + "\n\n".join(notes)
+
+
+def _ladder_list(catalog: Catalog, caption: str) -> str:
+    """The table past MARKED_TIERS: a row per product with its tiers in words (a column per
+    product would be too wide to read, and a cell per tier weigh more than the rest of the site)."""
+    rows = "\n".join(
+        f'<tr data-product="{escape(p.key)}"><th scope="row">{escape(p.name)}</th><td>'
+        + "; ".join(f"{count(t.users)}: {show(t.annual)} ({show(per_user(t.annual, t.users))} a user)"
+                    for t in p.tiers)
+        + "</td></tr>"
+        for p in catalog.products
+    )
+    # Not `data-ladder`: its cells are words, left as text is, not figures set right.
+    return raw_html(
+        f"<table data-ladder-list>\n<caption>{caption}</caption>\n"
+        '<thead><tr><th scope="col">Product</th><th scope="col">Users, up to: annual price (for each user of a '
+        "full tier)</th></tr></thead>\n"
+        f"<tbody>\n{rows}\n</tbody>\n</table>"
     )
 
 
 # -- the chart --------------------------------------------------------------------
 
 
-def _legend(catalog: Catalog, extra: str = "") -> str:
+def _legend(catalog: Catalog, extra: str = "", marked: bool = True) -> str:
     items = "".join(
         f'<li class="gc-series-{i % SERIES}"><svg aria-hidden="true" focusable="false" viewBox="0 0 36 12" '
         f'width="36" height="12"><line class="gc-ladder-line gc-dash-{i % SERIES}" x1="2" y1="6" x2="34" y2="6"/>'
-        f"{_mark(i, 18, 6, 4)}</svg>{escape(p.name)}</li>"
+        f"{_mark(i, 18, 6, 4) if marked else ''}</svg>{escape(p.name)}</li>"
         for i, p in enumerate(catalog.products)
     )
     return f'<ul class="gc-ladder-legend" aria-label="Products in the chart">{items}{extra}</ul>'
@@ -102,11 +137,14 @@ def _legend(catalog: Catalog, extra: str = "") -> str:
 
 def ladder_chart(catalog: Catalog) -> str:
     ladder = steps(catalog)
-    return (
+    marked = _marked(catalog)
+    return raw_html(
         '<div class="gc-ladder" data-ladder-chart>\n'
-        f"{_legend(catalog)}\n"
-        + "\n".join(_panel(catalog, ladder, kind, layout) for kind in ("annual", "per-user") for layout in LAYOUTS)
-        + "\n</div>"
+        f"{_legend(catalog, marked=marked)}\n"
+        + "\n".join(_panel(catalog, ladder, kind, layout, marked=marked)
+                    for kind in ("annual", "per-user") for layout in LAYOUTS)
+        + "\n</div>",
+        unlinked_ids=True,  # each panel's title and description, named by the panel
     )
 
 
@@ -147,7 +185,8 @@ def _value(kind: str, annual: Decimal, users: int) -> Decimal:
     return annual if kind == "annual" else per_user(annual, users)
 
 
-def _panel(catalog: Catalog, ladder: list[int], kind: str, g: Layout, scope: str = "gc-ladder") -> str:
+def _panel(catalog: Catalog, ladder: list[int], kind: str, g: Layout, scope: str = "gc-ladder",
+           marked: bool = True) -> str:
     values = [_value(kind, t.annual, t.users) for p in catalog.products for t in p.tiers]
     scale: _LogScale | _LinearScale
     if kind == "annual":
@@ -162,9 +201,10 @@ def _panel(catalog: Catalog, ladder: list[int], kind: str, g: Layout, scope: str
     WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM = g.width, g.height, g.left, g.right, g.top, g.bottom
     plot_w = WIDTH - LEFT - RIGHT
     step = plot_w / len(ladder)
+    place = {users: i for i, users in enumerate(ladder)}
 
     def x(users: int) -> float:
-        return LEFT + step * (ladder.index(users) + 0.5)
+        return LEFT + step * (place[users] + 0.5)
 
     def y(value: Decimal) -> float:
         return TOP + (1 - scale.share(value)) * (HEIGHT - TOP - BOTTOM)
@@ -206,7 +246,7 @@ def _panel(catalog: Catalog, ladder: list[int], kind: str, g: Layout, scope: str
         marks = "".join(
             _mark(i, px, py, g.mark, f' data-users="{t.users}" data-value="{_value(kind, t.annual, t.users):.2f}"')
             for px, py, t in points
-        )
+        ) if marked else ""
         parts.append(
             f'<g class="gc-series-{i % SERIES}" data-product="{escape(product.key)}">'
             f'<polyline class="gc-ladder-line gc-dash-{i % SERIES}" points="{path}"/>{marks}</g>'
@@ -310,4 +350,5 @@ def register(env, catalog: Catalog) -> None:
     env.macro(lambda: ladder_table(catalog), "ladder_table")
     env.macro(lambda: ladder_chart(catalog), "ladder_chart")
     env.macro(lambda: products_list(catalog), "products_list")
-    env.macro(lambda: ladder_estimate(catalog), "ladder_estimate")
+    # Stored HTML (marks.raw_html): its ids are named by its own aria attributes, never linked to.
+    env.macro(lambda: raw_html(ladder_estimate(catalog), unlinked_ids=True), "ladder_estimate")

@@ -36,13 +36,15 @@ RAW_HTML = re.compile(re.escape(HTML_START) + "(.*?)" + re.escape(HTML_END), re.
 ID = re.compile(r"<[^>]*\sid\s*=", re.I)
 
 
-def raw_html(html: str) -> str:
+def raw_html(html: str, unlinked_ids: bool = False) -> str:
     """Block-level HTML that Markdown passes through untouched: it is stored aside
     before Markdown reads the page (its parse of a large table costs more than the
     rest of the page) and put back, byte for byte, in the page it writes.
 
-    No `id` inside: MkDocs learns the link targets in a page's HTML before it
-    is stored, so a stored id could not be linked to under --strict."""
-    if ID.search(html):
+    No `id` inside, unless `unlinked_ids`: MkDocs learns the link targets in a
+    page's HTML before it is stored, so a link to a stored id fails the strict
+    build. `unlinked_ids` is for ids that no link points to: a chart's title
+    named by its `aria-labelledby`, a form's fields, the page's script hooks."""
+    if ID.search(html) and not unlinked_ids:
         raise ValueError("raw_html: HTML with an id must stay in the page (its anchor is checked)")
     return HTML_START + html + HTML_END

@@ -17,12 +17,13 @@ from govcloud.address import estimator_query
 from govcloud.glossary import values as glossary_values
 from govcloud.model import Catalog
 from govcloud.money import show
-from govcloud.present import Cell, QuoteView, view
+from govcloud.present import Cell, QuoteView, totals, view
 from govcloud.quote import Quote
 from govcloud.richtext import escape_markdown as md
 from govcloud.richtext import html_text, markdown
 from govcloud.scenario import Scenario
 from govcloud.vocabulary import WORDS, word
+from govcloud.yamlsource import Document
 
 from .glossary import GlossaryMacros
 from .marks import RULE, mark, raw_html
@@ -35,12 +36,30 @@ FIELDS = {"change": "change", "users": "users", "tier": "tier", "instances": "in
           "difference": "difference"}
 TOTAL_FIELDS = {"annual": "annual_total", "due_now": "due_now_total", "today_annual": "today_annual_total"}
 
+# Up to this many worked scenarios, the scenarios page shows each in full (its quote,
+# bills and reasons: about a screen each). Beyond, a reader could not take the page in
+# (nor a browser load it quickly): each is one row of a table, grouped by the changes it
+# makes, with its totals and a link that opens its full quote in the estimator.
+SCENARIOS_IN_FULL = 40
+ROWS_WORDS = {
+    "lead": ("There are {count} worked scenarios, too many to show each in full on one page. Each is one "
+             "row below, grouped by the changes it makes, with its totals; open one in the cost estimator "
+             "(its title is the link) for its full quote, its bills and the reasons behind every figure."),
+    "caption": "{kinds}: {count} worked scenarios",
+    "scenario": "Scenario (opens in the cost estimator)",
+    "summary": "Summary",
+    "changes": "Changes",
+}
+# The scenarios page's address of the estimator, for links in generated HTML (which no builder rewrites).
+ESTIMATOR_FROM_SCENARIOS = "../estimator/"
+
 
 class Pages(GlossaryMacros, ReferenceMacros):
-    def __init__(self, catalog: Catalog, worked: list[tuple[Scenario, Quote]]):
+    def __init__(self, catalog: Catalog, worked: list[tuple[Scenario, Quote]], source: Document | None = None):
         # Shared by every page (and, under Zensical, by pages rendered at once):
         # nothing here may hold per-page state.
         self.catalog = catalog
+        self.source = source  # the data file as loaded: the maintainers' page edits it without reading it again
         self.worked = worked
         self.fill = glossary_values(catalog)
         self.glossary = self._load_glossary()
@@ -172,10 +191,65 @@ class Pages(GlossaryMacros, ReferenceMacros):
                          "add one (the page 'Change your subscription' needs it)")
 
     def scenarios(self) -> str:
+        if len(self.worked) > SCENARIOS_IN_FULL:
+            return self.scenario_rows()
         return "\n\n".join(self.scenario_block(s, q, level=2) for s, q in self.worked)
 
     def scenario_index(self) -> str:
+        if len(self.worked) > SCENARIOS_IN_FULL:
+            return ROWS_WORDS["lead"].format(count=count(len(self.worked))) + "\n\n" + "\n".join(
+                f"- [{md(label)}](#{anchor}) ({count(len(group))})" for anchor, label, group in self._scenario_groups())
         return "\n".join(f"- [{md(s.title or '')}](#{s.id})" for s, _ in self.worked)
+
+    # -- many worked scenarios: one row each, grouped by the changes they make ---
+
+    def _scenario_groups(self) -> list[tuple[str, str, list[tuple[Scenario, Quote]]]]:
+        """(anchor, heading, scenarios) for each set of change kinds, in the vocabulary's order of kinds."""
+        order = list(WORDS["change"])
+        groups: dict[tuple[str, ...], list[tuple[Scenario, Quote]]] = {}
+        for scenario, result in self.worked:
+            made = tuple(sorted({str(line.change) for line in result.lines}, key=order.index))
+            groups.setdefault(made, []).append((scenario, result))
+        out = []
+        for kinds in sorted(groups, key=lambda k: (len(k), [order.index(c) for c in k])):
+            labels = [str(WORDS["change"][c]) for c in kinds]
+            label = join([labels[0]] + [lab[:1].lower() + lab[1:] for lab in labels[1:]])
+            out.append(("changes-" + "-".join(kinds).replace("_", "-"), label, groups[kinds]))
+        return out
+
+    def scenario_rows(self) -> str:
+        """Every worked scenario as one row of its group's table: its title (a link that opens it
+        in the estimator, where its full quote, bills and reasons are), its changes and totals."""
+        cols = WORDS["columns"]
+        heads = [ROWS_WORDS["scenario"], ROWS_WORDS["summary"], ROWS_WORDS["changes"], cols["today_annual"],
+                 cols["annual"], cols["due_now"]]
+        head = "".join(f'<th scope="col">{escape(h)}</th>' for h in heads)
+        names = {p.key: p.name for p in self.catalog.products}
+        out = []
+        for anchor, label, group in self._scenario_groups():
+            rows = []
+            for scenario, result in group:
+                total = totals(result)
+                changes = "; ".join(f"{names[line.product]}: {WORDS['change'][line.change]}" for line in result.lines)
+                cells = "".join(self._row_cell(total.get(k), TOTAL_FIELDS[k]) for k in ("today_annual", "annual", "due_now"))
+                summary = html_text(scenario.summary) if scenario.summary else ""
+                href = escape(f"{ESTIMATOR_FROM_SCENARIOS}?{estimator_query(scenario)}")
+                rows.append(f'<tr data-scenario="{scenario.id}"><th scope="row"><a href="{href}">'
+                            f"{escape(scenario.title or '')}</a></th><td>{summary}</td><td>{escape(changes)}</td>"
+                            f"{cells}</tr>")
+            caption = ROWS_WORDS["caption"].format(kinds=label, count=count(len(group)))
+            out.append(f"## {md(label)} {{#{anchor}}}\n\n"
+                       + raw_html(f'<table data-scenarios="{anchor}">\n<caption>{escape(caption)}</caption>\n'
+                                  f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows)
+                                  + "\n</tbody>\n</table>"))
+        return "\n\n".join(out)
+
+    @staticmethod
+    def _row_cell(cell: Cell | None, field: str) -> str:
+        if cell is None or not cell.text:
+            return f'<td data-field="{field}">{escape(str(WORDS["cells"]["none"]))}</td>'
+        marker = f" ({WORDS['assumptions']['marker']})" if cell.assumptions else ""
+        return f'<td data-field="{field}">{escape(cell.text)}{escape(marker)}</td>'
 
     def scenario_block(self, scenario: Scenario, result: Quote, level: int) -> str:
         hashes, title = "#" * level, md(scenario.title or "")  # worked scenarios always have a title
@@ -256,3 +330,4 @@ def register(env, pages: Pages):
                  "rules_index", "source_list", "to_confirm"):
         env.macro(getattr(pages, name), name)
     env.variables["fill"] = pages.fill
+    env.variables["scenarios_in_full"] = SCENARIOS_IN_FULL

@@ -5,13 +5,14 @@ and the page-level work runs once per page in both: all of them share this
 one copy, reloaded only when a data file changes (so `serve` sees edits)."""
 from __future__ import annotations
 
+import gc
 import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 from govcloud.glossary import glossary_path
-from govcloud.loading import DEFAULT_SCENARIOS, data_path, load_catalog
+from govcloud.loading import DEFAULT_SCENARIOS, data_path, load_catalog_source
 from govcloud.model import Catalog
 from govcloud.problems import InputError
 from govcloud.worked import load_worked
@@ -29,6 +30,7 @@ class Site:
 
 _lock = threading.Lock()
 _cache: dict[tuple, Site] = {}
+_frozen = False
 
 
 def _version() -> tuple:
@@ -43,19 +45,35 @@ def _version() -> tuple:
     return tuple(out)
 
 
+def _freeze_once() -> None:
+    """After the first load, what the process holds (the data, the builder's code) is kept out
+    of later collections, which would walk it again and again (a large catalog is most of the
+    heap). Only once: a later freeze would also keep whatever garbage is waiting then."""
+    global _frozen
+    if not _frozen:
+        gc.freeze()
+        _frozen = True
+
+
 def current_site() -> Site:
     """The loaded data; a data problem stops the build with one line per problem."""
     key = _version()
     with _lock:
         site = _cache.get(key)
         if site is None:
+            collecting = gc.isenabled()
+            gc.disable()  # what is loaded here lives as long as the build: no use looking for cycles in it
             try:
-                catalog = load_catalog()
+                catalog, source = load_catalog_source()
                 # A worked example whose expectation disagrees with govcloud fails the build here.
                 worked = load_worked(catalog)
-                site = Site(catalog, worked, Pages(catalog, worked))  # loads the glossary too
+                site = Site(catalog, worked, Pages(catalog, worked, source))  # loads the glossary too
             except InputError as exc:
                 fail(exc.problems)
+            finally:
+                if collecting:
+                    gc.enable()
+            _freeze_once()
             _cache.clear()
             _cache[key] = site
     return site
