@@ -174,3 +174,21 @@ def test_the_page_as_built_shows_what_the_estimator_shows_before_an_answer(brows
     assert page.evaluate(STATIC_PARTS) == built
     assert built["texts"][2][1], "the contact is named before an answer"
     context.close()
+
+
+def test_a_link_with_an_estimate_keeps_the_fields_until_the_page_code_has_filled_them(page, site_url):
+    """On a link that holds an estimate the page code fills the form from the address when it
+    arrives: until then the text fields are read-only (and the estimator busy), so nothing typed
+    meanwhile is overwritten, and a test's fill waits for them (CI once typed too early)."""
+    held = []
+    page.route("**/assets/estimator/page.js", lambda route: held.append(route))   # answered only below
+    page.goto(f"{site_url}/estimator/?{FIRST.key}={FIRST.tiers[0].users}")
+    users = page.get_by_test_id(f"users-{FIRST.key}")
+    expect(users).not_to_be_editable()
+    expect(page.locator("#gc-estimator")).to_have_attribute("aria-busy", "true")
+    held[0].continue_()
+    expect(users).to_be_editable()
+    expect(users).to_have_value(str(FIRST.tiers[0].users))
+    expect(page.locator("#gc-estimator")).not_to_have_attribute("aria-busy", "true")
+    users.fill(str(FIRST.tiers[1].users))
+    expect(page.get_by_test_id("annual-total")).to_have_text(expected_total(FIRST.tiers[1].users))

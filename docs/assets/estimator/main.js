@@ -41,7 +41,7 @@ export function start(root) {
     root.setAttribute("data-ready", "true");
     return ns;
   };
-  if (window.location.search) return build(root, ns).then(ready);
+  if (window.location.search) return hold(root, build(root, ns)).then(ready);
   approach(root, ns);
   return ready();
 }
@@ -53,6 +53,20 @@ function build(root, ns) {
   return Promise.all([import("./page.js"), options]).then(([page, o]) => {
     ns.estimator = new page.Estimator(root, ns, o ? o.Options : null);
     return page.ladderSettled();
+  });
+}
+
+/* The page code fills the form from the address when it arrives: until then the text fields
+ * are read-only and the estimator busy, so nothing typed meanwhile is overwritten (and
+ * automation's fill waits for them). */
+function hold(root, building) {
+  const fields = Array.from(root.querySelectorAll("input")).filter(
+    (f) => !f.readOnly && !["radio", "checkbox"].includes(f.type));
+  for (const f of fields) f.readOnly = true;
+  root.setAttribute("aria-busy", "true");
+  return building.finally(() => {
+    for (const f of fields) f.readOnly = false;
+    root.removeAttribute("aria-busy");
   });
 }
 
