@@ -21,9 +21,10 @@ from pathlib import Path
 LAZY = re.compile(r'(<template data-gc-lazy="([\w-]+\.xml)">)(.*?)(</template>)', re.S)
 
 
-def split_page(page: Path) -> list[Path]:
-    """Writes each lazy template's content beside the page; returns the files written."""
-    text = page.read_text(encoding="utf-8")
+def split_page(page: Path, text: str | None = None) -> list[Path]:
+    """Writes each lazy template's content beside the page (whose `text` the caller may have
+    read already); returns the files written."""
+    text = page.read_text(encoding="utf-8") if text is None else text
     written: list[Path] = []
 
     def move(match: re.Match) -> str:
@@ -45,8 +46,12 @@ def split_page(page: Path) -> list[Path]:
 
 def split_site(site: Path) -> list[Path]:
     site = Path(site)
-    return [f for page in sorted(site.rglob("*.html")) if "data-gc-lazy" in page.read_text(encoding="utf-8")
-            for f in split_page(page)]
+    written: list[Path] = []
+    for page in sorted(site.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        if "data-gc-lazy" in text:
+            written += split_page(page, text)
+    return written
 
 
 def main(argv: list[str] | None = None) -> int:
