@@ -53,6 +53,18 @@ def hooks(page) -> dict:
     return page.evaluate(READ_HOOKS)
 
 
+def quoted_download(page, tmp_path) -> dict:
+    """The estimator's scenario file (Download scenario), read back by `govcloud quote --json`."""
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download scenario (YAML)").click()
+    path = tmp_path / "options.yml"
+    download.value.save_as(path)
+    result = subprocess.run([sys.executable, "-m", "govcloud", "quote", str(path), "--json"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
 def check_options(page, catalog, options=OPTIONS) -> None:
     """Each option's figures in its column's `opt<n>-` hooks; option 1's contract hooks as for it alone."""
     expect(page.get_by_test_id(f"opt{len(options)}-first-year-total")).not_to_be_empty()
@@ -179,14 +191,7 @@ def test_link_round_trip_and_every_export(page, site_url, catalog, tmp_path):
         assert [word("options.details", name=name)] in rows
 
     # The scenario file is `govcloud quote`'s options format, accepted as it is, with the same figures.
-    with page.expect_download() as download:
-        page.get_by_role("button", name="Download scenario (YAML)").click()
-    path = tmp_path / "options.yml"
-    download.value.save_as(path)
-    result = subprocess.run([sys.executable, "-m", "govcloud", "quote", str(path), "--json"],
-                            capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout) == as_json(compare(catalog, [(n, scenario(p)) for n, p in OPTIONS]))
+    assert quoted_download(page, tmp_path) == as_json(compare(catalog, [(n, scenario(p)) for n, p in OPTIONS]))
 
     # Print: the side-by-side table is on paper.
     page.emulate_media(media="print")
@@ -316,11 +321,4 @@ def test_new_purchase_options_round_trip_through_the_cli(page, site_url, catalog
     page.goto(f"{site_url}/estimator/?{options_query(named)}")
     expect(page.get_by_test_id("opt2-first-year-total")).to_have_text(show(quote(catalog, named[1][1]).first_year_total))
     expect(page.get_by_test_id("opt2-instances-jira")).to_have_value("3")
-    with page.expect_download() as download:
-        page.get_by_role("button", name="Download scenario (YAML)").click()
-    path = tmp_path / "new.yml"
-    download.value.save_as(path)
-    result = subprocess.run([sys.executable, "-m", "govcloud", "quote", str(path), "--json"],
-                            capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout) == as_json(compare(catalog, named))
+    assert quoted_download(page, tmp_path) == as_json(compare(catalog, named))
