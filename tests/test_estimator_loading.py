@@ -4,6 +4,9 @@ instant navigation both start it, with `window.govcloud.ready` and `data-ready`
 cannot flood the notice (issue 10)."""
 from __future__ import annotations
 
+import re
+from datetime import datetime
+
 import pytest
 from playwright.sync_api import expect
 
@@ -138,6 +141,31 @@ def test_a_change_shows_its_fields_before_the_page_code_runs(page, site_url):
     assert len(held) == 1 and page.evaluate("window.govcloud.estimator") is None
     held[0].continue_()
     expect(page.get_by_test_id("mode-change")).to_be_checked()
+
+
+def test_typing_before_the_page_code_runs_ends_as_typed(page, site_url):
+    """Events made before the page code runs are handed to it with the values they carried: today's
+    users copied into the "after" field must not overwrite what was typed there, and a days value
+    typed before a renewal date must not clear the date (CI once lost the typed users this way)."""
+    held = []
+    page.route("**/assets/estimator/page.js", lambda route: held.append(route))   # answered only below
+    page.clock.set_fixed_time(datetime(2026, 11, 26, 15, 30))
+    page.goto(f"{site_url}/estimator/")
+    expect(page.locator("#gc-estimator")).to_have_attribute("data-ready", "true")
+    today, after = str(FIRST.tiers[0].users), str(FIRST.tiers[1].users)
+    page.get_by_test_id("mode-change").check()
+    page.get_by_test_id(f"current-users-{FIRST.key}").fill(today)
+    page.get_by_test_id(f"users-{FIRST.key}").fill(after)
+    page.get_by_test_id("days-remaining").fill("abc")
+    page.get_by_test_id("renewal-date").fill("2027-03-26")
+    assert len(held) == 1 and page.evaluate("window.govcloud.estimator") is None
+    held[0].continue_()
+    page.wait_for_function("() => window.govcloud.estimator !== undefined")
+    expect(page.get_by_test_id(f"users-{FIRST.key}")).to_have_value(after)
+    expect(page.get_by_test_id(f"current-users-{FIRST.key}")).to_have_value(today)
+    expect(page.get_by_test_id("renewal-date")).to_have_value("2027-03-26")
+    expect(page.get_by_test_id("days-remaining")).to_have_value("120")
+    expect(page).to_have_url(re.compile(rf"[?&]{FIRST.key}={after}&.*renewal=2027-03-26"))
 
 
 STATIC_PARTS = """() => {

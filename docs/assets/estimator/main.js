@@ -70,24 +70,37 @@ function hold(root, building) {
   });
 }
 
+// A field's state: what an input or change event carries.
+const state = (f) => (f.type === "radio" || f.type === "checkbox" ? f.checked : f.value);
+const setState = (f, s) => { if (typeof s === "boolean") f.checked = s; else f.value = s; };
+
 /* Waits for the form to be approached, then builds the estimator and hands it the events
- * that came before it was there, in order, on their own elements. */
+ * that came before it was there, in order, on their own elements. Each event is replayed with
+ * the value it carried, from the fields as they were at start: the page code's reactions
+ * (today's users copied into the "after" field, a date replacing the days) then see what they
+ * would have seen, not the final values (CI once lost typed users to such a copy). */
 function approach(root, ns) {
+  const fields = root.querySelectorAll("input, select");
+  const initial = new Map(Array.from(fields, (f) => [f, state(f)]));
   const early = [];
   let loading = null;
   const kinds = WARM.concat(EARLY);
   const watch = (event) => {
+    const { type, target } = event;
     // The mode shows its fields at once (as page.js's setMode does): a keyboard user who chose
     // "a change" and tabs on must reach them, the page code there or not yet.
-    if (event.type === "change" && event.target.name === "gc-mode") root.setAttribute("data-mode", event.target.value);
-    if (EARLY.includes(event.type) && (event.type !== "click" || event.target.closest("button"))) {
-      early.push([event.type, event.target]);
+    if (type === "change" && target.name === "gc-mode") root.setAttribute("data-mode", target.value);
+    if (EARLY.includes(type) && (type !== "click" || target.closest("button"))) {
+      const carries = (type === "input" || type === "change") && initial.has(target);
+      early.push([type, target, carries ? state(target) : undefined]);
     }
     if (loading) return;
     loading = build(root, ns).then(() => {
       for (const kind of kinds) root.removeEventListener(kind, watch, true);
-      for (const [type, target] of early) {
+      for (const [, target, s] of early) if (s !== undefined) setState(target, initial.get(target));
+      for (const [type, target, s] of early) {
         if (!target.isConnected) continue;
+        if (s !== undefined) setState(target, s);
         target.dispatchEvent(type === "click" ? new MouseEvent(type, { bubbles: true, cancelable: true })
           : new Event(type, { bubbles: true }));
       }
