@@ -10,6 +10,7 @@ from datetime import datetime
 import pytest
 from playwright.sync_api import expect
 
+from govcloud.address import estimator_query
 from govcloud.loading import load_catalog
 from govcloud.money import show
 from govcloud.quote import quote
@@ -166,6 +167,29 @@ def test_typing_before_the_page_code_runs_ends_as_typed(page, site_url):
     expect(page.get_by_test_id("renewal-date")).to_have_value("2027-03-26")
     expect(page.get_by_test_id("days-remaining")).to_have_value("120")
     expect(page).to_have_url(re.compile(rf"[?&]{FIRST.key}={after}&.*renewal=2027-03-26"))
+
+
+def test_a_product_cancelled_before_the_page_code_runs_is_set_aside_at_once(page, site_url):
+    """Ticking "Cancel this product" greys its "after" fields at once, as it does once the page
+    code runs, and the estimate that follows counts the cancellation."""
+    held = []
+    page.route("**/assets/estimator/page.js", lambda route: held.append(route))   # answered only below
+    page.goto(f"{site_url}/estimator/")
+    expect(page.locator("#gc-estimator")).to_have_attribute("data-ready", "true")
+    page.get_by_test_id("mode-change").check()
+    page.get_by_test_id(f"current-users-{FIRST.key}").fill(str(FIRST.tiers[0].users))
+    page.get_by_test_id(f"cancel-{FIRST.key}").check()
+    expect(page.get_by_test_id(f"users-{FIRST.key}")).to_be_disabled()
+    expect(page.get_by_test_id(f"instances-{FIRST.key}")).to_be_disabled()
+    page.get_by_test_id(f"cancel-{FIRST.key}").uncheck()
+    expect(page.get_by_test_id(f"users-{FIRST.key}")).to_be_enabled()
+    page.get_by_test_id(f"cancel-{FIRST.key}").check()
+    assert len(held) == 1 and page.evaluate("window.govcloud.estimator") is None
+    held[0].continue_()
+    page.wait_for_function("() => window.govcloud.estimator !== undefined")
+    expect(page.get_by_test_id(f"users-{FIRST.key}")).to_be_disabled()
+    cancelled = Scenario.model_validate({"current": {FIRST.key: {"users": FIRST.tiers[0].users}}, "proposed": {}})
+    expect(page).to_have_url(f"{site_url}/estimator/?{estimator_query(cancelled)}")
 
 
 STATIC_PARTS = """() => {

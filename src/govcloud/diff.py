@@ -23,7 +23,7 @@ from pydantic import BaseModel
 from . import richtext
 from .loading import DEFAULT_SCENARIOS, catalog_cross_checks, data_path, display_name, validate
 from .model import Catalog, Product
-from .money import show
+from .money import show, signed
 from .problems import InputError, Problem
 from .quote import Quote, quote
 from .scenario import Scenario, parse_scenarios
@@ -136,10 +136,6 @@ def _percent(old: Decimal, new: Decimal) -> str:
     return f"{change:+}%"
 
 
-def _signed(amount: Decimal) -> str:
-    return ("+" if amount >= 0 else "-") + show(abs(amount))
-
-
 def _users(users: int) -> str:
     return f"up to {users:,} users"
 
@@ -165,7 +161,7 @@ def _prices(old: Catalog, new: Catalog) -> Section:
         for users, price, annual in moved:
             section.add(
                 f"{now.name}, {_users(users)}: {show(price)} → {show(annual)} "
-                f"({_signed(annual - price)}, {_percent(price, annual)})"
+                f"({signed(annual - price)}, {_percent(price, annual)})"
             )
     return section
 
@@ -326,7 +322,7 @@ def _scenarios(old: Version, new: Version) -> Section:
             continue
         old_figures = _figures(old.catalog, quote(old.catalog, was))
         moves = [
-            f"{label}: {_money(a)} → {_money(b)}" + (f" ({_signed(b - a)})" if a is not None and b is not None else "")
+            f"{label}: {_money(a)} → {_money(b)}" + (f" ({signed(b - a)})" if a is not None and b is not None else "")
             for (_, label, a), (_, _, b) in zip(old_figures, new_figures)
             if a != b
         ]

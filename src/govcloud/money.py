@@ -15,6 +15,11 @@ def show(amount: Decimal) -> str:
     return f"${cents(amount):,.2f}"
 
 
+def signed(amount: Decimal) -> str:
+    """'+$300.00', '-$80.00': a difference (zero counts as no rise: '+$0.00')."""
+    return ("+" if amount >= 0 else "-") + show(abs(amount))
+
+
 def text(amount: Decimal | None) -> str | None:
     """'23400.00': how the JSON contract carries an amount."""
     return None if amount is None else f"{cents(amount):.2f}"

@@ -18,7 +18,7 @@ from typing import Any
 
 from . import richtext
 from .model import Catalog
-from .money import show, text
+from .money import signed, text
 from .present import view
 from .problems import InputError, Problem
 from .quote import Quote, quote
@@ -215,17 +215,13 @@ def _differences(options: list[Option]) -> list[list[str]]:
         cells = [none]
         for o in options[1:]:
             a, b = figure(first.quote), figure(o.quote)
-            cells.append(none if a is None or b is None else _signed(b - a))
+            cells.append(none if a is None or b is None else signed(b - a))
         rows.append([f"  {label}"] + cells)
     return rows
 
 
 def _first_year(option: Option) -> str:
     return word("totals.first_year", term_days=option.quote.term_days)
-
-
-def _signed(amount: Decimal) -> str:
-    return ("+" if amount >= 0 else "-") + show(abs(amount))
 
 
 def show_options(catalog: Catalog, named: list[tuple[str, Scenario]], as_json_doc: bool, today: date | None) -> str:

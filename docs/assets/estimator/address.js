@@ -3,16 +3,12 @@
  * writing it back from a scenario in the format govcloud.address writes.
  * Product keys are only ever looked up in Maps: data or an address naming
  * `constructor` or `__proto__` never reaches an object's prototype. */
+import { fieldIds } from "./fields.js";
 import { readWhole, daysUntil, isDateShaped } from "./numbers.js";
 
 export const NOTICES_SHOWN = 5;   // a hostile link with thousands of parameters: list a few, count the rest
 const NOTICE_CHARS = 40;          // how much of an ignored parameter a notice repeats
 
-// The form's id for each field of the page.
-export function fieldIds(key) {
-  return { users: "gc-users-" + key, instances: "gc-instances-" + key, cancel: "gc-cancel-" + key,
-           currentUsers: "gc-current-users-" + key, currentInstances: "gc-current-instances-" + key };
-}
 
 // Address parameter -> {id, min, change}: which field it fills.
 export function addressFields(book) {

@@ -12,6 +12,7 @@
  * the page as built (estimator.py). Issue 12: a visit that only reads the page
  * fetches the calculation and this module, nothing else. */
 import "../govcloud-quote.js";   // the pure calculation: sets window.govcloud.quote, .explain, .money
+import { setCancelled } from "./fields.js";
 
 // Printing unfolds the explanations (<details>) and folds them back: the
 // theme does that for every <details> in the page content.
@@ -90,6 +91,8 @@ function approach(root, ns) {
     // The mode shows its fields at once (as page.js's setMode does): a keyboard user who chose
     // "a change" and tabs on must reach them, the page code there or not yet.
     if (type === "change" && target.name === "gc-mode") root.setAttribute("data-mode", target.value);
+    // Likewise a cancelled product's fields are set aside at once, not once the code runs.
+    if (type === "change" && target.hasAttribute("data-product")) setCancelled(target.getAttribute("data-product"), target.checked);
     if (EARLY.includes(type) && (type !== "click" || target.closest("button"))) {
       const carries = (type === "input" || type === "change") && initial.has(target);
       early.push([type, target, carries ? state(target) : undefined]);

@@ -5,7 +5,7 @@
  * restore the address, to read the options with the answers, to extend the
  * address and to show the side-by-side table. */
 import { readAnswers } from "./validate.js";
-import { fieldIds } from "./address.js";
+import { fieldIds } from "./fields.js";
 import { isOptionParam, readOptions, writeOptions, nameProblem } from "./options-address.js";
 import { comparison } from "./compare.js";
 import { el } from "./dom.js";

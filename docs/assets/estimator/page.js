@@ -1,7 +1,8 @@
 /* The estimator on its page: the form's state, its events and one update per
  * change (read, check, quote, write the address, show). Words and figures come
  * from the pure modules and the price book; this file wires them to the DOM. */
-import { readAddress, writeAddress, fieldIds, bounded } from "./address.js";
+import { readAddress, writeAddress, bounded } from "./address.js";
+import { fieldIds, setCancelled } from "./fields.js";
 import { readAnswers, checkRenewal } from "./validate.js";
 import { makeView, announcement, summaryFigures, summaryStatus, priceNote } from "./view.js";
 import { parts, hook, showErrors, showNotices, renderResults } from "./dom.js";
@@ -63,7 +64,7 @@ export class Estimator {
     if (read.customer) this.customer.value = read.customer;
     for (const [id, value] of read.values) { this.inputs.get(id).value = value; this.edited.add(id); }
     for (const id of read.given) this.touched.add(id);
-    for (const key of read.cancelled) this.setCancelled(key, true);
+    for (const key of read.cancelled) setCancelled(key, true);
     if (read.renewal) {
       this.renewal.value = read.renewal.date;
       this.renewalChanged();
@@ -72,13 +73,6 @@ export class Estimator {
     // A choice made before the page answered (a slow start) stands unless the address says otherwise.
     this.setMode(read.change ? "change" : this.mode());
     showNotices(this.part("address-notice"), bounded(read.all.concat(extra.notices)));
-  }
-
-  // Cancelling a product sets its "after" fields aside: they no longer count.
-  setCancelled(key, on) {
-    const box = this.cancels.get(key), ids = fieldIds(key);
-    box.checked = on;
-    for (const id of [ids.users, ids.instances]) this.inputs.get(id).disabled = on;
   }
 
   cancelled() {
@@ -241,7 +235,7 @@ export class Estimator {
     this.form.addEventListener("change", (event) => {
       const target = event.target;
       if (target.type === "checkbox" && target.hasAttribute("data-product")) {
-        this.setCancelled(target.getAttribute("data-product"), target.checked);
+        setCancelled(target.getAttribute("data-product"), target.checked);
         this.changeTyped = true;
         this.update({ anchor: target });
       } else if (target.name === "gc-mode" || target === this.customer) this.update();

@@ -2,7 +2,7 @@
  * needs fixing, worded by the price book's vocabulary (the CLI's words for
  * files). Pure: it sees the answers as a Map from field id to text. */
 import { readWhole, daysUntil } from "./numbers.js";
-import { fieldIds } from "./address.js";
+import { fieldIds } from "./fields.js";
 
 // The fields in the order the form shows them, which is the order problems are listed in.
 export function fieldOrder(book) {
