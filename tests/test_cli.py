@@ -208,8 +208,8 @@ def test_renewal_date_with_today_dates_every_bill(tmp_path):
     doc = json.loads(ok(run("quote", "change.yml", "--json", "--today", "2026-11-26", *DATA_ARGS, cwd=tmp_path)))
     assert {k: v for k, v in doc.items() if k != "messages"} == CONTRACT_QUOTE
     out = ok(run("quote", "change.yml", "--today", "2026-11-26", *DATA_ARGS, cwd=tmp_path))
-    assert "On 2027-03-26" in out and "On 2027-11-26" in out
-    assert "A change renewing on 2027-03-26, 120 of 365 days from 2026-11-26." in out
+    assert "On March 26, 2027" in out and "On November 26, 2027" in out
+    assert "A change renewing on March 26, 2027, 120 of 365 days from November 26, 2026." in out
 
 
 @pytest.mark.parametrize("renewal, problem", [

@@ -97,3 +97,22 @@ def test_the_calculation_fills_the_shipped_templates():
     tier = book["products"][0]["tiers"][0]["users"]
     assert got[0] == f"TIER {tier:,} FOR {book['products'][0]['name']}"
     assert got[-1] == f"ASK {book['contacts']['government']}"
+
+
+def test_dates_read_the_same_in_python_and_javascript():
+    """A bill's date and the renewal read "March 26, 2027" on the page (view.js) and in the CLI
+    (present.py): every day of two years, a leap day among them, reads the same in both."""
+    from datetime import date, timedelta
+
+    from govcloud.present import long_date
+
+    days = [date(2027, 1, 1) + timedelta(days=n) for n in range(731)]
+    numbers = (ROOT / "docs" / "assets" / "estimator" / "numbers.js").as_uri()
+    script = (f'import {{ longDate }} from "{numbers}";'
+              'let input = ""; process.stdin.on("data", (d) => { input += d; });'
+              'process.stdin.on("end", () => process.stdout.write(JSON.stringify(JSON.parse(input).map(longDate))));')
+    result = subprocess.run([shutil.which("node") or "node", "--input-type=module", "-e", script],
+                            input=json.dumps([d.isoformat() for d in days]), capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [long_date(d) for d in days]
+    assert date(2028, 2, 29) in days and long_date(date(2027, 3, 6)) == "March 6, 2027"

@@ -196,7 +196,7 @@ def test_take_the_estimate_away(page, site_url, catalog, worked, tmp_path):
     type_scenario(page, catalog, scenario)
     check_page(page, catalog, scenario)
     v = view(catalog, scenario, q, TODAY.date())
-    context = v.about + ["Estimate made on 2026-11-26.", word("messages.illustrative", contact=q.contact),
+    context = v.about + ["Estimate made on November 26, 2026.", word("messages.illustrative", contact=q.contact),
                          f"Link: {page.url}"]
 
     def marked(cell, shown: str | None = None) -> str:

@@ -223,7 +223,7 @@ def test_printout_stands_alone(page, site_url):
     for words in (word("about.customer", who=CATALOG.contacts.government.who[:1].lower()
                        + CATALOG.contacts.government.who[1:], contact=CONTACT),
                   word("about.days", days=120, term_days=CATALOG.term_days),
-                  "Estimate made on 2026-11-26", word("messages.illustrative", contact=CONTACT), page.url):
+                  "Estimate made on November 26, 2026", word("messages.illustrative", contact=CONTACT), page.url):
         expect(context).to_contain_text(words)
     # The dated bills are printed with the table.
     expect(page.locator('[data-gc="bills"]')).to_be_visible()

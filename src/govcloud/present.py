@@ -91,13 +91,18 @@ def _difference(line: Line, ask: str) -> Cell:
     return Cell(WORDS["difference"]["same"], text(delta), rests_on)
 
 
+def long_date(day: date) -> str:
+    """'March 26, 2027': a date as people in the US read it (files and links keep YYYY-MM-DD)."""
+    return f"{day:%B} {day.day}, {day.year}"
+
+
 def _when(bill: Bill, scenario: Scenario, today: date) -> str:
     if bill.in_days is None:
         return str(WORDS["bills"]["undated"])
     if bill.in_days == 0:
         return str(WORDS["bills"]["now"])
     if scenario.renewal is not None:
-        return word("bills.on_date", date=(today + timedelta(days=bill.in_days)).isoformat())
+        return word("bills.on_date", date=long_date(today + timedelta(days=bill.in_days)))
     return word("bills.in_day") if bill.in_days == 1 else word("bills.in_days", days=_count(bill.in_days))
 
 
@@ -203,10 +208,10 @@ def view(catalog: Catalog, scenario: Scenario, q: Quote, today: date | None = No
             about.append(
                 word(
                     "about.renewal",
-                    date=scenario.renewal.isoformat(),
+                    date=long_date(scenario.renewal),
                     days=scenario.days_remaining,
                     term_days=catalog.term_days,
-                    today=today.isoformat(),
+                    today=long_date(today),
                 )
             )
         elif scenario.days_remaining is not None:

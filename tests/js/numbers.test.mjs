@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readWhole, daysUntil, isoDate } from "../../docs/assets/estimator/numbers.js";
+import { readWhole, daysUntil, isoDate, longDate } from "../../docs/assets/estimator/numbers.js";
 import { NOW } from "./fixture.mjs";
 
 test("whole numbers as people type them", () => {
@@ -45,4 +45,10 @@ test("today plus some days, written YYYY-MM-DD", () => {
   assert.equal(isoDate(0, NOW), "2026-11-26");
   assert.equal(isoDate(120, NOW), "2027-03-26");
   assert.equal(isoDate(undefined, NOW), "2026-11-26");
+});
+
+test("a date as people read it: month, day without a leading zero, year", () => {
+  assert.equal(longDate("2027-03-26"), "March 26, 2027");
+  assert.equal(longDate("2027-01-05"), "January 5, 2027");
+  assert.equal(longDate("2028-02-29"), "February 29, 2028");
 });

@@ -53,7 +53,7 @@ test("the bills fall on their own dates, and the first year adds what falls with
 
 test("with a renewal date the bills are dated; without days, the renewal is undated and the year unknown", () => {
   const dated = bills(view(TIMELINE, { renewal: "2027-03-26" }));
-  assert.equal(dated.rows[1].when, say("bills.on_date", { date: "2027-03-26" }));
+  assert.equal(dated.rows[1].when, say("bills.on_date", { date: "March 26, 2027" }));
   const noDays = { customer: "government", current: { alpha: { users: 500, instances: 1 } },
                    proposed: { alpha: { users: 50, instances: 1 }, beta: { users: 20, instances: 1 } } };
   const b = bills(view(noDays));

@@ -42,6 +42,12 @@ export function isoDate(days, now = new Date()) {
   return new Date(todayUTC(now) + (days || 0) * DAY_MS).toISOString().slice(0, 10);
 }
 
+// A YYYY-MM-DD date as people read it: "March 26, 2027" (present.long_date's form).
+export function longDate(isoDay) {
+  return new Date(isoDay + "T00:00:00Z").toLocaleDateString("en-US",
+    { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+}
+
 export function isDateShaped(text) {
   return /^\d{4}-\d{2}-\d{2}$/.test(text);
 }

@@ -3,7 +3,7 @@
  * book's `words` (govcloud.vocabulary); a figure carries the keys of the
  * unconfirmed rules it rests on (`assumptions`), for its "to confirm" marker.
  * Pure: the page, the copied table, the CSV and the printout draw from it. */
-import { isoDate } from "./numbers.js";
+import { isoDate, longDate } from "./numbers.js";
 
 /* Everything a view needs: the price book, the scenario, its quote (cents, from
  * govcloud.explain), the calculation's helpers (money, fill), the customer's
@@ -137,7 +137,7 @@ function when(view, bill) {
   const w = view.words;
   if (bill.in_days === null) return w("bills.undated");
   if (bill.in_days === 0) return w("bills.now");
-  if (view.renewal) return w("bills.on_date", { date: isoDate(bill.in_days, view.now) });
+  if (view.renewal) return w("bills.on_date", { date: longDate(isoDate(bill.in_days, view.now)) });
   return bill.in_days === 1 ? w("bills.in_day") : w("bills.in_days", { days: view.money.group(bill.in_days) });
 }
 
@@ -184,7 +184,8 @@ export function about(view) {
   if (!view.change) return out;
   const days = s.days_remaining;
   if (view.renewal && days !== null && days !== undefined) {
-    out.push(w("about.renewal", { date: view.renewal, days, term_days: b.term_days, today: isoDate(0, view.now) }));
+    out.push(w("about.renewal", { date: longDate(view.renewal), days, term_days: b.term_days,
+                                  today: longDate(isoDate(0, view.now)) }));
   } else if (days !== null && days !== undefined) {
     out.push(w("about.days", { days, term_days: b.term_days }));
   } else {
@@ -195,7 +196,7 @@ export function about(view) {
 
 // What a copy, a file or a printout needs to stand on its own, one line each.
 export function context(view) {
-  return about(view).concat(["Estimate made on " + isoDate(0, view.now) + ".",
+  return about(view).concat(["Estimate made on " + longDate(isoDate(0, view.now)) + ".",
                              priceNote(view.book, view.ns, view.scenario.customer),
                              "Link: " + view.href]);
 }
