@@ -19,8 +19,8 @@ $(STAMP): requirements.lock pyproject.toml
 # The data and the glossary, then the docs workflow (zizmor, offline: no GitHub API calls).
 check: setup
 	$(BIN)/govcloud check
-	$(BIN)/ruff check src/govcloud src/govcloud_site
-	$(BIN)/ruff format --check src/govcloud src/govcloud_site
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src
 	$(BIN)/mypy
 	$(BIN)/zizmor --offline --quiet .github/workflows/
 

@@ -12,7 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from harness import BIN, BUILDERS, CHROMIUM_FLAGS, ROOT, build_site, build_with, serve  # noqa: F401 (tests import them from here)
+from harness import (  # noqa: F401 (tests import them from here)
+    BIN,
+    BUILDERS,
+    CHROMIUM_FLAGS,
+    ROOT,
+    build_site,
+    build_with,
+    serve,
+)
 from harness import chromium_path as _chromium_path
 
 

@@ -95,7 +95,8 @@ class _Reader(HTMLParser):
         if tag in VOID:
             return
         quiet = tag in SILENT or "headerlink" in classes
-        self.stack.append(tag + ("!" if quiet else "") + ("@" if tag == "article" and "md-content__inner" in classes else ""))
+        content = tag == "article" and "md-content__inner" in classes
+        self.stack.append(tag + ("!" if quiet else "") + ("@" if content else ""))
         if quiet:
             self.silent += 1
         if tag == "article" and "md-content__inner" in classes:

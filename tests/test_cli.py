@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 from cli_run import DATA, FIXTURE, clean_env, run
-from harness import with_rule_confirmed
 from govcloud.vocabulary import WORDS, word
+from harness import with_rule_confirmed
 
 MONEY = re.compile(r"^\d+\.\d{2}$")
 QUOTE_KEYS = ["currency", "customer", "contact", "complete", "lines", "annual_total", "due_now_total", "messages",

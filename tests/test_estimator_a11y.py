@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
-from conftest import both_builders
 
+from conftest import both_builders
 from estimator_hooks import expected_hooks
 from govcloud.address import estimator_query
 from govcloud.loading import load_catalog

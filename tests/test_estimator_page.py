@@ -15,19 +15,17 @@ import pytest
 from playwright.sync_api import expect
 
 import vectors
-from conftest import serve
-from conftest import both_builders
-from harness import Html
-from estimator_hooks import (BROKEN, READ_HOOKS, copied_table, expected_hooks, product_hooks, query_pairs,
-                             type_scenario)
+from conftest import both_builders, serve
+from estimator_hooks import BROKEN, READ_HOOKS, copied_table, expected_hooks, product_hooks, query_pairs, type_scenario
 from govcloud.address import estimator_query
 from govcloud.loading import load_catalog
 from govcloud.money import text
 from govcloud.present import view
-from govcloud.vocabulary import WORDS, word
 from govcloud.quote import quote
 from govcloud.scenario import Scenario
+from govcloud.vocabulary import WORDS, word
 from govcloud.worked import load_worked
+from harness import Html
 
 pytestmark = pytest.mark.browser
 
@@ -46,7 +44,7 @@ def sampled(catalog, want: int = 12) -> list[Scenario]:
     """Generated scenarios, one per kind of line not yet seen, so the page meets every case."""
     picked, seen = [], set()
     raw = vectors.generate(catalog)
-    for s, parsed in zip(raw, vectors.parse(catalog, raw)):
+    for _s, parsed in zip(raw, vectors.parse(catalog, raw)):
         q = quote(catalog, parsed)
         kinds = {(l.change, l.status) for l in q.lines} | {q.customer, q.complete}
         if kinds - seen and len(q.lines) > 1 or (kinds - seen and len(picked) < want // 2):
@@ -233,8 +231,8 @@ def test_take_the_estimate_away(page, site_url, catalog, worked, tmp_path):
     for row, line, r in zip(plain[1:], q.lines, v.rows):
         k = line.product
         assert row == [names[k], want[f"change-{k}"]["text"], want.get(f"today-tier-{k}", {"text": "—"})["text"],
-                       want[f"today-{k}"]["text"], marked(r.cells["tier"], want[f"tier-{k}"]["text"]), marked(r.cells["annual"]),
-                       marked(r.cells["difference"]), marked(r.cells["due_now"])]
+                       want[f"today-{k}"]["text"], marked(r.cells["tier"], want[f"tier-{k}"]["text"]),
+                       marked(r.cells["annual"]), marked(r.cells["difference"]), marked(r.cells["due_now"])]
     assert plain[-1][0] == WORDS["totals"]["priced_only"]
     assert plain[-1][-3] == f"${q.annual_total:,.2f}" and plain[-1][-1] == marked(v.total.cells["due_now"])
     assert bills_title == WORDS["bills"]["title"]

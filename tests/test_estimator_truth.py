@@ -12,7 +12,6 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import ROOT, build_site, serve
-from harness import with_rule_confirmed
 from estimator_hooks import expected_hooks
 from govcloud.address import estimator_query
 from govcloud.loading import load_catalog
@@ -21,6 +20,7 @@ from govcloud.quote import quote
 from govcloud.scenario import Scenario
 from govcloud.vocabulary import WORDS, word
 from govcloud.worked import load_worked
+from harness import with_rule_confirmed
 
 pytestmark = pytest.mark.browser
 

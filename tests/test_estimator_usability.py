@@ -41,8 +41,8 @@ CONTRAST = """async (e) => {
     for (const c of layers.reverse()) back = back.map((v, i) => c[i] * c[3] + v * (1 - c[3]));
     const f = rgba(getComputedStyle(e).color);
     const fore = back.map((v, i) => f[i] * f[3] + v * (1 - f[3]));
-    const lum = c => { const [r, g, b] = c.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
-                       return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+    const linear = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    const lum = c => { const [r, g, b] = c.map(linear); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
     const a = lum(fore), b = lum(back);
     return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
 }"""

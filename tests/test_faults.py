@@ -18,12 +18,12 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, build_site
-from harness import Html
 from fault_mutations import SEED, mutations
 from govcloud.cli import main as govcloud
 from govcloud.loading import load_catalog
 from govcloud.pricebook import pricebook
 from govcloud.worked import load_worked
+from harness import Html
 
 ORIGINALS = {"products": (ROOT / "data/products.yml").read_bytes(),
              "scenarios": (ROOT / "data/scenarios.yml").read_bytes()}

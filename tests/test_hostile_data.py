@@ -82,7 +82,8 @@ INERT = [
     "' onfocus='alert(document.domain)' autofocus x='",
     "&lt;img src=x onerror=alert(document.domain)&gt; AT&T ~ tilde, ends with #",
 ]
-INERT_FORMATTED = "*em* **strong** `<script>alert(document.domain)</script>` [words](https://example.org/a) [page](changes.md)"
+INERT_FORMATTED = ("*em* **strong** `<script>alert(document.domain)</script>` "
+                   "[words](https://example.org/a) [page](changes.md)")
 
 
 def _files(tmp_path: Path, which: str, loc: tuple, value: str) -> dict[str, Path]:

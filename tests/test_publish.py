@@ -76,7 +76,7 @@ def test_two_builds_at_once_both_finish(tmp_path):
     site = tmp_path / "site"
     runs = [_make_build(site) for _ in range(2)]
     results = [(p.wait(timeout=600), p.stdout.read(), p.stderr.read()) for p in runs]
-    for code, out, err in results:
+    for code, _out, err in results:
         assert code == 0, err
         assert "Traceback" not in err
     assert (site / "index.html").is_file() and (site / "estimator" / "index.html").is_file()

@@ -387,7 +387,8 @@ USE = ", ".join(KEYS)
     ("proposed:\n  jira: {users: 010}\n",
      "s.yml:2: proposed.jira.users: '010': write whole numbers in plain digits, such as 1500"),
 ], ids=["unknown-product", "users-0", "users-negative", "users-fraction", "users-text", "instances-0",
-        "days-missing", "days-and-renewal", "renewal-no-such-date", "days-above-term", "days-negative", "days-fraction", "proposed-missing",
+        "days-missing", "days-and-renewal", "renewal-no-such-date", "days-above-term", "days-negative", "days-fraction",
+        "proposed-missing",
         "nothing-at-all", "base-60", "hexadecimal", "octal"])
 def test_bad_scenario(tmp_path, text, expected):
     assert quote_problems(tmp_path, text) == [expected]

@@ -8,7 +8,8 @@ import markdown
 from govcloud_site.marks import raw_html
 from govcloud_site.pagework import PageWorkExtension
 
-TABLE = '<table data-x="1">\n<caption>*not emphasis* [not](a-link)</caption>\n<tbody>\n<tr><td>a</td></tr>\n</tbody>\n</table>'
+TABLE = ('<table data-x="1">\n<caption>*not emphasis* [not](a-link)</caption>\n'
+         '<tbody>\n<tr><td>a</td></tr>\n</tbody>\n</table>')
 
 
 def render(text: str) -> str:

@@ -6,11 +6,10 @@ import re
 from urllib.parse import unquote, urlsplit
 
 import pytest
-
-from govcloud.vocabulary import WORDS
 from axe_playwright_python.sync_playwright import Axe
 
 from conftest import both_builders
+from govcloud.vocabulary import WORDS
 
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
         "resultTypes": ["violations"]}
@@ -246,7 +245,8 @@ def test_permalinks_and_search_hint_have_contrast_when_shown(browser, site_url, 
     background = page.evaluate("() => getComputedStyle(document.body).backgroundColor")
     shown = {}
     page.hover("article h2")
-    shown["hovered heading"] = page.evaluate("() => getComputedStyle(document.querySelector('article h2 .headerlink')).color")
+    shown["hovered heading"] = page.evaluate(
+        "() => getComputedStyle(document.querySelector('article h2 .headerlink')).color")
     page.focus("article h2 .headerlink")
     shown["focused permalink"] = page.evaluate("() => getComputedStyle(document.activeElement).color")
     # axe reads the pilcrow as a symbol and passes it: measure it here instead.

@@ -15,11 +15,11 @@ import yaml
 from mkdocs.utils.yaml import yaml_load
 
 from conftest import ROOT, build_site
-from harness import Html, read, text_of
 from govcloud.loading import load_catalog
 from govcloud.model import Catalog
 from govcloud.vocabulary import WORDS
 from govcloud.worked import load_worked
+from harness import Html, read, text_of
 
 DATA = ROOT / "data" / "products.yml"
 SCENARIOS = ROOT / "data" / "scenarios.yml"
@@ -34,8 +34,8 @@ RULES_ON = {
     "products/index.html": ["user_tiers"],
     "changes/index.html": ["upgrade", "add_instances", "new_product", "downgrade", "cancel"],
     "contact/index.html": ["contact_route"],
-    "questions/index.html": ["one_subscription_per_product", "beyond_limits", "cancel", "downgrade", "user_tiers", "new_product", "upgrade",
-                             "users_counted_once", "add_instances", "quote_validity"],
+    "questions/index.html": ["one_subscription_per_product", "beyond_limits", "cancel", "downgrade", "user_tiers",
+                             "new_product", "upgrade", "users_counted_once", "add_instances", "quote_validity"],
 }
 GLOSSARY = ROOT / "includes" / "glossary.yml"
 ESTIMATOR_JS = ROOT / "docs" / "assets" / "estimator" / "view.js"
@@ -315,6 +315,7 @@ def test_glossary_terms_link_to_their_entry_once_per_page(site_dir, raw):
 def all_fields(model, seen=None) -> set[str]:
     """Every field name of the model, walked through its annotations (not its JSON schema)."""
     import typing
+
     from pydantic import BaseModel
     seen = seen if seen is not None else set()
     names = set()

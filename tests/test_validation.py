@@ -10,7 +10,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-
 import yaml
 
 from cli_run import DATA, ROOT, SCENARIOS, clean_env, edited, line_of, run
@@ -58,7 +57,8 @@ def test_duplicate_key_names_both_lines(tmp_path):
 def test_yaml_1_1_yes_is_not_a_boolean(tmp_path):
     text = edited(tmp_path, "    confirmed: true\n", "    confirmed: yes\n")
     line = line_of(text, "    confirmed: yes")
-    assert one_problem(tmp_path) == f"{NAME}:{line}: rules.one_subscription_per_product.confirmed: 'yes': write true or false"
+    field = "rules.one_subscription_per_product.confirmed"
+    assert one_problem(tmp_path) == f"{NAME}:{line}: {field}: 'yes': write true or false"
 
 
 def test_yaml_1_1_base_60_is_not_a_number(tmp_path):

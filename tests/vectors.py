@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import json
 import random
-from decimal import Decimal
 from collections import Counter
+from decimal import Decimal
 from typing import Any
 
 from govcloud.model import Catalog, Contacts

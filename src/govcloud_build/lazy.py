@@ -12,6 +12,7 @@ of the estimator page's bytes), fetched with the first estimate (issue 12).
 
 It runs on any builder's output (MkDocs, Zensical), before the CSP step.
 """
+
 from __future__ import annotations
 
 import re
@@ -29,7 +30,7 @@ def split_page(page: Path, text: str | None = None) -> list[Path]:
 
     def move(match: re.Match) -> str:
         content = match.group(3)
-        if not content.strip():   # split already (a second run)
+        if not content.strip():  # split already (a second run)
             return match.group(0)
         target = page.parent / match.group(2)
         if target in written:

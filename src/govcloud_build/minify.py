@@ -22,6 +22,7 @@ in docs/assets stay plain modules that run as they are (Node's tests).
 Only `assets/*.css` and `assets/**/*.js` are ours; the theme's files under
 `assets/javascripts` and `assets/stylesheets` ship minified already.
 """
+
 from __future__ import annotations
 
 import os
@@ -67,8 +68,9 @@ def esbuild() -> Path:
     named = os.environ.get("GOVCLOUD_ESBUILD")
     path = Path(named) if named else ESBUILD_HOME / "node_modules" / ".bin" / "esbuild"
     if not path.is_file():
-        raise OSError(f"esbuild is not installed ({path}): run `make esbuild-deps` "
-                      "(make build, serve, zensical and test run it)")
+        raise OSError(
+            f"esbuild is not installed ({path}): run `make esbuild-deps` (make build, serve, zensical and test run it)"
+        )
     return path
 
 
@@ -93,10 +95,25 @@ def bundle(site: Path) -> list[Path]:
     with tempfile.TemporaryDirectory(prefix="govcloud-bundle-") as scratch:
         out = Path(scratch) / "out"
         result = subprocess.run(
-            [str(esbuild()), *entries, "--bundle", "--splitting", "--format=esm", "--minify",
-             "--target=es2022", "--charset=utf8", "--legal-comments=none", "--log-level=warning",
-             "--entry-names=[name]", "--chunk-names=chunk-[hash]", f"--outdir={out}"],
-            cwd=folder, capture_output=True, text=True)
+            [
+                str(esbuild()),
+                *entries,
+                "--bundle",
+                "--splitting",
+                "--format=esm",
+                "--minify",
+                "--target=es2022",
+                "--charset=utf8",
+                "--legal-comments=none",
+                "--log-level=warning",
+                "--entry-names=[name]",
+                "--chunk-names=chunk-[hash]",
+                f"--outdir={out}",
+            ],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+        )
         if result.returncode != 0:
             raise ValueError(f"esbuild could not bundle {folder}:\n{result.stderr}")
         for path in folder.glob("*.js"):
