@@ -4,6 +4,7 @@ Each case edits a copy of the frozen fixture catalog textually and states the
 expected words from the fixture's own figures (catalogs.PRICE), worked by hand."""
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from decimal import Decimal
@@ -13,6 +14,7 @@ import pytest
 
 from catalogs import PRICE, TERM_DAYS
 from cli_run import FIXTURE, edited, line_of, run
+from govcloud.schema import catalog_schema
 from harness import with_rule_confirmed
 
 # One small worked scenario per kind of figure: a new purchase and a mid-term upgrade.
@@ -183,6 +185,50 @@ def test_base_compares_a_git_revision_with_the_working_copy(files):
     unknown = run("diff", "--base", "no-such-ref", cwd=files)
     assert unknown.returncode == 2
     assert unknown.stderr.startswith("no-such-ref:data/products.yml:1: (file): git cannot read it")
+
+
+def base_with_data(files: Path, base_data: str, base_schema: dict) -> Path:
+    """A repository whose HEAD holds `base_data` and the JSON Schema of its model, and whose working
+    copy holds the fixture data: a pull request that changed the data (and perhaps the model)."""
+    data = files / "data"
+    data.mkdir()
+    (files / "schema").mkdir()
+    (data / "products.yml").write_text(base_data, encoding="utf-8")
+    shutil.copy(files / "scenarios.yml", data / "scenarios.yml")
+    (files / "schema" / "products.schema.json").write_text(json.dumps(base_schema), encoding="utf-8")
+    git(files, "init", "-q")
+    git(files, "add", "data", "schema")
+    git(files, "commit", "-q", "-m", "base")
+    shutil.copy(FIXTURE, data / "products.yml")
+    return data
+
+
+def test_a_model_changed_with_the_data_is_said_not_compared_and_is_no_error(files):
+    """A pull request that adds a required field and the data for it: the base's data, read with the
+    new model, fails. That is no fault of the pull request: the diff says why it cannot compare,
+    with what the new model asks, and exits 0 (the data-diff job once failed on it)."""
+    older_model = catalog_schema()
+    older_model["required"] = [r for r in older_model["required"] if r != "quote_valid_days"]
+    base = FIXTURE.read_text(encoding="utf-8")
+    top = line_of(base, "currency:")   # a missing key is reported at its mapping's first line
+    base_with_data(files, base.replace("quote_valid_days: 30", "# quote_valid_days came later"), older_model)
+    result = run("diff", "--base", "HEAD", cwd=files)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[:3] == [
+        "Changes in the policy data, data/products.yml at HEAD → the working copy", "",
+        "Not compared: the data model changed since HEAD"]
+    assert f"      HEAD:data/products.yml:{top}: quote_valid_days: is required" in result.stdout
+
+
+def test_old_data_that_its_own_model_rejects_is_still_bad_data(files):
+    """The same failure with the model unchanged (its schema as committed): the base's data is bad
+    under the model it was written for, so it stays an error, exit 2."""
+    base = FIXTURE.read_text(encoding="utf-8").replace("quote_valid_days: 30", "# quote_valid_days: 30")
+    base_with_data(files, base, catalog_schema())
+    result = run("diff", "--base", "HEAD", cwd=files)
+    assert result.returncode == 2 and result.stdout == ""
+    top = line_of(base, "currency:")
+    assert result.stderr == f"HEAD:data/products.yml:{top}: quote_valid_days: is required\n"
 
 
 def test_docs_workflow_runs_diff_on_pull_requests_into_the_job_summary():

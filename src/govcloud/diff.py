@@ -10,6 +10,7 @@ change to the data merges; the docs workflow writes it to the job summary.
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -27,9 +28,12 @@ from .money import show, signed
 from .problems import InputError, Problem
 from .quote import Quote, quote
 from .scenario import Scenario, parse_scenarios
+from .schema import catalog_schema
 from .vocabulary import WORDS, word
 from .yamlsource import load_text, read_text
 
+# The data model's JSON Schema, as committed at every revision (path from the repository's root).
+SCHEMA = "schema/products.schema.json"
 # Texts longer than this are shown as "was:" and "now:" lines, not inline.
 INLINE = 40
 
@@ -107,6 +111,31 @@ def git_show(ref: str, path: Path) -> str:
         return result.stdout.decode("utf-8")
     except UnicodeDecodeError:
         raise InputError([Problem(name, 1, "(file)", "is not UTF-8 text")]) from None
+
+
+def model_changed(ref: str, data: Path) -> bool:
+    """Whether the data model at `ref` differs from the working copy's: its committed JSON Schema
+    (schema/products.schema.json, kept current by the tests) is not the one this code makes."""
+    folder = data.parent if str(data.parent) else Path(".")
+    result = subprocess.run(["git", "-C", str(folder), "show", f"{ref}:{SCHEMA}"], capture_output=True, timeout=60)
+    if result.returncode != 0:
+        return False  # no schema to compare with: not known to have changed
+    try:
+        return bool(json.loads(result.stdout) != catalog_schema())
+    except ValueError:
+        return False
+
+
+def unreadable_base(ref: str, problems: list[Problem]) -> Section:
+    """A pull request that changes the model and the data together: the old data, read with the new
+    model, fails, so nothing can be compared; say so, with what the new model asks of it."""
+    section = Section(f"Not compared: the data model changed since {ref}")
+    section.add(
+        f"The data at {ref} does not validate with the working copy's model, so no figure can be compared. "
+        "Review the data change by hand; the new data itself passed validation. What the new model asks of the old data:",
+        *(str(p) for p in problems),
+    )
+    return section
 
 
 def default_scenarios() -> str:
@@ -421,8 +450,14 @@ def run(args: Any) -> int:
     if args.base is not None:
         data = files[0] if files else str(data_path(None))
         new = read_version(data, scenarios, "the working copy")
-        old = read_revision(args.base, data, scenarios)
         labels = (f"{display_name(Path(data))} at {args.base}", "the working copy")
+        try:
+            old = read_revision(args.base, data, scenarios)
+        except InputError as exc:
+            if not model_changed(args.base, Path(data)):
+                raise  # the data at the base is bad under the model it was written for
+            print(render([unreadable_base(args.base, exc.problems)], *labels, markdown=args.markdown))
+            return 0
     else:
         problems: list[Problem] = []
         versions = []
