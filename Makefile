@@ -81,10 +81,11 @@ $(LIGHTHOUSE)/node_modules/.installed: $(LIGHTHOUSE)/package.json $(LIGHTHOUSE)/
 	cd $(LIGHTHOUSE) && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Four category scores for each page, mobile and desktop; JSON in bench/out/.
-lighthouse: build chromium lighthouse-deps
+# Four category scores for each page, mobile and desktop, on both builds; JSON in bench/out/.
+lighthouse: build zensical chromium lighthouse-deps
 	mkdir -p bench/out
 	CHROME_PATH="$${CHROMIUM:-$$(command -v chromium || command -v chromium-browser)}" node $(LIGHTHOUSE)/run.mjs site --out bench/out/lighthouse.json
+	CHROME_PATH="$${CHROMIUM:-$$(command -v chromium || command -v chromium-browser)}" node $(LIGHTHOUSE)/run.mjs site-zensical --out bench/out/lighthouse-zensical.json
 
 # Side-by-side ratios (build cost, growth, estimator weight and speed, core speed):
 # a table on screen, the same figures in bench/out/bench.json.
