@@ -215,6 +215,29 @@ def test_a_hostile_name_is_text(page, site_url):
         word("options.default_name", n=2) + ": " + "x" * NAME_LENGTH + "…")
 
 
+def test_a_name_that_reads_as_a_formula_stays_text_in_a_spreadsheet(page, site_url):
+    """A link can name an option "=1+1" (govcloud quote accepts it: names such as "+5 users" are
+    plain words). The CSV and the copied table, which spreadsheets read, carry it as text: a
+    leading ' keeps it from running as a formula, while amounts stay numbers."""
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
+    formula = '=HYPERLINK("http://example.org/x","y")'
+    # Option 2 costs less than option 1: its difference is a negative amount.
+    page.goto(f"{site_url}/estimator/?{address([OPTIONS[1], ('=1+1', OPTIONS[0][1]), (formula, OPTIONS[2][1])])}")
+    expect(page.get_by_test_id("opt3-first-year-total")).not_to_be_empty()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download CSV").click()
+    rows = list(csv.reader(io.StringIO(open(download.value.path(), encoding="utf-8", newline="").read())))
+    assert rows[1] == ["", OPTIONS[1][0], "'=1+1", "'" + formula]
+    cells = [c for r in rows for c in r]
+    assert not [c for c in cells if c[:1] in ("=", "@")], "a cell a spreadsheet would run"
+    assert any(c.startswith("-") and c[1:].replace(".", "").isdigit() for c in cells), "a negative amount, kept"
+    page.get_by_role("button", name="Copy as table").click()
+    expect(page.locator('[data-gc="action-status"]')).to_have_text("Table copied.")
+    copied = copied_table(page)
+    assert copied["plain"].split("\n\n")[1].split("\n")[1] == "\t".join(["", OPTIONS[1][0], "'=1+1", "'" + formula])
+    assert "<th>'=1+1</th>" in copied["html"] and "<th>=1+1</th>" not in copied["html"]
+
+
 def test_option_problems_and_notices(page, site_url):
     page.goto(f"{site_url}/estimator/?{address(OPTIONS[:2])}&opt2.jira.instances=x&opt4.jira=5&opt2.name=again")
     notice = page.locator('[data-gc="address-notice"]')

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { makeView, rows, totals, bills, columns, context, summaryStatus, announcement, assumptionsUsed, priceNote }
   from "../../docs/assets/estimator/view.js";
-import { csv, csvCell, yaml, table, tsv } from "../../docs/assets/estimator/exports.js";
+import { csv, csvCell, yaml, table, tsv, tsvLines } from "../../docs/assets/estimator/exports.js";
 import { book, ns, NOW, say } from "./fixture.mjs";
 
 function view(scenario, { b = book(), renewal = null } = {}) {
@@ -118,6 +118,18 @@ test("CSV: plain values, the totals, the bills, then the context and footnotes",
   assert.equal(lines[4], "");
   assert.equal(lines[5], csvCell(say("bills.title")));
   assert.equal(csvCell('say "hi", then\nleave'), '"say ""hi"", then\nleave"');
+});
+
+test("text a spreadsheet would run as a formula stays text; amounts stay numbers", () => {
+  // An option's name comes from whoever wrote the link: =, +, -, @, a tab or a line break first.
+  assert.equal(csvCell("=1+1"), "'=1+1");
+  assert.equal(csvCell('=HYPERLINK("http://evil")'), '"\'=HYPERLINK(""http://evil"")"');
+  assert.equal(csvCell("@SUM(A1:A9)"), "'@SUM(A1:A9)");
+  assert.equal(csvCell("+1+cmd"), "'+1+cmd");
+  assert.equal(csvCell("-2+3"), "'-2+3");
+  assert.equal(csvCell("\t=1"), "'\t=1");
+  assert.equal(tsvLines([["=1+1", "Plan B"], ["", "-80.00"]]), "'=1+1\tPlan B\n\t-80.00");
+  for (const amount of ["-80.00", "+$300.00", "-$1,200.50", "20700.00", "0"]) assert.equal(tsvLines([[amount]]), amount);
 });
 
 test("the copied table carries the bills and numbered footnotes", () => {

@@ -1,7 +1,7 @@
 /* The action buttons: copy the link or the table, download the CSV or the
  * scenario file, print. The texts come from exports.js. */
 import { el } from "./dom.js";
-import { table, csv, tsv, yaml } from "./exports.js";
+import { table, csv, tsv, yaml, cellText } from "./exports.js";
 import { tsvAll, csvAll, yamlAll, htmlParts } from "./options-exports.js";
 import { context } from "./view.js";
 import { isoDate } from "./numbers.js";
@@ -27,11 +27,11 @@ function tableHtml(view, many) {
   function grid(head, rowsOf, caption) {
     const tableEl = el("table"), headRow = el("tr"), thead = el("thead"), body = el("tbody");
     if (caption) tableEl.append(el("caption", {}, caption));
-    for (const h of head) headRow.append(el("th", {}, h));
+    for (const h of head) headRow.append(el("th", {}, cellText(h)));
     thead.append(headRow);
     for (const r of rowsOf) {
       const tr = el("tr");
-      for (const v of r) tr.append(el("td", {}, v));
+      for (const v of r) tr.append(el("td", {}, cellText(v)));
       body.append(tr);
     }
     tableEl.append(thead, body);

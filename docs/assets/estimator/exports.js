@@ -26,9 +26,24 @@ export function table(view) {
            bills: timeline.concat([[b.firstYearLabel, "", "", f.mark(b.firstYear)]]), footnotes: f.text };
 }
 
+/* A cell as a spreadsheet may read it (the CSV, and the copied table: spreadsheets paste its
+ * HTML or its tabs): text that starts as a formula would (=, +, -, @, a tab, a line break) gets
+ * a leading ' so that it stays text (OWASP's advice on CSV injection); an option's name comes
+ * from whoever wrote the link. Amounts ("-80.00", "+$300.00") stay as they are. */
+const FORMULA = /^[=+\-@\t\r\n]/, AMOUNT = /^[+-]?\$?[0-9][0-9,]*(\.[0-9]+)?$/;
+export function cellText(value) {
+  return FORMULA.test(value) && !AMOUNT.test(value) ? "'" + value : value;
+}
+
 // One CSV cell: quoted when it holds a quote, a comma or a line break.
 export function csvCell(value) {
-  return /[",\r\n]/.test(value) ? '"' + value.replace(/"/g, '""') + '"' : value;
+  const text = cellText(value);
+  return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+}
+
+// Rows as tab-separated lines, as the copied table's text.
+export function tsvLines(rows) {
+  return rows.map((r) => r.map(cellText).join("\t")).join("\n");
 }
 
 /* The CSV: the lines with plain values first (a header row, one row per
@@ -60,7 +75,7 @@ export function csv(view) {
 
 // The copied table as text: the context, the table, the bills, the footnotes, tab-separated.
 export function tsv(view) {
-  const t = table(view), lines = (rs) => rs.map((r) => r.join("\t")).join("\n");
+  const t = table(view), lines = tsvLines;
   return [context(view).join("\n"), lines([t.head].concat(t.rows)),
           t.billsTitle + "\n" + lines([t.billsHead].concat(t.bills))].concat(t.footnotes.length ? [t.footnotes.join("\n")] : [])
     .join("\n\n") + "\n";

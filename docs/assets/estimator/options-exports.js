@@ -3,7 +3,7 @@
  * each option's own table as one option's export has it (exports.js). The
  * scenario file is govcloud quote's `options:` format. Pure text. */
 import { comparison } from "./compare.js";
-import { table, csv, csvCell } from "./exports.js";
+import { table, csv, csvCell, tsvLines } from "./exports.js";
 import { context, bills } from "./view.js";
 
 // The side-by-side grid as text: a head row (names) and the rows, sub-rows indented as the CLI does.
@@ -22,13 +22,13 @@ const details = (view, name) => view.words("options.details", { name });
 
 // Each option's own table (tsv's parts, without the context already given once).
 function optionText(view, name) {
-  const t = table(view), lines = (rs) => rs.map((r) => r.join("\t")).join("\n");
+  const t = table(view), lines = tsvLines;
   return [details(view, name), lines([t.head].concat(t.rows)), t.billsTitle + "\n" + lines([t.billsHead].concat(t.bills))]
     .concat(t.footnotes.length ? [t.footnotes.join("\n")] : []).join("\n\n");
 }
 
 export function tsvAll(views, names) {
-  const g = grid(views, names), lines = (rs) => rs.map((r) => r.join("\t")).join("\n");
+  const g = grid(views, names), lines = tsvLines;
   return [context(views[0]).join("\n"), g.title + "\n" + lines([g.head].concat(g.rows))].concat(g.notes.length ? [g.notes.join("\n")] : [])
     .concat(views.map((v, i) => optionText(v, names[i]))).join("\n\n") + "\n";
 }
