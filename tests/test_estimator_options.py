@@ -238,6 +238,20 @@ def test_a_name_that_reads_as_a_formula_stays_text_in_a_spreadsheet(page, site_u
     assert "<th>'=1+1</th>" in copied["html"] and "<th>=1+1</th>" not in copied["html"]
 
 
+def test_names_are_typed_as_words_and_counts_as_numbers(page, site_url):
+    """A phone shows the keyboard a field asks for: an option's name is words (a full keyboard,
+    spell-checked), users and instances are numbers (once every field asked for a number pad)."""
+    page.goto(f"{site_url}/estimator/?{address()}")
+    expect(page.get_by_test_id("opt3-name")).to_be_visible()
+    fields = page.evaluate("""() => [...document.querySelectorAll('#gc-estimator input[type=text]')]
+        .map((f) => [f.id, f.getAttribute('inputmode'), f.getAttribute('spellcheck')])""")
+    names = [f for f in fields if f[0].endswith("-name")]
+    assert [f[0] for f in names] == ["gc-opt1-name", "gc-opt2-name", "gc-opt3-name"]
+    assert all(mode is None and spell is None for _, mode, spell in names), names
+    counts = [f for f in fields if "users" in f[0] or "instances" in f[0]]
+    assert counts and all(mode == "numeric" for _, mode, _ in counts), counts
+
+
 def test_option_problems_and_notices(page, site_url):
     page.goto(f"{site_url}/estimator/?{address(OPTIONS[:2])}&opt2.jira.instances=x&opt4.jira=5&opt2.name=again")
     notice = page.locator('[data-gc="address-notice"]')

@@ -8,7 +8,7 @@ from html import escape
 
 from govcloud.options import MOST, NAME_LENGTH
 
-from .estimator import _number_field
+from .estimator import _number_field, _text_field
 
 NAME_HINT = f"Plain words, such as “Go to 1,000 users”; at most {NAME_LENGTH} characters."
 
@@ -31,7 +31,7 @@ def _option_fields(catalog, n: str) -> str:
     return (
         f'<fieldset class="gc-option" data-option="{n}" aria-labelledby="gc-{n}-legend">'
         f'<legend class="gc-legend" id="gc-{n}-legend"></legend>'
-        + _number_field(f"gc-{n}-name", f"{n}-name", "Name of this option", NAME_HINT)
+        + _text_field(f"gc-{n}-name", f"{n}-name", "Name of this option", NAME_HINT)
         + '<div class="gc-columns">' + "".join(groups) + "</div>"
         f'<button type="button" class="md-button gc-option-remove" data-option-remove data-testid="{n}-remove" '
         f'aria-describedby="gc-{n}-legend">Remove this option</button>'
@@ -45,7 +45,7 @@ def options_form(catalog) -> str:
         f'<p class="gc-hint">Compare up to {MOST} proposals side by side, for the same customer and '
         "today's subscriptions. The products above are option 1.</p>"
         '<div data-gc="option1" hidden>'
-        + _number_field("gc-opt1-name", "opt1-name", "Name of option 1 (the products above)", NAME_HINT)
+        + _text_field("gc-opt1-name", "opt1-name", "Name of option 1 (the products above)", NAME_HINT)
         + '</div><div data-gc="option-list"></div>'
         '<button type="button" class="md-button" data-gc="option-add" data-testid="option-add">'
         "Add an option to compare</button></fieldset>"
