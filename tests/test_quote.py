@@ -240,6 +240,26 @@ def test_assumptions_follow_the_data():
     assert [b["assumptions"] for b in after["bills"]] == [[], [], []]
 
 
+def test_a_first_purchase_rests_on_no_co_terming_rule():
+    """Co-terming (new_subscription_term, unconfirmed) is a question only for a product added while
+    another subscription of today's is kept: a first purchase, or one that replaces every
+    subscription of today's, has its own full term for certain, and says "to confirm" for none."""
+    first = quote(CATALOG, scenario(proposed={"jira": {"users": 520}, "confluence": {"users": 200}})).as_json()
+    assert [l["assumptions"] for l in first["lines"]] == [[], []]
+    assert [b["assumptions"] for b in first["bills"]] == [[], []]
+    assert all(not n.assumptions for n in quote(CATALOG, scenario(proposed={"jira": {"users": 520}})).notes)
+    swap = quote(CATALOG, scenario(current={"jsm": {"users": 50}}, proposed={"confluence": {"users": 200}},
+                                   days_remaining=120)).as_json()
+    assert [(l["change"], l["assumptions"]) for l in swap["lines"]] == [("cancel", ["cancel"]), ("new", [])]
+    assert [(b["parts"], b["assumptions"]) for b in swap["bills"]] == [(["due_now"], []), (["first_renewal"], [])]
+    # Added mid-term beside a kept subscription, the same purchase rests on the rule.
+    added = quote(CATALOG, scenario(current={"jira": {"users": 480}},
+                                    proposed={"jira": {"users": 480}, "confluence": {"users": 200}},
+                                    days_remaining=120)).as_json()
+    assert added["lines"][1]["assumptions"] == ["new_subscription_term"]
+    assert [b["assumptions"] for b in added["bills"]] == [["new_subscription_term"], [], ["new_subscription_term"]]
+
+
 def test_messages_explain_each_line():
     q = change({"jira": {"users": 480, "instances": 2}},
                {"jira": {"users": 520, "instances": 3}, "confluence": {"users": 200}}, days=120)

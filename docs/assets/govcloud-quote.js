@@ -130,9 +130,9 @@
     return { tier: product.tiers[i].users, annual: parseCents(product.tiers[i].annual) };
   }
 
-  function line(book, product, now, wanted, days, contact) {
+  function line(book, product, now, wanted, days, contact, lineRules) {
     var name = product.name, key = product.key, change = changeOf(product, now, wanted), term = book.term_days;
-    var was = today(book, product, now), restsOn = unconfirmed(book, LINE_RULES[change] || []);
+    var was = today(book, product, now), restsOn = unconfirmed(book, lineRules[change] || []);
     var row = { product: key, change: change, users: wanted ? wanted.users : 0, tier: null,
                 instances: wanted ? wanted.instances : 0, annual: null, due_now: null, status: "contact_sales",
                 today_tier: was.tier, today_annual: was.annual, assumptions: restsOn };
@@ -180,7 +180,7 @@
   }
 
   // The contract's dated bills: due now, the current term's renewal, each new subscription's first renewal.
-  function bills(book, lines, days) {
+  function bills(book, lines, days, partRules) {
     var entries = [];
     lines.forEach(function (l) {
       if (l.status !== "ok") return;
@@ -193,7 +193,7 @@
     dayList.sort(function (a, b) { return a === null ? 1 : b === null ? -1 : a - b; });
     return dayList.map(function (day) {
       var here = entries.filter(function (e) { return e.day === day; }), rules = [];
-      here.forEach(function (e) { rules = rules.concat(PART_RULES[e.part][e.line.change] || []); });
+      here.forEach(function (e) { rules = rules.concat(partRules[e.part][e.line.change] || []); });
       return {
         in_days: day,
         amount: here.reduce(function (s, e) { return s + e.amount; }, 0),
@@ -214,12 +214,23 @@
     var hasCurrent = scenario.current !== undefined && scenario.current !== null;
     var current = scenario.current || {}, proposed = scenario.proposed || {};
     var days = scenario.days_remaining === undefined ? null : scenario.days_remaining;
-    var lines = [], notes = [];
+    var lines = [], notes = [], lineRules = LINE_RULES, partRules = PART_RULES;
+    // Own properties only: a key like `constructor` must never reach Object's prototype.
+    var kept = book.products.some(function (p) { return holding(own(current, p.key)) && holding(own(proposed, p.key)); });
+    if (!kept) {
+      // No subscription of today's is kept: a new one has no term to be co-termed with, so its
+      // figures do not rest on the new-subscription rule (only a product added mid-term does).
+      lineRules = Object.assign({}, LINE_RULES, { "new": [] });
+      partRules = {};
+      Object.keys(PART_RULES).forEach(function (part) {
+        partRules[part] = Object.assign({}, PART_RULES[part]);
+        delete partRules[part]["new"];
+      });
+    }
     book.products.forEach(function (product) {
-      // Own properties only: a key like `constructor` must never reach Object's prototype.
       var now = holding(own(current, product.key)), wanted = holding(own(proposed, product.key));
       if (!now && !wanted) return;
-      var result = line(book, product, now, wanted, days, contact);
+      var result = line(book, product, now, wanted, days, contact, lineRules);
       lines.push(result.line);
       notes = notes.concat(result.said);
     });
@@ -231,7 +242,7 @@
     var held = lines.filter(function (l) { return l.change !== "new"; });
     var todayTotal = !hasCurrent || held.some(function (l) { return l.today_annual === null; }) ? null
       : held.reduce(function (s, l) { return s + l.today_annual; }, 0);
-    var dated = bills(book, lines, days);
+    var dated = bills(book, lines, days, partRules);
     var firstYear = dated.some(function (b) { return b.in_days === null; }) ? null
       : dated.filter(function (b) { return b.in_days < book.term_days; })
         .reduce(function (s, b) { return s + b.amount; }, 0);

@@ -171,19 +171,25 @@ def unconfirmed(catalog: Catalog, keys: tuple[str, ...] | set[str]) -> tuple[str
 def quote(catalog: Catalog, scenario: Scenario) -> Quote:
     contact = getattr(catalog.contacts, scenario.customer).name
     current = scenario.current or {}
+    line_rules, part_rules = LINE_RULES, PART_RULES
+    if not current.keys() & scenario.proposed.keys():
+        # No subscription of today's is kept: a new one has no term to be co-termed with, so its
+        # figures do not rest on the new-subscription rule (only a product added mid-term does).
+        line_rules = {**LINE_RULES, "new": ()}
+        part_rules = {part: {c: r for c, r in by.items() if c != "new"} for part, by in PART_RULES.items()}
     lines: list[Line] = []
     notes: list[Note] = []
     for product in catalog.products:
         now, wanted = current.get(product.key), scenario.proposed.get(product.key)
         if now is None and wanted is None:
             continue
-        line, said = _line(catalog, product, now, wanted, scenario.days_remaining, contact)
+        line, said = _line(catalog, product, now, wanted, scenario.days_remaining, contact, line_rules)
         lines.append(line)
         notes += said
     if not all(line.status == "ok" for line in lines):
         notes.append(Note(word("messages.incomplete", contact=contact)))
     notes.append(Note(word("messages.illustrative", contact=contact)))
-    bills = _bills(catalog, lines, scenario.days_remaining)
+    bills = _bills(catalog, lines, scenario.days_remaining, part_rules)
     return Quote(
         catalog.currency,
         scenario.customer,
@@ -196,7 +202,9 @@ def quote(catalog: Catalog, scenario: Scenario) -> Quote:
     )
 
 
-def _bills(catalog: Catalog, lines: list[Line], days: int | None) -> list[Bill]:
+def _bills(
+    catalog: Catalog, lines: list[Line], days: int | None, part_rules: dict[str, dict[str, tuple[str, ...]]]
+) -> list[Bill]:
     """The contract's dated bills: due now, the current term's renewal, each new subscription's first renewal."""
     entries: list[tuple[int | None, str, Line, Decimal]] = []
     for line in lines:
@@ -213,7 +221,7 @@ def _bills(catalog: Catalog, lines: list[Line], days: int | None) -> list[Bill]:
     for day in days_of:
         here = [e for e in entries if e[0] == day]
         keys = {e[2].product for e in here}
-        rules = {r for _, part, line, _ in here for r in PART_RULES[part].get(line.change, ())}
+        rules = {r for _, part, line, _ in here for r in part_rules[part].get(line.change, ())}
         bills.append(
             Bill(
                 day,
@@ -274,11 +282,17 @@ def _today(catalog: Catalog, product: Product, now: Holding | None) -> tuple[int
 
 
 def _line(
-    catalog: Catalog, product: Product, now: Holding | None, wanted: Holding | None, days: int | None, contact: str
+    catalog: Catalog,
+    product: Product,
+    now: Holding | None,
+    wanted: Holding | None,
+    days: int | None,
+    contact: str,
+    line_rules: dict[str, tuple[str, ...]],
 ) -> tuple[Line, list[Note]]:
     name, change, key = product.name, _change(product, now, wanted), product.key
     today_tier, today_annual = _today(catalog, product, now)
-    rests_on = unconfirmed(catalog, set(LINE_RULES.get(change, ())))
+    rests_on = unconfirmed(catalog, set(line_rules.get(change, ())))
 
     def note(path: str, assumptions: tuple[str, ...] = (), **values: object) -> Note:
         return Note(word(path, product=name, **values), key, assumptions)
