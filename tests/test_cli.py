@@ -247,6 +247,12 @@ def test_quote_table_with_nothing_priced_does_not_say_zero(tmp_path):
     total = table_rows(out)["Total"]
     # No "priced lines only" when none is priced, as on the page; whom to ask instead of $0.00.
     assert total == ["Total", "Ask Carahsoft", "Ask Carahsoft"]
+    # The year too, and no empty bills table: a sentence says there is none (the page says the same).
+    lines = out.splitlines()
+    bills = lines.index(WORDS["bills"]["title"])
+    assert lines[bills + 1:bills + 3] == [
+        WORDS["bills"]["none"], word("bills.first_year", label=word("totals.first_year", term_days=365),
+                                     amount="Ask Carahsoft")]
 
 
 def test_today_beyond_the_instance_limit_has_no_price(tmp_path):
@@ -264,6 +270,9 @@ def test_quote_table_of_an_incomplete_quote_says_contact_sales(tmp_path):
     jira = table_rows(out)["Jira"]
     assert jira[-2:] == ["Ask Carahsoft [1]", "Ask Carahsoft [1]"]
     assert "[1] To confirm: Beyond the price book" in out
+    # Confluence is priced: the year's figure is its bills', and says it covers the priced lines only.
+    label = word("totals.first_year_priced_only", term_days=365)
+    assert any(line.startswith(word("bills.first_year", label=label, amount="$")) for line in out.splitlines())
 
 
 def test_pricebook_json_matches_the_data_file():

@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from estimator_hooks import expected_hooks, type_scenario
 from govcloud.address import estimator_query
 from govcloud.loading import load_catalog
+from govcloud.money import show
 from govcloud.quote import quote
 from govcloud.scenario import Scenario
 from govcloud.vocabulary import WORDS, word
@@ -270,3 +271,21 @@ def test_print_unfolds_the_explanations_then_folds_them_back(page, site_url):
     expect(why).to_have_attribute("open", "")
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     expect(why).not_to_have_attribute("open", "")
+
+
+@pytest.mark.parametrize("kind", ["beyond the price book", "all cancelled"])
+def test_a_quote_with_no_bill_says_so_instead_of_an_empty_table(page, site_url, kind):
+    """No line priced (today's 60,000 users are past the largest tier), or every product cancelled:
+    no bill falls due. The page says so in a sentence, not a table of headings; the year says whom to
+    ask when nothing is priced, and $0.00 when everything is cancelled (the CLI says the same)."""
+    top = CATALOG.products[0].tiers[-1].users
+    proposed = {"jira": {"users": 100}} if kind == "beyond the price book" else {}
+    s = Scenario.model_validate({"current": {"jira": {"users": top + 10_000}}, "proposed": proposed,
+                                 "days_remaining": 10})
+    page.goto(f"{site_url}/estimator/?{estimator_query(s)}")
+    expect(page.locator('[data-gc="bills-none"]')).to_have_text(WORDS["bills"]["none"])
+    expect(page.locator('[data-gc="bills-none"]')).to_be_visible()
+    expect(page.locator('[data-gc="bills-table"]')).to_be_hidden()
+    q = quote(CATALOG, s)
+    year = word("cells.ask", contact=CONTACT) if kind == "beyond the price book" else show(q.first_year_total)
+    expect(page.get_by_test_id("first-year-total")).to_have_text(year)

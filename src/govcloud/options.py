@@ -190,7 +190,7 @@ def table(catalog: Catalog, options: list[Option], today: date | None = None) ->
     rows.append([WORDS["bills"]["title"]] + [""] * len(views))
     for _, when in dates:
         rows.append([f"  {when}"] + [next((cell(b.amount) for b in v.bills if b.when == when), none) for v in views])
-    rows.append([views[0].first_year_label] + [cell(v.first_year) for v in views])
+    rows.append([_first_year(options[0])] + [cell(v.first_year) for v in views])  # each option's own label may differ
     rows += _differences(options)
     out = [word("options.title", count=str(len(options))), " ".join(views[0].about), ""]
     out += align(rows, set(range(1, len(views) + 1)))

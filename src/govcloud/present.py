@@ -197,8 +197,13 @@ def view(catalog: Catalog, scenario: Scenario, q: Quote, today: date | None = No
             a for b in q.bills if b.in_days is not None and b.in_days < catalog.term_days for a in b.assumptions
         )
     )
+    priced = any(line.status == "ok" for line in q.lines)
     first_year = (
-        Cell(str(WORDS["bills"]["first_year_unknown"])) if first is None else Cell(show(first), text(first), year_rules)
+        Cell(str(WORDS["bills"]["first_year_unknown"]))
+        if first is None
+        else Cell(ask)  # nothing priced: whom to ask, not $0.00
+        if not priced
+        else Cell(show(first), text(first), year_rules)
     )
 
     contact = getattr(catalog.contacts, scenario.customer)
@@ -227,7 +232,10 @@ def view(catalog: Catalog, scenario: Scenario, q: Quote, today: date | None = No
         Row(None, total),
         incomplete,
         bills,
-        word("totals.first_year", term_days=catalog.term_days),
+        word(
+            "totals.first_year_priced_only" if priced and not q.complete else "totals.first_year",
+            term_days=catalog.term_days,
+        ),
         first_year,
         notes,
     )

@@ -44,7 +44,7 @@ def quote_table(catalog: Catalog, scenario: Scenario, q: Quote, heading: str, to
     out += ["", bills["title"]]
     table = [[bills["when"], bills["what"], bills["products"], bills["amount"]]]
     table += [[b.when, b.what, b.products, _marked(v, b.amount)] for b in v.bills]
-    out += align(table, {3}) if v.bills else []
+    out += align(table, {3}) if v.bills else [str(bills["none"])]
     out.append(word("bills.first_year", label=v.first_year_label, amount=_marked(v, v.first_year)))
     out += room_lines(catalog, q)  # how many more users fit, and what the next tier costs
     out += [""] + [f"- {_marked(v, n)}" for n in v.notes]

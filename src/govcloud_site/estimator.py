@@ -164,7 +164,9 @@ def estimator_markup(catalog) -> str:
         "</table></div>"
         '<div class="gc-bills" data-gc="bills" hidden>'
         '<h3 id="gc-bills-title" data-gc="bills-title"></h3>'
-        '<div class="gc-table-wrap"><table class="gc-table gc-bills-table" aria-labelledby="gc-bills-title">'
+        f'<p data-gc="bills-none" hidden>{escape(str(WORDS["bills"]["none"]))}</p>'
+        '<div class="gc-table-wrap" data-gc="bills-table">'
+        '<table class="gc-table gc-bills-table" aria-labelledby="gc-bills-title">'
         '<thead data-gc="bills-head"></thead><tbody data-gc="bills-lines"></tbody></table></div>'
         '<p class="gc-first-year"><span data-gc="first-year-label"></span> '
         '<strong data-testid="first-year-total"></strong></p></div>'

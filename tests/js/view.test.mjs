@@ -132,6 +132,20 @@ test("text a spreadsheet would run as a formula stays text; amounts stay numbers
   for (const amount of ["-80.00", "+$300.00", "-$1,200.50", "20700.00", "0"]) assert.equal(tsvLines([[amount]]), amount);
 });
 
+test("the year's figure: whom to ask when nothing is priced, 'priced lines only' when some is", () => {
+  const year = { term_days: 365 };
+  // Alpha beyond its largest tier (1,000 users): no line priced, no bill, and no $0.00.
+  const none = bills(view({ customer: "government", days_remaining: 10, current: { alpha: { users: 5000, instances: 1 } },
+                            proposed: { alpha: { users: 50, instances: 1 } } }));
+  assert.deepEqual([none.rows.length, none.firstYear.text, none.firstYearLabel],
+                   [0, say("cells.ask", { contact: "Reseller Co" }), say("totals.first_year", year)]);
+  // Beta priced beside it: Beta's bills count, and the label says they are the priced lines only.
+  const some = bills(view({ customer: "government", proposed: { alpha: { users: 5000, instances: 1 },
+                                                               beta: { users: 20, instances: 1 } } }));
+  assert.deepEqual([some.firstYear.text, some.firstYearLabel], ["$700.00", say("totals.first_year_priced_only", year)]);
+  assert.equal(bills(view(TIMELINE)).firstYearLabel, say("totals.first_year", year));
+});
+
 test("the copied table carries the bills and numbered footnotes", () => {
   const t = table(view(TIMELINE));
   assert.equal(t.bills.length, 4);

@@ -39,13 +39,15 @@ export function comparison(views, names) {
   add(b[0].title, null, views.map(() => blank("")));
   dates.forEach((d, i) => add(d.when, "bill-date-" + i,
                               b.map((x) => (x.rows.find((r) => r.when === d.when) || { amount: blank(none) }).amount), true));
-  add(b[0].firstYearLabel, "first-year-total", b.map((x) => x.firstYear));
+  // One label for every option (each option's own may add "priced lines only"; the notes below say which).
+  const firstYear = w("totals.first_year", { term_days: views[0].book.term_days });
+  add(firstYear, "first-year-total", b.map((x) => x.firstYear));
   // Each later option's totals less the first's; none where either is unknown (options._differences).
   add(w("options.difference", { name: names[0] }), null, views.map(() => blank("")));
   const annual = (v) => (v.quote.complete ? v.quote.annual_total : null);
   const year = (v) => v.quote.first_year_total;
   for (const [label, figure, hook] of [[w("totals.after"), annual, "difference-annual-total"],
-    [b[0].firstYearLabel, year, "difference-first-year-total"]]) {
+    [firstYear, year, "difference-first-year-total"]]) {
     add(label, hook, views.map((v, i) => (i === 0 || figure(first) === null || figure(v) === null
       ? blank(none) : signed(v, figure(v) - figure(first)))), true);
   }

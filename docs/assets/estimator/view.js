@@ -161,7 +161,9 @@ function workBills(view) {
     : !priced(view) ? cell(ask(view), "")   // nothing priced: whom to ask, not $0.00
     : cell(view.money.show(q.first_year_total), view.money.text(q.first_year_total), yearRules);
   return { title: w("bills.title"), heads: ["when", "what", "products", "amount"].map((k) => w("bills." + k)),
-           rows: rowsOut, firstYearLabel: w("totals.first_year", { term_days: term }), firstYear: first };
+           rows: rowsOut, firstYear: first,
+           firstYearLabel: w(priced(view) && !q.complete ? "totals.first_year_priced_only" : "totals.first_year",
+                             { term_days: term }) };
 }
 
 // The explanation, one note per sentence, with the rules each rests on.
