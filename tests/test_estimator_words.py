@@ -35,7 +35,9 @@ def label_of(page, testid: str) -> str:
 
 def test_an_emptied_option_name_reads_as_one_sentence(page, site_url):
     page.goto(f"{site_url}/estimator/?{JIRA.key}=20")
+    expect(page.get_by_test_id("annual-total")).not_to_be_empty()   # the page code is running
     page.get_by_test_id("option-add").click()
+    expect(page.get_by_test_id("opt2-name")).to_be_focused()
     page.get_by_test_id("opt2-name").fill("")
     page.get_by_test_id("opt2-name").blur()
     expected = word("problems.field", what="Name of option 2", problem=word("options.name_missing"))
@@ -45,7 +47,9 @@ def test_an_emptied_option_name_reads_as_one_sentence(page, site_url):
 
 def test_an_emptied_after_field_names_the_cancel_box_that_is_there(page, site_url):
     page.goto(f"{site_url}/estimator/?current.{JIRA.key}=10&{JIRA.key}=20&days_remaining=100")
+    expect(page.get_by_test_id("annual-total")).not_to_be_empty()   # the page code is running
     page.get_by_test_id("option-add").click()
+    expect(page.get_by_test_id("opt2-name")).to_be_focused()
     for prefix, what in (("", f"{JIRA.name} users"),
                          ("opt2-", f"{word('options.default_name', n=2)}: {JIRA.name} users")):
         field = page.get_by_test_id(f"{prefix}users-{JIRA.key}")
