@@ -14,6 +14,7 @@ from estimator_hooks import expected_hooks, type_scenario
 from govcloud.address import estimator_query
 from govcloud.loading import load_catalog
 from govcloud.money import show
+from govcloud.present import long_date
 from govcloud.quote import quote
 from govcloud.scenario import Scenario
 from govcloud.vocabulary import WORDS, word
@@ -255,7 +256,7 @@ def test_renewal_date_is_kept_in_the_link(page, site_url):
     expect(page.get_by_test_id("renewal-date")).to_have_value(renewal.isoformat())
     expect(page.get_by_test_id("days-remaining")).to_have_value(str(days))
     expect(page.locator('[data-gc="address-notice"]')).to_contain_text(
-        f"Used the renewal date {renewal.isoformat()}, {days} days from today, instead of “days_remaining=100”.")
+        f"Used the renewal date {long_date(renewal)} ({days} days from today) instead of “days_remaining=100”.")
     expect(page.get_by_test_id("change-jira")).to_contain_text(f"prorated for {days} of")
     page.goto(f"{site_url}/estimator/?current.jira=10&jira=20&days_remaining=5&renewal=2027-02-30")
     expect(page.locator('[data-gc="address-notice"]')).to_contain_text(

@@ -62,3 +62,22 @@ def test_a_yearly_figure_has_an_amount():
     for path, template in leaves(WORDS):
         if "a year" in template:
             assert "{" in template.split("a year", 1)[0], path
+
+
+# The problems the form and the CLI put after a field's label ("{what} {problem}" or
+# "field: problem"): the number fields' labels are plural ("Jira users") and the
+# others singular ("Renewal date", "Name of option 2"), so each problem is a
+# predicate whose verb agrees with both.
+AFTER_A_LABEL = ["problems.whole", "problems.digits", "problems.at_least", "problems.too_large",
+                 "problems.days_at_most", "problems.renewal_not_date", "problems.renewal_past",
+                 "problems.renewal_far", "options.name_missing", "options.name_long", "options.name_plain"]
+
+
+@pytest.mark.parametrize("path", AFTER_A_LABEL)
+def test_a_problem_after_a_label_reads_as_one_sentence(path):
+    section, key = path.split(".")
+    template = WORDS[section][key]
+    assert template.split()[0] == "must", (path, template)
+    for what in ("Jira users", "Renewal date", "Name of option 2"):
+        sentence = word("problems.field", what=what, problem=template)
+        assert sentence.startswith(f"{what} must "), sentence

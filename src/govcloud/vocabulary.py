@@ -144,7 +144,7 @@ WORDS: Final[dict[str, Any]] = {
         "whole": "must be a whole number, like 120",
         "digits": "must be written with the digits 0 to 9",
         "at_least": "must be at least {min}",
-        "too_large": "is too large to estimate here: ask {contact} for a quote",
+        "too_large": "must be smaller: a number this large cannot be estimated here, so ask {contact} for a quote",
         "days_at_most": "must be at most {term_days} (the days in a term)",
         "days_needed": "an upgrade needs the days left in the term: give days_remaining or renewal",
         "days_needed_form": "Enter the days left in the term, or the renewal date",
@@ -153,6 +153,8 @@ WORDS: Final[dict[str, Any]] = {
         "renewal_past": "must be today or later",
         "renewal_far": "must be within {term_days} days of today",
         "users_missing": "Enter the number of {what}, or clear {other}",
+        # The form's own box for cancelling, named by its label as the page shows it.
+        "users_after_missing": "Enter the number of {what} after the change, or select “{cancel}”",
         "unknown_product": "unknown product; use one of: {keys}",
         "no_product": "name at least one product",
         "customer": "use one of: {kinds}",
@@ -188,7 +190,7 @@ WORDS: Final[dict[str, Any]] = {
         "details": "“{name}” in detail",
         "added": "Added “{name}”: {count} options are compared.",
         "removed": "Removed “{name}”: {count} left.",
-        "name_missing": "name each option in words, such as “Go to 1,000 users”",
+        "name_missing": "must not be empty: write a few words, such as “Go to 1,000 users”",
         "name_long": "must be at most {most} characters",
         "name_plain": (
             "must be plain words: no brackets or braces, none of < > * _ ` \\ |, and no list or heading mark at the start"

@@ -99,9 +99,10 @@ class Pages(GlossaryMacros, ReferenceMacros):
 
     def price_note(self) -> str:
         name = md(self.catalog.contacts.government.name)
-        return (f'!!! info "Prices are {self.catalog.prices_are}"\n    Government Cloud prices are not published. '
-                f"The prices here are {self.catalog.prices_are} list prices in {self.catalog.currency}, for planning; "
-                f"the quote from {name} (or {md(self.catalog.contacts.commercial.name)}) is what you pay.")
+        return (f'!!! info "Tiers and prices are {self.catalog.prices_are}"\n    Government Cloud user tiers and prices '
+                f"are not published. The tiers here and their prices are {self.catalog.prices_are} (list prices in "
+                f"{self.catalog.currency}, for planning); the quote from {name} (or "
+                f"{md(self.catalog.contacts.commercial.name)}) is what you pay.")
 
     def sources_section(self, rules: list[str]) -> str:
         lines = ["## Sources", "", "The rules on this page come from these pages:", ""]

@@ -2,6 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readAddress, writeAddress, addressFields, bounded, NOTICES_SHOWN } from "../../docs/assets/estimator/address.js";
 import { book, NOW } from "./fixture.mjs";
+import { longDate, fromToday, isoDate } from "../../docs/assets/estimator/numbers.js";
 
 const KINDS = ["government", "commercial"];
 const read = (query, b = book()) => readAddress(new URLSearchParams(query), b, KINDS, NOW);
@@ -38,7 +39,39 @@ test("a renewal date gives the days left and wins over days_remaining", () => {
   assert.deepEqual(r.renewal, { date: "2027-03-26", days: 120 });
   assert.equal(r.values.get("gc-days-remaining"), "120");
   assert.deepEqual(r.notices, [
-    "Used the renewal date 2027-03-26, 120 days from today, instead of “days_remaining=10”."]);
+    "Used the renewal date " + longDate("2027-03-26") + " (" + fromToday(120) + ") instead of “days_remaining=10”."]);
+});
+
+test("the renewal notice writes its date as the page writes dates, and today as today", () => {
+  const today = isoDate(0, NOW), tomorrow = isoDate(1, NOW);
+  assert.equal(read("current.alpha=5&days_remaining=10&renewal=" + today).notices[0],
+               "Used the renewal date " + longDate(today) + " (today) instead of “days_remaining=10”.");
+  assert.equal(read("current.alpha=5&days_remaining=10&renewal=" + tomorrow).notices[0],
+               "Used the renewal date " + longDate(tomorrow) + " (1 day from today) instead of “days_remaining=10”.");
+  for (const notice of read("current.alpha=5&days_remaining=10&renewal=2027-03-26").notices) {
+    assert.doesNotMatch(notice, /\d{4}-\d{2}-\d{2}/);
+  }
+});
+
+test("days left with no subscription held today are not used: a new purchase needs none", () => {
+  for (const query of ["alpha=10&days_remaining=10", "days_remaining=10&alpha=10", "alpha=10&renewal=2027-03-26",
+                       "alpha=10&days_remaining=10&renewal=2027-03-26"]) {
+    const r = read(query);
+    assert.equal(r.change, false, query);
+    assert.equal(r.renewal, null, query);
+    assert.equal(r.values.has("gc-days-remaining"), false, query);
+    assert.equal(r.values.get("gc-users-alpha"), "10", query);
+    const given = new URLSearchParams(query);
+    const unused = ["days_remaining", "renewal"].filter((n) => given.has(n)).map((n) => "“" + n + "=" + given.get(n) + "”");
+    assert.equal(r.notices.length, unused.length, query);
+    unused.forEach((shown, i) => {
+      assert.ok(r.notices[i].startsWith("Ignored " + shown + ": "), r.notices[i]);
+      assert.match(r.notices[i], /new purchase/);
+    });
+  }
+  // With a subscription held today (even one the link gets wrong), the days are the change's.
+  assert.equal(read("current.alpha=5&alpha=10&days_remaining=10").values.get("gc-days-remaining"), "10");
+  assert.equal(read("current.alpha=x&alpha=10&days_remaining=10").values.get("gc-days-remaining"), "10");
 });
 
 test("a renewal date that has passed, is too far or does not exist is ignored", () => {

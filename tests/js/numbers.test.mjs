@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readWhole, daysUntil, isoDate, longDate } from "../../docs/assets/estimator/numbers.js";
+import { readWhole, daysUntil, isoDate, longDate, fromToday } from "../../docs/assets/estimator/numbers.js";
 import { NOW } from "./fixture.mjs";
 
 test("whole numbers as people type them", () => {
@@ -51,4 +51,23 @@ test("a date as people read it: month, day without a leading zero, year", () => 
   assert.equal(longDate("2027-03-26"), "March 26, 2027");
   assert.equal(longDate("2027-01-05"), "January 5, 2027");
   assert.equal(longDate("2028-02-29"), "February 29, 2028");
+});
+
+test("a space, a no-break space or a narrow no-break space separates thousands as a comma does", () => {
+  assert.deepEqual(readWhole("1 200"), { value: 1200 });
+  assert.deepEqual(readWhole("12\u00A0000"), { value: 12000 });
+  assert.deepEqual(readWhole("1\u202F200\u202F000"), { value: 1200000 });
+  assert.deepEqual(readWhole(" 50 000 "), { value: 50000 });
+});
+
+test("spaces between digits are thousands separators only in strict groups of three, one kind throughout", () => {
+  for (const s of ["1 20", "12 00", "1  200", "1 2000", "1,200 000", "1 200\u00A0000", "1\t200", " 1 200 0"]) {
+    assert.deepEqual(readWhole(s), { problem: "whole" }, JSON.stringify(s));
+  }
+});
+
+test("how far a date is, in words: today, 1 day, or a count of days", () => {
+  assert.equal(fromToday(0), "today");
+  assert.equal(fromToday(1), "1 day from today");
+  assert.equal(fromToday(120), "120 days from today");
 });

@@ -6,9 +6,12 @@ import { tsvAll, csvAll, yamlAll, htmlParts } from "./options-exports.js";
 import { context } from "./view.js";
 import { isoDate } from "./numbers.js";
 
-function say(estimator, text) {
-  const stale = !estimator.part("stale").hidden;
-  estimator.part("action-status").textContent = text + (stale ? " (the last complete estimate)" : "");
+/* `text` is one sentence. What was handed over while the figures are marked out
+ * of date says whose figures they are, inside the sentence; a refusal or a
+ * failure hands nothing over, so it says nothing of the sort. */
+function say(estimator, text, handedOver = true) {
+  const stale = handedOver && !estimator.part("stale").hidden;
+  estimator.part("action-status").textContent = stale ? text.replace(/\.$/, "") + " (the last complete estimate)." : text;
 }
 
 function download(name, type, body) {
@@ -52,13 +55,13 @@ export function act(estimator, action, button) {
   }
   // Never hand over the last good figures while the form says something else.
   if (estimator.read().errors.length) {
-    say(estimator, "Nothing was copied or saved: correct the problems listed at the top first.");
+    say(estimator, "Nothing was copied or saved: correct the problems listed at the top first.", false);
     return;
   }
   const view = estimator.good, many = estimator.options.views ? estimator.options : null;
   if (!view) return;
   const stem = view.scenario.customer + "-" + isoDate(0);
-  const failed = () => say(estimator, "Copying failed: your browser did not allow it.");
+  const failed = () => say(estimator, "Copying failed: your browser did not allow it.", false);
   // Browsers offer the clipboard only on secure origins (https, localhost); an
   // intranet page on plain http has none, and older browsers lack ClipboardItem.
   const clipboard = navigator.clipboard;

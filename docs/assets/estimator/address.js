@@ -4,7 +4,7 @@
  * Product keys are only ever looked up in Maps: data or an address naming
  * `constructor` or `__proto__` never reaches an object's prototype. */
 import { fieldIds } from "./fields.js";
-import { readWhole, daysUntil, isDateShaped } from "./numbers.js";
+import { readWhole, daysUntil, isDateShaped, longDate, fromToday } from "./numbers.js";
 
 export const NOTICES_SHOWN = 5;   // a hostile link with thousands of parameters: list a few, count the rest
 const NOTICE_CHARS = 40;          // how much of an ignored parameter a notice repeats
@@ -27,6 +27,12 @@ function clip(value) {
   return value.length > NOTICE_CHARS ? value.slice(0, NOTICE_CHARS) + "…" : value;
 }
 
+// Days left, or a renewal date, in a link that holds nothing today: the one wording for both.
+function unusedInPurchase(shown) {
+  return "Ignored " + shown + ": the link names no subscription held today, so it is a new purchase, " +
+         "which does not use the days left in a term.";
+}
+
 /* Reads URLSearchParams (or [name, value] pairs). Returns the values to put in
  * the form (a Map id -> text), the customer, a valid renewal date, whether the
  * address describes a change, the notices (at most NOTICES_SHOWN, plus one
@@ -34,7 +40,8 @@ function clip(value) {
 export function readAddress(params, book, customers, now = new Date()) {
   const fields = addressFields(book), seen = new Set(), notices = [];
   const values = new Map(), given = new Set();
-  let customer = null, renewal = null, change = false, days = null;
+  let customer = null, renewal = null, change = false, days = null, held = false;
+  const shownOf = new Map();   // days_remaining and renewal as the link gave them, for a notice at the end
   for (const [name, value] of params) {
     const shown = "“" + clip(name) + (value === "" ? "" : "=" + clip(value)) + "”";
     if (name !== "customer" && name !== "renewal" && !fields.has(name)) {
@@ -46,6 +53,7 @@ export function readAddress(params, book, customers, now = new Date()) {
       continue;
     }
     seen.add(name);
+    shownOf.set(name, shown);
     if (name === "customer") {
       if (!customers.includes(value)) notices.push("Ignored " + shown + ": use " + customers.join(" or ") + ".");
       else customer = value;
@@ -58,11 +66,11 @@ export function readAddress(params, book, customers, now = new Date()) {
         : until < 0 ? "that date has passed"
         : until > term ? "it is more than " + term + " days from today" : null;
       if (wrong) notices.push("Ignored " + shown + ": " + wrong + ".");
-      else { renewal = { date: value, days: until }; change = true; }
+      else renewal = { date: value, days: until };
       continue;
     }
     const field = fields.get(name);
-    if (field.change) change = true;
+    if (field.change && name !== "days_remaining") change = held = true;
     const read = readWhole(value);
     let bad = read.empty ? "it is empty" : read.problem ? "it must be a whole number, " + field.min + " or more"
       : read.value < field.min ? "it must be " + field.min + " or more"
@@ -75,10 +83,16 @@ export function readAddress(params, book, customers, now = new Date()) {
     }
     given.add(field.id);   // the link's answers count as given: their problems are reported
   }
+  if (!held) {
+    // Nothing held today: a new purchase, for which the days left mean nothing.
+    if (days !== null) { notices.push(unusedInPurchase(shownOf.get("days_remaining"))); values.delete("gc-days-remaining"); }
+    if (renewal) notices.push(unusedInPurchase(shownOf.get("renewal")));
+    days = renewal = null;
+  }
   if (renewal) {
     // The date wins: it stays right as the days pass, a count of days does not.
     if (days !== null && days !== String(renewal.days)) {
-      notices.push("Used the renewal date " + renewal.date + ", " + renewal.days + " days from today, " +
+      notices.push("Used the renewal date " + longDate(renewal.date) + " (" + fromToday(renewal.days) + ") " +
                    "instead of “days_remaining=" + clip(days) + "”.");
     }
     values.set("gc-days-remaining", String(renewal.days));

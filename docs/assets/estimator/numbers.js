@@ -3,13 +3,18 @@
 
 const DAY_MS = 86400000;
 
-/* A whole number as people type it: spaces around it and comma thousands
- * separators are fine; anything else is explained by a problem code:
- * "digits" (digits of another script), "negative", "whole", "large". */
+/* A whole number as people type it: spaces around it and thousands
+ * separators are fine (a comma, a space, a no-break space or a narrow no-break
+ * space, one kind throughout, in groups of three: "1,200", "12 000"); anything
+ * else is explained by a problem code: "digits" (digits of another script),
+ * "negative", "whole", "large". */
+const THOUSANDS = /^[0-9]{1,3}([, \u00A0\u202F])[0-9]{3}(?:\1[0-9]{3})*$/;
+
 export function readWhole(raw) {
   let s = String(raw).trim();
   if (s === "") return { empty: true };
-  if (/^[0-9]{1,3}(,[0-9]{3})+$/.test(s)) s = s.replace(/,/g, "");
+  const grouped = THOUSANDS.exec(s);
+  if (grouped) s = s.split(grouped[1]).join("");
   if (!/^[0-9]+$/.test(s)) {
     // Digits from other scripts (١٢, ９): say which digits to use.
     if (/^[\p{Nd},]+$/u.test(s) && /[^0-9,]/.test(s)) return { problem: "digits" };
@@ -50,4 +55,9 @@ export function longDate(isoDay) {
 
 export function isDateShaped(text) {
   return /^\d{4}-\d{2}-\d{2}$/.test(text);
+}
+
+// How far a date is from today, in words: "today", "1 day from today", "120 days from today".
+export function fromToday(days) {
+  return days === 0 ? "today" : days + (days === 1 ? " day" : " days") + " from today";
 }

@@ -4,6 +4,7 @@
 import { readAddress, writeAddress, bounded } from "./address.js";
 import { fieldIds, setCancelled } from "./fields.js";
 import { readAnswers, checkRenewal } from "./validate.js";
+import { fromToday } from "./numbers.js";
 import { makeView, announcement, summaryFigures, summaryStatus, priceNote } from "./view.js";
 import { parts, hook, showErrors, showNotices, renderResults } from "./dom.js";
 import { markLadder } from "./ladder.js";
@@ -99,7 +100,7 @@ export class Estimator {
     // The date is now the answer: whatever the days field held is replaced, so its old problem goes.
     this.days.value = checked.problem ? "" : String(checked.days);
     if (!checked.problem) {
-      hint.textContent = "That is " + checked.days + (checked.days === 1 ? " day" : " days") + " from today.";
+      hint.textContent = "That is " + fromToday(checked.days) + ".";
     }
   }
 
@@ -110,7 +111,8 @@ export class Estimator {
     const needsDays = (s) => ns.explain(book, Object.assign({}, s, { days_remaining: 0 }))
       .lines.some((l) => l.change === "upgrade");
     const answers = { values, customer: this.customer.value, change: this.mode() === "change",
-                      renewalProblem: this.renewalProblem, cancelled: this.cancelled() };
+                      renewalProblem: this.renewalProblem, cancelled: this.cancelled(),
+                      cancelLabels: new Map(Array.from(this.cancels, ([key, box]) => [key, box.labels[0].textContent])) };
     return this.options.read(readAnswers(answers, book, ns, needsDays), answers, needsDays);
   }
 
