@@ -124,14 +124,28 @@ document$.subscribe(function () {
       }
     });
   });
+  var hosts = new Map();   // a dismissed tooltip -> the element it describes
   function hideTooltips() {
     var tips = document.querySelectorAll(".md-tooltip2--active:not(.gc-tooltip-dismissed)");
     tips.forEach(function (tip) {
       tip.classList.add("gc-tooltip-dismissed");
+      hosts.set(tip, document.querySelector('[aria-describedby="' + tip.id + '"]'));
       dismissed.observe(tip, { attributes: true, attributeFilter: ["class"] });
     });
     return tips.length > 0;
   }
+  // Focus that left and came back to the element before the theme took its
+  // tooltip down shows it again.
+  document.addEventListener("focusin", function (event) {
+    hosts.forEach(function (host, tip) {
+      if (!tip.isConnected || !tip.classList.contains("gc-tooltip-dismissed")) {
+        hosts.delete(tip);
+      } else if (host === event.target) {
+        tip.classList.remove("gc-tooltip-dismissed");
+        hosts.delete(tip);
+      }
+    });
+  });
 
   document.addEventListener("change", function (event) {
     if (event.target.id === "__drawer") sync();
