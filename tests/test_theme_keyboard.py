@@ -176,7 +176,8 @@ def test_search_opens_by_keyboard_and_escape_returns_to_its_button(browser, site
     tab_to(page, lambda s: s["for"] == "__search")
     page.keyboard.press("Enter")
     # Zensical's search dialog slides in by script: wait until the field has come to rest.
-    page.wait_for_function(f"() => {{ const s = ({FOCUSED})(); return s && s.tag === 'INPUT' && s.top >= 0 && s.left >= 0 }}")
+    page.wait_for_function(f"() => {{ const s = ({FOCUSED})();\n"
+                           "return s && s.tag === 'INPUT' && s.top >= 0 && s.left >= 0 }")
     page.wait_for_function(SETTLED)
     field = page.evaluate(FOCUSED)
     page.keyboard.press("Escape")
