@@ -5,6 +5,8 @@ menu and search still open from the keyboard, and a table wider than the screen
 scrolls in a region that takes focus and shows that more is out of view."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from mkdocs.utils.yaml import yaml_load
 
@@ -225,3 +227,28 @@ def test_wide_table_scroller_is_reached_by_keyboard_and_shows_more_columns(brows
     assert region["attachment"].split(", ").count("local") == 2, region
     assert region["table"] in ("rgba(0, 0, 0, 0)", "transparent"), region
     assert contrast(region["shadow"], region["background"]) >= 3, region
+
+
+@both_builders
+def test_keyboard_parts_survive_instant_navigation(browser, instant_url):
+    context, page = phone_page(browser, instant_url + "/subscriptions/")
+    page.evaluate("() => { window.__same_page = true }")
+    page.click("article a[href$='/products/']")
+    page.wait_for_url(re.compile(r"/products/"), wait_until="commit")
+    page.wait_for_selector("article .md-typeset__scrollwrap[role=region]")
+    same = page.evaluate("() => window.__same_page === true")
+    menu = tab_to(page, lambda s: s["for"] == "__drawer")
+    region = tab_to(page, lambda s: "md-typeset__scrollwrap" in s["cls"].split() and s["in_content"], limit=80)
+    page.locator("article a.gc-glossary-term").first.focus()
+    page.wait_for_function("() => document.activeElement.getAttribute('aria-describedby')")
+    page.wait_for_function(SETTLED)
+    shown = tooltip_of_focused(page)
+    page.keyboard.press("Escape")
+    page.wait_for_function(SETTLED)
+    tip = tooltip_of_focused(page)
+    context.close()
+    assert same, "the link did not navigate instantly"
+    assert menu["expanded"] == "false" and inside_viewport(menu), menu
+    assert region["in_content"], region
+    assert shown and shown["shown"], shown
+    assert tip and not tip["shown"], tip
