@@ -31,7 +31,7 @@ FOCUSED = """() => {
   }
   const drawer = document.getElementById('__drawer');
   return {tag: el.tagName, cls: String(el.className), text: (el.textContent || '').trim().slice(0, 40),
-          href: el.pathname || null, for: el.htmlFor || null,
+          href: el.pathname || null, for: el.getAttribute('data-gc-for'),
           left: box.left, top: box.top, right: box.right, bottom: box.bottom,
           visible: getComputedStyle(el).visibility === 'visible',
           in_closed_drawer: !!el.closest('.md-sidebar--primary') && !(drawer && drawer.checked),

@@ -54,16 +54,18 @@ document$.subscribe(function () {
 // markup: Material's, and Zensical's port of it).
 //
 // On narrow screens the menu and the search open from icons in the header,
-// which are <label>s of hidden checkboxes: a label takes no focus, so those
-// icons become buttons for the keyboard (Enter or Space), named after what they
-// open. govcloud.css takes the closed drawer and the closed search out of the
+// which are <label>s of hidden checkboxes: a label takes no focus and may not be
+// given a button's role, so each icon is drawn by a real <button> in its place,
+// named after what it opens, that clicks the label (the theme's scripts listen
+// there). govcloud.css takes the closed drawer and the closed search out of the
 // Tab order; the menu opened from the keyboard takes focus to its first link,
 // and Escape closes it and returns focus to its button. When Escape closes the
 // search, focus goes back to the search button instead of the top of the page.
 //
 // Tooltips (content.tooltips) show on hover and on keyboard focus; Escape hides
 // the ones showing without moving focus (WCAG 1.4.13), and each stays hidden
-// until the theme takes it down, that is, until focus and pointer leave it.
+// until the theme takes it down (focus and pointer have left it) or focus
+// comes back to it.
 (function () {
   var OPENERS = {
     __drawer: ".md-nav--primary",
@@ -71,7 +73,7 @@ document$.subscribe(function () {
   };
 
   function opener(id) {
-    return document.querySelector('label.md-header__button[for="' + id + '"]');
+    return document.querySelector('button.gc-header-button[data-gc-for="' + id + '"]');
   }
   function shown(element) {
     return !!element && element.getClientRects().length > 0;
@@ -83,14 +85,31 @@ document$.subscribe(function () {
   }
   function enhance() {
     Object.keys(OPENERS).forEach(function (id) {
-      var label = opener(id);
-      if (!label || label.hasAttribute("tabindex")) return;
-      label.setAttribute("tabindex", "0");
-      label.setAttribute("role", "button");
+      var label = document.querySelector('label.md-header__button[for="' + id + '"]');
+      if (!label || label.classList.contains("gc-replaced")) return;
+      var button = document.createElement("button");
       var target = document.querySelector(OPENERS[id]);
-      if (!label.textContent.trim() && target && target.getAttribute("aria-label")) {
-        label.setAttribute("aria-label", target.getAttribute("aria-label"));
+      var name = label.textContent.trim() || (target && target.getAttribute("aria-label"));
+      button.type = "button";
+      button.className = "md-header__button md-icon gc-header-button";
+      button.setAttribute("data-gc-for", id);
+      if (name) button.setAttribute("aria-label", name);
+      var icon = label.querySelector("svg");
+      if (icon) {
+        icon = icon.cloneNode(true);
+        icon.setAttribute("aria-hidden", "true");
+        button.append(icon);
       }
+      button.addEventListener("click", function () {
+        label.click();
+        sync();
+        if (id === "__drawer" && document.getElementById(id).checked) {
+          var link = firstLink();
+          if (link) link.focus();
+        }
+      });
+      label.before(button);
+      label.classList.add("gc-replaced");
     });
     sync();
   }
@@ -158,17 +177,6 @@ document$.subscribe(function () {
   });
   document.addEventListener("keydown", function (event) {
     var target = event.target;
-    if ((event.key === "Enter" || event.key === " ") && target.matches &&
-        target.matches("label.md-header__button[role=button]")) {
-      event.preventDefault();
-      target.click();
-      if (target.htmlFor === "__drawer") {
-        sync();
-        var link = document.getElementById("__drawer").checked && firstLink();
-        if (link) link.focus();
-      }
-      return;
-    }
     // Material closes its search on Tab as well as on Escape: on a phone, focus
     // then goes back to the search button rather than into the closing search.
     if (event.key === "Tab" && target.matches && target.matches(".md-search__input") && shown(opener("__search"))) {
