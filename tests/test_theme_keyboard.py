@@ -78,17 +78,22 @@ def tooltip_of_focused(page) -> dict | None:
     }""")
 
 
-@both_builders
-@pytest.mark.parametrize("kind", ["gc-glossary-term", "headerlink"])
-def test_escape_hides_a_focused_tooltip_and_focus_stays(browser, site_url, kind):
-    context, page = phone_page(browser, site_url + "/subscriptions/")
-    stop = tab_to(page, lambda s: kind in s["cls"].split() and s["in_content"])
+def tooltip_around_escape(page) -> tuple:
+    """The focused link's tooltip once it shows, then after Escape."""
     page.wait_for_function("() => document.activeElement.getAttribute('aria-describedby')")
     page.wait_for_function(SETTLED)
     before = tooltip_of_focused(page)
     page.keyboard.press("Escape")
     page.wait_for_function(SETTLED)
-    after = tooltip_of_focused(page)
+    return before, tooltip_of_focused(page)
+
+
+@both_builders
+@pytest.mark.parametrize("kind", ["gc-glossary-term", "headerlink"])
+def test_escape_hides_a_focused_tooltip_and_focus_stays(browser, site_url, kind):
+    context, page = phone_page(browser, site_url + "/subscriptions/")
+    stop = tab_to(page, lambda s: kind in s["cls"].split() and s["in_content"])
+    before, after = tooltip_around_escape(page)
     still = page.evaluate(FOCUSED)
     # The pointer resting on the same link does not bring it back.
     page.hover("article a:focus")
@@ -240,12 +245,7 @@ def test_keyboard_parts_survive_instant_navigation(browser, instant_url):
     menu = tab_to(page, lambda s: s["for"] == "__drawer")
     region = tab_to(page, lambda s: "md-typeset__scrollwrap" in s["cls"].split() and s["in_content"], limit=80)
     page.locator("article a.gc-glossary-term").first.focus()
-    page.wait_for_function("() => document.activeElement.getAttribute('aria-describedby')")
-    page.wait_for_function(SETTLED)
-    shown = tooltip_of_focused(page)
-    page.keyboard.press("Escape")
-    page.wait_for_function(SETTLED)
-    tip = tooltip_of_focused(page)
+    shown, tip = tooltip_around_escape(page)
     context.close()
     assert same, "the link did not navigate instantly"
     assert menu["expanded"] == "false" and inside_viewport(menu), menu
