@@ -164,7 +164,8 @@ export class Options {
     nameError(this.name1.id, 1);
     this.sets().forEach((set, i) => {
       const n = i + 2, label = this.defaultName(n), values = new Map(answers.values), cancelled = new Set(), map = new Map();
-      const cancelLabels = new Map();   // this option's own cancel boxes, named as they are labelled
+      // This option's own cancel boxes, named as they are labelled.
+      const cancelLabel = (key) => this.input(set, "cancel-" + key).labels[0].textContent;
       nameError(this.input(set, "name").id, n);
       for (const p of book.products) {
         const ids = fieldIds(p.key);
@@ -172,14 +173,11 @@ export class Options {
           const mine = this.input(set, k + "-" + p.key);
           map.set(id, mine.id);
           if (k !== "cancel") values.set(id, mine.value);
-          else {
-            cancelLabels.set(p.key, mine.labels[0].textContent);
-            if (mine.checked) cancelled.add(p.key);
-          }
+          else if (mine.checked) cancelled.add(p.key);
         }
       }
       const named = Object.assign({}, book, { products: book.products.map((p) => Object.assign({}, p, { name: label + ": " + p.name })) });
-      const r = readAnswers(Object.assign({}, answers, { values, cancelled, cancelLabels }), named, ns, needsDays);
+      const r = readAnswers(Object.assign({}, answers, { values, cancelled, cancelLabel }), named, ns, needsDays);
       for (const e of r.errors) {
         if (map.has(e.id)) errors.push({ id: map.get(e.id), message: e.message, when: map.get(e.when) || e.when });
         else if (!errors.some((x) => x.id === e.id && x.message === e.message) && e.id === "gc-days-remaining") errors.push(e);

@@ -112,7 +112,7 @@ export class Estimator {
       .lines.some((l) => l.change === "upgrade");
     const answers = { values, customer: this.customer.value, change: this.mode() === "change",
                       renewalProblem: this.renewalProblem, cancelled: this.cancelled(),
-                      cancelLabels: new Map(Array.from(this.cancels, ([key, box]) => [key, box.labels[0].textContent])) };
+                      cancelLabel: (key) => this.cancels.get(key).labels[0].textContent };
     return this.options.read(readAnswers(answers, book, ns, needsDays), answers, needsDays);
   }
 

@@ -30,8 +30,9 @@ export function checkRenewal(value, book, ns, now = new Date()) {
 }
 
 /* answers: {values: Map id -> text, customer, change (bool), renewalProblem,
- * cancelled: Set of product keys, cancelLabels: Map product key -> the label of
- * its cancel box, as the form shows it (a problem names the box that is there)}. needsDays(scenario) says whether a line is
+ * cancelled: Set of product keys, cancelLabel(key): the label of a product's cancel
+ * box as the form shows it (a problem names the box that is there; asked only for a
+ * problem, so typing reads no label)}. needsDays(scenario) says whether a line is
  * an upgrade, the one figure that needs the days left (CONTRACTS.md).
  * Returns {scenario, errors: [{id, message, when}], empty}. `when` names what
  * must have been touched for the problem to be reported: a field id, or
@@ -79,7 +80,7 @@ export function readAnswers(answers, book, ns, needsDays) {
     if (wanted) { scenario.proposed[p.key] = wanted; count++; }
     if (change && now && wanted === null) {
       errors.push({ id: ids.users, when: ids.users, message: ns.word(book, "problems.users_after_missing",
-                    { what: p.name + " users", cancel: answers.cancelLabels.get(p.key) }) });
+                    { what: p.name + " users", cancel: answers.cancelLabel(p.key) }) });
     }
   }
   if (change) {
