@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from catalogs import PRICE, TERM_DAYS
-from cli_run import FIXTURE, edited, line_of, run
+from cli_run import FIXTURE, clean_env, edited, line_of, run
 from govcloud.schema import catalog_schema
 from harness import with_rule_confirmed
 
@@ -229,6 +229,17 @@ def test_old_data_that_its_own_model_rejects_is_still_bad_data(files):
     assert result.returncode == 2 and result.stdout == ""
     top = line_of(base, "currency:")
     assert result.stderr == f"HEAD:data/products.yml:{top}: quote_valid_days: is required\n"
+
+
+def test_without_git_the_base_is_a_clear_problem_not_a_traceback(files):
+    """git missing from PATH: reading the base fails with one line, and the check for a changed model
+    that follows (it runs git too) must not turn that into a traceback."""
+    base_with_data(files, FIXTURE.read_text(encoding="utf-8"), catalog_schema())
+    nowhere = files / "no-git"
+    nowhere.mkdir()
+    result = run("diff", "--base", "HEAD", cwd=files, env=clean_env(PATH=str(nowhere)))
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.startswith("HEAD:data/products.yml:1: (file): git cannot be run: "), result.stderr
 
 
 def test_docs_workflow_runs_diff_on_pull_requests_into_the_job_summary():

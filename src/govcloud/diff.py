@@ -96,12 +96,17 @@ def _version(
 
 def git_show(ref: str, path: Path) -> str:
     """The file's text at `ref`, read with `git show` from the file's own folder."""
-    folder = path.parent if str(path.parent) else Path(".")
-    name = f"{ref}:{display_name(path)}"
+    return _show(_folder(path), f"{ref}:./{path.name}", f"{ref}:{display_name(path)}")
+
+
+def _folder(path: Path) -> Path:
+    return path.parent if str(path.parent) else Path(".")
+
+
+def _show(folder: Path, spec: str, name: str) -> str:
+    """`git show SPEC` run in `folder` (SPEC `REF:./file` is relative to it, `REF:path` to the repository's root)."""
     try:
-        result = subprocess.run(
-            ["git", "-C", str(folder), "show", f"{ref}:./{path.name}"], capture_output=True, timeout=60
-        )
+        result = subprocess.run(["git", "-C", str(folder), "show", spec], capture_output=True, timeout=60)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise InputError([Problem(name, 1, "(file)", f"git cannot be run: {exc}")]) from None
     if result.returncode != 0:
@@ -116,14 +121,10 @@ def git_show(ref: str, path: Path) -> str:
 def model_changed(ref: str, data: Path) -> bool:
     """Whether the data model at `ref` differs from the working copy's: its committed JSON Schema
     (schema/products.schema.json, kept current by the tests) is not the one this code makes."""
-    folder = data.parent if str(data.parent) else Path(".")
-    result = subprocess.run(["git", "-C", str(folder), "show", f"{ref}:{SCHEMA}"], capture_output=True, timeout=60)
-    if result.returncode != 0:
-        return False  # no schema to compare with: not known to have changed
     try:
-        return bool(json.loads(result.stdout) != catalog_schema())
-    except ValueError:
-        return False
+        return bool(json.loads(_show(_folder(data), f"{ref}:{SCHEMA}", f"{ref}:{SCHEMA}")) != catalog_schema())
+    except (InputError, ValueError):
+        return False  # no schema to compare with (or git cannot run): not known to have changed
 
 
 def unreadable_base(ref: str, problems: list[Problem]) -> Section:
