@@ -112,10 +112,15 @@ def _money(amount: Decimal | None, priced: bool, ask: str, assumptions: tuple[st
     return Cell(show(amount), text(amount), assumptions)
 
 
+def _priced(q: Quote) -> bool:
+    """Whether any line has a price (view.js's priced): with none, totals say whom to ask, not $0.00."""
+    return any(line.status == "ok" for line in q.lines)
+
+
 def totals(q: Quote) -> dict[str, Cell]:
     """The totals row: its label (`product`), `annual`, `due_now`, and `today_annual` for a change."""
     ask = word("cells.ask", contact=q.contact)
-    priced = any(line.status == "ok" for line in q.lines)
+    priced = _priced(q)
     label = WORDS["totals"]["priced_only"] if priced and not q.complete else WORDS["totals"]["total"]
     due_rules = tuple(dict.fromkeys(a for l in q.lines if l.status == "ok" for a in l.assumptions))
     out = {
@@ -197,14 +202,13 @@ def view(catalog: Catalog, scenario: Scenario, q: Quote, today: date | None = No
             a for b in q.bills if b.in_days is not None and b.in_days < catalog.term_days for a in b.assumptions
         )
     )
-    priced = any(line.status == "ok" for line in q.lines)
-    first_year = (
-        Cell(str(WORDS["bills"]["first_year_unknown"]))
-        if first is None
-        else Cell(ask)  # nothing priced: whom to ask, not $0.00
-        if not priced
-        else Cell(show(first), text(first), year_rules)
-    )
+    priced = _priced(q)
+    if first is None:
+        first_year = Cell(str(WORDS["bills"]["first_year_unknown"]))
+    elif not priced:
+        first_year = Cell(ask)  # nothing priced: whom to ask, not $0.00
+    else:
+        first_year = Cell(show(first), text(first), year_rules)
 
     contact = getattr(catalog.contacts, scenario.customer)
     about = [word("about.customer", who=_mid_sentence(contact.who), contact=contact.name)]

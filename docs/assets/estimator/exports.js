@@ -75,9 +75,9 @@ export function csv(view) {
 
 // The copied table as text: the context, the table, the bills, the footnotes, tab-separated.
 export function tsv(view) {
-  const t = table(view), lines = tsvLines;
-  return [context(view).join("\n"), lines([t.head].concat(t.rows)),
-          t.billsTitle + "\n" + lines([t.billsHead].concat(t.bills))].concat(t.footnotes.length ? [t.footnotes.join("\n")] : [])
+  const t = table(view);
+  return [context(view).join("\n"), tsvLines([t.head].concat(t.rows)),
+          t.billsTitle + "\n" + tsvLines([t.billsHead].concat(t.bills))].concat(t.footnotes.length ? [t.footnotes.join("\n")] : [])
     .join("\n\n") + "\n";
 }
 

@@ -22,14 +22,14 @@ const details = (view, name) => view.words("options.details", { name });
 
 // Each option's own table (tsv's parts, without the context already given once).
 function optionText(view, name) {
-  const t = table(view), lines = tsvLines;
-  return [details(view, name), lines([t.head].concat(t.rows)), t.billsTitle + "\n" + lines([t.billsHead].concat(t.bills))]
+  const t = table(view);
+  return [details(view, name), tsvLines([t.head].concat(t.rows)), t.billsTitle + "\n" + tsvLines([t.billsHead].concat(t.bills))]
     .concat(t.footnotes.length ? [t.footnotes.join("\n")] : []).join("\n\n");
 }
 
 export function tsvAll(views, names) {
-  const g = grid(views, names), lines = tsvLines;
-  return [context(views[0]).join("\n"), g.title + "\n" + lines([g.head].concat(g.rows))].concat(g.notes.length ? [g.notes.join("\n")] : [])
+  const g = grid(views, names);
+  return [context(views[0]).join("\n"), g.title + "\n" + tsvLines([g.head].concat(g.rows))].concat(g.notes.length ? [g.notes.join("\n")] : [])
     .concat(views.map((v, i) => optionText(v, names[i]))).join("\n\n") + "\n";
 }
 
