@@ -19,8 +19,8 @@ $(STAMP): requirements.lock pyproject.toml
 # The data and the glossary, then the docs workflow (zizmor, offline: no GitHub API calls).
 check: setup
 	$(BIN)/govcloud check
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/zizmor --offline --quiet .github/workflows/
 
@@ -109,18 +109,18 @@ $(ZSTAMP): requirements-zensical.lock pyproject.toml
 
 # The same docs/, data/ and macros, built by Zensical into site-zensical/:
 # strict, from a cleared cache (its cache does not know the data files), then
-# our own checks of what its strict mode misses (tests/sitecheck.py), then the
+# our own checks of what its strict mode misses (tests/support/sitecheck.py), then the
 # same post-build steps as `make build` (minify, CSP), then published like
 # `make build` does, so site-zensical/ is never half written or half deleted.
 zensical: setup esbuild-deps zensical-setup
 	@tmp=$$(mktemp -d "site-zensical.tmp.XXXXXX") && chmod 755 "$$tmp" && \
 	  { ZENSICAL_SITE_DIR="$$tmp" $(ZBIN)/zensical build --strict --clean -f mkdocs.zensical.yml && \
-	    $(BIN)/python tests/sitecheck.py "$$tmp" && \
+	    $(BIN)/python tests/support/sitecheck.py "$$tmp" && \
 	    $(BIN)/python -m govcloud_site.postbuild "$$tmp" && \
 	    $(BIN)/python -m govcloud_site.publish "$$tmp" site-zensical; } || { rm -rf "$$tmp"; exit 1; }
 
 # Both builds, page for page: title, article text and article links; one line
 # per difference, non-zero exit on any. `make test` runs it.
 parity: build zensical
-	$(BIN)/python tests/sitecheck.py site
-	$(BIN)/python tests/parity.py site site-zensical
+	$(BIN)/python tests/support/sitecheck.py site
+	$(BIN)/python tests/support/parity.py site site-zensical

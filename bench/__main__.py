@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from govcloud.loading import load_catalog
+from govcloud.load.loading import load_catalog
 
 from . import browser, core, inputs, sites, synthetic
 from .builders import bench_builders

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
+from harness import CHROMIUM_FLAGS, chromium_path
 from playwright.sync_api import sync_playwright
 
 from .sites import harness  # noqa: F401 (puts tests/ on the path)
-from harness import CHROMIUM_FLAGS, chromium_path
 
 ESTIMATOR = "/estimator/"
 READY = "#gc-estimator[data-ready], [data-testid='annual-total']"

@@ -4,12 +4,13 @@ from __future__ import annotations
 import json
 import time
 
-from govcloud.model import Catalog
-from govcloud.quote import quote
-from govcloud.scenario import read_scenarios
+import vectors  # noqa: E402  (the conformance scenario set the tests use)
+
+from govcloud.calc.quote import quote
+from govcloud.load.scenarios import read_scenarios
+from govcloud.model.catalog import Catalog
 
 from .sites import harness  # noqa: F401 (puts tests/ on the path)
-import vectors  # noqa: E402  (the conformance scenario set the tests use)
 
 
 def scenario_set(catalog: Catalog) -> list[dict]:

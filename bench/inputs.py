@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import time
 
-from govcloud.model import Catalog
-from govcloud.problems import InputError
-from govcloud.scenario import read_scenarios
-from govcloud.yamlsource import load_text
+from govcloud.load.scenarios import read_scenarios
+from govcloud.load.yamlsource import load_text
+from govcloud.model.catalog import Catalog
+from govcloud.model.problems import InputError
 
 from .timing import median
 

@@ -12,7 +12,7 @@ import tempfile
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "support"))
 import harness  # noqa: E402
 from harness import BIN, ROOT, build_site  # noqa: E402
 
@@ -71,7 +71,7 @@ def content_floor_project(folder: Path, config: Path = ROOT / "mkdocs.yml") -> P
     text = re.sub(r"^\s*#.*\n", "", text, flags=re.M)  # comments name our modules too
     text = re.sub(r"^watch:\n(?:  - .*\n)+", "", text, flags=re.M)
     text = re.sub(r"^  - macros:\n(?:      .*\n)*", "", text, flags=re.M)
-    text = text.replace("  - govcloud_site.pagework\n", "")
+    text = text.replace("  - govcloud_site.markdown\n", "")
     if "macros" in text or "govcloud_site" in text:
         raise RuntimeError("content floor: mkdocs.yml changed shape; the macros or the page work are still configured")
     out = folder / "mkdocs.yml"

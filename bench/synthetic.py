@@ -17,11 +17,11 @@ from pathlib import Path
 
 import yaml
 
-from govcloud.cli import main as govcloud
-from govcloud.loading import load_catalog
-from govcloud.quote import quote
-from govcloud.scenario import read_scenarios
-from govcloud.worked import load_worked
+from govcloud.calc.quote import quote
+from govcloud.calc.worked import load_worked
+from govcloud.cli.commands import main as govcloud
+from govcloud.load.loading import load_catalog
+from govcloud.load.scenarios import read_scenarios
 
 from .sites import ROOT
 

@@ -11,7 +11,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from harness import (  # noqa: F401 (tests import them from here)
     BIN,
     BUILDERS,
@@ -32,6 +31,16 @@ def chromium_path() -> str:
 
 
 both_builders = pytest.mark.parametrize("builder", BUILDERS, indirect=True)
+
+KINDS = ("unit", "site", "browser")
+
+
+def pytest_collection_modifyitems(items):
+    """Each test is marked by its folder: tests/unit, tests/site or tests/browser."""
+    for item in items:
+        kind = item.path.parent.name
+        if kind in KINDS:
+            item.add_marker(kind)
 
 
 @pytest.fixture(scope="session")

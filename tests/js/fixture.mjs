@@ -10,10 +10,10 @@ await import("../../docs/assets/govcloud-quote.js");
 export const ns = globalThis.govcloud;
 
 // The words and rules of the price book, as govcloud writes them for the test catalog
-// (tests/fixtures/products.yml): the page's sentences come from there, not from the JS.
+// (tests/support/fixtures/products.yml): the page's sentences come from there, not from the JS.
 const here = dirname(fileURLToPath(import.meta.url)), root = join(here, "..", "..");
 const shipped = JSON.parse(execFileSync(join(root, ".venv", "bin", "govcloud"), ["pricebook", "--json"], {
-  env: { ...process.env, GOVCLOUD_DATA: join(root, "tests", "fixtures", "products.yml") }, encoding: "utf-8" }));
+  env: { ...process.env, GOVCLOUD_DATA: join(root, "tests", "support", "fixtures", "products.yml") }, encoding: "utf-8" }));
 export const WORDS = shipped.words;
 
 export function book(extra = {}) {

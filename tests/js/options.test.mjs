@@ -9,7 +9,7 @@ import { book as fixtureBook } from "./fixture.mjs";
 // The name rule as govcloud ships it in the price book (govcloud.options.names).
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const shipped = JSON.parse(execFileSync(join(root, ".venv", "bin", "govcloud"), ["pricebook", "--json"], {
-  env: { ...process.env, GOVCLOUD_DATA: join(root, "tests", "fixtures", "products.yml") }, encoding: "utf-8" }));
+  env: { ...process.env, GOVCLOUD_DATA: join(root, "tests", "support", "fixtures", "products.yml") }, encoding: "utf-8" }));
 const book = () => fixtureBook({ option_names: shipped.option_names });
 const pairs = (query) => Array.from(new URLSearchParams(query));
 

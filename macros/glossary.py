@@ -1,0 +1,118 @@
+"""The glossary on the site: its page, and the links from the first use of each
+term on other pages to its entry (`includes/glossary.yml`, checked by govcloud)."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Any
+
+from govcloud.load.glossary import load_glossary
+from govcloud.model.catalog import Catalog
+from govcloud.words.richtext import escape_markdown, fill
+from govcloud.words.vocabulary import WORDS
+from govcloud_site.markdown.marks import NO_TERM_LINKS, mark
+from macros.text import join, slug
+
+GLOSSARY_PAGE = "glossary.md"
+
+# Markdown where a glossary link must not go: code, headings, admonition titles,
+# raw HTML blocks (generated tables), links and their text, tags and attribute lists.
+PROTECTED = re.compile(r"""
+    (?sm:^(?P<fence>```|~~~).*?^(?P=fence)[ \t]*$)
+  | (?m:^\#{1,6}[ \t].*$)
+  | (?m:^[ \t]*(?:!!!|\?\?\?\+?)[ \t].*$)
+  | (?sm:^<.*?(?:\n[ \t]*\n|\Z))
+  | `[^`\n]+`
+  | !?\[[^\]\n]*\]\([^)\n]*\)(?:\{[^}\n]*\})?
+  | \[[^\]\n]*\]\[[^\]\n]*\]
+  | <[^>\n]+>
+  | \{[^}\n]*\}
+  | (?m:^[ ]{0,3}\[[^\]\n]+\]:.*$)
+""", re.X)
+# What protected text reads as while terms are looked for: no word, no hyphen, in no term.
+BLANK = "\0"
+
+
+class GlossaryMacros:
+    """Mixed into the page macros: needs `self.fill` (the data's words)."""
+
+    catalog: Catalog
+    fill: dict[str, str]
+    glossary: list[dict[str, Any]]
+
+    def _load_glossary(self) -> list[dict[str, Any]]:
+        out = []
+        # Placeholders filled by name only (never str.format, which reads attributes and format specs).
+        for entry in load_glossary(None, self.catalog):
+            term = fill(entry.term, self.fill)
+            unconfirmed = [k for k in entry.rests_on or [] if not getattr(self.catalog.rules, k).confirmed]
+            out.append({"term": term, "text": " ".join(fill(entry.text, self.fill).split()),
+                        "forms": [fill(f, self.fill) for f in (entry.forms if entry.forms is not None else [term])],
+                        "unconfirmed": unconfirmed})
+        return sorted(out, key=lambda e: e["term"].lower())
+
+    def glossary_list(self) -> str:
+        # The glossary's own page links no terms to itself.
+        return mark(NO_TERM_LINKS) + "\n\n".join(
+            f"{escape_markdown(e['term'])} {{#{slug(e['term'])}}}\n:   {escape_markdown(e['text'])}{self._to_confirm(e)}"
+            for e in self.glossary)
+
+    def _to_confirm(self, entry: dict[str, Any]) -> str:
+        """The marker an entry carries while a rule it states is unconfirmed: it leads to the rule."""
+        links = [f"[{escape_markdown(getattr(self.catalog.rules, k).title)}](sources.md#rule-{k})"
+                 for k in entry["unconfirmed"]]
+        return f" ({WORDS['assumptions']['marker']}: {join(links)})" if links else ""
+
+    def link_terms(self, markdown: str) -> str:
+        """Make the first use of each glossary term on a page a link to its entry.
+
+        A link, unlike an <abbr>, can be reached by keyboard and followed on a
+        touch screen; its title is the tooltip. Later uses stay plain text, and
+        headings, links, code and generated HTML are never touched.
+        """
+        # Only prose may take a link: the stretches of it, one BLANK between two, are searched
+        # as one text (one pass over the page, however much generated HTML it holds); `starts`
+        # maps a position back to the page.
+        pieces, starts, start, at = [], [], 0, 0
+        for m in PROTECTED.finditer(markdown):
+            pieces.append(markdown[start:m.start()])
+            starts.append((at, start))
+            at += m.start() - start + 1
+            start = m.end()
+        pieces.append(markdown[start:])
+        starts.append((at, start))
+        prose = BLANK.join(pieces)
+        offsets = [a for a, _ in starts]
+
+        def uses(pattern: re.Pattern):
+            """(start, end) in the page of each use of the term, in order."""
+            for m in pattern.finditer(prose):
+                a, s = starts[bisect_right(offsets, m.start()) - 1]
+                yield s + m.start() - a, s + m.end() - a
+
+        chosen: list[tuple[int, int, dict]] = []
+        for entry in self.glossary:
+            pattern = self._term_pattern(entry["forms"])
+            if pattern is None:
+                continue
+            # The term's first use that does not overlap a term already linked.
+            found = next(((s, e) for s, e in uses(pattern)
+                          if not any(cs < e and s < ce for cs, ce, _ in chosen)), None)
+            if found:
+                chosen.append((*found, entry))
+        for s, e, entry in sorted(chosen, key=lambda c: c[0], reverse=True):
+            # The text is plain words (govcloud refuses markup in it); a quote would end the title.
+            title = entry["text"].replace('"', "'")
+            if entry["unconfirmed"]:
+                title += f" ({WORDS['assumptions']['marker']})"
+            link = f'[{markdown[s:e]}]({GLOSSARY_PAGE}#{slug(entry["term"])} "{title}"){{ .gc-glossary-term }}'
+            markdown = markdown[:s] + link + markdown[e:]
+        return markdown
+
+    @staticmethod
+    def _term_pattern(forms: list[str]) -> re.Pattern | None:
+        """Any of the forms as a whole word, longest first, also with a capital at the start of a sentence."""
+        words = sorted({w for f in forms for w in (f, f[:1].upper() + f[1:])}, key=len, reverse=True)
+        if not words:
+            return None
+        return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])")

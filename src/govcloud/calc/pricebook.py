@@ -1,0 +1,38 @@
+"""The price book document: what `govcloud pricebook --json` prints and the estimator embeds."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from govcloud.model.catalog import Catalog, Contacts, Rules
+from govcloud.model.money import text
+from govcloud.model.names import names
+from govcloud.words.vocabulary import WORDS
+
+
+def pricebook(catalog: Catalog) -> dict[str, Any]:
+    return {
+        "currency": catalog.currency,
+        "prices_are": catalog.prices_are,
+        "term_days": catalog.term_days,
+        "max_instances": catalog.max_instances,
+        # Beyond CONTRACTS.md's shape (documented in docs/formats.md): the contact of each
+        # customer kind (its keys are the kinds), the rules with whether each is confirmed
+        # (the calculation's `assumptions` follow them), and every word a quote is shown with.
+        "contacts": {kind: getattr(catalog.contacts, kind).name for kind in Contacts.model_fields},
+        "rules": {
+            name: {
+                "title": getattr(catalog.rules, name).title,
+                "summary": catalog.rule_text(name),
+                "confirmed": getattr(catalog.rules, name).confirmed,
+            }
+            for name in Rules.model_fields
+        },
+        "option_names": names(),  # how the estimator checks an option's name, as `govcloud quote` does
+        "words": copy.deepcopy(WORDS),  # a copy: whoever edits the document must not edit the vocabulary
+        "products": [
+            {"key": p.key, "name": p.name, "tiers": [{"users": t.users, "annual": text(t.annual)} for t in p.tiers]}
+            for p in catalog.products
+        ],
+    }

@@ -1,0 +1,344 @@
+"""The calculation: a quote for a scenario on a catalog, by the rules in CONTRACTS.md.
+
+Every sentence comes from `vocabulary.WORDS`; `docs/assets/govcloud-quote.js`
+does the same arithmetic on the price book and fills the same templates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from govcloud.model.catalog import Catalog, Product, Rules
+from govcloud.model.money import ZERO, cents, show, text
+from govcloud.model.scenario import Change, Holding, Scenario
+from govcloud.model.tiers import change_of, tier_index
+from govcloud.words.vocabulary import word
+
+# Changes that keep today's subscription: they renew on the current term's date.
+KEPT: tuple[Change, ...] = ("upgrade", "downgrade", "instances_only", "unchanged")
+# The rules a line's figures rest on, by change kind (kept only while the data marks them unconfirmed).
+LINE_RULES: dict[str, tuple[str, ...]] = {
+    "new": ("new_subscription_term",),
+    "upgrade": ("upgrade",),
+    "downgrade": ("downgrade",),
+    "cancel": ("cancel",),
+    "contact_sales": ("beyond_limits",),
+}
+# ... and the rules each part of a bill rests on, by the change of the line it carries.
+PART_RULES: dict[str, dict[str, tuple[str, ...]]] = {
+    "due_now": {"upgrade": ("upgrade",), "new": ("new_subscription_term",)},
+    "renewal": {"downgrade": ("downgrade",)},
+    "first_renewal": {"new": ("new_subscription_term",)},
+}
+PARTS = ("due_now", "renewal", "first_renewal")
+
+
+@dataclass(frozen=True)
+class Line:
+    product: str
+    change: Change
+    users: int
+    tier: int | None
+    instances: int
+    annual: Decimal | None
+    due_now: Decimal | None
+    status: str
+    today_tier: int | None = None
+    today_annual: Decimal | None = None
+    assumptions: tuple[str, ...] = ()
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "product": self.product,
+            "change": self.change,
+            "users": self.users,
+            "tier": self.tier,
+            "instances": self.instances,
+            "annual": text(self.annual),
+            "due_now": text(self.due_now),
+            "status": self.status,
+            "today_tier": self.today_tier,
+            "today_annual": text(self.today_annual),
+            "assumptions": list(self.assumptions),
+        }
+
+
+@dataclass(frozen=True)
+class Bill:
+    """Money that falls due on one day: `in_days` from today, or None when the days left were not given."""
+
+    in_days: int | None
+    amount: Decimal
+    products: tuple[str, ...]
+    parts: tuple[str, ...]
+    assumptions: tuple[str, ...]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "in_days": self.in_days,
+            "amount": text(self.amount),
+            "products": list(self.products),
+            "parts": list(self.parts),
+            "assumptions": list(self.assumptions),
+        }
+
+
+@dataclass(frozen=True)
+class Note:
+    """One sentence of the explanation, the product it is about, and the rules it rests on."""
+
+    text: str
+    product: str | None = None
+    assumptions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Quote:
+    currency: str
+    customer: str
+    contact: str
+    lines: list[Line]
+    notes: list[Note] = field(default_factory=list)
+    has_current: bool = False
+    bills: list[Bill] = field(default_factory=list)
+    term_days: int = 365
+
+    @property
+    def messages(self) -> list[str]:
+        return [n.text for n in self.notes]
+
+    @property
+    def complete(self) -> bool:
+        return all(line.status == "ok" for line in self.lines)
+
+    @property
+    def annual_total(self) -> Decimal:
+        return sum((l.annual for l in self.lines if l.status == "ok" and l.annual is not None), ZERO)
+
+    @property
+    def due_now_total(self) -> Decimal:
+        return sum((l.due_now for l in self.lines if l.status == "ok" and l.due_now is not None), ZERO)
+
+    @property
+    def today_annual_total(self) -> Decimal | None:
+        """What today's holdings cost a year; None without a `current`, or when one is beyond the price book."""
+        if not self.has_current:
+            return None
+        held = [l for l in self.lines if l.change != "new"]
+        if any(l.today_annual is None for l in held):
+            return None
+        return sum((l.today_annual for l in held if l.today_annual is not None), ZERO)
+
+    @property
+    def first_year_total(self) -> Decimal | None:
+        """What is paid in the next term's days: None while a bill has no date."""
+        if any(b.in_days is None for b in self.bills):
+            return None
+        return sum((b.amount for b in self.bills if b.in_days is not None and b.in_days < self.term_days), ZERO)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "currency": self.currency,
+            "customer": self.customer,
+            "contact": self.contact,
+            "complete": self.complete,
+            "lines": [l.as_json() for l in self.lines],
+            "annual_total": text(self.annual_total),
+            "due_now_total": text(self.due_now_total),
+            "messages": self.messages,
+            "today_annual_total": text(self.today_annual_total),
+            "bills": [b.as_json() for b in self.bills],
+            "first_year_total": text(self.first_year_total),
+        }
+
+
+def prorate(difference: Decimal, days: int, term_days: int) -> Decimal:
+    return cents(difference * days / term_days)
+
+
+def unconfirmed(catalog: Catalog, keys: tuple[str, ...] | set[str]) -> tuple[str, ...]:
+    """The given rule keys that the data marks `confirmed: false`, in the data's rule order."""
+    return tuple(k for k in Rules.model_fields if k in keys and not getattr(catalog.rules, k).confirmed)
+
+
+def quote(catalog: Catalog, scenario: Scenario) -> Quote:
+    contact = getattr(catalog.contacts, scenario.customer).name
+    current = scenario.current or {}
+    line_rules, part_rules = LINE_RULES, PART_RULES
+    if not current.keys() & scenario.proposed.keys():
+        # No subscription of today's is kept: a new one has no term to be co-termed with, so its
+        # figures do not rest on the new-subscription rule (only a product added mid-term does).
+        line_rules = {**LINE_RULES, "new": ()}
+        part_rules = {part: {c: r for c, r in by.items() if c != "new"} for part, by in PART_RULES.items()}
+    lines: list[Line] = []
+    notes: list[Note] = []
+    for product in catalog.products:
+        now, wanted = current.get(product.key), scenario.proposed.get(product.key)
+        if now is None and wanted is None:
+            continue
+        line, said = _line(catalog, product, now, wanted, scenario.days_remaining, contact, line_rules)
+        lines.append(line)
+        notes += said
+    if not all(line.status == "ok" for line in lines):
+        notes.append(Note(word("messages.incomplete", contact=contact)))
+    notes.append(Note(word("messages.illustrative", contact=contact)))
+    bills = _bills(catalog, lines, scenario.days_remaining, part_rules)
+    return Quote(
+        catalog.currency,
+        scenario.customer,
+        contact,
+        lines,
+        notes,
+        scenario.current is not None,
+        bills,
+        catalog.term_days,
+    )
+
+
+def _bills(
+    catalog: Catalog, lines: list[Line], days: int | None, part_rules: dict[str, dict[str, tuple[str, ...]]]
+) -> list[Bill]:
+    """The contract's dated bills: due now, the current term's renewal, each new subscription's first renewal."""
+    entries: list[tuple[int | None, str, Line, Decimal]] = []
+    for line in lines:
+        if line.status != "ok" or line.annual is None or line.due_now is None:
+            continue
+        if line.due_now > 0:
+            entries.append((0, "due_now", line, line.due_now))
+        if line.change in KEPT:
+            entries.append((days, "renewal", line, line.annual))
+        elif line.change == "new":
+            entries.append((catalog.term_days, "first_renewal", line, line.annual))
+    days_of = sorted({d for d, *_ in entries}, key=lambda d: (d is None, d or 0))
+    bills = []
+    for day in days_of:
+        here = [e for e in entries if e[0] == day]
+        keys = {e[2].product for e in here}
+        rules = {r for _, part, line, _ in here for r in part_rules[part].get(line.change, ())}
+        bills.append(
+            Bill(
+                day,
+                sum((e[3] for e in here), ZERO),
+                tuple(l.product for l in lines if l.product in keys),
+                tuple(p for p in PARTS if any(e[1] == p for e in here)),
+                unconfirmed(catalog, rules),
+            )
+        )
+    return bills
+
+
+def _beyond(catalog: Catalog, product: Product, holdings: list[Holding]) -> list[str]:
+    """Why a line is beyond the price book, in words; empty when it is not."""
+    top = product.tiers[-1].users
+    reasons = []
+    users = max(h.users for h in holdings)
+    if users > top:
+        reasons.append(word("messages.beyond_users", users=f"{users:,}", top=f"{top:,}"))
+    instances = max(h.instances for h in holdings)
+    if instances > catalog.max_instances:
+        reasons.append(
+            word("messages.beyond_instances", instances=f"{instances:,}", max_instances=f"{catalog.max_instances:,}")
+        )
+    return reasons
+
+
+def _today(catalog: Catalog, product: Product, now: Holding | None) -> tuple[int | None, Decimal | None]:
+    """Today's tier and price; (None, None) with nothing today or a holding beyond the price book."""
+    if now is None or now.instances > catalog.max_instances:
+        return None, None
+    index = tier_index(product, now.users)
+    if index == len(product.tiers):
+        return None, None
+    return product.tiers[index].users, product.tiers[index].annual
+
+
+def _line(
+    catalog: Catalog,
+    product: Product,
+    now: Holding | None,
+    wanted: Holding | None,
+    days: int | None,
+    contact: str,
+    line_rules: dict[str, tuple[str, ...]],
+) -> tuple[Line, list[Note]]:
+    name, change, key = product.name, change_of(product, now, wanted), product.key
+    today_tier, today_annual = _today(catalog, product, now)
+    rests_on = unconfirmed(catalog, set(line_rules.get(change, ())))
+
+    def note(path: str, assumptions: tuple[str, ...] = (), **values: object) -> Note:
+        return Note(word(path, product=name, **values), key, assumptions)
+
+    if wanted is None:
+        # A cancellation bills nothing more, whatever today's holding is.
+        return (
+            Line(key, "cancel", 0, None, 0, ZERO, ZERO, "ok", today_tier, today_annual, rests_on),
+            [note("messages.cancel", rests_on)],
+        )
+    reasons = _beyond(catalog, product, [h for h in (now, wanted) if h is not None])
+    if reasons:
+        beyond = unconfirmed(catalog, set(LINE_RULES["contact_sales"]))
+        return (
+            Line(
+                key,
+                change,
+                wanted.users,
+                None,
+                wanted.instances,
+                None,
+                None,
+                "contact_sales",
+                today_tier,
+                today_annual,
+                beyond,
+            ),
+            [note("messages.beyond", beyond, reasons=word("messages.beyond_join").join(reasons), contact=contact)],
+        )
+    tier = product.tiers[tier_index(product, wanted.users)]
+    said = [note("messages.tier", users=f"{wanted.users:,}", tier=f"{tier.users:,}")]
+    due = ZERO
+    if change == "new":
+        due = tier.annual
+        said.append(note("messages.new", rests_on, due_now=show(due)))
+    elif now is not None:
+        old = product.tiers[tier_index(product, now.users)]
+        if change == "upgrade":
+            if days is None:
+                raise ValueError("days_remaining missing for an upgrade")
+            difference = tier.annual - old.annual
+            due = prorate(difference, days, catalog.term_days)
+            said.append(
+                note(
+                    "messages.upgrade",
+                    rests_on,
+                    old_tier=f"{old.users:,}",
+                    difference=show(difference),
+                    days=days,
+                    term_days=catalog.term_days,
+                    due_now=show(due),
+                )
+            )
+        elif change == "downgrade":
+            said.append(note("messages.downgrade", rests_on, old_tier=f"{old.users:,}"))
+        elif change == "instances_only":
+            said.append(note("messages.instances_only", old_instances=now.instances, instances=wanted.instances))
+        else:
+            said.append(note("messages.unchanged"))
+    said.append(note("messages.instances", instances=wanted.instances, max_instances=catalog.max_instances))
+    return (
+        Line(
+            key,
+            change,
+            wanted.users,
+            tier.users,
+            wanted.instances,
+            tier.annual,
+            due,
+            "ok",
+            today_tier,
+            today_annual,
+            rests_on,
+        ),
+        said,
+    )

@@ -1,0 +1,214 @@
+"""`govcloud`: quotes, the price book and data checks from the command line."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Sequence
+
+from govcloud import __version__
+from govcloud.calc.pricebook import pricebook
+from govcloud.calc.quote import quote
+from govcloud.calc.worked import load_worked
+from govcloud.load.glossary import glossary_path, load_glossary
+from govcloud.load.loading import DEFAULT_SCENARIOS, data_path, load_catalog
+from govcloud.load.scenarios import parse_scenarios
+from govcloud.load.yamlsource import decode, load_text, read_text
+from govcloud.model.problems import InputError, Problem
+from govcloud.model.schema import catalog_schema
+from govcloud.render.tables import pricebook_table, quote_tables
+
+EXAMPLES = {
+    "quote": """example:
+  $ cat change.yml
+  current:  {jira: {users: 480, instances: 2}}
+  proposed: {jira: {users: 520, instances: 3}, confluence: {users: 200}}
+  days_remaining: 120
+  $ govcloud quote change.yml          # a table to paste into an email
+  $ govcloud quote change.yml --json   # the JSON quote
+  $ echo 'proposed: {jira: {users: 50}}' | govcloud quote -""",
+    "pricebook": "example:\n  $ govcloud pricebook\n  $ govcloud pricebook --json > pricebook.json",
+    "check": "example:\n  $ govcloud check                      # data/products.yml and data/scenarios.yml\n"
+             "  $ govcloud check my-products.yml",
+    "schema": "example:\n  $ govcloud schema > schema/products.schema.json",
+    "diff": "example:\n  $ govcloud diff old-products.yml data/products.yml\n"
+            "  $ govcloud diff --base main                 # main's data/products.yml vs the working copy",
+}
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="govcloud", formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Quotes and policy data for Atlassian Government Cloud subscriptions.\n"
+                    "Prices are illustrative; the sales quote governs.",
+        epilog=EXAMPLES["quote"])
+    parser.add_argument("--version", action="version", version=f"govcloud {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        return commands.add_parser(name, help=help, description=help, epilog=EXAMPLES[name],
+                                   formatter_class=argparse.RawDescriptionHelpFormatter)
+
+    q = command("quote", "Quote one scenario, or a list of them, from a YAML or JSON file (- for stdin).")
+    q.add_argument("file", metavar="FILE|-")
+    q.add_argument("--json", action="store_true", help="print the JSON quote instead of a table")
+    q.add_argument("--today", metavar="YYYY-MM-DD", type=_day,
+                   help="the date a scenario's renewal: counts from (default: the system date)")
+    q.add_argument("--data", metavar="DATA_FILE", help="policy data (default: data/products.yml)")
+    p = command("pricebook", "Print every product's user tiers and illustrative annual prices.")
+    p.add_argument("--json", action="store_true", help="print the price book JSON the estimator embeds")
+    p.add_argument("--data", metavar="DATA_FILE", help="policy data (default: data/products.yml)")
+    c = command("check", "Validate the policy data (and, by default, the worked scenarios).")
+    c.add_argument("data", nargs="?", metavar="DATA_FILE", help="default: data/products.yml")
+    c.add_argument("--scenarios", metavar="FILE",
+                   help=f"worked scenarios to check against the data (default: {DEFAULT_SCENARIOS} "
+                        "when DATA_FILE is not given)")
+    c.add_argument("--glossary", metavar="FILE",
+                   help="glossary to check (default: includes/glossary.yml when DATA_FILE is not given)")
+    command("schema", "Print the JSON Schema of the policy data.")
+    from govcloud.cli.diff import configure  # `govcloud diff` keeps its arguments beside its code
+    configure(command("diff", "Say in words what changed between two versions of the policy data, "
+                              "and which worked scenarios' figures move."))
+    return parser
+
+
+def _day(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date written YYYY-MM-DD") from None
+
+
+class UsageError(Exception):
+    """A command line that names nothing to work on."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run a command; every way it can end is an exit code and at most a few lines, never a traceback."""
+    try:
+        _tolerant_output()
+        args = _parser().parse_args(argv)
+        code = _run(args)
+        sys.stdout.flush()  # a full disk or a closed pipe shows here, not at interpreter exit
+        return code
+    except InputError as exc:
+        for problem in exc.problems:
+            _say(str(problem))
+        return 2
+    except UsageError as exc:
+        _say(f"govcloud: {exc}")
+        return 2
+    except BrokenPipeError:  # `govcloud quote x | head`: the reader has what it wanted
+        _drop_output()
+        return 0
+    except KeyboardInterrupt:
+        _drop_output()
+        _say("govcloud: interrupted")
+        return 130
+    except OSError as exc:
+        _drop_output()
+        _say(f"govcloud: cannot write the output: {exc.strerror or exc}")
+        return 1
+    except (RecursionError, MemoryError) as exc:
+        _say(f"govcloud: the input is too large to handle ({type(exc).__name__})")
+        return 2
+
+
+def _tolerant_output() -> None:
+    """Names the data holds may not fit the terminal's encoding (PYTHONIOENCODING=ascii):
+    show a stand-in character rather than stop."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace" if stream is sys.stdout else "backslashreplace")
+
+
+def _drop_output() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush cannot fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, AttributeError, ValueError):
+        pass
+
+
+def _say(line: str) -> None:
+    try:
+        print(line, file=sys.stderr, flush=True)
+    except (OSError, AttributeError, ValueError):  # stderr closed or full: the exit code still tells
+        pass
+
+
+def _read_stdin() -> str:
+    if sys.stdin is None:  # started with stdin closed (`govcloud quote - <&-`)
+        raise InputError([Problem("<stdin>", 1, "(file)", "standard input is closed; give a file or pipe one in")])
+    try:
+        data = sys.stdin.buffer.read()
+    except OSError as exc:
+        raise InputError([Problem("<stdin>", 1, "(file)", f"cannot be read: {exc.strerror or exc}")]) from None
+    # Bytes, decoded as a file is, so bad UTF-8 is one line whatever the locale.
+    return decode(data, "<stdin>")
+
+
+def _check(args: argparse.Namespace) -> int:
+    """The data, then the worked scenarios and the glossary: every problem of all three at once."""
+    scenarios = args.scenarios or (None if args.data else data_path(None, DEFAULT_SCENARIOS))
+    glossary = args.glossary or (None if args.data else glossary_path())
+    problems: list = []
+
+    def gather(load, *given):
+        try:
+            return load(*given)
+        except InputError as exc:
+            problems.extend(exc.problems)
+            return None
+
+    catalog = gather(load_catalog, args.data)
+    worked = gather(load_worked, catalog, scenarios) if catalog and scenarios else None
+    # Without a valid catalog the glossary is still checked, all but its filled-in anchors.
+    entries = gather(load_glossary, glossary, catalog) if glossary else None
+    if problems:
+        raise InputError(problems)
+    said = [f"{len(catalog.products)} products"] + ([f"{len(worked)} worked scenarios"] if worked else []) \
+        + ([f"{len(entries)} glossary terms"] if entries else [])
+    print("ok: " + ", ".join(said))
+    return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "diff":
+        from govcloud.cli.diff import run
+        return run(args)
+    if args.command == "schema":
+        print(json.dumps(catalog_schema(), indent=2))
+        return 0
+    if args.command == "check":
+        return _check(args)
+    catalog = load_catalog(args.data)
+    if args.command == "pricebook":
+        book = pricebook(catalog)
+        print(json.dumps(book, indent=2) if args.json else pricebook_table(book))
+        return 0
+    if args.file == "-":
+        text, name = _read_stdin(), "<stdin>"
+    elif not args.file.strip():
+        raise UsageError("no file given; name a scenario file, or - for standard input")
+    else:
+        text, name = read_text(Path(args.file), args.file), args.file
+    from govcloud.load.options import is_options, parse_options  # named proposals side by side
+    from govcloud.render.options import show_options
+
+    document = load_text(text, name)
+    if is_options(document):
+        print(show_options(catalog, parse_options(document, catalog, args.today), args.json, args.today))
+        return 0
+    scenarios, many = parse_scenarios(document, catalog, args.today)
+    quotes = [quote(catalog, s) for s in scenarios]
+    if args.json:
+        docs = [q.as_json() for q in quotes]
+        print(json.dumps(docs if many else docs[0], indent=2))
+    else:
+        print(quote_tables(catalog, scenarios, quotes, args.today or date.today()))
+    return 0

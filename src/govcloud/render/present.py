@@ -1,0 +1,255 @@
+"""One view of a quote: labelled rows, totals, today's column, the dated bills,
+the explanation and the assumption markers, every word from the vocabulary.
+
+The CLI table (`tables.py`) and the pages' worked scenarios render this view;
+the estimator's page code mirrors it on the JSON quote (see the maintainers'
+document `docs/formats.md`). Renderers only lay cells out and draw markers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+
+from govcloud.calc.quote import Bill, Line, Quote
+from govcloud.model.catalog import Catalog
+from govcloud.model.money import show, text
+from govcloud.model.scenario import Scenario
+from govcloud.words.vocabulary import WORDS, word
+
+MONEY_COLUMNS = ("today_annual", "annual", "due_now")
+NUMBER_COLUMNS = ("today_tier", "users", "tier", "instances")
+
+
+@dataclass(frozen=True)
+class Cell:
+    """What a reader sees, the machine value behind it (money text, a count), and the
+    unconfirmed rules the figure rests on."""
+
+    text: str
+    value: str | None = None
+    assumptions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Row:
+    key: str | None  # product key; None for the totals row
+    cells: dict[str, Cell]
+
+
+@dataclass(frozen=True)
+class BillRow:
+    when: str
+    what: str
+    products: str
+    amount: Cell
+    in_days: int | None
+
+
+@dataclass
+class QuoteView:
+    about: list[str]
+    columns: list[tuple[str, str]]  # (key, heading)
+    rows: list[Row]
+    total: Row
+    incomplete: str | None
+    bills: list[BillRow]
+    first_year_label: str
+    first_year: Cell
+    notes: list[Cell]
+    footnotes: list[tuple[str, str]] = field(default_factory=list)  # (rule key, footnote text), numbered from 1
+
+    def mark(self, assumptions: tuple[str, ...]) -> list[int]:
+        """Footnote numbers of these rules (each rule numbered once, in order of first use)."""
+        return [1 + [k for k, _ in self.footnotes].index(a) for a in assumptions]
+
+
+def _mid_sentence(value: str) -> str:
+    """Text that starts a sentence, lower-cased to follow other words ('US federal' stays)."""
+    return value if value[1:2].isupper() else value[:1].lower() + value[1:]
+
+
+def _count(n: int) -> str:
+    return f"{n:,}"
+
+
+def _difference(line: Line, ask: str) -> Cell:
+    """The yearly difference from renewal, in words."""
+    if line.status != "ok" or line.annual is None:
+        return Cell(ask, None, line.assumptions)
+    if line.change == "new":
+        return Cell(word("difference.added", amount=show(line.annual)), text(line.annual))
+    if line.today_annual is None:
+        return Cell(WORDS["cells"]["none"])
+    delta: Decimal = line.annual - line.today_annual
+    rests_on = line.assumptions if line.change in ("downgrade", "cancel") else ()
+    if delta < 0:
+        return Cell(word("difference.less", amount=show(-delta)), text(delta), rests_on)
+    if delta > 0:
+        return Cell(word("difference.more", amount=show(delta)), text(delta), rests_on)
+    return Cell(WORDS["difference"]["same"], text(delta), rests_on)
+
+
+def long_date(day: date) -> str:
+    """'March 26, 2027': a date as people in the US read it (files and links keep YYYY-MM-DD)."""
+    return f"{day:%B} {day.day}, {day.year}"
+
+
+def _when(bill: Bill, scenario: Scenario, today: date) -> str:
+    if bill.in_days is None:
+        return str(WORDS["bills"]["undated"])
+    if bill.in_days == 0:
+        return str(WORDS["bills"]["now"])
+    if scenario.renewal is not None:
+        return word("bills.on_date", date=long_date(today + timedelta(days=bill.in_days)))
+    return word("bills.in_day") if bill.in_days == 1 else word("bills.in_days", days=_count(bill.in_days))
+
+
+def _money(amount: Decimal | None, priced: bool, ask: str, assumptions: tuple[str, ...] = ()) -> Cell:
+    if not priced or amount is None:
+        return Cell(ask, None, assumptions)
+    return Cell(show(amount), text(amount), assumptions)
+
+
+def _priced(q: Quote) -> bool:
+    """Whether any line has a price (view.js's priced): with none, totals say whom to ask, not $0.00."""
+    return any(line.status == "ok" for line in q.lines)
+
+
+def totals(q: Quote) -> dict[str, Cell]:
+    """The totals row: its label (`product`), `annual`, `due_now`, and `today_annual` for a change."""
+    ask = word("cells.ask", contact=q.contact)
+    priced = _priced(q)
+    label = WORDS["totals"]["priced_only"] if priced and not q.complete else WORDS["totals"]["total"]
+    due_rules = tuple(dict.fromkeys(a for l in q.lines if l.status == "ok" for a in l.assumptions))
+    out = {
+        "product": Cell(label),
+        "annual": _money(q.annual_total, priced, ask),
+        "due_now": _money(q.due_now_total, priced, ask, due_rules),
+    }
+    if q.has_current:
+        today_total = q.today_annual_total
+        out["today_annual"] = Cell(WORDS["cells"]["none"]) if today_total is None else _money(today_total, True, ask)
+    return out
+
+
+def view(catalog: Catalog, scenario: Scenario, q: Quote, today: date | None = None) -> QuoteView:
+    """The quote as rows and words; `today` dates the bills when the scenario gave a renewal date."""
+    today = today or date.today()
+    names = {p.key: p.name for p in catalog.products}
+    cols = WORDS["columns"]
+    change = q.has_current
+    keys = (
+        ["product", "change"]
+        + (["today_tier", "today_annual"] if change else [])
+        + ["users", "tier", "instances", "annual"]
+        + (["difference"] if change else [])
+        + ["due_now"]
+    )
+    ask = word("cells.ask", contact=q.contact)
+    none = WORDS["cells"]["none"]
+
+    def money(amount: Decimal | None, priced: bool, assumptions: tuple[str, ...] = ()) -> Cell:
+        return _money(amount, priced, ask, assumptions)
+
+    rows = []
+    for line in q.lines:
+        ok = line.status == "ok"
+        held = (scenario.current or {}).get(line.product)
+        cells = {
+            "product": Cell(names[line.product], line.product),
+            "change": Cell(WORDS["change"][line.change], line.change),
+            "users": Cell(_count(line.users), str(line.users)),
+            "tier": Cell(_count(line.tier), str(line.tier))
+            if line.tier is not None
+            else Cell(none if ok else ask, None, () if ok else line.assumptions),
+            "instances": Cell(_count(line.instances), str(line.instances)),
+            "annual": money(line.annual, ok, () if ok else line.assumptions),
+            "due_now": money(line.due_now, ok, line.assumptions),
+        }
+        if change:
+            if held is None:
+                cells["today_tier"], cells["today_annual"] = Cell(none), Cell(none)
+            elif line.today_tier is None:
+                cells["today_tier"] = Cell(word("cells.tier", tier=_count(held.users)))
+                cells["today_annual"] = Cell(ask)
+            else:
+                cells["today_tier"] = Cell(_count(line.today_tier), str(line.today_tier))
+                cells["today_annual"] = money(line.today_annual, True)
+            cells["difference"] = _difference(line, ask)
+        rows.append(Row(line.product, cells))
+
+    total = {key: Cell("") for key in keys}
+    total.update(totals(q))
+    incomplete = None if q.complete else word("totals.incomplete", ask=ask)
+
+    bills = []
+    for bill in q.bills:
+        what = str(WORDS["bills"]["join"]).join(WORDS["bills"][p] for p in bill.parts)
+        bills.append(
+            BillRow(
+                _when(bill, scenario, today),
+                what[:1].upper() + what[1:],
+                ", ".join(names[k] for k in bill.products),
+                Cell(show(bill.amount), text(bill.amount), bill.assumptions),
+                bill.in_days,
+            )
+        )
+    first = q.first_year_total
+    year_rules = tuple(
+        dict.fromkeys(
+            a for b in q.bills if b.in_days is not None and b.in_days < catalog.term_days for a in b.assumptions
+        )
+    )
+    priced = _priced(q)
+    if first is None:
+        first_year = Cell(str(WORDS["bills"]["first_year_unknown"]))
+    elif not priced:
+        first_year = Cell(ask)  # nothing priced: whom to ask, not $0.00
+    else:
+        first_year = Cell(show(first), text(first), year_rules)
+
+    contact = getattr(catalog.contacts, scenario.customer)
+    about = [word("about.customer", who=_mid_sentence(contact.who), contact=contact.name)]
+    if change:
+        if scenario.renewal is not None and scenario.days_remaining is not None:
+            about.append(
+                word(
+                    "about.renewal",
+                    date=long_date(scenario.renewal),
+                    days=scenario.days_remaining,
+                    term_days=catalog.term_days,
+                    today=long_date(today),
+                )
+            )
+        elif scenario.days_remaining is not None:
+            about.append(word("about.days", days=scenario.days_remaining, term_days=catalog.term_days))
+        else:
+            about.append(str(WORDS["about"]["no_days"]))
+
+    notes = [Cell(n.text, n.product, n.assumptions) for n in q.notes]
+    result = QuoteView(
+        about,
+        [(k, cols["annual_new" if k == "annual" and not change else k]) for k in keys],
+        rows,
+        Row(None, total),
+        incomplete,
+        bills,
+        word(
+            "totals.first_year_priced_only" if priced and not q.complete else "totals.first_year",
+            term_days=catalog.term_days,
+        ),
+        first_year,
+        notes,
+    )
+    # Footnotes in reading order: the table, its total, the bills, the first year, the explanation.
+    used: list[str] = []
+    figures = [c for r in [*rows, result.total] for c in r.cells.values()] + [b.amount for b in bills]
+    for c in [*figures, first_year, *notes]:
+        used += [a for a in c.assumptions if a not in used]
+    result.footnotes = [
+        (k, word("assumptions.footnote", n=i, title=getattr(catalog.rules, k).title, summary=catalog.rule_text(k)))
+        for i, k in enumerate(used, start=1)
+    ]
+    return result

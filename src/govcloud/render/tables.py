@@ -1,0 +1,76 @@
+"""Plain-text tables of quotes and the price book: what a salesperson pastes into an email.
+
+The words and the figures come from `present.view`; this module only lays them out."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from govcloud.calc.quote import Quote
+from govcloud.calc.room import room_lines
+from govcloud.model.catalog import Catalog
+from govcloud.model.money import show
+from govcloud.model.scenario import Scenario
+from govcloud.render.present import MONEY_COLUMNS, NUMBER_COLUMNS, Cell, QuoteView, view
+from govcloud.words.vocabulary import WORDS, word
+
+
+def align(rows: list[list[str]], right: set[int]) -> list[str]:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return [
+        "  ".join(c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths))).rstrip()
+        for r in rows
+    ]
+
+
+def _marked(v: QuoteView, cell: Cell) -> str:
+    """The cell's text with its footnote markers: '$4,010.96 [1]'."""
+    marks = "".join(f"[{n}]" for n in v.mark(cell.assumptions))
+    return f"{cell.text} {marks}" if marks and cell.text else cell.text
+
+
+def quote_table(catalog: Catalog, scenario: Scenario, q: Quote, heading: str, today: date | None = None) -> str:
+    """The quote as a heading, what it is about, an aligned table, the bills, the explanation and footnotes."""
+    v = view(catalog, scenario, q, today)
+    keys = [k for k, _ in v.columns]
+    rows = [[h for _, h in v.columns]]
+    rows += [[_marked(v, r.cells[k]) for k in keys] for r in v.rows + [v.total]]
+    right = {i for i, k in enumerate(keys) if k in MONEY_COLUMNS + NUMBER_COLUMNS}
+    out = [heading, " ".join(v.about), ""] + align(rows, right)
+    if v.incomplete:
+        out.append(v.incomplete)
+    bills = WORDS["bills"]
+    out += ["", bills["title"]]
+    table = [[bills["when"], bills["what"], bills["products"], bills["amount"]]]
+    table += [[b.when, b.what, b.products, _marked(v, b.amount)] for b in v.bills]
+    out += align(table, {3}) if v.bills else [str(bills["none"])]
+    out.append(word("bills.first_year", label=v.first_year_label, amount=_marked(v, v.first_year)))
+    out += room_lines(catalog, q)  # how many more users fit, and what the next tier costs
+    out += [""] + [f"- {_marked(v, n)}" for n in v.notes]
+    if v.footnotes:
+        out += [""] + [text for _, text in v.footnotes]
+    return "\n".join(out)
+
+
+def quote_tables(catalog: Catalog, scenarios: list[Scenario], quotes: list[Quote], today: date | None = None) -> str:
+    count = len(scenarios)
+    parts = []
+    for n, (scenario, q) in enumerate(zip(scenarios, quotes), start=1):
+        number = f"Scenario {n} of {count}" if count > 1 else "Quote"
+        heading = f"{number}: {scenario.title}" if scenario.title else number
+        parts.append(quote_table(catalog, scenario, q, heading, today))
+    return "\n\n\n".join(parts)
+
+
+def pricebook_table(book: dict) -> str:
+    contacts = book["contacts"]
+    parts = [
+        f"Illustrative user tiers and annual prices in {book['currency']}; the quote from "
+        f"{contacts['government']} (government customers) or {contacts['commercial']} governs. "
+        f"Up to {book['max_instances']} instances per subscription at no extra cost."
+    ]
+    for product in book["products"]:
+        rows = [["Users up to", "Annual"]] + [[f"{t['users']:,}", show(Decimal(t["annual"]))] for t in product["tiers"]]
+        parts.append("\n".join([product["name"]] + align(rows, {0, 1})))
+    return "\n\n".join(parts)

@@ -1,0 +1,5 @@
+import sys
+
+from govcloud_site.postbuild import main
+
+sys.exit(main())

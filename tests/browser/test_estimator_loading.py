@@ -1,0 +1,243 @@
+"""The estimator's code loads only on its page (issue 12): a direct visit and an
+instant navigation both start it, with `window.govcloud.ready` and `data-ready`
+(CONTRACTS.md); plain pages request none of its files; a hostile address
+cannot flood the notice (issue 10)."""
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from playwright.sync_api import expect
+
+from govcloud.calc.quote import quote
+from govcloud.load.loading import load_catalog
+from govcloud.model.money import show
+from govcloud.model.scenario import Scenario
+from govcloud.render.address import estimator_query
+
+CATALOG = load_catalog()
+FIRST = CATALOG.products[0]
+# The estimator's own files: styles, the calculation and the page modules.
+OWN = ("/assets/estimator", "/assets/govcloud-quote.js")
+
+
+def expected_total(users: int) -> str:
+    q = quote(CATALOG, Scenario.model_validate({"proposed": {FIRST.key: {"users": users}}}))
+    return show(q.annual_total)
+
+
+def estimator_requests(page) -> list[str]:
+    seen: list[str] = []
+    page.on("request", lambda r: seen.append(r.url) if any(o in r.url for o in OWN) else None)
+    return seen
+
+
+def check_started(page) -> None:
+    """ready resolves with quote and pricebook set, data-ready is on the root, typing gives a total."""
+    started = page.evaluate("""async () => {
+        const ns = await window.govcloud.ready;
+        return [ns === window.govcloud, typeof ns.quote, Array.isArray(ns.pricebook.products)];
+    }""")
+    assert started == [True, "function", True]
+    expect(page.locator("#gc-estimator")).to_have_attribute("data-ready", "true")
+    users = FIRST.tiers[1].users
+    page.get_by_test_id(f"users-{FIRST.key}").fill(str(users))
+    expect(page.get_by_test_id("annual-total")).to_have_text(expected_total(users))
+
+
+def test_direct_visit_starts_the_estimator(page, site_url):
+    page.goto(f"{site_url}/estimator/")
+    check_started(page)
+
+
+def test_instant_navigation_starts_it_and_plain_pages_load_none_of_it(page, instant_url):
+    seen = estimator_requests(page)
+    page.goto(f"{instant_url}/", wait_until="networkidle")
+    page.goto(f"{instant_url}/products/", wait_until="networkidle")
+    assert seen == [], "a plain page requested the estimator's files"
+    assert page.evaluate("window.govcloud && window.govcloud.ready") is None
+    page.evaluate("window.sameDocument = true")
+    page.locator('.md-nav a[href$="estimator/"]').first.click()
+    expect(page.locator("#gc-estimator")).to_be_visible()
+    check_started(page)
+    assert page.evaluate("window.sameDocument") is True, "the page was reloaded, not navigated instantly"
+    assert any("/assets/estimator/main.js" in u for u in seen) and any("estimator.css" in u for u in seen)
+
+
+def test_a_flood_of_parameters_gives_a_short_notice(page, site_url, site_dir):
+    """50,000 repeated parameters once wrote 3.5 MB into a live region. The test server
+    refuses so long an address, so the browser is handed the page itself."""
+    query = "&".join([f"{FIRST.key}=1"] * 50_000)
+    page.route("**/estimator/?*", lambda route: route.fulfill(
+        path=site_dir / "estimator" / "index.html", content_type="text/html; charset=utf-8"))
+    page.goto(f"{site_url}/estimator/?{query}")
+    notice = page.locator('[data-gc="address-notice"]')
+    expect(notice).to_contain_text("49,994 more parts of the link")
+    assert len(notice.inner_text()) < 2_000
+    assert notice.locator("li").count() == 6
+
+
+def own_fetched(page) -> list[str]:
+    """The estimator's files fetched, by name, in order."""
+    seen: list[str] = []
+    page.on("requestfinished", lambda r: seen.append(r.url.rsplit("/", 1)[-1])
+            if "/assets/estimator/" in r.url or r.url.endswith(".xml") else None)
+    return seen
+
+
+def test_what_loads_when(page, site_url):
+    """Issue 12: a visit that only reads the page fetches main.js (and what it shares), not the
+    page code; approaching the form fetches it; the tier charts come with the first estimate."""
+    seen = own_fetched(page)
+    page.goto(f"{site_url}/estimator/", wait_until="networkidle")
+    assert "main.js" in seen and "page.js" not in seen and "ladder-charts.xml" not in seen, seen
+    page.focus(f"#gc-users-{FIRST.key}")
+    expect(page.locator("#gc-estimator")).to_have_attribute("data-ready", "true")
+    page.wait_for_function("() => window.govcloud.estimator !== undefined")
+    assert "page.js" in seen and "ladder-charts.xml" not in seen, seen
+    users = FIRST.tiers[1].users
+    page.get_by_test_id(f"users-{FIRST.key}").fill(str(users))
+    expect(page.get_by_test_id("annual-total")).to_have_text(expected_total(users))
+    expect(page.locator("[data-ladder-estimate] svg[role=img]").first).to_be_attached()
+    assert "ladder-charts.xml" in seen
+
+
+def test_what_is_done_before_the_page_code_runs_is_kept(page, site_url):
+    """Choices, typing, fields left and buttons pressed while the page code is on its way are
+    handed to it, in order: a field left with a wrong value shows its problem, a pressed
+    "Add an option" adds one."""
+    held = []
+    page.route("**/assets/estimator/page.js", lambda route: held.append(route))   # answered only below
+    page.goto(f"{site_url}/estimator/")
+    expect(page.locator("#gc-estimator")).to_have_attribute("data-ready", "true")
+    users = FIRST.tiers[1].users
+    page.get_by_test_id("customer").select_option("commercial")
+    page.get_by_test_id(f"users-{FIRST.key}").fill(str(users))
+    page.get_by_test_id(f"instances-{FIRST.key}").fill("two")
+    page.get_by_test_id(f"users-{FIRST.key}").focus()   # the instances field is left
+    page.get_by_test_id("option-add").click()
+    assert len(held) == 1 and page.evaluate("window.govcloud.estimator") is None
+    held[0].continue_()
+    expect(page.locator(f"#gc-instances-{FIRST.key}-error")).to_be_visible()
+    expect(page.locator(f"#gc-instances-{FIRST.key}-error")).not_to_be_empty()
+    expect(page.locator('[data-option="opt2"]')).to_be_visible()
+    expect(page.get_by_test_id("contact")).to_have_text(CATALOG.contacts.commercial.name)
+
+
+def test_a_change_shows_its_fields_before_the_page_code_runs(page, site_url):
+    """Choosing "a change" shows today's fields at once: a keyboard user who tabs on while the
+    page code is on its way reaches them (once they were skipped, hidden, and the form lost them)."""
+    held = []
+    page.route("**/assets/estimator/page.js", lambda route: held.append(route))   # answered only below
+    page.goto(f"{site_url}/estimator/")
+    expect(page.locator("#gc-estimator")).to_have_attribute("data-ready", "true")
+    page.get_by_test_id("mode-new").focus()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.testid") == "days-remaining"
+    assert len(held) == 1 and page.evaluate("window.govcloud.estimator") is None
+    held[0].continue_()
+    expect(page.get_by_test_id("mode-change")).to_be_checked()
+
+
+def test_typing_before_the_page_code_runs_ends_as_typed(page, site_url):
+    """Events made before the page code runs are handed to it with the values they carried: today's
+    users copied into the "after" field must not overwrite what was typed there, and a days value
+    typed before a renewal date must not clear the date (CI once lost the typed users this way)."""
+    held = []
+    page.route("**/assets/estimator/page.js", lambda route: held.append(route))   # answered only below
+    page.clock.set_fixed_time(datetime(2026, 11, 26, 15, 30))
+    page.goto(f"{site_url}/estimator/")
+    expect(page.locator("#gc-estimator")).to_have_attribute("data-ready", "true")
+    today, after = str(FIRST.tiers[0].users), str(FIRST.tiers[1].users)
+    page.get_by_test_id("mode-change").check()
+    page.get_by_test_id(f"current-users-{FIRST.key}").fill(today)
+    page.get_by_test_id(f"users-{FIRST.key}").fill(after)
+    page.get_by_test_id("days-remaining").fill("abc")
+    page.get_by_test_id("renewal-date").fill("2027-03-26")
+    assert len(held) == 1 and page.evaluate("window.govcloud.estimator") is None
+    held[0].continue_()
+    page.wait_for_function("() => window.govcloud.estimator !== undefined")
+    expect(page.get_by_test_id(f"users-{FIRST.key}")).to_have_value(after)
+    expect(page.get_by_test_id(f"current-users-{FIRST.key}")).to_have_value(today)
+    expect(page.get_by_test_id("renewal-date")).to_have_value("2027-03-26")
+    expect(page.get_by_test_id("days-remaining")).to_have_value("120")
+    expect(page).to_have_url(re.compile(rf"[?&]{FIRST.key}={after}&.*renewal=2027-03-26"))
+
+
+def test_a_product_cancelled_before_the_page_code_runs_is_set_aside_at_once(page, site_url):
+    """Ticking "Cancel this product" greys its "after" fields at once, as it does once the page
+    code runs, and the estimate that follows counts the cancellation."""
+    held = []
+    page.route("**/assets/estimator/page.js", lambda route: held.append(route))   # answered only below
+    page.goto(f"{site_url}/estimator/")
+    expect(page.locator("#gc-estimator")).to_have_attribute("data-ready", "true")
+    page.get_by_test_id("mode-change").check()
+    page.get_by_test_id(f"current-users-{FIRST.key}").fill(str(FIRST.tiers[0].users))
+    page.get_by_test_id(f"cancel-{FIRST.key}").check()
+    expect(page.get_by_test_id(f"users-{FIRST.key}")).to_be_disabled()
+    expect(page.get_by_test_id(f"instances-{FIRST.key}")).to_be_disabled()
+    page.get_by_test_id(f"cancel-{FIRST.key}").uncheck()
+    expect(page.get_by_test_id(f"users-{FIRST.key}")).to_be_enabled()
+    page.get_by_test_id(f"cancel-{FIRST.key}").check()
+    assert len(held) == 1 and page.evaluate("window.govcloud.estimator") is None
+    held[0].continue_()
+    page.wait_for_function("() => window.govcloud.estimator !== undefined")
+    expect(page.get_by_test_id(f"users-{FIRST.key}")).to_be_disabled()
+    cancelled = Scenario.model_validate({"current": {FIRST.key: {"users": FIRST.tiers[0].users}}, "proposed": {}})
+    expect(page).to_have_url(f"{site_url}/estimator/?{estimator_query(cancelled)}")
+
+
+STATIC_PARTS = """() => {
+    const root = document.getElementById('gc-estimator'), q = (s) => root.querySelector(s);
+    const texts = ['[data-testid=summary-status]', '[data-gc=empty]', '[data-testid=contact]', '[data-gc=who]',
+                   '[data-gc=illustrative]'].map((s) => [s, q(s).textContent]);
+    const hidden = ['[data-gc=summary-link]', '[data-gc=summary-figures]', '[data-gc=why]', '[data-gc=actions]',
+                    '[data-gc=table-wrap]', '[data-gc=bills]', '[data-gc=empty]',
+                    ...[...root.querySelectorAll('.gc-contact')]
+                        .map((e) => `.gc-contact[data-customer=${e.dataset.customer}]`)]
+                    .map((s) => [s, q(s).hidden]);
+    return {texts, hidden, mode: root.getAttribute('data-mode')};
+}"""
+
+
+def test_the_page_as_built_shows_what_the_estimator_shows_before_an_answer(browser, site_url):
+    """The page code loads when the form is approached: until then the page as built must show
+    what the code shows before an answer (contact, price note, status), or the page changes under
+    the reader's pointer."""
+    # The page as built: its scripts refused (page.evaluate still runs).
+    context = browser.new_context()
+    page = context.new_page()
+    page.route("**/*.js", lambda route: route.abort())
+    page.goto(f"{site_url}/estimator/")
+    built = page.evaluate(STATIC_PARTS)
+    context.close()
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{site_url}/estimator/")
+    expect(page.locator("#gc-estimator")).to_have_attribute("data-ready", "true")
+    page.focus(f"#gc-users-{FIRST.key}")
+    page.wait_for_function("() => window.govcloud.estimator !== undefined")
+    page.evaluate("document.activeElement.blur()")
+    assert page.evaluate(STATIC_PARTS) == built
+    assert built["texts"][2][1], "the contact is named before an answer"
+    context.close()
+
+
+def test_a_link_with_an_estimate_keeps_the_fields_until_the_page_code_has_filled_them(page, site_url):
+    """On a link that holds an estimate the page code fills the form from the address when it
+    arrives: until then the text fields are read-only (and the estimator busy), so nothing typed
+    meanwhile is overwritten, and a test's fill waits for them (CI once typed too early)."""
+    held = []
+    page.route("**/assets/estimator/page.js", lambda route: held.append(route))   # answered only below
+    page.goto(f"{site_url}/estimator/?{FIRST.key}={FIRST.tiers[0].users}")
+    users = page.get_by_test_id(f"users-{FIRST.key}")
+    expect(users).not_to_be_editable()
+    expect(page.locator("#gc-estimator")).to_have_attribute("aria-busy", "true")
+    held[0].continue_()
+    expect(users).to_be_editable()
+    expect(users).to_have_value(str(FIRST.tiers[0].users))
+    expect(page.locator("#gc-estimator")).not_to_have_attribute("aria-busy", "true")
+    users.fill(str(FIRST.tiers[1].users))
+    expect(page.get_by_test_id("annual-total")).to_have_text(expected_total(FIRST.tiers[1].users))

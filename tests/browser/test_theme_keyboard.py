@@ -1,0 +1,252 @@
+"""The theme's own parts by keyboard, on both builders (Material's markup and
+Zensical's port of it): tooltips close on Escape (WCAG 1.4.13), at phone width
+the closed drawer and closed search hold no Tab stops (2.4.3, 2.4.7) while the
+menu and search still open from the keyboard, and a table wider than the screen
+scrolls in a region that takes focus and shows that more is out of view."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from axe_checks import contrast
+from mkdocs.utils.yaml import yaml_load
+
+from conftest import ROOT, both_builders
+
+PHONE = {"width": 375, "height": 800}
+
+# The focused element, through shadow roots (Zensical's search is in one), with
+# the box a reader sees: the palette toggle is a radio drawn as the label after
+# it (which the theme rings when the radio has focus), so it is measured by that.
+FOCUSED = """() => {
+  let el = document.activeElement;
+  while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+  if (!el || el === document.body) return null;
+  let box = el.getBoundingClientRect();
+  const next = el.nextElementSibling;
+  if (!(box.width && box.height) && el.type === 'radio' && next && next.tagName === 'LABEL') {
+    box = next.getBoundingClientRect();
+  }
+  const drawer = document.getElementById('__drawer');
+  return {tag: el.tagName, cls: String(el.className), text: (el.textContent || '').trim().slice(0, 40),
+          href: el.pathname || null, for: el.getAttribute('data-gc-for'),
+          left: box.left, top: box.top, right: box.right, bottom: box.bottom,
+          visible: getComputedStyle(el).visibility === 'visible',
+          in_closed_drawer: !!el.closest('.md-sidebar--primary') && !(drawer && drawer.checked),
+          in_drawer: !!el.closest('.md-sidebar--primary'),
+          in_content: !!el.closest('article'),
+          expanded: el.getAttribute('aria-expanded')};
+}"""
+
+SETTLED = "() => document.getAnimations().every(a => a.playState !== 'running')"
+
+
+def phone_page(browser, url, scheme="light"):
+    context = browser.new_context(viewport=PHONE, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(url, wait_until="networkidle")
+    return context, page
+
+
+def tab(page) -> dict | None:
+    page.keyboard.press("Tab")
+    page.wait_for_function(SETTLED)
+    return page.evaluate(FOCUSED)
+
+
+def inside_viewport(stop: dict) -> bool:
+    return (stop["left"] >= 0 and stop["top"] >= 0 and stop["right"] <= PHONE["width"]
+            and stop["bottom"] <= PHONE["height"] and stop["right"] > stop["left"])
+
+
+def tab_to(page, test, limit=60) -> dict:
+    for _ in range(limit):
+        stop = tab(page)
+        if stop and test(stop):
+            return stop
+    raise AssertionError("Tab never reached it")
+
+
+def tooltip_of_focused(page) -> dict | None:
+    return page.evaluate("""() => {
+        const id = document.activeElement.getAttribute('aria-describedby');
+        const tip = id && document.getElementById(id);
+        return tip && {id, shown: tip.isConnected && getComputedStyle(tip).visibility === 'visible'
+                                  && getComputedStyle(tip).opacity !== '0'};
+    }""")
+
+
+def tooltip_around_escape(page) -> tuple:
+    """The focused link's tooltip once it shows, then after Escape."""
+    page.wait_for_function("() => document.activeElement.getAttribute('aria-describedby')")
+    page.wait_for_function(SETTLED)
+    before = tooltip_of_focused(page)
+    page.keyboard.press("Escape")
+    page.wait_for_function(SETTLED)
+    return before, tooltip_of_focused(page)
+
+
+@both_builders
+@pytest.mark.parametrize("kind", ["gc-glossary-term", "headerlink"])
+def test_escape_hides_a_focused_tooltip_and_focus_stays(browser, site_url, kind):
+    context, page = phone_page(browser, site_url + "/subscriptions/")
+    stop = tab_to(page, lambda s: kind in s["cls"].split() and s["in_content"])
+    before, after = tooltip_around_escape(page)
+    still = page.evaluate(FOCUSED)
+    # The pointer resting on the same link does not bring it back.
+    page.hover("article a:focus")
+    page.wait_for_function(SETTLED)
+    hovered = tooltip_of_focused(page)
+    # Once pointer and focus have moved on, the link's tooltip shows again when
+    # focus comes back: Escape hid this showing, not the tooltip for good.
+    page.mouse.move(PHONE["width"] / 2, 20)
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")
+    page.wait_for_function("() => document.activeElement.getAttribute('aria-describedby')")
+    page.wait_for_function(SETTLED)
+    again = tooltip_of_focused(page)
+    context.close()
+    assert before and before["shown"], before
+    assert still == stop, (still, stop)
+    assert after is None or not after["shown"], after
+    assert hovered is None or not hovered["shown"], hovered
+    assert again and again["shown"], again
+
+
+@both_builders
+@pytest.mark.parametrize("path", ["/subscriptions/", "/estimator/"])
+def test_phone_tab_stops_before_the_content_are_all_visible(browser, site_url, path):
+    context, page = phone_page(browser, site_url + path)
+    first = tab(page)
+    stops = []
+    for _ in range(40):
+        stop = tab(page)
+        if stop and stop["in_content"]:
+            break
+        stops.append(stop)
+    else:
+        stop = None
+    context.close()
+    assert first and "md-skip" in first["cls"], first
+    assert stop, "Tab never reached the page's content"
+    for s in stops:
+        assert s, "focus fell to the page itself"
+        assert s["visible"] and inside_viewport(s) and not s["in_closed_drawer"], s
+
+
+def section_of(page_file: str) -> list[str]:
+    """The addresses of the other pages in the navigation section holding page_file (mkdocs.yml)."""
+    nav = yaml_load((ROOT / "mkdocs.yml").read_text())["nav"]
+    for entry in nav:
+        for pages in entry.values():
+            if isinstance(pages, list):
+                files = [f for item in pages for f in item.values()]
+                if page_file in files:
+                    return ["/" + f.removesuffix(".md") + "/" for f in files if f != page_file]
+    raise AssertionError(page_file)
+
+
+@both_builders
+def test_menu_opened_by_keyboard_reaches_its_links_and_escape_closes_it(browser, site_url):
+    context, page = phone_page(browser, site_url + "/subscriptions/")
+    button = tab_to(page, lambda s: s["for"] == "__drawer")
+    page.keyboard.press("Enter")
+    page.wait_for_function(SETTLED)
+    opened = page.evaluate(FOCUSED)
+    visited = [opened]
+    for _ in range(30):
+        stop = tab(page)
+        if not (stop and stop["in_drawer"]):
+            break
+        visited.append(stop)
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Escape")
+    page.wait_for_function(SETTLED)
+    closed = page.evaluate(FOCUSED)
+    drawer_open = page.evaluate("() => document.getElementById('__drawer').checked")
+    context.close()
+    assert button["expanded"] == "false" and inside_viewport(button), button
+    assert opened and opened["in_drawer"] and opened["tag"] == "A", opened
+    for s in visited:
+        assert s["visible"] and inside_viewport(s), s
+    hrefs = {s["href"] for s in visited}
+    assert set(section_of("subscriptions.md")) <= hrefs, hrefs
+    assert not drawer_open
+    assert closed and closed["for"] == "__drawer" and closed["expanded"] == "false", closed
+
+
+@both_builders
+def test_search_opens_by_keyboard_and_escape_returns_to_its_button(browser, site_url):
+    context, page = phone_page(browser, site_url + "/subscriptions/")
+    tab_to(page, lambda s: s["for"] == "__search")
+    page.keyboard.press("Enter")
+    # Zensical's search dialog slides in by script: wait until the field has come to rest.
+    page.wait_for_function(f"() => {{ const s = ({FOCUSED})();\n"
+                           "return s && s.tag === 'INPUT' && s.top >= 0 && s.left >= 0 }")
+    page.wait_for_function(SETTLED)
+    field = page.evaluate(FOCUSED)
+    page.keyboard.press("Escape")
+    page.wait_for_function(SETTLED)
+    back = page.evaluate(FOCUSED)
+    after = tab(page)
+    context.close()
+    assert field and field["tag"] == "INPUT" and inside_viewport(field), field
+    assert back and back["for"] == "__search", back
+    assert after and after["visible"] and inside_viewport(after), after
+
+
+def wide_table_pages() -> list[str]:
+    return ["/products/", "/maintainers/"]
+
+
+@both_builders
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", wide_table_pages())
+def test_wide_table_scroller_is_reached_by_keyboard_and_shows_more_columns(browser, site_url, path, scheme):
+    context, page = phone_page(browser, site_url + path, scheme)
+    stop = tab_to(page, lambda s: "md-typeset__scrollwrap" in s["cls"].split() and s["in_content"], limit=80)
+    region = page.evaluate("""() => {
+        const w = document.activeElement, s = getComputedStyle(w), table = w.querySelector('table');
+        return {role: w.getAttribute('role'), label: w.getAttribute('aria-label'),
+                more: w.scrollWidth - w.clientWidth, outline: s.outlineStyle,
+                outline_width: parseFloat(s.outlineWidth), offset: parseFloat(s.outlineOffset),
+                images: s.backgroundImage, attachment: s.backgroundAttachment,
+                shadow: s.getPropertyValue('--gc-scroll-shadow'),
+                background: getComputedStyle(document.body).backgroundColor,
+                table: getComputedStyle(table).backgroundColor, left: w.scrollLeft};
+    }""")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => document.activeElement.scrollLeft > 0")
+    context.close()
+    assert region["role"] == "region" and region["label"] and region["more"] > 0, region
+    # A ring of its own, drawn inside the region (which runs to the screen's edges).
+    assert region["outline"] == "solid" and region["outline_width"] >= 2, region
+    assert region["offset"] <= -region["outline_width"], region
+    # Across the screen (a long table is taller than the screen).
+    assert stop["left"] >= 0 and stop["right"] <= PHONE["width"], stop
+    # The cue: two shadows fixed to the edges and two covers that scroll with the
+    # table, seen through the table, with the shadow at 3:1 against the page.
+    assert region["images"].count("gradient(") == 4, region
+    assert region["attachment"].split(", ").count("local") == 2, region
+    assert region["table"] in ("rgba(0, 0, 0, 0)", "transparent"), region
+    assert contrast(region["shadow"], region["background"]) >= 3, region
+
+
+@both_builders
+def test_keyboard_parts_survive_instant_navigation(browser, instant_url):
+    context, page = phone_page(browser, instant_url + "/subscriptions/")
+    page.evaluate("() => { window.__same_page = true }")
+    page.click("article a[href$='/products/']")
+    page.wait_for_url(re.compile(r"/products/"), wait_until="commit")
+    page.wait_for_selector("article .md-typeset__scrollwrap[role=region]")
+    same = page.evaluate("() => window.__same_page === true")
+    menu = tab_to(page, lambda s: s["for"] == "__drawer")
+    region = tab_to(page, lambda s: "md-typeset__scrollwrap" in s["cls"].split() and s["in_content"], limit=80)
+    page.locator("article a.gc-glossary-term").first.focus()
+    shown, tip = tooltip_around_escape(page)
+    context.close()
+    assert same, "the link did not navigate instantly"
+    assert menu["expanded"] == "false" and inside_viewport(menu), menu
+    assert region["in_content"], region
+    assert shown and shown["shown"], shown
+    assert tip and not tip["shown"], tip

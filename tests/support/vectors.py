@@ -1,0 +1,222 @@
+"""Shared test vectors for the estimator: scenarios that Python generates from a
+fixed seed, with the quotes `govcloud` gives for them. The browser replays the
+scenarios through `window.govcloud.quote` and must agree on every field.
+
+Run it to see what it covers: `python tests/support/vectors.py`.
+"""
+from __future__ import annotations
+
+import json
+import random
+from collections import Counter
+from decimal import Decimal
+from typing import Any
+
+from govcloud.calc.quote import quote
+from govcloud.load.scenarios import read_scenarios
+from govcloud.model.catalog import Catalog, Contacts
+from govcloud.model.scenario import Holding, Scenario
+from govcloud.model.tiers import change_of, tier_index
+
+SEED = 4_2026
+CUSTOMERS = tuple(Contacts.model_fields)  # the data's kinds of customer
+EDGE_DAYS = (0, 1, 364, 365)
+
+
+def _users_near_boundaries(catalog: Catalog) -> dict[str, list[int]]:
+    """Per product: 1, each tier's limit and one above it."""
+    out = {}
+    for p in catalog.products:
+        out[p.key] = sorted({1} | {t.users for t in p.tiers} | {t.users + 1 for t in p.tiers})
+    return out
+
+
+def _rounding_days(catalog: Catalog, low_cents: int, high_cents: int) -> list[int]:
+    """Days whose prorated charge lands just below and just above half a cent."""
+    term, diff = catalog.term_days, high_cents - low_cents
+    days = [d for d in range(term + 1) if abs(2 * (diff * d % term) - term) <= 2]
+    return days[:2]
+
+
+def generate(catalog: Catalog, seed: int = SEED, random_count: int = 1600) -> list[dict[str, Any]]:
+    """Scenarios in the contract's input format (as `govcloud quote` reads them)."""
+    rng = random.Random(seed)
+    term, limit = catalog.term_days, catalog.max_instances
+    near = _users_near_boundaries(catalog)
+    out: list[dict[str, Any]] = []
+
+    def customer() -> str:
+        return rng.choice(CUSTOMERS)
+
+    # Every tier boundary and one above, as a new purchase (the top's +1 is beyond the book).
+    for p in catalog.products:
+        for users in near[p.key]:
+            out.append({"customer": customer(), "proposed": {p.key: {"users": users}}})
+
+    # Upgrades between tiers, on the edge days and on days that round near half a cent.
+    for p in catalog.products:
+        cents = [int(t.annual * 100) for t in p.tiers]
+        for i in range(len(p.tiers) - 1):
+            j = rng.randrange(i + 1, len(p.tiers))
+            for days in EDGE_DAYS + tuple(_rounding_days(catalog, cents[i], cents[j])) + (rng.randrange(term + 1),):
+                out.append({"customer": customer(),
+                            "current": {p.key: {"users": p.tiers[i].users}},
+                            "proposed": {p.key: {"users": p.tiers[j].users - rng.randrange(0, 2) if j > i + 1
+                                                 else p.tiers[j].users}},
+                            "days_remaining": days})
+
+    # One of each other change kind per product, and the limits around them.
+    for p in catalog.products:
+        top = p.tiers[-1].users
+        mid = p.tiers[len(p.tiers) // 2].users
+        fixed = [
+            ({p.key: {"users": mid}}, {p.key: {"users": 1}}),                                  # downgrade
+            ({p.key: {"users": mid, "instances": 2}}, {p.key: {"users": mid, "instances": limit}}),  # instances
+            ({p.key: {"users": mid, "instances": 3}}, {p.key: {"users": mid - 1, "instances": 3}}),  # unchanged
+            ({p.key: {"users": mid}}, {}),                                                     # cancel
+            ({p.key: {"users": top + 1}}, {}),                                                 # cancel beyond
+            ({p.key: {"users": top}}, {p.key: {"users": top + 1}}),                            # upgrade beyond
+            ({p.key: {"users": top + 1}}, {p.key: {"users": top}}),                            # downgrade, was beyond
+            ({p.key: {"users": top + 1}}, {p.key: {"users": top + 2}}),                        # upgrade, both beyond
+            ({p.key: {"users": top + 2}}, {p.key: {"users": top + 1}}),                        # downgrade, both beyond
+            ({p.key: {"users": 5, "instances": limit}}, {p.key: {"users": 5, "instances": limit + 1}}),
+            ({p.key: {"users": 5, "instances": limit + 1}}, {p.key: {"users": 5, "instances": limit}}),
+            ({p.key: {"users": 10 ** 12, "instances": 10 ** 6}}, {p.key: {"users": 3}}),
+            ({}, {p.key: {"users": 7}}),                                                       # change, nothing today
+        ]
+        for current, proposed in fixed:
+            for days in EDGE_DAYS:
+                out.append({"customer": customer(), "current": current, "proposed": proposed,
+                            "days_remaining": days})
+
+    # Random mixes: each product absent, held, wanted or both; sizes spread over the ladder.
+    def users_for(p) -> int:
+        roll = rng.random()
+        if roll < 0.5:
+            return rng.choice(near[p.key])
+        if roll < 0.95:
+            return rng.randint(1, p.tiers[-1].users)
+        return rng.randint(p.tiers[-1].users + 1, p.tiers[-1].users * 3)
+
+    def instances() -> int:
+        roll = rng.random()
+        return 1 if roll < 0.4 else rng.randint(1, limit) if roll < 0.95 else rng.randint(limit + 1, limit * 2)
+
+    def holding(p) -> dict[str, int]:
+        h = {"users": users_for(p)}
+        n = instances()
+        if n != 1 or rng.random() < 0.3:
+            h["instances"] = n
+        return h
+
+    while random_count > 0:
+        change = rng.random() < 0.7
+        current, proposed = {}, {}
+        for p in catalog.products:
+            state = rng.choice(("none", "held", "wanted", "both", "both"))
+            if change and state in ("held", "both"):
+                current[p.key] = holding(p)
+            if state in ("wanted", "both") or (not change and state == "held"):
+                keep = p.key in current and rng.random() < 0.4
+                proposed[p.key] = dict(current[p.key]) if keep else holding(p)
+        if not current and not proposed:
+            continue
+        scenario: dict[str, Any] = {"proposed": proposed}
+        if rng.random() < 0.8:
+            scenario["customer"] = customer()
+        if change:
+            scenario["current"] = current
+            scenario["days_remaining"] = rng.choice(EDGE_DAYS) if rng.random() < 0.2 else rng.randint(0, term)
+        elif not proposed:
+            continue
+        out.append(scenario)
+        random_count -= 1
+    return _undated(catalog, out, random.Random(seed + 1))
+
+
+def _undated(catalog: Catalog, scenarios: list[dict[str, Any]], rng: random.Random) -> list[dict[str, Any]]:
+    """A quarter of the changes with no upgrade lose their days left: the days are needed
+    only for an upgrade, and the renewal bill then has no date."""
+    for s in scenarios:
+        if "days_remaining" not in s or rng.random() >= 0.25:
+            continue
+        current, proposed = s["current"], s["proposed"]
+        kinds = {change_of(p, _holding(current.get(p.key)), _holding(proposed.get(p.key)))
+                 for p in catalog.products if p.key in current or p.key in proposed}
+        if "upgrade" not in kinds:
+            del s["days_remaining"]
+    return scenarios
+
+
+def _holding(raw: dict[str, int] | None) -> Holding | None:
+    return None if raw is None else Holding.model_validate(raw)
+
+
+def variant(catalog: Catalog, seed: int = SEED) -> Catalog:
+    """The same products on other terms: a 366-day term (so a charge can sit exactly
+    on half a cent), a small instance limit, prices with odd cents, and the upgrade
+    and cancel rules confirmed (so their assumption keys drop out)."""
+    rng = random.Random(seed)
+    products = [p.model_copy(update={"tiers": [t.model_copy(update={"annual": t.annual + Decimal(rng.randint(0, 99)) / 100})
+                                               for t in p.tiers]})
+                for p in catalog.products]
+    rules = catalog.rules.model_copy(update={name: getattr(catalog.rules, name).model_copy(update={"confirmed": True})
+                                             for name in ("upgrade", "cancel")})
+    return catalog.model_copy(update={"term_days": 366, "max_instances": 7, "products": products, "rules": rules})
+
+
+def exact_halves(catalog: Catalog, quotes: list[dict[str, Any]], scenarios: list[dict[str, Any]]) -> int:
+    """Upgrade lines whose exact prorated charge ends in exactly half a cent."""
+    count = 0
+    for s, q in zip(scenarios, quotes):
+        for line in q["lines"]:
+            if line["change"] == "upgrade" and line["status"] == "ok":
+                p = catalog.product(line["product"])
+                old = p.tiers[tier_index(p, s["current"][line["product"]]["users"])].annual
+                exact = (Decimal(line["annual"]) - old) * 100 * s["days_remaining"] / catalog.term_days
+                count += exact % 1 == Decimal("0.5")
+    return count
+
+
+def parse(catalog: Catalog, scenarios: list[dict[str, Any]]) -> list[Scenario]:
+    """Through govcloud's own reader, so every vector is an input `govcloud quote` accepts."""
+    parsed, _ = read_scenarios(json.dumps(scenarios), "vectors.json", catalog)
+    return parsed
+
+
+def with_quotes(catalog: Catalog, seed: int = SEED, random_count: int = 1600
+                ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    scenarios = generate(catalog, seed, random_count)
+    return scenarios, [quote(catalog, s).as_json() for s in parse(catalog, scenarios)]
+
+
+def coverage(quotes: list[dict[str, Any]], scenarios: list[dict[str, Any]]) -> Counter:
+    seen: Counter = Counter()
+    for s, q in zip(scenarios, quotes):
+        seen["customer:" + q["customer"]] += 1
+        seen[f"complete:{q['complete']}"] += 1
+        if "days_remaining" in s:
+            seen[f"days:{s['days_remaining']}"] += 1
+        seen[f"today_total:{q['today_annual_total'] is not None}"] += 1
+        seen[f"first_year:{q['first_year_total'] is not None}"] += 1
+        for bill in q["bills"]:
+            seen["bill:" + "+".join(bill["parts"])] += 1
+            seen[f"bill_dated:{bill['in_days'] is not None}"] += 1
+            seen[f"bill_assumed:{bool(bill['assumptions'])}"] += 1
+        for line in q["lines"]:
+            seen[f"line_assumed:{bool(line['assumptions'])}"] += 1
+            seen[f"change:{line['change']}"] += 1
+            seen[f"status:{line['status']}"] += 1
+            seen[f"{line['change']}:{line['status']}"] += 1
+    return seen
+
+
+if __name__ == "__main__":
+    from govcloud.load.loading import load_catalog
+
+    catalog = load_catalog()
+    scenarios, quotes = with_quotes(catalog)
+    print(len(scenarios), "scenarios")
+    for key, n in sorted(coverage(quotes, scenarios).items()):
+        if not key.startswith("days:") or key in {f"days:{d}" for d in EDGE_DAYS}:
+            print(f"{key:32} {n}")
