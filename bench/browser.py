@@ -1,11 +1,13 @@
 """Measurements in Chromium (Debian's, as the tests use it): transfer sizes,
 input-to-result latency on the estimator, and the JS side of the conformance run."""
+
 from __future__ import annotations
 
 from contextlib import contextmanager
 
-from harness import CHROMIUM_FLAGS, chromium_path
 from playwright.sync_api import sync_playwright
+
+from harness import CHROMIUM_FLAGS, chromium_path
 
 from .sites import harness  # noqa: F401 (puts tests/ on the path)
 
@@ -58,15 +60,17 @@ def feature_bytes(b, url: str, steps: list[tuple[str, object]]) -> tuple[int, li
         got, done[:] = [r for r in done if r.url not in fetched], []
         fetched.update(r.url for r in got)
         sizes = [r.sizes() for r in got]
-        return (sum(s["responseBodySize"] + s["responseHeadersSize"] for s in sizes),
-                [r.url.split("/", 3)[-1] for r in got])
+        return (
+            sum(s["responseBodySize"] + s["responseHeadersSize"] for s in sizes),
+            [r.url.split("/", 3)[-1] for r in got],
+        )
 
     start, _ = take()
     added = []
     for name, step in steps:
         step(page)
         page.wait_for_load_state("networkidle")
-        page.wait_for_timeout(600)   # networkidle holds 500 ms without requests; a late one is caught
+        page.wait_for_timeout(600)  # networkidle holds 500 ms without requests; a late one is caught
         added.append((name, *take()))
     context.close()
     return start, added
@@ -118,8 +122,9 @@ def edit_times(b, base: str, edits: int) -> list[float]:
     product = book["products"][0]
     tiers = [t["users"] for t in product["tiers"]]
     # Consecutive values sit in different tiers, so every edit changes the total.
-    values = [tiers[i % len(tiers)] for i in range(edits)] if len(tiers) > 1 else \
-        [tiers[0] + (i % 2) for i in range(edits)]
+    values = (
+        [tiers[i % len(tiers)] for i in range(edits)] if len(tiers) > 1 else [tiers[0] + (i % 2) for i in range(edits)]
+    )
     times = page.evaluate(_EDIT_TIMES, {"key": product["key"], "values": values})
     page.context.close()
     return times

@@ -1,5 +1,6 @@
 """The two builders side by side (issue 11): Zensical's strict build of the
 same site against MkDocs', as `make build` and `make zensical` run them."""
+
 from __future__ import annotations
 
 import re
@@ -18,6 +19,7 @@ def _task(build, env=None, **options):
             result = build(Path(scratch) / "site", env, **options)
             if result.returncode != 0:
                 raise RuntimeError(f"build failed:\n{result.stdout}{result.stderr}")
+
     return task
 
 
@@ -26,8 +28,8 @@ def bench_builders(report, runs: int, scratch: Path) -> None:
     big = synthetic.write(scratch / "builders-10x", shape["products"] * 10, shape["tiers"], shape["scenarios"] * 10)
     tasks = {
         "mkdocs": _task(build_site),
-        "zensical cold": _task(build_zensical),                  # as `make zensical`: cache cleared
-        "zensical warm": _task(build_zensical, clean=False),     # its cache kept, as `zensical serve` rebuilds
+        "zensical cold": _task(build_zensical),  # as `make zensical`: cache cleared
+        "zensical warm": _task(build_zensical, clean=False),  # its cache kept, as `zensical serve` rebuilds
     }
     big_tasks = {"mkdocs 10x": _task(build_site, big), "zensical 10x": _task(build_zensical, big)}
     try:
@@ -46,7 +48,12 @@ def bench_builders(report, runs: int, scratch: Path) -> None:
     report.add("builders", "zensical cold / mkdocs build", med["zensical cold"] / med["mkdocs"], "x", note=note)
     report.add("builders", "zensical warm / mkdocs build", med["zensical warm"] / med["mkdocs"], "x")
     if big_problem:
-        report.add("builders", "zensical / mkdocs, catalog 10x", None, "x",
-                   note=f"the 10x synthetic site does not build: {big_problem}")
+        report.add(
+            "builders",
+            "zensical / mkdocs, catalog 10x",
+            None,
+            "x",
+            note=f"the 10x synthetic site does not build: {big_problem}",
+        )
     else:
         report.add("builders", "zensical / mkdocs, catalog 10x", med["zensical 10x"] / med["mkdocs 10x"], "x")

@@ -1,11 +1,11 @@
 """Core speed: Python quotes per second, and a whole Python-vs-JS conformance run."""
+
 from __future__ import annotations
 
 import json
 import time
 
 import vectors  # noqa: E402  (the conformance scenario set the tests use)
-
 from govcloud.calc.quote import quote
 from govcloud.load.scenarios import read_scenarios
 from govcloud.model.catalog import Catalog
@@ -44,5 +44,10 @@ def conformance_run(catalog: Catalog, scenarios: list[dict], page, js_quotes) ->
     js_done = time.perf_counter()
     mismatches = sum(1 for e, g in zip(expected, got) if e != g) + abs(len(expected) - len(got))
     end = time.perf_counter()
-    return {"scenarios": len(scenarios), "seconds": end - start, "python_seconds": python_done - start,
-            "js_seconds": js_done - python_done, "mismatches": mismatches}
+    return {
+        "scenarios": len(scenarios),
+        "seconds": end - start,
+        "python_seconds": python_done - start,
+        "js_seconds": js_done - python_done,
+        "mismatches": mismatches,
+    }

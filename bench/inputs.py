@@ -1,5 +1,6 @@
 """Large inputs (issue 10, item 6): what a list of invalid scenarios costs against
 a list of valid ones, a long plain list, and how fast an oversized file is refused."""
+
 from __future__ import annotations
 
 import json

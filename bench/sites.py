@@ -1,5 +1,6 @@
 """Sites to build and serve: the real one, the theme's one-page floor, and any
 site built from other data (GOVCLOUD_DATA / GOVCLOUD_SCENARIOS)."""
+
 from __future__ import annotations
 
 import gzip
@@ -62,8 +63,14 @@ def content_floor_project(folder: Path, config: Path = ROOT / "mkdocs.yml") -> P
     """A static copy of the real site's pages and assets, configured without anything of ours."""
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
-    subprocess.run([str(BIN / "python"), "-c", _CAPTURE, str(folder), str(config)], cwd=config.parent, check=True,
-                   capture_output=True, text=True, env={**harness.os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    subprocess.run(
+        [str(BIN / "python"), "-c", _CAPTURE, str(folder), str(config)],
+        cwd=config.parent,
+        check=True,
+        capture_output=True,
+        text=True,
+        env={**harness.os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     shutil.rmtree(folder / "scratch-site")
     text = config.read_text(encoding="utf-8")
     shutil.copytree(config.parent / "docs" / "assets", folder / "docs" / "assets")
@@ -89,9 +96,11 @@ def build(dest: Path, config: Path = ROOT / "mkdocs.yml", env: dict[str, str] | 
 
 def builder(config: Path = ROOT / "mkdocs.yml", env: dict[str, str] | None = None):
     """A task for timing: each call builds into a fresh scratch folder."""
+
     def task():
         with tempfile.TemporaryDirectory(prefix="bench-build-") as scratch:
             build(Path(scratch) / "site", config, env)
+
     return task
 
 

@@ -5,6 +5,7 @@ The expected figures of the synthetic scenarios come from govcloud itself: they
 are a benchmark input, not a test. Every file is checked like real data
 (`govcloud check`) before it is used.
 """
+
 from __future__ import annotations
 
 import io
@@ -39,8 +40,11 @@ _Dumper.add_representer(Decimal, lambda d, v: d.represent_scalar("tag:yaml.org,2
 def real_shape() -> dict:
     """How big the real data is: the 1x of every scale."""
     catalog = load_catalog(REAL_DATA)
-    return {"products": len(catalog.products), "tiers": max(len(p.tiers) for p in catalog.products),
-            "scenarios": len(load_worked(catalog, ROOT / "data" / "scenarios.yml"))}
+    return {
+        "products": len(catalog.products),
+        "tiers": max(len(p.tiers) for p in catalog.products),
+        "scenarios": len(load_worked(catalog, ROOT / "data" / "scenarios.yml")),
+    }
 
 
 def _ladder(count: int, real_users: list[int]) -> list[int]:
@@ -62,24 +66,33 @@ def products(count: int, tiers: int) -> list[dict]:
     for i in range(count):
         rate = Decimal(30 + i % 23)  # dollars per user and year, different for each product
         extra = Decimal(i % 100) / 100
-        out.append({"key": f"p{i:04d}", "name": f"Synthetic product {i:04d}",
-                    "description": "A made-up product that sizes the growth benchmark.",
-                    "tiers": [{"users": u, "annual": u * rate + extra} for u in ladder]})
+        out.append(
+            {
+                "key": f"p{i:04d}",
+                "name": f"Synthetic product {i:04d}",
+                "description": "A made-up product that sizes the growth benchmark.",
+                "tiers": [{"users": u, "annual": u * rate + extra} for u in ladder],
+            }
+        )
     return out
 
 
 def _scenario(rng: random.Random, i: int, items: list[dict], limit: int, term: int) -> dict:
     """Every kind of change in turn: new, upgrade, downgrade, instances only, cancel, contact sales,
     and an upgrade beside a new product (a bill of every kind: the formats page shows one)."""
+
     def users(product, over=False):
         top = product["tiers"][-1]["users"]
         return top + rng.randint(1, 100) if over else rng.randint(1, top)
 
     picks = rng.sample(items, k=min(len(items), rng.randint(1, 3)))
     kind = i % 7
-    out = {"id": f"synthetic-{i:05d}", "title": f"Synthetic scenario {i}",
-           "summary": "A made-up change that sizes the growth benchmark.",
-           "customer": rng.choice(["government", "commercial"])}
+    out = {
+        "id": f"synthetic-{i:05d}",
+        "title": f"Synthetic scenario {i}",
+        "summary": "A made-up change that sizes the growth benchmark.",
+        "customer": rng.choice(["government", "commercial"]),
+    }
     if kind == 0:
         out["proposed"] = {p["key"]: {"users": users(p)} for p in picks}
         return out
@@ -99,13 +112,16 @@ def _scenario(rng: random.Random, i: int, items: list[dict], limit: int, term: i
         held, added = rng.sample(items, k=2)
         low = held["tiers"][0]["users"]
         current = {held["key"]: {"users": low, "instances": 1}}
-        proposed = {held["key"]: {"users": held["tiers"][-1]["users"], "instances": 1},
-                    added["key"]: {"users": users(added)}}
+        proposed = {
+            held["key"]: {"users": held["tiers"][-1]["users"], "instances": 1},
+            added["key"]: {"users": users(added)},
+        }
     if kind == 4:  # cancel all but one
         keep = picks[0]["key"]
         proposed = {keep: current[keep]}
-    out.update(current=current, proposed=proposed or {picks[0]["key"]: {"users": 1}},
-               days_remaining=rng.randint(0, term))
+    out.update(
+        current=current, proposed=proposed or {picks[0]["key"]: {"users": 1}}, days_remaining=rng.randint(0, term)
+    )
     return out
 
 
@@ -119,13 +135,16 @@ def write(folder: Path, n_products: int, n_tiers: int, n_scenarios: int) -> dict
 
     catalog = load_catalog(data_file)
     rng = random.Random(SEED)
-    raw = [_scenario(rng, i, data["products"], catalog.max_instances, catalog.term_days)
-           for i in range(n_scenarios)]
+    raw = [_scenario(rng, i, data["products"], catalog.max_instances, catalog.term_days) for i in range(n_scenarios)]
     scenarios, _ = read_scenarios(json.dumps(raw), "synthetic", catalog)
     for item, scenario in zip(raw, scenarios):
         q = quote(catalog, scenario)
-        item["expected"] = {"annual_total": q.annual_total, "due_now_total": q.due_now_total,
-                            "complete": q.complete, "changes": {l.product: l.change for l in q.lines}}
+        item["expected"] = {
+            "annual_total": q.annual_total,
+            "due_now_total": q.due_now_total,
+            "complete": q.complete,
+            "changes": {l.product: l.change for l in q.lines},
+        }
     scenario_file = folder / "scenarios.yml"
     scenario_file.write_text(yaml.dump(raw, Dumper=_Dumper, sort_keys=False, width=120), encoding="utf-8")
 

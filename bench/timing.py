@@ -4,6 +4,7 @@ machine hits all of them alike; medians resist the odd slow run.
 Besides wall time, each run's CPU time (user + system) of the processes it
 waited for is recorded: the builds run in subprocesses, and on a machine whose
 cores other work keeps busy, wall time measures the queue as much as the build."""
+
 from __future__ import annotations
 
 import resource
@@ -17,8 +18,9 @@ def children_cpu() -> float:
     return used.ru_utime + used.ru_stime
 
 
-def interleaved(tasks: dict[str, Callable[[], object]], runs: int, warmup: int = 1,
-                cpu: dict[str, list[float]] | None = None) -> dict[str, list[float]]:
+def interleaved(
+    tasks: dict[str, Callable[[], object]], runs: int, warmup: int = 1, cpu: dict[str, list[float]] | None = None
+) -> dict[str, list[float]]:
     """Seconds per run of each task, with `warmup` untimed rounds first (disk and import caches);
     `cpu`, when given, receives each run's CPU seconds of the subprocesses it ran."""
     for _ in range(warmup):
@@ -28,7 +30,7 @@ def interleaved(tasks: dict[str, Callable[[], object]], runs: int, warmup: int =
     for round_ in range(runs):
         # Rotate the order too, so no task always runs right after the heaviest one.
         names = list(tasks)
-        names = names[round_ % len(names):] + names[:round_ % len(names)]
+        names = names[round_ % len(names) :] + names[: round_ % len(names)]
         for name in names:
             start, start_cpu = time.perf_counter(), children_cpu()
             tasks[name]()

@@ -5,6 +5,7 @@ term length, the instance limit) comes from the catalog here, so the page and
 its scripts name no product and repeat no number. The markup is plain HTML:
 `docs/assets/estimator/` (ES modules) fills in the results.
 """
+
 from __future__ import annotations
 
 import json
@@ -38,9 +39,11 @@ def pricebook_script(catalog) -> str:
     JavaScript, dropping its type and id: the JSON would be a syntax error and
     could no longer be found. Scripts inside a <template> are inert and out of
     its reach; the estimator (main.js) reads the template's content."""
-    return ('<template id="govcloud-pricebook-template">'
-            '<script type="application/json" id="govcloud-pricebook">'
-            f"{script_json(pricebook(catalog))}</script></template>")
+    return (
+        '<template id="govcloud-pricebook-template">'
+        '<script type="application/json" id="govcloud-pricebook">'
+        f"{script_json(pricebook(catalog))}</script></template>"
+    )
 
 
 def _product_fieldset(catalog, product) -> str:
@@ -50,45 +53,56 @@ def _product_fieldset(catalog, product) -> str:
     now = (
         '<div class="gc-group gc-change-only">'
         f'<p class="gc-group-title">{name} today</p>'
-        + number_field(f"gc-current-users-{key}", f"current-users-{key}", "Users today",
-                        f"Leave empty if you do not have {name} now.")
-        + number_field(f"gc-current-instances-{key}", f"current-instances-{key}", "Instances today",
-                        instances_hint)
+        + number_field(
+            f"gc-current-users-{key}",
+            f"current-users-{key}",
+            "Users today",
+            f"Leave empty if you do not have {name} now.",
+        )
+        + number_field(f"gc-current-instances-{key}", f"current-instances-{key}", "Instances today", instances_hint)
         + "</div>"
     )
     wanted = (
         '<div class="gc-group">'
         f'<p class="gc-group-title gc-change-only">{name} after the change</p>'
-        + number_field(f"gc-users-{key}", f"users-{key}", "Users",
-                        f'<span class="gc-new-only">Leave empty if you do not want {name}.</span>'
-                        '<span class="gc-change-only">Starts from today\'s number; change it to the number you '
-                        "want.</span>")
+        + number_field(
+            f"gc-users-{key}",
+            f"users-{key}",
+            "Users",
+            f'<span class="gc-new-only">Leave empty if you do not want {name}.</span>'
+            '<span class="gc-change-only">Starts from today\'s number; change it to the number you '
+            "want.</span>",
+        )
         + number_field(f"gc-instances-{key}", f"instances-{key}", "Instances", instances_hint)
         # Cancelling is a choice of its own, never the meaning of an empty field.
         + '<div class="gc-check gc-change-only">'
         f'<input type="checkbox" id="gc-cancel-{key}" data-testid="cancel-{key}" data-product="{key}">'
-        f'<label for="gc-cancel-{key}">Cancel this product</label></div>'
-        + "</div>"
+        f'<label for="gc-cancel-{key}">Cancel this product</label></div>' + "</div>"
     )
-    return (f'<fieldset class="gc-product" data-product="{key}">'
-            f'<legend class="gc-legend">{name}</legend>'
-            f'<p class="gc-hint">{html_text(product.description)}</p>'
-            f'<div class="gc-columns">{now}{wanted}</div></fieldset>')
+    return (
+        f'<fieldset class="gc-product" data-product="{key}">'
+        f'<legend class="gc-legend">{name}</legend>'
+        f'<p class="gc-hint">{html_text(product.description)}</p>'
+        f'<div class="gc-columns">{now}{wanted}</div></fieldset>'
+    )
 
 
 def _contact_block(kind: str, contact, hidden: bool) -> str:
-    return (f'<div class="gc-contact" data-customer="{kind}"{" hidden" if hidden else ""}>'
-            f"<p>{html_text(contact.how)} "
-            f'<a href="{escape(contact.url)}">Contact {escape(contact.name)}</a>.</p></div>')
+    return (
+        f'<div class="gc-contact" data-customer="{kind}"{" hidden" if hidden else ""}>'
+        f"<p>{html_text(contact.how)} "
+        f'<a href="{escape(contact.url)}">Contact {escape(contact.name)}</a>.</p></div>'
+    )
 
 
 def estimator_markup(catalog) -> str:
 
     term = catalog.term_days
     contacts = catalog.contacts
-    first = getattr(contacts, CUSTOMERS[0])   # the customer the form starts with
+    first = getattr(contacts, CUSTOMERS[0])  # the customer the form starts with
     customer_options = "".join(
-        f'<option value="{kind}">{escape(getattr(contacts, kind).who)}</option>' for kind in CUSTOMERS)
+        f'<option value="{kind}">{escape(getattr(contacts, kind).who)}</option>' for kind in CUSTOMERS
+    )
     form = (
         '<form class="gc-form" data-gc="form" novalidate>'
         '<fieldset class="gc-mode"><legend class="gc-legend">What do you want to estimate?</legend>'
@@ -102,8 +116,13 @@ def estimator_markup(catalog) -> str:
         '<select class="gc-select" id="gc-customer" name="customer" data-testid="customer" '
         f'aria-describedby="gc-customer-hint">{customer_options}</select></div>'
         '<fieldset class="gc-term gc-change-only"><legend class="gc-legend">Your current term</legend>'
-        + number_field("gc-days-remaining", "days-remaining", "Days left in the term",
-                        f"A whole number from 0 to {term}, or enter the renewal date below.", "days_remaining")
+        + number_field(
+            "gc-days-remaining",
+            "days-remaining",
+            "Days left in the term",
+            f"A whole number from 0 to {term}, or enter the renewal date below.",
+            "days_remaining",
+        )
         + '<div class="gc-field" data-gc-field="gc-renewal">'
         '<label class="gc-label" for="gc-renewal">Renewal date</label>'
         '<p class="gc-hint" id="gc-renewal-hint">The days left are worked out from today\'s date.</p>'
@@ -134,8 +153,7 @@ def estimator_markup(catalog) -> str:
         '<h2 id="gc-results-title" tabindex="-1">Your estimate</h2>'
         '<ul class="gc-print-only gc-context" data-gc="print-context"></ul>'
         '<p class="gc-stale" data-gc="stale" hidden></p>'
-        f'<p class="gc-empty" data-gc="empty">{EMPTY}</p>'
-        + options_results() +
+        f'<p class="gc-empty" data-gc="empty">{EMPTY}</p>' + options_results() +
         # The estimator writes the rows, headings and totals from the price book's words.
         '<div class="gc-table-wrap" data-gc="table-wrap" hidden>'
         '<table class="gc-table"><caption class="gc-caption">Each product\'s tier and yearly price, '
@@ -189,11 +207,16 @@ def estimator_markup(catalog) -> str:
         # Only this page loads the estimator's styles; a stylesheet link in the
         # body holds back the paint of what follows it, so the form never jumps.
         f'<link rel="stylesheet" href="{STYLESHEET}">'
-        + pricebook_script(catalog) +
-        '<div class="gc-notice" data-gc="address-notice" role="status" hidden></div>'
+        + pricebook_script(catalog)
+        + '<div class="gc-notice" data-gc="address-notice" role="status" hidden></div>'
         '<div class="gc-error-summary" data-gc="error-summary" tabindex="-1" hidden>'
         '<h2 class="gc-error-title">There is a problem</h2><ul data-gc="error-list"></ul></div>'
-        + '<div class="gc-work">' + form + summary + "</div>" + results + next_steps
+        + '<div class="gc-work">'
+        + form
+        + summary
+        + "</div>"
+        + results
+        + next_steps
         + '<div class="gc-live" data-gc="live" aria-live="polite"></div>'
         "</div>"
     )

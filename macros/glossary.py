@@ -1,5 +1,6 @@
 """The glossary on the site: its page, and the links from the first use of each
 term on other pages to its entry (`includes/glossary.yml`, checked by govcloud)."""
+
 from __future__ import annotations
 
 import re
@@ -17,7 +18,8 @@ GLOSSARY_PAGE = "glossary.md"
 
 # Markdown where a glossary link must not go: code, headings, admonition titles,
 # raw HTML blocks (generated tables), links and their text, tags and attribute lists.
-PROTECTED = re.compile(r"""
+PROTECTED = re.compile(
+    r"""
     (?sm:^(?P<fence>```|~~~).*?^(?P=fence)[ \t]*$)
   | (?m:^\#{1,6}[ \t].*$)
   | (?m:^[ \t]*(?:!!!|\?\?\?\+?)[ \t].*$)
@@ -28,7 +30,9 @@ PROTECTED = re.compile(r"""
   | <[^>\n]+>
   | \{[^}\n]*\}
   | (?m:^[ ]{0,3}\[[^\]\n]+\]:.*$)
-""", re.X)
+""",
+    re.X,
+)
 # What protected text reads as while terms are looked for: no word, no hyphen, in no term.
 BLANK = "\0"
 
@@ -46,21 +50,29 @@ class GlossaryMacros:
         for entry in load_glossary(None, self.catalog):
             term = fill(entry.term, self.fill)
             unconfirmed = [k for k in entry.rests_on or [] if not getattr(self.catalog.rules, k).confirmed]
-            out.append({"term": term, "text": " ".join(fill(entry.text, self.fill).split()),
-                        "forms": [fill(f, self.fill) for f in (entry.forms if entry.forms is not None else [term])],
-                        "unconfirmed": unconfirmed})
+            out.append(
+                {
+                    "term": term,
+                    "text": " ".join(fill(entry.text, self.fill).split()),
+                    "forms": [fill(f, self.fill) for f in (entry.forms if entry.forms is not None else [term])],
+                    "unconfirmed": unconfirmed,
+                }
+            )
         return sorted(out, key=lambda e: e["term"].lower())
 
     def glossary_list(self) -> str:
         # The glossary's own page links no terms to itself.
         return mark(NO_TERM_LINKS) + "\n\n".join(
             f"{escape_markdown(e['term'])} {{#{slug(e['term'])}}}\n:   {escape_markdown(e['text'])}{self._to_confirm(e)}"
-            for e in self.glossary)
+            for e in self.glossary
+        )
 
     def _to_confirm(self, entry: dict[str, Any]) -> str:
         """The marker an entry carries while a rule it states is unconfirmed: it leads to the rule."""
-        links = [f"[{escape_markdown(getattr(self.catalog.rules, k).title)}](sources.md#rule-{k})"
-                 for k in entry["unconfirmed"]]
+        links = [
+            f"[{escape_markdown(getattr(self.catalog.rules, k).title)}](sources.md#rule-{k})"
+            for k in entry["unconfirmed"]
+        ]
         return f" ({WORDS['assumptions']['marker']}: {join(links)})" if links else ""
 
     def link_terms(self, markdown: str) -> str:
@@ -75,7 +87,7 @@ class GlossaryMacros:
         # maps a position back to the page.
         pieces, starts, start, at = [], [], 0, 0
         for m in PROTECTED.finditer(markdown):
-            pieces.append(markdown[start:m.start()])
+            pieces.append(markdown[start : m.start()])
             starts.append((at, start))
             at += m.start() - start + 1
             start = m.end()
@@ -96,8 +108,7 @@ class GlossaryMacros:
             if pattern is None:
                 continue
             # The term's first use that does not overlap a term already linked.
-            found = next(((s, e) for s, e in uses(pattern)
-                          if not any(cs < e and s < ce for cs, ce, _ in chosen)), None)
+            found = next(((s, e) for s, e in uses(pattern) if not any(cs < e and s < ce for cs, ce, _ in chosen)), None)
             if found:
                 chosen.append((*found, entry))
         for s, e, entry in sorted(chosen, key=lambda c: c[0], reverse=True):

@@ -71,8 +71,10 @@ def steps(catalog: Catalog) -> list[int]:
 
 
 def ladder_table(catalog: Catalog) -> str:
-    caption = (f"User tiers: the {catalog.prices_are} annual price of each product, and what it comes to "
-               "for each user of a full tier")
+    caption = (
+        f"User tiers: the {catalog.prices_are} annual price of each product, and what it comes to "
+        "for each user of a full tier"
+    )
     top = max(p.tiers[-1].users for p in catalog.products)
     notes = [f"More than {count(top)} users: ask your sales contact for a quote."]
     if not _marked(catalog):
@@ -95,11 +97,15 @@ def ladder_table(catalog: Catalog) -> str:
         rows.append(f'<tr data-users="{users}"><th scope="row">{count(users)}</th>{"".join(cells)}</tr>')
     if gaps:
         notes.insert(0, "— : the product has no tier of that size; the next tier up covers those users.")
-    return raw_html(
-        f"<table data-ladder>\n<caption>{caption}</caption>\n"
-        f'<thead><tr><th scope="col">Users, up to</th>{heads}</tr></thead>\n'
-        f"<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
-    ) + "\n\n" + "\n\n".join(notes)
+    return (
+        raw_html(
+            f"<table data-ladder>\n<caption>{caption}</caption>\n"
+            f'<thead><tr><th scope="col">Users, up to</th>{heads}</tr></thead>\n'
+            f"<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
+        )
+        + "\n\n"
+        + "\n\n".join(notes)
+    )
 
 
 def _ladder_list(catalog: Catalog, caption: str) -> str:
@@ -107,8 +113,7 @@ def _ladder_list(catalog: Catalog, caption: str) -> str:
     product would be too wide to read, and a cell per tier weigh more than the rest of the site)."""
     rows = "\n".join(
         f'<tr data-product="{escape(p.key)}"><th scope="row">{escape(p.name)}</th><td>'
-        + "; ".join(f"{count(t.users)}: {show(t.annual)} ({show(per_user(t.annual, t.users))} a user)"
-                    for t in p.tiers)
+        + "; ".join(f"{count(t.users)}: {show(t.annual)} ({show(per_user(t.annual, t.users))} a user)" for t in p.tiers)
         + "</td></tr>"
         for p in catalog.products
     )
@@ -140,14 +145,17 @@ def ladder_chart(catalog: Catalog) -> str:
     return raw_html(
         '<div class="gc-ladder" data-ladder-chart>\n'
         f"{_legend(catalog, marked=marked)}\n"
-        + "\n".join(_panel(catalog, ladder, kind, layout, marked=marked)
-                    for kind in ("annual", "per-user") for layout in LAYOUTS)
+        + "\n".join(
+            _panel(catalog, ladder, kind, layout, marked=marked)
+            for kind in ("annual", "per-user")
+            for layout in LAYOUTS
+        )
         + "\n</div>",
         unlinked_ids=True,  # each panel's title and description, named by the panel
     )
 
 
-LAZY_CHARTS = "ladder-charts.xml"   # beside the estimator page once the post-build step ran
+LAZY_CHARTS = "ladder-charts.xml"  # beside the estimator page once the post-build step ran
 XHTML_NS, SVG_NS = "http://www.w3.org/1999/xhtml", "http://www.w3.org/2000/svg"
 
 
@@ -184,8 +192,9 @@ def _value(kind: str, annual: Decimal, users: int) -> Decimal:
     return annual if kind == "annual" else per_user(annual, users)
 
 
-def _panel(catalog: Catalog, ladder: list[int], kind: str, g: Layout, scope: str = "gc-ladder",
-           marked: bool = True) -> str:
+def _panel(
+    catalog: Catalog, ladder: list[int], kind: str, g: Layout, scope: str = "gc-ladder", marked: bool = True
+) -> str:
     values = [_value(kind, t.annual, t.users) for p in catalog.products for t in p.tiers]
     scale: _LogScale | _LinearScale
     if kind == "annual":
@@ -242,10 +251,14 @@ def _panel(catalog: Catalog, ladder: list[int], kind: str, g: Layout, scope: str
     for i, product in enumerate(catalog.products):
         points = [(x(t.users), y(_value(kind, t.annual, t.users)), t) for t in product.tiers]
         path = " ".join(f"{px:.1f},{py:.1f}" for px, py, _ in points)
-        marks = "".join(
-            _mark(i, px, py, g.mark, f' data-users="{t.users}" data-value="{_value(kind, t.annual, t.users):.2f}"')
-            for px, py, t in points
-        ) if marked else ""
+        marks = (
+            "".join(
+                _mark(i, px, py, g.mark, f' data-users="{t.users}" data-value="{_value(kind, t.annual, t.users):.2f}"')
+                for px, py, t in points
+            )
+            if marked
+            else ""
+        )
         parts.append(
             f'<g class="gc-series-{i % SERIES}" data-product="{escape(product.key)}">'
             f'<polyline class="gc-ladder-line gc-dash-{i % SERIES}" points="{path}"/>{marks}</g>'

@@ -2,6 +2,7 @@
 adds, names and removes options, the template each later option's fields are
 made from, and the side-by-side table's place in the results. The page's
 options.js clones the template, replacing `optN` with `opt2` or `opt3`."""
+
 from __future__ import annotations
 
 from html import escape
@@ -19,22 +20,26 @@ def _option_fields(catalog, n: str) -> str:
         groups.append(
             '<div class="gc-group">'
             f'<p class="gc-group-title">{name}</p>'
-            + number_field(f"gc-{n}-users-{key}", f"{n}-users-{key}", f"{name} users",
-                            f"Leave empty if this option has no {name}.")
-            + number_field(f"gc-{n}-instances-{key}", f"{n}-instances-{key}", f"{name} instances",
-                            "Leave empty for 1.")
+            + number_field(
+                f"gc-{n}-users-{key}", f"{n}-users-{key}", f"{name} users", f"Leave empty if this option has no {name}."
+            )
+            + number_field(f"gc-{n}-instances-{key}", f"{n}-instances-{key}", f"{name} instances", "Leave empty for 1.")
             + '<div class="gc-check gc-change-only">'
             f'<input type="checkbox" id="gc-{n}-cancel-{key}" data-testid="{n}-cancel-{key}" data-option-cancel="{key}">'
             f'<label for="gc-{n}-cancel-{key}">Cancel {name} in this option</label></div>'
-            "</div>")
+            "</div>"
+        )
     return (
         f'<fieldset class="gc-option" data-option="{n}" aria-labelledby="gc-{n}-legend">'
         f'<legend class="gc-legend" id="gc-{n}-legend"></legend>'
         + text_field(f"gc-{n}-name", f"{n}-name", "Name of this option", NAME_HINT)
-        + '<div class="gc-columns">' + "".join(groups) + "</div>"
+        + '<div class="gc-columns">'
+        + "".join(groups)
+        + "</div>"
         f'<button type="button" class="md-button gc-option-remove" data-option-remove data-testid="{n}-remove" '
         f'aria-describedby="gc-{n}-legend">Remove this option</button>'
-        "</fieldset>")
+        "</fieldset>"
+    )
 
 
 def options_form(catalog) -> str:
@@ -48,7 +53,8 @@ def options_form(catalog) -> str:
         + '</div><div data-gc="option-list"></div>'
         '<button type="button" class="md-button" data-gc="option-add" data-testid="option-add">'
         "Add an option to compare</button></fieldset>"
-        f'<template id="gc-option-template">{_option_fields(catalog, "optN")}</template>')
+        f'<template id="gc-option-template">{_option_fields(catalog, "optN")}</template>'
+    )
 
 
 def options_results() -> str:
@@ -59,4 +65,5 @@ def options_results() -> str:
         '<div class="gc-table-wrap"><table class="gc-table gc-compare-table" aria-labelledby="gc-compare-title">'
         '<thead data-gc="compare-head"></thead><tbody data-gc="compare-lines"></tbody></table></div>'
         '<ul class="gc-footnotes" data-gc="compare-notes" hidden></ul>'
-        '<h3 data-gc="details"></h3></section>')
+        '<h3 data-gc="details"></h3></section>'
+    )

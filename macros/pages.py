@@ -8,6 +8,7 @@ links to its entry there, with the meaning as a tooltip: both are page-level wor
 done after the macros by `pagework` (a Markdown preprocessor both builders run),
 from the marks that macros leave in the page.
 """
+
 from __future__ import annotations
 
 from html import escape
@@ -30,9 +31,17 @@ from macros.reference import ReferenceMacros
 from macros.text import count, join
 
 # The view's column keys that the tests and sales' scripts find as data-field hooks.
-FIELDS = {"change": "change", "users": "users", "tier": "tier", "instances": "instances", "annual": "annual",
-          "due_now": "due_now", "today_tier": "today_tier", "today_annual": "today_annual",
-          "difference": "difference"}
+FIELDS = {
+    "change": "change",
+    "users": "users",
+    "tier": "tier",
+    "instances": "instances",
+    "annual": "annual",
+    "due_now": "due_now",
+    "today_tier": "today_tier",
+    "today_annual": "today_annual",
+    "difference": "difference",
+}
 TOTAL_FIELDS = {"annual": "annual_total", "due_now": "due_now_total", "today_annual": "today_annual_total"}
 
 # Up to this many worked scenarios, the scenarios page shows each in full (its quote,
@@ -41,9 +50,11 @@ TOTAL_FIELDS = {"annual": "annual_total", "due_now": "due_now_total", "today_ann
 # makes, with its totals and a link that opens its full quote in the estimator.
 SCENARIOS_IN_FULL = 40
 ROWS_WORDS = {
-    "lead": ("There are {count} worked scenarios, too many to show each in full on one page. Each is one "
-             "row below, grouped by the changes it makes, with its totals; open one in the cost estimator "
-             "(its title is the link) for its full quote, its bills and the reasons behind every figure."),
+    "lead": (
+        "There are {count} worked scenarios, too many to show each in full on one page. Each is one "
+        "row below, grouped by the changes it makes, with its totals; open one in the cost estimator "
+        "(its title is the link) for its full quote, its bills and the reasons behind every figure."
+    ),
     "caption": "{kinds}: {count} worked scenarios",
     "scenario": "Scenario (opens in the cost estimator)",
     "summary": "Summary",
@@ -86,22 +97,28 @@ class Pages(GlossaryMacros, ReferenceMacros):
     def to_confirm(self, source: str | None = None) -> str:
         """A "To confirm" box naming what the answer rests on: a source's title, or none."""
         c = self.catalog.contacts
-        ask = (f"Confirm it with {md(c.government.name)} (government customers) or {md(c.commercial.name)} "
-               "before you rely on it.")
+        ask = (
+            f"Confirm it with {md(c.government.name)} (government customers) or {md(c.commercial.name)} "
+            "before you rely on it."
+        )
         if source is None:
             basis = "No Atlassian page documents this for Government Cloud; it is this site's assumption."
         else:
             page = self.catalog.sources[source]
-            basis = (f"The closest source is Atlassian's page [{md(page.title)}]({page.url}); "
-                     "it does not settle this point for Government Cloud.")
+            basis = (
+                f"The closest source is Atlassian's page [{md(page.title)}]({page.url}); "
+                "it does not settle this point for Government Cloud."
+            )
         return f'!!! warning "To confirm"\n    {basis} {ask}'
 
     def price_note(self) -> str:
         name = md(self.catalog.contacts.government.name)
-        return (f'!!! info "Tiers and prices are {self.catalog.prices_are}"\n    Government Cloud user tiers and prices '
-                f"are not published. The tiers here and their prices are {self.catalog.prices_are} (list prices in "
-                f"{self.catalog.currency}, for planning); the quote from {name} (or "
-                f"{md(self.catalog.contacts.commercial.name)}) is what you pay.")
+        return (
+            f'!!! info "Tiers and prices are {self.catalog.prices_are}"\n    Government Cloud user tiers and prices '
+            f"are not published. The tiers here and their prices are {self.catalog.prices_are} (list prices in "
+            f"{self.catalog.currency}, for planning); the quote from {name} (or "
+            f"{md(self.catalog.contacts.commercial.name)}) is what you pay."
+        )
 
     def sources_section(self, rules: list[str]) -> str:
         lines = ["## Sources", "", "The rules on this page come from these pages:", ""]
@@ -116,25 +133,32 @@ class Pages(GlossaryMacros, ReferenceMacros):
 
     def rules_index(self) -> str:
         """Every rule with its source and whether it is confirmed, for the Sources page."""
-        head = ("<table>\n<caption>Every rule the site and the estimator apply</caption>\n<thead><tr>"
-                '<th scope="col">Rule</th><th scope="col">What it says</th><th scope="col">Source</th>'
-                '<th scope="col">Status</th></tr></thead>\n<tbody>')
+        head = (
+            "<table>\n<caption>Every rule the site and the estimator apply</caption>\n<thead><tr>"
+            '<th scope="col">Rule</th><th scope="col">What it says</th><th scope="col">Source</th>'
+            '<th scope="col">Status</th></tr></thead>\n<tbody>'
+        )
         rows = []
         for name in type(self.catalog.rules).model_fields:
             rule = getattr(self.catalog.rules, name)
             source = self.catalog.sources[rule.source]
             status = "Confirmed" if rule.confirmed else "To confirm"
-            rows.append(f'<tr id="rule-{name}"><th scope="row">{escape(rule.title)}</th>'
-                        f'<td>{html_text(rule.summary, self.catalog.rule_values())}</td>'
-                        f'<td><a href="{escape(source.url)}">{escape(source.title)}</a></td><td>{status}</td></tr>')
+            rows.append(
+                f'<tr id="rule-{name}"><th scope="row">{escape(rule.title)}</th>'
+                f"<td>{html_text(rule.summary, self.catalog.rule_values())}</td>"
+                f'<td><a href="{escape(source.url)}">{escape(source.title)}</a></td><td>{status}</td></tr>'
+            )
         # Its rows are link targets: left for Markdown's HTML step, where MkDocs finds them (marks.raw_html).
         return "\n".join([head, *rows, "</tbody>\n</table>"])
 
     def source_list(self) -> str:
         lines = []
         for key, source in self.catalog.sources.items():
-            used = [r.title for r in (getattr(self.catalog.rules, n) for n in type(self.catalog.rules).model_fields)
-                    if r.source == key]
+            used = [
+                r.title
+                for r in (getattr(self.catalog.rules, n) for n in type(self.catalog.rules).model_fields)
+                if r.source == key
+            ]
             note = f": {join([md(u) for u in used])}" if used else ": not cited by a rule at the moment"
             lines.append(f"- [{md(source.title)}]({source.url}){note}")
         return "\n".join(lines)
@@ -147,8 +171,10 @@ class Pages(GlossaryMacros, ReferenceMacros):
             c = getattr(self.catalog.contacts, kind)
             # The link leaves this site: its words say where it goes, for every reader.
             host = (urlsplit(c.url).hostname or "").removeprefix("www.")
-            out.append(f"### {md(c.name)}\n\nFor {md(self._mid_sentence(c.who))}.\n\n{markdown(c.how)}\n\n"
-                       f"[Go to the contact form of {md(c.name)} (on {host}, another site)]({c.url})")
+            out.append(
+                f"### {md(c.name)}\n\nFor {md(self._mid_sentence(c.who))}.\n\n{markdown(c.how)}\n\n"
+                f"[Go to the contact form of {md(c.name)} (on {host}, another site)]({c.url})"
+            )
         return "\n\n".join(out)
 
     @staticmethod
@@ -161,15 +187,18 @@ class Pages(GlossaryMacros, ReferenceMacros):
     def tier_tables(self) -> str:
         out = []
         for p in self.catalog.products:
-            rows = "\n".join(f'<tr><td>{count(t.users)}</td><td>{show(t.annual)}</td></tr>' for t in p.tiers)
+            rows = "\n".join(f"<tr><td>{count(t.users)}</td><td>{show(t.annual)}</td></tr>" for t in p.tiers)
             out.append(
                 f"## {md(p.name)} {{#{p.key}}}\n\n{markdown(p.description)}\n\n"
-                + raw_html(f'<table data-product="{p.key}">\n<caption>{escape(p.name)}: user tiers and '
-                           f"{self.catalog.prices_are} annual prices</caption>\n"
-                           '<thead><tr><th scope="col">Users, up to</th><th scope="col">Annual price</th></tr>'
-                           f"</thead>\n<tbody>\n{rows}\n</tbody>\n</table>")
+                + raw_html(
+                    f'<table data-product="{p.key}">\n<caption>{escape(p.name)}: user tiers and '
+                    f"{self.catalog.prices_are} annual prices</caption>\n"
+                    '<thead><tr><th scope="col">Users, up to</th><th scope="col">Annual price</th></tr>'
+                    f"</thead>\n<tbody>\n{rows}\n</tbody>\n</table>"
+                )
                 + "\n\n"
-                f"More than {count(p.tiers[-1].users)} users: ask your sales contact for a quote.")
+                f"More than {count(p.tiers[-1].users)} users: ask your sales contact for a quote."
+            )
         return "\n\n".join(out)
 
     def ladder(self) -> str:
@@ -187,8 +216,10 @@ class Pages(GlossaryMacros, ReferenceMacros):
         for scenario, result in self.worked:
             if any(line.change == change for line in result.lines):
                 return self.scenario_block(scenario, result, level=3)
-        raise ValueError(f"no worked scenario in the scenarios file shows a {change!r} change; "
-                         "add one (the page 'Change your subscription' needs it)")
+        raise ValueError(
+            f"no worked scenario in the scenarios file shows a {change!r} change; "
+            "add one (the page 'Change your subscription' needs it)"
+        )
 
     def scenarios(self) -> str:
         if len(self.worked) > SCENARIOS_IN_FULL:
@@ -197,8 +228,14 @@ class Pages(GlossaryMacros, ReferenceMacros):
 
     def scenario_index(self) -> str:
         if len(self.worked) > SCENARIOS_IN_FULL:
-            return ROWS_WORDS["lead"].format(count=count(len(self.worked))) + "\n\n" + "\n".join(
-                f"- [{md(label)}](#{anchor}) ({count(len(group))})" for anchor, label, group in self._scenario_groups())
+            return (
+                ROWS_WORDS["lead"].format(count=count(len(self.worked)))
+                + "\n\n"
+                + "\n".join(
+                    f"- [{md(label)}](#{anchor}) ({count(len(group))})"
+                    for anchor, label, group in self._scenario_groups()
+                )
+            )
         return "\n".join(f"- [{md(s.title or '')}](#{s.id})" for s, _ in self.worked)
 
     # -- many worked scenarios: one row each, grouped by the changes they make ---
@@ -221,8 +258,14 @@ class Pages(GlossaryMacros, ReferenceMacros):
         """Every worked scenario as one row of its group's table: its title (a link that opens it
         in the estimator, where its full quote, bills and reasons are), its changes and totals."""
         cols = WORDS["columns"]
-        heads = [ROWS_WORDS["scenario"], ROWS_WORDS["summary"], ROWS_WORDS["changes"], cols["today_annual"],
-                 cols["annual"], cols["due_now"]]
+        heads = [
+            ROWS_WORDS["scenario"],
+            ROWS_WORDS["summary"],
+            ROWS_WORDS["changes"],
+            cols["today_annual"],
+            cols["annual"],
+            cols["due_now"],
+        ]
         head = "".join(f'<th scope="col">{escape(h)}</th>' for h in heads)
         names = {p.key: p.name for p in self.catalog.products}
         out = []
@@ -231,17 +274,24 @@ class Pages(GlossaryMacros, ReferenceMacros):
             for scenario, result in group:
                 total = totals(result)
                 changes = "; ".join(f"{names[line.product]}: {WORDS['change'][line.change]}" for line in result.lines)
-                cells = "".join(self._row_cell(total.get(k), TOTAL_FIELDS[k]) for k in ("today_annual", "annual", "due_now"))
+                cells = "".join(
+                    self._row_cell(total.get(k), TOTAL_FIELDS[k]) for k in ("today_annual", "annual", "due_now")
+                )
                 summary = html_text(scenario.summary) if scenario.summary else ""
                 href = escape(f"{ESTIMATOR_FROM_SCENARIOS}?{estimator_query(scenario)}")
-                rows.append(f'<tr data-scenario="{scenario.id}"><th scope="row"><a href="{href}">'
-                            f"{escape(scenario.title or '')}</a></th><td>{summary}</td><td>{escape(changes)}</td>"
-                            f"{cells}</tr>")
+                rows.append(
+                    f'<tr data-scenario="{scenario.id}"><th scope="row"><a href="{href}">'
+                    f"{escape(scenario.title or '')}</a></th><td>{summary}</td><td>{escape(changes)}</td>"
+                    f"{cells}</tr>"
+                )
             caption = ROWS_WORDS["caption"].format(kinds=label, count=count(len(group)))
-            out.append(f"## {md(label)} {{#{anchor}}}\n\n"
-                       + raw_html(f'<table data-scenarios="{anchor}">\n<caption>{escape(caption)}</caption>\n'
-                                  f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows)
-                                  + "\n</tbody>\n</table>"))
+            out.append(
+                f"## {md(label)} {{#{anchor}}}\n\n"
+                + raw_html(
+                    f'<table data-scenarios="{anchor}">\n<caption>{escape(caption)}</caption>\n'
+                    f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
+                )
+            )
         return "\n\n".join(out)
 
     @staticmethod
@@ -253,8 +303,11 @@ class Pages(GlossaryMacros, ReferenceMacros):
 
     def scenario_block(self, scenario: Scenario, result: Quote, level: int) -> str:
         hashes, title = "#" * level, md(scenario.title or "")  # worked scenarios always have a title
-        parts = [f"{hashes} {title} {{#{scenario.id}}}" if level == 2
-                 else f"{hashes} Example: {title} {{#example-{scenario.id}}}"]
+        parts = [
+            f"{hashes} {title} {{#{scenario.id}}}"
+            if level == 2
+            else f"{hashes} Example: {title} {{#example-{scenario.id}}}"
+        ]
         if scenario.summary:
             parts.append(markdown(scenario.summary))
         v = view(self.catalog, scenario, result)
@@ -266,8 +319,12 @@ class Pages(GlossaryMacros, ReferenceMacros):
         parts.append("\n".join(f"- {md(n.text)}{self._marks(v, n)}" for n in v.notes))
         for k, _ in v.footnotes:
             rule = getattr(self.catalog.rules, k)
-            note = word("assumptions.footnote", n=v.mark((k,))[0], title=f"[{md(rule.title)}](sources.md#rule-{k})",
-                        summary=md(self.catalog.rule_text(k)))
+            note = word(
+                "assumptions.footnote",
+                n=v.mark((k,))[0],
+                title=f"[{md(rule.title)}](sources.md#rule-{k})",
+                summary=md(self.catalog.rule_text(k)),
+            )
             parts.append(note.replace("[", "\\[", 1).replace("]", "\\]", 1))
         parts.append(f"[Open “{title}” in the cost estimator](estimator.md?{estimator_query(scenario)})")
         return "\n\n".join(parts)
@@ -305,29 +362,53 @@ class Pages(GlossaryMacros, ReferenceMacros):
                 total.append(self._view_cell(v, heads[k], cell, TOTAL_FIELDS.get(k), strong=True))
         rows.append(f'<tr role="row" data-total>{"".join(total)}</tr>')
         caption = f"Quote for “{escape(scenario.title)}”" if scenario.title else "Quote"
-        return raw_html(f'<table role="table" data-scenario="{scenario.id or ""}">\n'
-                        f"<caption>{caption}</caption>\n"
-                        f'<thead role="rowgroup"><tr role="row">{head}</tr></thead>\n<tbody role="rowgroup">\n'
-                        + "\n".join(rows) + "\n</tbody>\n</table>")
+        return raw_html(
+            f'<table role="table" data-scenario="{scenario.id or ""}">\n'
+            f"<caption>{caption}</caption>\n"
+            f'<thead role="rowgroup"><tr role="row">{head}</tr></thead>\n<tbody role="rowgroup">\n'
+            + "\n".join(rows)
+            + "\n</tbody>\n</table>"
+        )
 
     def bills_table(self, scenario: Scenario, v: QuoteView) -> str:
         words = WORDS["bills"]
         heads = [words["when"], words["what"], words["products"], words["amount"]]
         head = "".join(f'<th scope="col">{escape(h)}</th>' for h in heads)
-        rows = [f'<tr data-in-days="{"" if b.in_days is None else b.in_days}"><td>{escape(b.when)}</td>'
-                f"<td>{escape(b.what)}</td><td>{escape(b.products)}</td>"
-                f'<td data-field="amount">{escape(b.amount.text)}{self._marks(v, b.amount)}</td></tr>' for b in v.bills]
-        rows.append(f'<tr data-first-year><th scope="row" colspan="3">{escape(v.first_year_label)}</th>'
-                    f'<td data-field="first_year_total">{escape(v.first_year.text)}'
-                    f"{self._marks(v, v.first_year)}</td></tr>")
-        return raw_html(f'<table data-bills="{scenario.id or ""}">\n<caption>{escape(words["title"])}</caption>\n'
-                        f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>")
+        rows = [
+            f'<tr data-in-days="{"" if b.in_days is None else b.in_days}"><td>{escape(b.when)}</td>'
+            f"<td>{escape(b.what)}</td><td>{escape(b.products)}</td>"
+            f'<td data-field="amount">{escape(b.amount.text)}{self._marks(v, b.amount)}</td></tr>'
+            for b in v.bills
+        ]
+        rows.append(
+            f'<tr data-first-year><th scope="row" colspan="3">{escape(v.first_year_label)}</th>'
+            f'<td data-field="first_year_total">{escape(v.first_year.text)}'
+            f"{self._marks(v, v.first_year)}</td></tr>"
+        )
+        return raw_html(
+            f'<table data-bills="{scenario.id or ""}">\n<caption>{escape(words["title"])}</caption>\n'
+            f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
+        )
 
 
 def register(env, pages: Pages):
-    for name in ("products", "rule", "price_note", "contacts", "tier_tables", "ladder", "example",
-                 "scenarios", "scenario_index", "glossary_list", "field_reference", "validation_example",
-                 "rules_index", "source_list", "to_confirm"):
+    for name in (
+        "products",
+        "rule",
+        "price_note",
+        "contacts",
+        "tier_tables",
+        "ladder",
+        "example",
+        "scenarios",
+        "scenario_index",
+        "glossary_list",
+        "field_reference",
+        "validation_example",
+        "rules_index",
+        "source_list",
+        "to_confirm",
+    ):
         env.macro(getattr(pages, name), name)
     env.variables["fill"] = pages.fill
     env.variables["scenarios_in_full"] = SCENARIOS_IN_FULL

@@ -1,5 +1,6 @@
 """The maintainers' page: a reference of every data field, generated from the
 model, and a real validation error made at build time."""
+
 from __future__ import annotations
 
 import re
@@ -39,17 +40,22 @@ class ReferenceMacros:
             rows = []
             required = set(node.get("required", []))
             for field, prop in node.get("properties", {}).items():
-                meaning = prop.get("description") or (defs.get(self._refs(prop)[0], {}).get("description", "")
-                                                      if self._refs(prop) else "")
+                meaning = prop.get("description") or (
+                    defs.get(self._refs(prop)[0], {}).get("description", "") if self._refs(prop) else ""
+                )
                 if not meaning and self._refs(prop):
                     meaning = f"One `{self._refs(prop)[0]}` (below)."
-                rows.append(f"| `{field}` | {self._type(prop)} | {'yes' if field in required else 'no'} "
-                            f"| {self._cell(meaning)} | {self._cell(self._constraints(prop))} |")
+                rows.append(
+                    f"| `{field}` | {self._type(prop)} | {'yes' if field in required else 'no'} "
+                    f"| {self._cell(meaning)} | {self._cell(self._constraints(prop))} |"
+                )
             intro = node.get("description", "")
-            out.append(f"### {title} {{#field-{slug(name.split()[0])}}}\n\n"
-                       + (f"{self._cell(intro)}\n\n" if intro else "")
-                       + "| Field | Type | Required | Meaning | Constraints |\n|---|---|---|---|---|\n"
-                       + "\n".join(rows))
+            out.append(
+                f"### {title} {{#field-{slug(name.split()[0])}}}\n\n"
+                + (f"{self._cell(intro)}\n\n" if intro else "")
+                + "| Field | Type | Required | Meaning | Constraints |\n|---|---|---|---|---|\n"
+                + "\n".join(rows)
+            )
         return "\n\n".join(out)
 
     @staticmethod
@@ -73,18 +79,26 @@ class ReferenceMacros:
         if kind == "object" and isinstance(prop.get("additionalProperties"), dict):
             return f"mapping of key to {self._type(prop['additionalProperties'])}"
         if kind == "object" and prop.get("patternProperties"):
-            (pattern, value), = prop["patternProperties"].items()
+            ((pattern, value),) = prop["patternProperties"].items()
             return f"mapping of key (matching `{pattern}`) to {self._type(value)}"
-        return {"integer": "whole number", "number": "amount", "string": "text",
-                "boolean": "true or false"}.get(kind, kind or "any")
+        return {"integer": "whole number", "number": "amount", "string": "text", "boolean": "true or false"}.get(
+            kind, kind or "any"
+        )
 
     @staticmethod
     def _constraints(prop: dict) -> str:
         said = []
-        names = {"minimum": "at least {}", "maximum": "at most {}", "exclusiveMinimum": "more than {}",
-                 "exclusiveMaximum": "less than {}", "multipleOf": "a multiple of {}", "minItems": "at least {} item(s)",
-                 "minProperties": "at least {} entry(ies)", "maxLength": "at most {} characters",
-                 "pattern": "matches `{}`"}
+        names = {
+            "minimum": "at least {}",
+            "maximum": "at most {}",
+            "exclusiveMinimum": "more than {}",
+            "exclusiveMaximum": "less than {}",
+            "multipleOf": "a multiple of {}",
+            "minItems": "at least {} item(s)",
+            "minProperties": "at least {} entry(ies)",
+            "maxLength": "at most {} characters",
+            "pattern": "matches `{}`",
+        }
         for key, words in names.items():
             if key in prop:
                 value = prop[key]
@@ -114,8 +128,10 @@ class ReferenceMacros:
         m = source.line_of(("products", 0, "tiers", tier, "annual"))
         negative = re.sub(r"(annual:\s*)(\d)", r"\1-\2", lines[m - 1], count=1)
         if typo == lines[n - 1] or negative == lines[m - 1]:
-            raise ValueError(f"{name}: the maintainers' page could not make its example mistakes; "
-                             "update validation_example in src/govcloud_site/reference.py")
+            raise ValueError(
+                f"{name}: the maintainers' page could not make its example mistakes; "
+                "update validation_example in src/govcloud_site/reference.py"
+            )
         edits = sorted([(n, typo), (m, negative)])
         try:
             validate(Catalog, _broken(source, tier), catalog_cross_checks)
@@ -124,10 +140,12 @@ class ReferenceMacros:
         else:
             raise ValueError("the broken example document unexpectedly passed validation")
         shown = "\n".join(f"{i:>4}  {line.strip()}" for i, line in edits)
-        return (f"Say the file had these two lines (line numbers on the left), a misspelt field name and a "
-                f"negative price:\n\n```text\n{shown}\n```\n\n"
-                f"`govcloud check` and the site build then stop with one line per problem:\n\n"
-                f"```text\n{problems}\n```")
+        return (
+            f"Say the file had these two lines (line numbers on the left), a misspelt field name and a "
+            f"negative price:\n\n```text\n{shown}\n```\n\n"
+            f"`govcloud check` and the site build then stop with one line per problem:\n\n"
+            f"```text\n{problems}\n```"
+        )
 
 
 def _broken(source: Document, tier: int) -> Document:
@@ -141,6 +159,8 @@ def _broken(source: Document, tier: int) -> Document:
     tiers = list(first["tiers"])
     tiers[tier] = {**tiers[tier], "annual": -tiers[tier]["annual"]}
     first["tiers"], products[0], value["products"] = tiers, first, products
-    lines = {(("max_instance",) + loc[1:] if loc[:1] == ("max_instances",) else loc): line
-             for loc, line in source.lines.items()}
+    lines = {
+        (("max_instance",) + loc[1:] if loc[:1] == ("max_instances",) else loc): line
+        for loc, line in source.lines.items()
+    }
     return Document(source.name, value, lines)

@@ -3,6 +3,7 @@
 MkDocs calls the macros' `define_env` once per build, Zensical once per page,
 and the page-level work runs once per page in both: all of them share this
 one copy, reloaded only when a data file changes (so `serve` sees edits)."""
+
 from __future__ import annotations
 
 import gc

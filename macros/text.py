@@ -1,4 +1,5 @@
 """Small helpers that turn numbers and names into the words pages show."""
+
 from __future__ import annotations
 
 from govcloud.words.richtext import anchor

@@ -4,6 +4,7 @@ Debian's Chromium for Playwright (it cannot download a browser here).
 `site_dir` and `site_url` are MkDocs' build. A test that matters for both
 builders takes `@both_builders`: it then runs once on MkDocs' build and once on
 Zensical's (issue 11), each built once per session."""
+
 from __future__ import annotations
 
 import re
@@ -11,6 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from harness import (  # noqa: F401 (tests import them from here)
     BIN,
     BUILDERS,
@@ -54,10 +56,18 @@ def builder(request) -> str:
 # takes "s"); Zensical draws its dialog in a shadow root, which Playwright's CSS
 # selectors and axe both enter.
 SEARCH_UI = {
-    "mkdocs": {"opener": "input.md-search__input", "result": ".md-search-result__item",
-               "result_links": ".md-search-result__item a", "shown": ".md-search-result__meta"},
-    "zensical": {"opener": "button.md-search__button", "result": "[role=listbox] [role=option]",
-                 "result_links": "[role=listbox] a[role=option]", "shown": "dialog[aria-label=Search][open]"},
+    "mkdocs": {
+        "opener": "input.md-search__input",
+        "result": ".md-search-result__item",
+        "result_links": ".md-search-result__item a",
+        "shown": ".md-search-result__meta",
+    },
+    "zensical": {
+        "opener": "button.md-search__button",
+        "result": "[role=listbox] [role=option]",
+        "result_links": "[role=listbox] a[role=option]",
+        "shown": "dialog[aria-label=Search][open]",
+    },
 }
 
 
@@ -78,6 +88,7 @@ def _built(tmp_path_factory):
             assert result.returncode == 0, result.stdout + result.stderr
             built[builder] = dest
         return built[builder]
+
     return get
 
 
@@ -89,6 +100,7 @@ def _servers():
         if directory not in servers:
             servers[directory] = serve(directory)
         return f"http://127.0.0.1:{servers[directory].server_address[1]}"
+
     yield get
     for server in servers.values():
         server.shutdown()

@@ -3,4 +3,5 @@
 Plain Python with no MkDocs import: the help site, the estimator's price book,
 the command line and the tests all call into this package.
 """
+
 __version__ = "0.1.0"

@@ -1,5 +1,6 @@
 """How a data problem stops either builder: one `file:line: field: message` line
 per problem, no traceback, a failed build."""
+
 from __future__ import annotations
 
 import os

@@ -9,6 +9,7 @@ Each rename is atomic; between the two, SITE_DIR is briefly absent, never
 half there. Concurrent builds take turns through a lock file beside SITE_DIR,
 so both finish, and the last to finish is what stays published.
 """
+
 from __future__ import annotations
 
 import fcntl

@@ -12,6 +12,7 @@ prints them too; the pages come back as soon as a build succeeds. An open page
 reloads itself after each build (a small script from this server, allowed by
 the site's Content-Security-Policy as a script of its own origin).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -69,8 +70,8 @@ def _front_matter_lines(page: Path) -> int:
     meta = FRONT_MATTER.match(text)
     if not meta:
         return 0
-    body = text[meta.end():].lstrip("\n")
-    return text[:len(text) - len(body)].count("\n")
+    body = text[meta.end() :].lstrip("\n")
+    return text[: len(text) - len(body)].count("\n")
 
 
 def problems_of(log: str, docs: str = "docs", root: Path | None = None) -> list[str]:
@@ -83,10 +84,19 @@ def problems_of(log: str, docs: str = "docs", root: Path | None = None) -> list[
         where = source + (f":{int(line[-1]) + _front_matter_lines(Path(root or '.') / source)}" if line else "")
         return [f"{where}: {error[-1][0]}: {error[-1][1]}"]
     lines = [line.rstrip() for line in log.splitlines()]
-    start = next((i for i, line in enumerate(lines) if line.startswith(("ERROR", "Error", "Aborted", "Traceback"))
-                  or re.match(r"\S+:\d+: ", line)), max(0, len(lines) - 30))
-    keep = [re.sub(r"^(ERROR|WARNING)\s+-\s+", "", line) for line in lines[start:]
-            if line.strip() and not line.startswith(("INFO", "DEBUG")) and "│" not in line]
+    start = next(
+        (
+            i
+            for i, line in enumerate(lines)
+            if line.startswith(("ERROR", "Error", "Aborted", "Traceback")) or re.match(r"\S+:\d+: ", line)
+        ),
+        max(0, len(lines) - 30),
+    )
+    keep = [
+        re.sub(r"^(ERROR|WARNING)\s+-\s+", "", line)
+        for line in lines[start:]
+        if line.strip() and not line.startswith(("INFO", "DEBUG")) and "│" not in line
+    ]
     return keep or ["the build failed without saying why"]
 
 
@@ -97,14 +107,19 @@ class Builder:
 
     def build(self) -> None:
         dest = Path(tempfile.mkdtemp(prefix="build-", dir=self.work))
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
-               "SITE_URL": os.environ.get("SITE_URL", f"http://127.0.0.1:{self.port}/")}
-        steps = [[str(self.bin / "mkdocs"), "build", "--strict", "--site-dir", str(dest),
-                  "--config-file", str(self.config)],
-                 [sys.executable, "-m", "govcloud_site.postbuild", str(dest)]]
+        env = {
+            **os.environ,
+            "NO_MKDOCS_2_WARNING": "1",
+            "SITE_URL": os.environ.get("SITE_URL", f"http://127.0.0.1:{self.port}/"),
+        }
+        steps = [
+            [str(self.bin / "mkdocs"), "build", "--strict", "--site-dir", str(dest), "--config-file", str(self.config)],
+            [sys.executable, "-m", "govcloud_site.postbuild", str(dest)],
+        ]
         for step in steps:
-            done = subprocess.run(step, cwd=self.config.parent, env=env, text=True,
-                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+            done = subprocess.run(
+                step, cwd=self.config.parent, env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+            )
             if done.returncode:
                 problems = problems_of(done.stdout, root=self.config.parent)
                 self._say("build failed; the pages show these problems until they are fixed:", problems)
@@ -210,10 +225,12 @@ def _resolve(site: Path, path: str) -> Path | None:
 
 def _problem_page(problems: list[str]) -> bytes:
     items = "\n".join(f"<li><code>{html.escape(p)}</code></li>" for p in problems)
-    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Build failed</title></head>'
-            f"<body><main><h1>The site did not build</h1><p>Fix these problems; this page reloads "
-            f"when the build succeeds.</p><ul>{items}</ul></main>"
-            f'<script src="/__serve/reload.js"></script></body></html>').encode()
+    return (
+        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Build failed</title></head>'
+        f"<body><main><h1>The site did not build</h1><p>Fix these problems; this page reloads "
+        f"when the build succeeds.</p><ul>{items}</ul></main>"
+        f'<script src="/__serve/reload.js"></script></body></html>'
+    ).encode()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,6 +1,7 @@
 """One strict Content-Security-Policy on every page, and nothing the site does breaks it:
 every page loaded directly and by instant navigation, search and the estimator used,
 with zero `securitypolicyviolation` events."""
+
 from __future__ import annotations
 
 import re
@@ -37,7 +38,7 @@ def test_every_page_carries_the_same_policy_first_in_its_head(site_dir):
         html = page.read_text(encoding="utf-8")
         metas = META.findall(html)
         assert len(metas) == 1, page
-        head = html[html.index("<head"):]
+        head = html[html.index("<head") :]
         assert head.index("Content-Security-Policy") < head.index("<script"), page
         found.add(metas[0])
     assert len(found) == 1
@@ -65,27 +66,34 @@ def test_every_inline_script_of_every_page_is_hashed(site_dir):
 
 
 def test_data_scripts_and_templates_are_not_hashed():
-    html = ('<script>a()</script><script type="application/json">{"x": 1}</script>'
-            '<template><script>b()</script></template><script src="x.js"></script><script type="module">c()</script>')
+    html = (
+        '<script>a()</script><script type="application/json">{"x": 1}</script>'
+        '<template><script>b()</script></template><script src="x.js"></script><script type="module">c()</script>'
+    )
     assert inline_scripts(html) == ["a()", "c()"]
 
 
 # Markup where a hand-written scanner goes wrong: script text inside comments,
 # attribute values and <style>, tags inside script text, case, nested templates.
 AWKWARD = (
-    '<!-- <script>no1()</script> --><div title="<script>no2()</script>" data-x=\'a > b\'>'
+    "<!-- <script>no1()</script> --><div title=\"<script>no2()</script>\" data-x='a > b'>"
     '<SCRIPT>yes1()</SCRIPT ><script>if (a < b && c > d) { s = "<template>"; }</script>'
     '<style>.a::before { content: "<script>no3()</script>"; }</style>'
-    '<template><template></template><script>no4()</script></template>'
+    "<template><template></template><script>no4()</script></template>"
     '<scripty>no5()</scripty><script type="text/template">no6()</script>'
     '<script type=" Module ">yes2()</script><script\ntype=module\n>yes3()</script >'
-    '<script async src=x.js></script><script>/* </scripts> */ yes4()</script/>'
+    "<script async src=x.js></script><script>/* </scripts> */ yes4()</script/>"
 )
 
 
 def test_awkward_markup_finds_only_the_scripts_a_browser_runs():
     assert inline_scripts(AWKWARD) == [
-        "yes1()", 'if (a < b && c > d) { s = "<template>"; }', "yes2()", "yes3()", "/* </scripts> */ yes4()"]
+        "yes1()",
+        'if (a < b && c > d) { s = "<template>"; }',
+        "yes2()",
+        "yes3()",
+        "/* </scripts> */ yes4()",
+    ]
 
 
 class _Reference(HTMLParser):
@@ -138,7 +146,7 @@ def test_the_scanner_finds_what_an_html_parser_finds_on_every_page(site_dir):
 
 
 TRICKY = [
-    '<!-- <script>no()</script> --><script>a()</script>',
+    "<!-- <script>no()</script> --><script>a()</script>",
     '<p title="<script>no()</script>">x</p><script data-x="a>b">b()</script>',
     "<style>p::after { content: '<script>no()</script>' }</style><SCRIPT>c()</SCRIPT >",
     '<template id="t"><div><script>no()</script></div></template><script>d()</script>',
@@ -195,8 +203,7 @@ def test_no_violation_on_any_page_loaded_directly(browser, site_url, paths):
 
 
 @both_builders
-def test_no_violation_through_instant_navigation_search_and_the_estimator(browser, instant_site_url, paths,
-                                                                          search_ui):
+def test_no_violation_through_instant_navigation_search_and_the_estimator(browser, instant_site_url, paths, search_ui):
     site_url = instant_site_url
     page = browser.new_page()
     page.add_init_script(WATCH)
@@ -206,21 +213,27 @@ def test_no_violation_through_instant_navigation_search_and_the_estimator(browse
     page.evaluate("() => { window.__sameDocument = true }")
     for path in [p for p in paths if p not in ("/404.html", "/")] + ["/"]:
         # A click on a link of the site: Material fetches the page and swaps it in.
-        page.evaluate("""path => {
+        page.evaluate(
+            """path => {
             window.__before = document.querySelector('article');
             const a = document.createElement('a'); a.href = path; a.textContent = 'go';
-            document.querySelector('.md-content').append(a); a.click(); }""", path)
+            document.querySelector('.md-content').append(a); a.click(); }""",
+            path,
+        )
         # The address changes before the new page is in: wait for its article too.
-        page.wait_for_function("path => location.pathname === path && document.querySelector('article') !== window.__before",
-                               arg=path)
+        page.wait_for_function(
+            "path => location.pathname === path && document.querySelector('article') !== window.__before", arg=path
+        )
         page.wait_for_load_state("networkidle")
         assert page.evaluate("() => window.__sameDocument === true"), f"{path}: a full reload, not instant navigation"
         if path.rstrip("/").endswith("estimator"):
             page.wait_for_selector("#gc-estimator[data-ready]")
             page.fill('[data-testid="users-jira"]', "520")
             # The first answer comes once the page code is in (it loads when the form is approached).
-            page.wait_for_function("() => { const t = document.querySelector('[data-testid=\"annual-total\"]');"
-                                   " return t !== null && t.textContent.includes('$'); }")
+            page.wait_for_function(
+                "() => { const t = document.querySelector('[data-testid=\"annual-total\"]');"
+                " return t !== null && t.textContent.includes('$'); }"
+            )
     # Search: its worker loads the index.
     # Material sometimes closes a search opened as the last navigation settles, leaving the
     # box focused (a click then opens nothing): blur it, and open it again.

@@ -1,29 +1,33 @@
 """Accessibility of the estimator: no axe violations (WCAG 2.1 A and AA) in either
 colour scheme, with results and with errors shown, and the whole flow by keyboard
 with the focus always visible."""
+
 from __future__ import annotations
 
 import pytest
-from axe_checks import violations
-from estimator_hooks import expected_hooks
 from playwright.sync_api import expect
 
+from axe_checks import violations
 from conftest import both_builders
+from estimator_hooks import expected_hooks
 from govcloud.load.loading import load_catalog
 from govcloud.model.scenario import Scenario
 from govcloud.render.address import estimator_query
 
 # A change with every kind of line on show: upgrade, new, cancel and one beyond the price book.
-SHOWCASE = Scenario.model_validate({
-    "current": {"jira": {"users": 480, "instances": 2}, "confluence": {"users": 30}},
-    "proposed": {"jira": {"users": 520, "instances": 3}, "jsm": {"users": 20, "instances": 900}},
-    "days_remaining": 120})
+SHOWCASE = Scenario.model_validate(
+    {
+        "current": {"jira": {"users": 480, "instances": 2}, "confluence": {"users": 30}},
+        "proposed": {"jira": {"users": 520, "instances": 3}, "jsm": {"users": 20, "instances": 900}},
+        "days_remaining": 120,
+    }
+)
 
 
 @both_builders
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_axe_violations(browser, site_url, scheme):
-    context = browser.new_context(color_scheme=scheme)   # Material keeps a chosen palette per context
+    context = browser.new_context(color_scheme=scheme)  # Material keeps a chosen palette per context
     page = context.new_page()
     page.goto(f"{site_url}/estimator/?{estimator_query(SHOWCASE)}&unknown=1")
     expect(page.get_by_test_id("annual-total")).not_to_be_empty()
@@ -31,10 +35,14 @@ def test_no_axe_violations(browser, site_url, scheme):
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == want
     assert violations(page) == [], "with results"
     # (Confluence is cancelled in SHOWCASE: its "after" fields are set aside, so today's instances instead.)
-    for testid, typed in (("users-jira", "1.5"), ("days-remaining", "999"), ("current-instances-confluence", "0"),
-                          ("renewal-date", "2000-01-01")):
+    for testid, typed in (
+        ("users-jira", "1.5"),
+        ("days-remaining", "999"),
+        ("current-instances-confluence", "0"),
+        ("renewal-date", "2000-01-01"),
+    ):
         page.get_by_test_id(testid).fill(typed)
-        page.get_by_test_id(testid).blur()   # problems are reported once the field is left
+        page.get_by_test_id(testid).blur()  # problems are reported once the field is left
     expect(page.locator('[data-gc="error-summary"]')).to_be_visible()
     expect(page.locator('[data-gc="stale"]')).to_be_visible()
     assert violations(page) == [], "with errors"
@@ -56,8 +64,14 @@ def test_whole_flow_by_keyboard(page, site_url):
     catalog = load_catalog()
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
     page.goto(f"{site_url}/estimator/")
-    typed = {"days-remaining": "120", "current-users-jira": "480", "current-instances-jira": "2",
-             "users-jira": "520", "instances-jira": "3", "users-confluence": "200"}
+    typed = {
+        "days-remaining": "120",
+        "current-users-jira": "480",
+        "current-instances-jira": "2",
+        "users-jira": "520",
+        "instances-jira": "3",
+        "users-confluence": "200",
+    }
     seen, done = [], False
     for _ in range(250):
         page.keyboard.press("Tab")
@@ -66,7 +80,7 @@ def test_whole_flow_by_keyboard(page, site_url):
             assert page.evaluate(FOCUS_SHOWN), f"focus not visible on {at}"
             seen.append(at["testid"] or at["action"] or at["id"])
         if at["testid"] == "mode-new":
-            page.keyboard.press("ArrowDown")       # radios: arrows choose
+            page.keyboard.press("ArrowDown")  # radios: arrows choose
             expect(page.get_by_test_id("mode-change")).to_be_checked()
         elif at["testid"] == "customer":
             page.keyboard.press("ArrowDown")
@@ -79,10 +93,14 @@ def test_whole_flow_by_keyboard(page, site_url):
             done = True
             break
     assert done and not typed, (seen, typed)
-    scenario = Scenario.model_validate({
-        "customer": "commercial", "current": {"jira": {"users": 480, "instances": 2}},
-        "proposed": {"jira": {"users": 520, "instances": 3}, "confluence": {"users": 200}},
-        "days_remaining": 120})
+    scenario = Scenario.model_validate(
+        {
+            "customer": "commercial",
+            "current": {"jira": {"users": 480, "instances": 2}},
+            "proposed": {"jira": {"users": 520, "instances": 3}, "confluence": {"users": 200}},
+            "days_remaining": 120,
+        }
+    )
     want = expected_hooks(catalog, scenario)
     for hook, value in want.items():
         expect(page.get_by_test_id(hook)).to_have_text(value["text"])

@@ -3,14 +3,15 @@ field for field and message for message (today, the dated bills, the first year
 and the assumptions too), from `govcloud` and from `window.govcloud.quote` on the
 price book the page embeds. test_conformance_node.py runs the same vectors under
 Node, without a build, and compares each message's assumptions as well."""
+
 from __future__ import annotations
 
 import json
 import re
 
 import pytest
-import vectors
 
+import vectors
 from conftest import both_builders
 from govcloud.calc.pricebook import pricebook
 from govcloud.load.loading import load_catalog
@@ -35,10 +36,22 @@ def test_vectors_cover_every_rule(catalog, vector_set):
     # A cancellation bills nothing more, so it is priced (at nothing) even beyond the price book.
     assert seen["cancel:ok"] > 0 and seen["cancel:contact_sales"] == 0
     # The dated bills: every part, parts joined on one day, undated renewals, unknown totals.
-    for key in ("bill:due_now", "bill:renewal", "bill:first_renewal", "bill:due_now+renewal",
-                "bill:renewal+first_renewal", "bill_dated:False", "first_year:False", "first_year:True",
-                "today_total:False", "today_total:True", "bill_assumed:True", "bill_assumed:False",
-                "line_assumed:True", "line_assumed:False"):
+    for key in (
+        "bill:due_now",
+        "bill:renewal",
+        "bill:first_renewal",
+        "bill:due_now+renewal",
+        "bill:renewal+first_renewal",
+        "bill_dated:False",
+        "first_year:False",
+        "first_year:True",
+        "today_total:False",
+        "today_total:True",
+        "bill_assumed:True",
+        "bill_assumed:False",
+        "line_assumed:True",
+        "line_assumed:False",
+    ):
         assert seen[key] > 0, key
     for days in vectors.EDGE_DAYS:
         assert seen[f"days:{days}"] > 0
@@ -69,9 +82,12 @@ def test_browser_quotes_equal_python(page, site_url, catalog, vector_set):
     embedded = page.evaluate("JSON.stringify(window.govcloud.pricebook)")
     assert json.loads(embedded) == pricebook(catalog)
     # One call for every scenario; JSON keeps whole numbers whole on the way back.
-    got = json.loads(page.evaluate(
-        "(scenarios) => JSON.stringify(scenarios.map(s => window.govcloud.quote(window.govcloud.pricebook, s)))",
-        scenarios))
+    got = json.loads(
+        page.evaluate(
+            "(scenarios) => JSON.stringify(scenarios.map(s => window.govcloud.quote(window.govcloud.pricebook, s)))",
+            scenarios,
+        )
+    )
     assert len(got) == len(expected)
     mismatches = [(i, scenarios[i], g, e) for i, (g, e) in enumerate(zip(got, expected)) if g != e]
     assert not mismatches, f"{len(mismatches)} differ; first: {mismatches[0]}"
@@ -84,9 +100,12 @@ def test_browser_quotes_equal_python_on_other_terms(page, site_url, catalog):
     scenarios, expected = vectors.with_quotes(other, random_count=300)
     assert vectors.exact_halves(other, expected, scenarios) >= 20
     page.goto(f"{site_url}/estimator/")
-    got = json.loads(page.evaluate(
-        "([book, scenarios]) => JSON.stringify(scenarios.map(s => window.govcloud.quote(book, s)))",
-        [pricebook(other), scenarios]))
+    got = json.loads(
+        page.evaluate(
+            "([book, scenarios]) => JSON.stringify(scenarios.map(s => window.govcloud.quote(book, s)))",
+            [pricebook(other), scenarios],
+        )
+    )
     mismatches = [(s, g, e) for s, g, e in zip(scenarios, got, expected) if g != e]
     assert not mismatches, f"{len(mismatches)} differ; first: {mismatches[0]}"
 
@@ -94,13 +113,14 @@ def test_browser_quotes_equal_python_on_other_terms(page, site_url, catalog):
 def test_embedded_price_book_is_escaped_json(site_dir, catalog):
     html = (site_dir / "estimator" / "index.html").read_text()
     start = html.index('<script type="application/json" id="govcloud-pricebook">')
-    body = html[start:html.index("</script>", start)].split(">", 1)[1]
+    body = html[start : html.index("</script>", start)].split(">", 1)[1]
     assert "<" not in body and json.loads(body) == pricebook(catalog)
 
 
 def test_scripts_and_page_name_no_product_or_figure(catalog):
     """Names and figures come from the embedded price book: the sources repeat none of them."""
     from conftest import ROOT
+
     files = ["docs/assets/govcloud-quote.js", "docs/assets/estimator.css", "docs/estimator.md"]
     files += sorted(str(p.relative_to(ROOT)) for p in (ROOT / "docs/assets/estimator").glob("*.js"))
     assert len(files) > 5

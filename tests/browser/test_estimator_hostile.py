@@ -1,13 +1,14 @@
 """Hostile and mistaken input, typed into fields and put in the address: each gets a
 clear message, and none breaks the page, runs code or adds an element."""
+
 from __future__ import annotations
 
 from urllib.parse import quote as urlquote
 
 import pytest
-from estimator_hooks import BROKEN
 from playwright.sync_api import expect
 
+from estimator_hooks import BROKEN
 from govcloud.load.loading import load_catalog
 from govcloud.words.vocabulary import word
 
@@ -101,7 +102,7 @@ def test_typed_input(watched, site_url):
     page, _ = watched
     assert len(TYPED) + len(ACCEPTED) + len(DAYS) >= 25
     page.goto(f"{site_url}/estimator/")
-    page.get_by_test_id("users-confluence").fill("10")     # a good estimate to fall back on
+    page.get_by_test_id("users-confluence").fill("10")  # a good estimate to fall back on
     expect(page.get_by_test_id("annual-total")).not_to_be_empty()
     good = page.get_by_test_id("annual-total").text_content()
     for testid, typed, message in TYPED:
@@ -110,7 +111,7 @@ def test_typed_input(watched, site_url):
             expect(page.locator('[data-gc="stale"]')).to_be_hidden()
             good = page.get_by_test_id("annual-total").text_content()
         page.get_by_test_id(testid).fill(typed)
-        page.get_by_test_id(testid).blur()   # problems are reported once the field is left
+        page.get_by_test_id(testid).blur()  # problems are reported once the field is left
         field = page.get_by_test_id(testid)
         field_id = field.get_attribute("id")
         error = page.locator(f"#{field_id}-error")
@@ -131,7 +132,8 @@ def test_typed_input(watched, site_url):
     page.get_by_test_id("instances-jira").fill("3")
     page.get_by_test_id("instances-jira").blur()
     expect(page.locator("#gc-users-jira-error")).to_contain_text(
-        word("problems.users_missing", what="Jira users", other="Jira instances"))
+        word("problems.users_missing", what="Jira users", other="Jira instances")
+    )
     page.get_by_test_id("instances-jira").fill("")
     expect(page.locator('[data-gc="error-summary"]')).to_be_hidden()
     expect(page.locator('[data-gc="stale"]')).to_be_hidden()

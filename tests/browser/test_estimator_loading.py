@@ -2,6 +2,7 @@
 instant navigation both start it, with `window.govcloud.ready` and `data-ready`
 (CONTRACTS.md); plain pages request none of its files; a hostile address
 cannot flood the notice (issue 10)."""
+
 from __future__ import annotations
 
 import re
@@ -68,8 +69,12 @@ def test_a_flood_of_parameters_gives_a_short_notice(page, site_url, site_dir):
     """50,000 repeated parameters once wrote 3.5 MB into a live region. The test server
     refuses so long an address, so the browser is handed the page itself."""
     query = "&".join([f"{FIRST.key}=1"] * 50_000)
-    page.route("**/estimator/?*", lambda route: route.fulfill(
-        path=site_dir / "estimator" / "index.html", content_type="text/html; charset=utf-8"))
+    page.route(
+        "**/estimator/?*",
+        lambda route: route.fulfill(
+            path=site_dir / "estimator" / "index.html", content_type="text/html; charset=utf-8"
+        ),
+    )
     page.goto(f"{site_url}/estimator/?{query}")
     notice = page.locator('[data-gc="address-notice"]')
     expect(notice).to_contain_text("49,994 more parts of the link")
@@ -80,8 +85,12 @@ def test_a_flood_of_parameters_gives_a_short_notice(page, site_url, site_dir):
 def own_fetched(page) -> list[str]:
     """The estimator's files fetched, by name, in order."""
     seen: list[str] = []
-    page.on("requestfinished", lambda r: seen.append(r.url.rsplit("/", 1)[-1])
-            if "/assets/estimator/" in r.url or r.url.endswith(".xml") else None)
+    page.on(
+        "requestfinished",
+        lambda r: (
+            seen.append(r.url.rsplit("/", 1)[-1]) if "/assets/estimator/" in r.url or r.url.endswith(".xml") else None
+        ),
+    )
     return seen
 
 
@@ -107,14 +116,14 @@ def test_what_is_done_before_the_page_code_runs_is_kept(page, site_url):
     handed to it, in order: a field left with a wrong value shows its problem, a pressed
     "Add an option" adds one."""
     held = []
-    page.route("**/assets/estimator/page.js", lambda route: held.append(route))   # answered only below
+    page.route("**/assets/estimator/page.js", lambda route: held.append(route))  # answered only below
     page.goto(f"{site_url}/estimator/")
     expect(page.locator("#gc-estimator")).to_have_attribute("data-ready", "true")
     users = FIRST.tiers[1].users
     page.get_by_test_id("customer").select_option("commercial")
     page.get_by_test_id(f"users-{FIRST.key}").fill(str(users))
     page.get_by_test_id(f"instances-{FIRST.key}").fill("two")
-    page.get_by_test_id(f"users-{FIRST.key}").focus()   # the instances field is left
+    page.get_by_test_id(f"users-{FIRST.key}").focus()  # the instances field is left
     page.get_by_test_id("option-add").click()
     assert len(held) == 1 and page.evaluate("window.govcloud.estimator") is None
     held[0].continue_()
@@ -128,7 +137,7 @@ def test_a_change_shows_its_fields_before_the_page_code_runs(page, site_url):
     """Choosing "a change" shows today's fields at once: a keyboard user who tabs on while the
     page code is on its way reaches them (once they were skipped, hidden, and the form lost them)."""
     held = []
-    page.route("**/assets/estimator/page.js", lambda route: held.append(route))   # answered only below
+    page.route("**/assets/estimator/page.js", lambda route: held.append(route))  # answered only below
     page.goto(f"{site_url}/estimator/")
     expect(page.locator("#gc-estimator")).to_have_attribute("data-ready", "true")
     page.get_by_test_id("mode-new").focus()
@@ -146,7 +155,7 @@ def test_typing_before_the_page_code_runs_ends_as_typed(page, site_url):
     users copied into the "after" field must not overwrite what was typed there, and a days value
     typed before a renewal date must not clear the date (CI once lost the typed users this way)."""
     held = []
-    page.route("**/assets/estimator/page.js", lambda route: held.append(route))   # answered only below
+    page.route("**/assets/estimator/page.js", lambda route: held.append(route))  # answered only below
     page.clock.set_fixed_time(datetime(2026, 11, 26, 15, 30))
     page.goto(f"{site_url}/estimator/")
     expect(page.locator("#gc-estimator")).to_have_attribute("data-ready", "true")
@@ -170,7 +179,7 @@ def test_a_product_cancelled_before_the_page_code_runs_is_set_aside_at_once(page
     """Ticking "Cancel this product" greys its "after" fields at once, as it does once the page
     code runs, and the estimate that follows counts the cancellation."""
     held = []
-    page.route("**/assets/estimator/page.js", lambda route: held.append(route))   # answered only below
+    page.route("**/assets/estimator/page.js", lambda route: held.append(route))  # answered only below
     page.goto(f"{site_url}/estimator/")
     expect(page.locator("#gc-estimator")).to_have_attribute("data-ready", "true")
     page.get_by_test_id("mode-change").check()
@@ -230,7 +239,7 @@ def test_a_link_with_an_estimate_keeps_the_fields_until_the_page_code_has_filled
     arrives: until then the text fields are read-only (and the estimator busy), so nothing typed
     meanwhile is overwritten, and a test's fill waits for them (CI once typed too early)."""
     held = []
-    page.route("**/assets/estimator/page.js", lambda route: held.append(route))   # answered only below
+    page.route("**/assets/estimator/page.js", lambda route: held.append(route))  # answered only below
     page.goto(f"{site_url}/estimator/?{FIRST.key}={FIRST.tiers[0].users}")
     users = page.get_by_test_id(f"users-{FIRST.key}")
     expect(users).not_to_be_editable()

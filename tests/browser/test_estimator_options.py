@@ -3,6 +3,7 @@ options, the address that restores them, every export carrying them (the YAML
 through the real `govcloud quote`), option 1's contract hooks unchanged, axe in
 both schemes, the keyboard, a phone's width, and a hostile name shown as text.
 Expected figures come from govcloud (Python) for the same scenarios."""
+
 from __future__ import annotations
 
 import csv
@@ -13,11 +14,11 @@ import sys
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
-from axe_checks import violations
-from estimator_hooks import READ_HOOKS, copied_table, expected_hooks
 from macros.compare import options_query
 from playwright.sync_api import expect
 
+from axe_checks import violations
+from estimator_hooks import READ_HOOKS, copied_table, expected_hooks
 from govcloud.calc.options import as_json, compare
 from govcloud.calc.quote import quote
 from govcloud.load.loading import load_catalog
@@ -29,9 +30,11 @@ from govcloud.render.present import view
 from govcloud.words.vocabulary import WORDS, word
 
 SHARED = {"customer": "government", "current": {"jira": {"users": 480}}, "days_remaining": 120}
-OPTIONS = [("Stay at 500 users", {"jira": {"users": 500}}),
-           ("Go to 1,000 now", {"jira": {"users": 1000}}),
-           ("Go to 1,000 and add Confluence", {"jira": {"users": 1000}, "confluence": {"users": 200}})]
+OPTIONS = [
+    ("Stay at 500 users", {"jira": {"users": 500}}),
+    ("Go to 1,000 now", {"jira": {"users": 1000}}),
+    ("Go to 1,000 and add Confluence", {"jira": {"users": 1000}, "confluence": {"users": 200}}),
+]
 
 
 @pytest.fixture(scope="module")
@@ -58,8 +61,9 @@ def quoted_download(page, tmp_path) -> dict:
         page.get_by_role("button", name="Download scenario (YAML)").click()
     path = tmp_path / "options.yml"
     download.value.save_as(path)
-    result = subprocess.run([sys.executable, "-m", "govcloud", "quote", str(path), "--json"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "govcloud", "quote", str(path), "--json"], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
@@ -88,8 +92,9 @@ def check_options(page, catalog, options=OPTIONS) -> None:
         rests_on = view(catalog, s, quote(catalog, s)).total.cells["due_now"].assumptions
         mark = page.get_by_test_id(f"opt{n}-due-now-total").locator("xpath=..").locator(".gc-confirm a")
         expect(mark).to_have_count(len(rests_on))
-    assert any(view(catalog, scenario(p), quote(catalog, scenario(p))).total.cells["due_now"].assumptions
-               for _, p in options), "the scenarios should show a mark"
+    assert any(
+        view(catalog, scenario(p), quote(catalog, scenario(p))).total.cells["due_now"].assumptions for _, p in options
+    ), "the scenarios should show a mark"
     names = page.locator('[data-gc="compare-head"] th').all_text_contents()
     assert names == [name for name, _ in options]
     want = expected_hooks(catalog, scenario(options[0][1]))
@@ -113,12 +118,13 @@ def test_add_rename_and_remove(page, site_url, catalog):
     page.get_by_test_id("opt2-name").fill(OPTIONS[1][0])
     page.get_by_test_id("opt2-users-jira").fill("1000")
     expect(page.locator('fieldset[data-option="opt2"] legend')).to_have_text(
-        word("options.default_name", n=2) + ": " + OPTIONS[1][0])
+        word("options.default_name", n=2) + ": " + OPTIONS[1][0]
+    )
     page.get_by_test_id("option-add").click()
     page.get_by_test_id("opt3-name").fill(OPTIONS[2][0])
     page.get_by_test_id("opt3-users-jira").fill("1000")
     page.get_by_test_id("opt3-users-confluence").fill("200")
-    expect(page.get_by_test_id("option-add")).to_be_hidden()   # three at most
+    expect(page.get_by_test_id("option-add")).to_be_hidden()  # three at most
     check_options(page, catalog)
     query = parse_qsl(urlsplit(page.url).query)
     assert ("opt2.name", OPTIONS[1][0]) in query and ("opt3.confluence", "200") in query
@@ -130,7 +136,7 @@ def test_add_rename_and_remove(page, site_url, catalog):
     expect(page.get_by_test_id("opt2-name")).to_have_value(OPTIONS[2][0])
     check_options(page, catalog, [OPTIONS[0], OPTIONS[2]])
     page.get_by_test_id("opt2-remove").click()
-    expect(page.get_by_test_id("option-add")).to_be_focused()   # the last option cannot be removed
+    expect(page.get_by_test_id("option-add")).to_be_focused()  # the last option cannot be removed
     expect(page.locator('[data-gc="compare"]')).to_be_hidden()
     # One option again: the address is the one it always was.
     assert urlsplit(page.url).query == estimator_query(scenario(OPTIONS[0][1]))
@@ -211,7 +217,8 @@ def test_a_hostile_name_is_text(page, site_url):
     # A name too long to be one is cut in the legend (the field keeps it, with its problem).
     page.goto(f"{site_url}/estimator/?{address([OPTIONS[0], ('x' * 5000, OPTIONS[1][1])])}")
     expect(page.locator('fieldset[data-option="opt2"] legend')).to_have_text(
-        word("options.default_name", n=2) + ": " + "x" * NAME_LENGTH + "…")
+        word("options.default_name", n=2) + ": " + "x" * NAME_LENGTH + "…"
+    )
 
 
 def test_a_name_that_reads_as_a_formula_stays_text_in_a_spreadsheet(page, site_url):
@@ -338,9 +345,11 @@ def test_options_by_instant_navigation(page, instant_url, catalog):
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(f"{instant_url}/", wait_until="networkidle")
     page.evaluate("window.sameDocument = true")
-    page.evaluate("""href => { const a = document.createElement('a'); a.id = 'to-options'; a.href = href;
+    page.evaluate(
+        """href => { const a = document.createElement('a'); a.id = 'to-options'; a.href = href;
         a.textContent = 'options'; document.querySelector('.md-content article').append(a); }""",
-                  f"{instant_url}/estimator/?{address()}")
+        f"{instant_url}/estimator/?{address()}",
+    )
     page.locator("#to-options").click()
     expect(page.locator("#gc-estimator")).to_have_attribute("data-ready", "true")
     assert page.evaluate("window.sameDocument") is True
@@ -351,10 +360,18 @@ def test_options_by_instant_navigation(page, instant_url, catalog):
 
 def test_new_purchase_options_round_trip_through_the_cli(page, site_url, catalog, tmp_path):
     """No current holdings, a commercial customer: the file still goes through `govcloud quote` as it is."""
-    named = [("Small", Scenario.model_validate({"customer": "commercial", "proposed": {"jira": {"users": 50}}})),
-             ("Large, with JSM", Scenario.model_validate({"customer": "commercial", "proposed": {
-                 "jira": {"users": 1000, "instances": 3}, "jsm": {"users": 20}}}))]
+    named = [
+        ("Small", Scenario.model_validate({"customer": "commercial", "proposed": {"jira": {"users": 50}}})),
+        (
+            "Large, with JSM",
+            Scenario.model_validate(
+                {"customer": "commercial", "proposed": {"jira": {"users": 1000, "instances": 3}, "jsm": {"users": 20}}}
+            ),
+        ),
+    ]
     page.goto(f"{site_url}/estimator/?{options_query(named)}")
-    expect(page.get_by_test_id("opt2-first-year-total")).to_have_text(show(quote(catalog, named[1][1]).first_year_total))
+    expect(page.get_by_test_id("opt2-first-year-total")).to_have_text(
+        show(quote(catalog, named[1][1]).first_year_total)
+    )
     expect(page.get_by_test_id("opt2-instances-jira")).to_have_value("3")
     assert quoted_download(page, tmp_path) == as_json(compare(catalog, named))

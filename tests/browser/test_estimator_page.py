@@ -1,6 +1,7 @@
 """The estimator page in Chromium: estimates opened by address, typed in, reached
 by instant navigation, and taken away (link, table, CSV, YAML, print), each
 checked through the `data-testid` hooks against `govcloud`."""
+
 from __future__ import annotations
 
 import csv
@@ -12,12 +13,11 @@ from datetime import date, datetime
 from urllib.parse import urlsplit
 
 import pytest
-import vectors
-from estimator_hooks import BROKEN, READ_HOOKS, copied_table, expected_hooks, product_hooks, query_pairs, type_scenario
-from harness import Html
 from playwright.sync_api import expect
 
+import vectors
 from conftest import both_builders, serve
+from estimator_hooks import BROKEN, READ_HOOKS, copied_table, expected_hooks, product_hooks, query_pairs, type_scenario
 from govcloud.calc.quote import quote
 from govcloud.calc.worked import load_worked
 from govcloud.load.loading import load_catalog
@@ -26,6 +26,7 @@ from govcloud.model.scenario import Scenario
 from govcloud.render.address import estimator_query
 from govcloud.render.present import view
 from govcloud.words.vocabulary import WORDS, word
+from harness import Html
 
 
 @pytest.fixture(scope="module")
@@ -70,8 +71,12 @@ def check_page(page, catalog, scenario: Scenario) -> None:
 
 
 def field_values(page, catalog) -> dict[str, str]:
-    ids = [f"{prefix}{what}-{p.key}" for p in catalog.products
-           for prefix in ("", "current-") for what in ("users", "instances")]
+    ids = [
+        f"{prefix}{what}-{p.key}"
+        for p in catalog.products
+        for prefix in ("", "current-")
+        for what in ("users", "instances")
+    ]
     return {i: page.get_by_test_id(i).input_value() for i in ids}
 
 
@@ -95,8 +100,9 @@ def test_estimates_opened_by_address(page, site_url, catalog, worked):
         for prefix, holdings in (("", scenario.proposed), ("current-", scenario.current or {})):
             for key, held in holdings.items():
                 assert values.pop(f"{prefix}users-{key}") == str(held.users)
-                assert values.pop(f"{prefix}instances-{key}") in ({"", "1"} if held.instances == 1
-                                                                   else {str(held.instances)})
+                assert values.pop(f"{prefix}instances-{key}") in (
+                    {"", "1"} if held.instances == 1 else {str(held.instances)}
+                )
         assert set(values.values()) == {""}, values
         if scenario.current is not None:
             days = scenario.days_remaining
@@ -120,8 +126,14 @@ def test_without_javascript(browser, site_url):
     context.close()
 
 
-TYPED = ["upgrade-and-add-product", "add-instances", "downgrade-at-renewal", "cancel-one-product",
-         "beyond-the-price-book", "commercial-customer"]
+TYPED = [
+    "upgrade-and-add-product",
+    "add-instances",
+    "downgrade-at-renewal",
+    "cancel-one-product",
+    "beyond-the-price-book",
+    "commercial-customer",
+]
 
 
 @both_builders
@@ -142,9 +154,9 @@ def test_instant_navigation_from_the_home_page(page, instant_url, catalog, worke
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("console", lambda m: m.type == "error" and errors.append(m.text))
-    page.goto(f"{instant_url}/", wait_until="networkidle")   # Material has its sitemap
+    page.goto(f"{instant_url}/", wait_until="networkidle")  # Material has its sitemap
     page.evaluate("window.sameDocument = true")
-    for _ in range(2):   # twice: coming back must not attach a second set of listeners
+    for _ in range(2):  # twice: coming back must not attach a second set of listeners
         page.locator('.md-nav a[href$="estimator/"]').first.click()
         expect(page.locator("#gc-estimator")).to_be_visible()
         # As the contract tells automation: wait until the estimator has started.
@@ -174,10 +186,14 @@ def test_worked_scenario_links_open_in_the_estimator(page, instant_url, catalog,
 
 
 # A change with each kind of row a copy must carry: priced upgrade, new beyond the limit, cancelled.
-TAKEAWAY = Scenario.model_validate({
-    "customer": "commercial", "current": {"jira": {"users": 480, "instances": 2}, "confluence": {"users": 30}},
-    "proposed": {"jira": {"users": 1200, "instances": 3}, "jsm": {"users": 20, "instances": 160}},
-    "days_remaining": 120})
+TAKEAWAY = Scenario.model_validate(
+    {
+        "customer": "commercial",
+        "current": {"jira": {"users": 480, "instances": 2}, "confluence": {"users": 30}},
+        "proposed": {"jira": {"users": 1200, "instances": 3}, "jsm": {"users": 20, "instances": 160}},
+        "days_remaining": 120,
+    }
+)
 TODAY = datetime(2026, 11, 26, 15, 30)
 
 
@@ -192,8 +208,11 @@ def test_take_the_estimate_away(page, site_url, catalog, worked, tmp_path):
     type_scenario(page, catalog, scenario)
     check_page(page, catalog, scenario)
     v = view(catalog, scenario, q, TODAY.date())
-    context = v.about + ["Estimate made on November 26, 2026.", word("messages.illustrative", contact=q.contact),
-                         f"Link: {page.url}"]
+    context = v.about + [
+        "Estimate made on November 26, 2026.",
+        word("messages.illustrative", contact=q.contact),
+        f"Link: {page.url}",
+    ]
 
     def marked(cell, shown: str | None = None) -> str:
         return (cell.text if shown is None else shown) + "".join(f" [{n}]" for n in v.mark(cell.assumptions))
@@ -223,14 +242,22 @@ def test_take_the_estimate_away(page, site_url, catalog, worked, tmp_path):
     for line in context + notes.split("\n"):
         assert line.replace("&", "&amp;") in copied["html"]
     cols = WORDS["columns"]
-    assert plain[0] == [cols[k] for k in ("product", "change", "today_tier", "today_annual", "tier", "annual",
-                                          "difference", "due_now")]
+    assert plain[0] == [
+        cols[k] for k in ("product", "change", "today_tier", "today_annual", "tier", "annual", "difference", "due_now")
+    ]
     assert len(plain) == len(q.lines) + 2
     for row, line, r in zip(plain[1:], q.lines, v.rows):
         k = line.product
-        assert row == [names[k], want[f"change-{k}"]["text"], want.get(f"today-tier-{k}", {"text": "—"})["text"],
-                       want[f"today-{k}"]["text"], marked(r.cells["tier"], want[f"tier-{k}"]["text"]),
-                       marked(r.cells["annual"]), marked(r.cells["difference"]), marked(r.cells["due_now"])]
+        assert row == [
+            names[k],
+            want[f"change-{k}"]["text"],
+            want.get(f"today-tier-{k}", {"text": "—"})["text"],
+            want[f"today-{k}"]["text"],
+            marked(r.cells["tier"], want[f"tier-{k}"]["text"]),
+            marked(r.cells["annual"]),
+            marked(r.cells["difference"]),
+            marked(r.cells["due_now"]),
+        ]
     assert plain[-1][0] == WORDS["totals"]["priced_only"]
     assert plain[-1][-3] == f"${q.annual_total:,.2f}" and plain[-1][-1] == marked(v.total.cells["due_now"])
     assert bills_title == WORDS["bills"]["title"]
@@ -245,21 +272,39 @@ def test_take_the_estimate_away(page, site_url, catalog, worked, tmp_path):
     assert download.value.suggested_filename == "govcloud-estimate-commercial-2026-11-26.csv"
     table = list(csv.reader(io.StringIO(open(download.value.path(), encoding="utf-8", newline="").read())))
     cur = catalog.currency
-    assert table[0] == [cols["product"], cols["change"], cols["users"], cols["tier"], cols["instances"],
-                        f"{cols['annual']} ({cur})", f"{cols['due_now']} ({cur})", cols["status"], cols["today_tier"],
-                        f"{cols['today_annual']} ({cur})"]
+    assert table[0] == [
+        cols["product"],
+        cols["change"],
+        cols["users"],
+        cols["tier"],
+        cols["instances"],
+        f"{cols['annual']} ({cur})",
+        f"{cols['due_now']} ({cur})",
+        cols["status"],
+        cols["today_tier"],
+        f"{cols['today_annual']} ({cur})",
+    ]
     for row, line in zip(table[1:], q.lines):
-        assert row == [names[line.product], line.change, str(line.users), str(line.tier or ""),
-                       str(line.instances), text(line.annual) or "", text(line.due_now) or "", line.status,
-                       str(line.today_tier or ""), text(line.today_annual) or ""]
+        assert row == [
+            names[line.product],
+            line.change,
+            str(line.users),
+            str(line.tier or ""),
+            str(line.instances),
+            text(line.annual) or "",
+            text(line.due_now) or "",
+            line.status,
+            str(line.today_tier or ""),
+            text(line.today_annual) or "",
+        ]
     total = len(q.lines) + 1
     assert table[total][0] == WORDS["totals"]["priced_only"]
     assert table[total][5:7] == [text(q.annual_total), text(q.due_now_total)]
     assert table[total + 1] == [] and table[total + 2] == [WORDS["bills"]["title"]]
-    dated = table[total + 4: total + 4 + len(q.bills)]
+    dated = table[total + 4 : total + 4 + len(q.bills)]
     assert [r[3] for r in dated] == [text(b.amount) for b in q.bills]
     assert table[total + 4 + len(q.bills)] == [v.first_year_label, "", "", text(q.first_year_total)]
-    tail = table[total + 6 + len(q.bills):]
+    tail = table[total + 6 + len(q.bills) :]
     assert tail == [[line] for line in context + [text_ for _, text_ in v.footnotes]]
 
     # The scenario file goes through `govcloud quote` unchanged and gives the same quote.
@@ -270,8 +315,9 @@ def test_take_the_estimate_away(page, site_url, catalog, worked, tmp_path):
             page.get_by_role("button", name="Download scenario (YAML)").click()
         path = tmp_path / f"{name}.yml"
         download.value.save_as(path)
-        result = subprocess.run([sys.executable, "-m", "govcloud", "quote", str(path), "--json"],
-                                capture_output=True, text=True)
+        result = subprocess.run(
+            [sys.executable, "-m", "govcloud", "quote", str(path), "--json"], capture_output=True, text=True
+        )
         assert result.returncode == 0, result.stderr
         assert json.loads(result.stdout) == quote(catalog, scenario).as_json()
 
@@ -322,16 +368,20 @@ def test_phone_width_and_print(page, site_url, catalog, worked):
     expect(page.locator(".gc-actions")).to_be_hidden()
     expect(page.get_by_test_id("due-now-total")).to_be_visible()
     expect(page.get_by_test_id("contact")).to_be_visible()
-    expect(page.locator('[data-gc="print-context"]')).to_contain_text(page.url)   # the paper leads back
+    expect(page.locator('[data-gc="print-context"]')).to_contain_text(page.url)  # the paper leads back
 
 
 def test_other_data_changes_the_page(page, tmp_path):
     """Names, the instance limit and contacts come from the data: a site built on other data shows them.
     (The term length stays: the worked scenarios, which the build checks, are worked out on it.)"""
     from conftest import ROOT, build_site
+
     text_ = (ROOT / "data" / "products.yml").read_text()
-    for old, new in (("name: Jira\n", "name: Tracker One\n"), ("max_instances: 150", "max_instances: 40"),
-                     ("name: Carahsoft", "name: Example Reseller")):
+    for old, new in (
+        ("name: Jira\n", "name: Tracker One\n"),
+        ("max_instances: 150", "max_instances: 40"),
+        ("name: Carahsoft", "name: Example Reseller"),
+    ):
         assert old in text_
         text_ = text_.replace(old, new, 1)
     data = tmp_path / "products.yml"
@@ -343,10 +393,20 @@ def test_other_data_changes_the_page(page, tmp_path):
         other = load_catalog(data)
         url = f"http://127.0.0.1:{server.server_address[1]}/estimator/"
         for scenario in (
-            Scenario.model_validate({"current": {"jira": {"users": 480}},
-                                     "proposed": {"jira": {"users": 520, "instances": 41}}, "days_remaining": 120}),
-            Scenario.model_validate({"current": {"jira": {"users": 480, "instances": 2}},
-                                     "proposed": {"jira": {"users": 470, "instances": 40}}, "days_remaining": 120}),
+            Scenario.model_validate(
+                {
+                    "current": {"jira": {"users": 480}},
+                    "proposed": {"jira": {"users": 520, "instances": 41}},
+                    "days_remaining": 120,
+                }
+            ),
+            Scenario.model_validate(
+                {
+                    "current": {"jira": {"users": 480, "instances": 2}},
+                    "proposed": {"jira": {"users": 470, "instances": 40}},
+                    "days_remaining": 120,
+                }
+            ),
         ):
             page.goto(f"{url}?{estimator_query(scenario)}")
             check_page(page, other, scenario)

@@ -4,15 +4,15 @@ what was typed (2), a downgrade or a cancel needs no days and the page never ask
 users it has (3), an empty "after" field is never a cancel (4), today beside tomorrow
 with the yearly difference in words (5), and every figure on an unconfirmed rule carries
 a "to confirm" marker that follows the data (6)."""
+
 from __future__ import annotations
 
 from urllib.parse import parse_qsl, urlsplit
 
-from estimator_hooks import expected_hooks
-from harness import with_rule_confirmed
 from playwright.sync_api import expect
 
 from conftest import ROOT, build_site, serve
+from estimator_hooks import expected_hooks
 from govcloud.calc.quote import quote
 from govcloud.calc.worked import load_worked
 from govcloud.load.loading import load_catalog
@@ -20,10 +20,11 @@ from govcloud.model.money import show, text
 from govcloud.model.scenario import Scenario
 from govcloud.render.address import estimator_query
 from govcloud.words.vocabulary import WORDS, word
+from harness import with_rule_confirmed
 
 CATALOG = load_catalog()
 WORKED = {s.id: s for s, _ in load_worked(CATALOG)}
-EXAMPLE = WORKED["upgrade-and-add-product"]   # the contract's example: Jira upgraded, Confluence bought
+EXAMPLE = WORKED["upgrade-and-add-product"]  # the contract's example: Jira upgraded, Confluence bought
 DOWNGRADE = Scenario.model_validate({"current": {"jira": {"users": 480}}, "proposed": {"jira": {"users": 40}}})
 
 
@@ -46,7 +47,8 @@ def test_bills_on_different_dates_are_never_one_yearly_figure(page, site_url):
     page.clock.set_fixed_time("2026-11-26T15:30:00")
     page.goto(f"{site_url}/estimator/?{estimator_query(EXAMPLE)}&renewal=2027-03-26")
     expect(page.locator('[data-gc="bills-lines"] tr').nth(1).locator("th")).to_have_text(
-        word("bills.on_date", date="March 26, 2027"))
+        word("bills.on_date", date="March 26, 2027")
+    )
 
 
 def test_links_into_the_page_keep_what_was_typed(page, instant_url):
@@ -102,7 +104,7 @@ def test_an_empty_after_field_is_never_a_cancel(page, site_url):
     page.goto(f"{site_url}/estimator/")
     page.get_by_test_id("mode-change").check()
     page.get_by_test_id("current-users-jira").fill("480")
-    expect(page.get_by_test_id("users-jira")).to_have_value("480")   # starts from today's
+    expect(page.get_by_test_id("users-jira")).to_have_value("480")  # starts from today's
     page.get_by_test_id("users-jira").fill("")
     page.get_by_test_id("users-jira").blur()
     expect(page.locator("#gc-users-jira-error")).to_contain_text("Cancel this product")
@@ -127,7 +129,8 @@ def test_today_beside_tomorrow(page, site_url):
     line = q.lines[0]
     page.goto(f"{site_url}/estimator/?{estimator_query(DOWNGRADE)}")
     expect(page.get_by_test_id("difference-jira")).to_have_text(
-        word("difference.less", amount=show(line.today_annual - line.annual)))
+        word("difference.less", amount=show(line.today_annual - line.annual))
+    )
     expect(page.get_by_test_id("today-annual-total")).to_have_text(show(q.today_annual_total))
     expect(page.get_by_test_id("today-annual-total")).to_have_attribute("data-value", text(q.today_annual_total))
     expect(page.get_by_test_id("annual-total")).to_have_text(show(q.annual_total))

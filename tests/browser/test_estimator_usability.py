@@ -3,14 +3,15 @@ readable buttons on hover and focus, a summary that stays in sight, today's pric
 a change, no problems reported before a field is used and no jump when they are,
 totals with no priced line, one explanation per row, printouts that stand alone,
 and the renewal date kept in the link."""
+
 from __future__ import annotations
 
 from datetime import date, datetime
 
 import pytest
-from estimator_hooks import expected_hooks, type_scenario
 from playwright.sync_api import expect
 
+from estimator_hooks import expected_hooks, type_scenario
 from govcloud.calc.quote import quote
 from govcloud.load.loading import load_catalog
 from govcloud.model.money import show
@@ -22,10 +23,13 @@ from govcloud.words.vocabulary import WORDS, word
 CATALOG = load_catalog()
 CONTACT = CATALOG.contacts.government.name
 TODAY = datetime(2026, 11, 26, 15, 30)
-CHANGE = Scenario.model_validate({
-    "current": {"jira": {"users": 480, "instances": 2}, "confluence": {"users": 30}},
-    "proposed": {"jira": {"users": 520, "instances": 3}, "jsm": {"users": 20, "instances": 900}},
-    "days_remaining": 120})
+CHANGE = Scenario.model_validate(
+    {
+        "current": {"jira": {"users": 480, "instances": 2}, "confluence": {"users": 30}},
+        "proposed": {"jira": {"users": 520, "instances": 3}, "jsm": {"users": 20, "instances": 900}},
+        "days_remaining": 120,
+    }
+)
 
 # WCAG contrast of an element's text against what is painted behind it (its own
 # background composited over its ancestors'), after any colour transition ends.
@@ -89,7 +93,8 @@ def test_summary_stays_in_sight_while_typing(page, site_url, width, height):
     # Beside what is due now, what the next term's days bring, never a sum of bills on other dates.
     expect(page.get_by_test_id("summary-first-year")).to_have_text(want["summary-first-year"]["text"])
     expect(page.get_by_test_id("summary-status")).to_contain_text(
-        word("totals.incomplete", ask=word("cells.ask", contact=CONTACT)))
+        word("totals.incomplete", ask=word("cells.ask", contact=CONTACT))
+    )
     in_view = "e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }"
     # Typing at the top of the form: the results are out of sight below, the summary is not.
     users = page.get_by_test_id("users-jira")
@@ -112,7 +117,8 @@ def test_change_shows_what_is_paid_today(page, site_url):
     cols = WORDS["columns"]
     expect(page.locator(".gc-table thead th").first).to_be_attached()
     expect(page.locator('[data-gc="head"] th')).to_have_text(
-        [cols[k] for k in ("product", "change", "today", "tier", "annual", "due_now")])
+        [cols[k] for k in ("product", "change", "today", "tier", "annual", "due_now")]
+    )
     # Worked by hand from the price book: Jira's 480 users sit in its 500-user tier, Confluence's 30 in its 50.
     tiers = {p.key: {t.users: t.annual for t in p.tiers} for p in CATALOG.products}
     expect(page.get_by_test_id("today-tier-jira")).to_have_text("500 users")
@@ -122,12 +128,15 @@ def test_change_shows_what_is_paid_today(page, site_url):
     expect(page.get_by_test_id("today-confluence")).to_have_text(f"${tiers['confluence'][50]:,.2f}")
     # Every line says its yearly difference in words: the cancel its saving, the upgrade its cost.
     expect(page.get_by_test_id("difference-confluence")).to_have_text(
-        word("difference.less", amount=f"${tiers['confluence'][50]:,.2f}"))
+        word("difference.less", amount=f"${tiers['confluence'][50]:,.2f}")
+    )
     expect(page.get_by_test_id("difference-jira")).to_have_text(
-        word("difference.more", amount=f"${tiers['jira'][1000] - tiers['jira'][500]:,.2f}"))
+        word("difference.more", amount=f"${tiers['jira'][1000] - tiers['jira'][500]:,.2f}")
+    )
     # Today's total beside the new one.
     expect(page.get_by_test_id("today-annual-total")).to_have_text(
-        f"${tiers['jira'][500] + tiers['confluence'][50]:,.2f}")
+        f"${tiers['jira'][500] + tiers['confluence'][50]:,.2f}"
+    )
     # A new purchase has no today column.
     page.goto(f"{site_url}/estimator/?jira=10")
     expect(page.locator('[data-gc="head"] th:visible')).to_have_count(5)
@@ -172,7 +181,7 @@ def test_no_problem_shown_before_a_field_is_used_and_no_jump(page, site_url):
 
 def test_export_reports_every_problem_left(page, site_url):
     page.goto(f"{site_url}/estimator/?jira=10")
-    page.get_by_test_id("users-confluence").fill("abc")   # typed, not left
+    page.get_by_test_id("users-confluence").fill("abc")  # typed, not left
     expect(page.locator('[data-gc="error-summary"]')).to_be_hidden()
     downloads = []
     page.on("download", lambda d: downloads.append(d))
@@ -202,10 +211,11 @@ def test_each_row_explains_itself_once(page, site_url):
     table = page.locator(".gc-table").first.inner_text()
     q = quote(CATALOG, CHANGE)
     for message in q.messages:
-        assert message not in table   # the quote's sentences live under "Why these figures"
+        assert message not in table  # the quote's sentences live under "Why these figures"
     assert "None" not in table
     expect(page.get_by_test_id("change-jsm")).to_have_text(
-        f"{WORDS['change']['new']}: {WORDS['change_detail']['beyond']}")
+        f"{WORDS['change']['new']}: {WORDS['change_detail']['beyond']}"
+    )
     expect(page.get_by_test_id("tier-confluence")).to_have_text("—")
     why = page.locator('[data-gc="why"]')
     expect(why.locator("summary")).to_have_text("Why these figures")
@@ -220,10 +230,17 @@ def test_printout_stands_alone(page, site_url):
     page.emulate_media(media="print")
     context = page.locator('[data-gc="print-context"]')
     expect(context).to_be_visible()
-    for words in (word("about.customer", who=CATALOG.contacts.government.who[:1].lower()
-                       + CATALOG.contacts.government.who[1:], contact=CONTACT),
-                  word("about.days", days=120, term_days=CATALOG.term_days),
-                  "Estimate made on November 26, 2026", word("messages.illustrative", contact=CONTACT), page.url):
+    for words in (
+        word(
+            "about.customer",
+            who=CATALOG.contacts.government.who[:1].lower() + CATALOG.contacts.government.who[1:],
+            contact=CONTACT,
+        ),
+        word("about.days", days=120, term_days=CATALOG.term_days),
+        "Estimate made on November 26, 2026",
+        word("messages.illustrative", contact=CONTACT),
+        page.url,
+    ):
         expect(context).to_contain_text(words)
     # The dated bills are printed with the table.
     expect(page.locator('[data-gc="bills"]')).to_be_visible()
@@ -247,18 +264,22 @@ def test_renewal_date_is_kept_in_the_link(page, site_url):
     # The date replaces the bad days value, and its problem goes.
     expect(page.get_by_test_id("days-remaining")).to_have_value(str(days))
     expect(page.locator("#gc-days-remaining-error")).to_be_hidden()
-    expect(page).to_have_url(f"{site_url}/estimator/?customer=government&jira=20&current.jira=10"
-                             f"&days_remaining={days}&renewal={renewal.isoformat()}")
+    expect(page).to_have_url(
+        f"{site_url}/estimator/?customer=government&jira=20&current.jira=10"
+        f"&days_remaining={days}&renewal={renewal.isoformat()}"
+    )
     # Opened again (later, the days would differ): the date is restored and wins over the days.
     page.goto(f"{site_url}/estimator/?current.jira=10&jira=20&days_remaining=100&renewal={renewal.isoformat()}")
     expect(page.get_by_test_id("renewal-date")).to_have_value(renewal.isoformat())
     expect(page.get_by_test_id("days-remaining")).to_have_value(str(days))
     expect(page.locator('[data-gc="address-notice"]')).to_contain_text(
-        f"Used the renewal date {long_date(renewal)} ({days} days from today) instead of “days_remaining=100”.")
+        f"Used the renewal date {long_date(renewal)} ({days} days from today) instead of “days_remaining=100”."
+    )
     expect(page.get_by_test_id("change-jira")).to_contain_text(f"prorated for {days} of")
     page.goto(f"{site_url}/estimator/?current.jira=10&jira=20&days_remaining=5&renewal=2027-02-30")
     expect(page.locator('[data-gc="address-notice"]')).to_contain_text(
-        "Ignored “renewal=2027-02-30”: there is no such date.")
+        "Ignored “renewal=2027-02-30”: there is no such date."
+    )
     expect(page.get_by_test_id("days-remaining")).to_have_value("5")
 
 
@@ -279,8 +300,9 @@ def test_a_quote_with_no_bill_says_so_instead_of_an_empty_table(page, site_url, 
     ask when nothing is priced, and $0.00 when everything is cancelled (the CLI says the same)."""
     top = CATALOG.products[0].tiers[-1].users
     proposed = {"jira": {"users": 100}} if kind == "beyond the price book" else {}
-    s = Scenario.model_validate({"current": {"jira": {"users": top + 10_000}}, "proposed": proposed,
-                                 "days_remaining": 10})
+    s = Scenario.model_validate(
+        {"current": {"jira": {"users": top + 10_000}}, "proposed": proposed, "days_remaining": 10}
+    )
     page.goto(f"{site_url}/estimator/?{estimator_query(s)}")
     expect(page.locator('[data-gc="bills-none"]')).to_have_text(WORDS["bills"]["none"])
     expect(page.locator('[data-gc="bills-none"]')).to_be_visible()

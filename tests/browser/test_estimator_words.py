@@ -1,6 +1,7 @@
 """The estimator's problems and notices read as plain sentences (review finding 7, and
 two parts of 11), checked in Chromium on the built site: each expected sentence is
 the vocabulary's template filled, or the page's own label read from the page."""
+
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
@@ -28,12 +29,12 @@ def error_of(page, testid: str):
 
 def label_of(page, testid: str) -> str:
     box = page.get_by_test_id(testid)
-    return page.locator(f"label[for=\"{box.get_attribute('id')}\"]").inner_text()
+    return page.locator(f'label[for="{box.get_attribute("id")}"]').inner_text()
 
 
 def test_an_emptied_option_name_reads_as_one_sentence(page, site_url):
     page.goto(f"{site_url}/estimator/?{JIRA.key}=20")
-    expect(page.get_by_test_id("annual-total")).not_to_be_empty()   # the page code is running
+    expect(page.get_by_test_id("annual-total")).not_to_be_empty()  # the page code is running
     page.get_by_test_id("option-add").click()
     expect(page.get_by_test_id("opt2-name")).to_be_focused()
     page.get_by_test_id("opt2-name").fill("")
@@ -45,17 +46,20 @@ def test_an_emptied_option_name_reads_as_one_sentence(page, site_url):
 
 def test_an_emptied_after_field_names_the_cancel_box_that_is_there(page, site_url):
     page.goto(f"{site_url}/estimator/?current.{JIRA.key}=10&{JIRA.key}=20&days_remaining=100")
-    expect(page.get_by_test_id("annual-total")).not_to_be_empty()   # the page code is running
+    expect(page.get_by_test_id("annual-total")).not_to_be_empty()  # the page code is running
     page.get_by_test_id("option-add").click()
     expect(page.get_by_test_id("opt2-name")).to_be_focused()
-    for prefix, what in (("", f"{JIRA.name} users"),
-                         ("opt2-", f"{word('options.default_name', n=2)}: {JIRA.name} users")):
+    for prefix, what in (
+        ("", f"{JIRA.name} users"),
+        ("opt2-", f"{word('options.default_name', n=2)}: {JIRA.name} users"),
+    ):
         field = page.get_by_test_id(f"{prefix}users-{JIRA.key}")
         field.fill("")
         field.blur()
         label = label_of(page, f"{prefix}cancel-{JIRA.key}")
         expect(error_of(page, f"{prefix}users-{JIRA.key}")).to_contain_text(
-            word("problems.users_after_missing", what=what, cancel=label))
+            word("problems.users_after_missing", what=what, cancel=label)
+        )
     # Option 2's box is not option 1's: each message names its own.
     assert label_of(page, f"opt2-cancel-{JIRA.key}") != label_of(page, f"cancel-{JIRA.key}")
 
@@ -64,7 +68,7 @@ def test_a_refused_copy_ends_as_a_sentence(page, site_url):
     page.goto(f"{site_url}/estimator/?{JIRA.key}=20")
     expect(page.get_by_test_id("annual-total")).not_to_be_empty()
     page.get_by_test_id(f"users-{JIRA.key}").fill("abc")
-    expect(page.locator('[data-gc="stale"]')).to_be_visible()   # the figures shown are the last complete ones
+    expect(page.locator('[data-gc="stale"]')).to_be_visible()  # the figures shown are the last complete ones
     page.get_by_role("button", name="Copy link").click()
     status = page.locator('[data-gc="action-status"]')
     expect(status).to_contain_text("Nothing was copied or saved")

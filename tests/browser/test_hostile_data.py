@@ -2,6 +2,7 @@
 files is refused by `govcloud check` (file:line: field), and what the check lets
 through as text reaches the built pages as text (Chromium: no dialog, no script,
 no extra headings, images or links)."""
+
 from __future__ import annotations
 
 import re
@@ -10,17 +11,20 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from cli_run import ROOT, clean_env, run
-from harness import build_site, serve
 
+from cli_run import ROOT, clean_env, run
 from govcloud.calc.worked import load_worked
 from govcloud.load.glossary import load_glossary
 from govcloud.load.loading import load_catalog
 from govcloud.load.yamlsource import load_text
 from govcloud.model.problems import InputError, field_path
+from harness import build_site, serve
 
-DATA, SCENARIOS, GLOSSARY = (ROOT / "data" / "products.yml", ROOT / "data" / "scenarios.yml",
-                             ROOT / "includes" / "glossary.yml")
+DATA, SCENARIOS, GLOSSARY = (
+    ROOT / "data" / "products.yml",
+    ROOT / "data" / "scenarios.yml",
+    ROOT / "includes" / "glossary.yml",
+)
 
 # Every text field of the three files: (file, path to the field, plain or formatted).
 FIELDS = [
@@ -82,8 +86,9 @@ INERT = [
     "' onfocus='alert(document.domain)' autofocus x='",
     "&lt;img src=x onerror=alert(document.domain)&gt; AT&T ~ tilde, ends with #",
 ]
-INERT_FORMATTED = ("*em* **strong** `<script>alert(document.domain)</script>` "
-                   "[words](https://example.org/a) [page](changes.md)")
+INERT_FORMATTED = (
+    "*em* **strong** `<script>alert(document.domain)</script>` [words](https://example.org/a) [page](changes.md)"
+)
 
 
 def _files(tmp_path: Path, which: str, loc: tuple, value: str) -> dict[str, Path]:
@@ -139,9 +144,11 @@ def test_the_command_line_refuses_them_too(tmp_path):
     result = run("check", str(files["products"]), "--glossary", str(files["glossary"]), env=clean_env())
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
-    assert re.fullmatch(rf"{re.escape(str(files['glossary']))}:\d+: \[0\]\.text: \{{products\.__class__\.__mro__\}}: "
-                        r"a placeholder is a bare name, without format specs or attribute access; use .*\n",
-                        result.stderr), result.stderr
+    assert re.fullmatch(
+        rf"{re.escape(str(files['glossary']))}:\d+: \[0\]\.text: \{{products\.__class__\.__mro__\}}: "
+        r"a placeholder is a bare name, without format specs or attribute access; use .*\n",
+        result.stderr,
+    ), result.stderr
 
 
 @pytest.mark.parametrize("which, loc, kind", FIELDS, ids=[f"{w}:{field_path(loc)}" for w, loc, _ in FIELDS])
@@ -167,11 +174,13 @@ def _hostile_site(tmp_path: Path, payload: str, formatted: str | None = None) ->
         # A word of its own in front, so that no two names or terms share an anchor.
         node[loc[-1]] = f"{WORDS[n]} " + (formatted if formatted and kind == "formatted" else payload)
     env = {}
-    for name, var in (("products", "GOVCLOUD_DATA"), ("scenarios", "GOVCLOUD_SCENARIOS"),
-                      ("glossary", "GOVCLOUD_GLOSSARY")):
+    for name, var in (
+        ("products", "GOVCLOUD_DATA"),
+        ("scenarios", "GOVCLOUD_SCENARIOS"),
+        ("glossary", "GOVCLOUD_GLOSSARY"),
+    ):
         path = tmp_path / f"{name}.yml"
-        path.write_text(yaml.safe_dump(docs[name], sort_keys=False, allow_unicode=True, width=10_000),
-                        encoding="utf-8")
+        path.write_text(yaml.safe_dump(docs[name], sort_keys=False, allow_unicode=True, width=10_000), encoding="utf-8")
         env[var] = str(path)
     dest = tmp_path / "site"
     result = build_site(dest, env=env)

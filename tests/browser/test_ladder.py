@@ -1,6 +1,7 @@
 """The products page's tier ladder: one table across products and a build-time SVG
 chart (src/govcloud_site/ladder.py). Figures expected here are worked out from the
 ladders the tests give, never read back from the chart."""
+
 from __future__ import annotations
 
 import re
@@ -12,14 +13,13 @@ from pathlib import Path
 import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
-from catalogs import synthetic
-from cli_run import DATA, SCENARIOS
 from macros.ladder import LAYOUTS, ladder_chart, ladder_table
 
+from catalogs import synthetic
+from cli_run import DATA, SCENARIOS
 from conftest import ROOT, build_site
 
-LADDERS = {"alpha": [(10, "500.00"), (50, "2000.00"), (100, "3000.00")],
-           "beta": [(10, "900.00"), (100, "5000.00")]}
+LADDERS = {"alpha": [(10, "500.00"), (50, "2000.00"), (100, "3000.00")], "beta": [(10, "900.00"), (100, "5000.00")]}
 
 
 class Tree(HTMLParser):
@@ -32,16 +32,27 @@ class Tree(HTMLParser):
         self.feed(html)
 
     def handle_starttag(self, tag, attrs):
-        element = {"tag": tag, "attrs": dict(attrs), "text": "", "parents": [e["tag"] for e in self._open],
-                   "classes": [c for e in self._open for c in e["attrs"].get("class", "").split()]}
+        element = {
+            "tag": tag,
+            "attrs": dict(attrs),
+            "text": "",
+            "parents": [e["tag"] for e in self._open],
+            "classes": [c for e in self._open for c in e["attrs"].get("class", "").split()],
+        }
         self.elements.append(element)
-        if tag not in ("line", "circle", "rect", "polygon", "polyline", "path", "br", "meta", "link", "input",
-                       "img"):
+        if tag not in ("line", "circle", "rect", "polygon", "polyline", "path", "br", "meta", "link", "input", "img"):
             self._open.append(element)
 
     def handle_startendtag(self, tag, attrs):
-        self.elements.append({"tag": tag, "attrs": dict(attrs), "text": "", "parents": [e["tag"] for e in self._open],
-                              "classes": [c for e in self._open for c in e["attrs"].get("class", "").split()]})
+        self.elements.append(
+            {
+                "tag": tag,
+                "attrs": dict(attrs),
+                "text": "",
+                "parents": [e["tag"] for e in self._open],
+                "classes": [c for e in self._open for c in e["attrs"].get("class", "").split()],
+            }
+        )
 
     def handle_endtag(self, tag):
         for i in range(len(self._open) - 1, -1, -1):
@@ -73,9 +84,14 @@ def test_table_has_one_column_per_product_named_by_the_data_and_a_row_per_tier_s
     assert list(rows) == ["10", "50", "100"]
     assert [c["attrs"]["data-product"] for c in tree.find("td")] == ["alpha", "beta"] * 3
     texts = [c["text"] for c in tree.find("td")]
-    assert texts == [f"$500.00{per_user('500.00', 10)} a user", f"$900.00{per_user('900.00', 10)} a user",
-                     f"$2,000.00{per_user('2000.00', 50)} a user", "—",
-                     f"$3,000.00{per_user('3000.00', 100)} a user", f"$5,000.00{per_user('5000.00', 100)} a user"]
+    assert texts == [
+        f"$500.00{per_user('500.00', 10)} a user",
+        f"$900.00{per_user('900.00', 10)} a user",
+        f"$2,000.00{per_user('2000.00', 50)} a user",
+        "—",
+        f"$3,000.00{per_user('3000.00', 100)} a user",
+        f"$5,000.00{per_user('5000.00', 100)} a user",
+    ]
     # Beta has no 50-user tier: the dash is explained, and so is "beyond the largest tier".
     html = ladder_table(catalog)
     assert "the next tier up covers those users" in html and "More than 100 users" in html
@@ -88,8 +104,7 @@ def test_table_without_gaps_says_nothing_about_them():
 
 def test_names_from_the_data_are_text_in_table_and_chart():
     catalog = synthetic(LADDERS)
-    products = [p.model_copy(update={"name": "<b>Alpha & co</b>"}) if p.key == "alpha" else p
-                for p in catalog.products]
+    products = [p.model_copy(update={"name": "<b>Alpha & co</b>"}) if p.key == "alpha" else p for p in catalog.products]
     catalog = catalog.model_copy(update={"products": products})
     for html in (ladder_table(catalog), ladder_chart(catalog)):
         assert "<b>" not in html and "&lt;b&gt;Alpha &amp; co&lt;/b&gt;" in html
@@ -106,8 +121,9 @@ def test_each_panel_is_an_image_named_and_described_by_its_own_title_and_desc():
     html = ladder_chart(synthetic(LADDERS))
     tree = Tree(html)
     found = panels(html)
-    assert {(p["attrs"]["data-kind"], p["attrs"]["data-layout"]) for p in found} == \
-        {(k, g.name) for k in ("annual", "per-user") for g in LAYOUTS}
+    assert {(p["attrs"]["data-kind"], p["attrs"]["data-layout"]) for p in found} == {
+        (k, g.name) for k in ("annual", "per-user") for g in LAYOUTS
+    }
     ids = [e["attrs"]["id"] for e in tree.elements if "id" in e["attrs"]]
     assert len(ids) == len(set(ids))
     for panel in found:
@@ -180,8 +196,11 @@ def test_products_page_shows_every_price_of_the_data_once(site_dir):
     html = (site_dir / "products" / "index.html").read_text(encoding="utf-8")
     tree = Tree(html)
     assert [th["text"] for th in tree.find("th", scope="col")][1:] == [p["name"] for p in raw["products"]]
-    shown = {(td["attrs"]["data-product"], td["attrs"]["data-annual"]) for td in tree.find("td")
-             if "data-annual" in td["attrs"]}
+    shown = {
+        (td["attrs"]["data-product"], td["attrs"]["data-annual"])
+        for td in tree.find("td")
+        if "data-annual" in td["attrs"]
+    }
     assert shown == {(p["key"], f"{Decimal(str(t['annual'])):.2f}") for p in raw["products"] for t in p["tiers"]}
     assert len(tree.find("table")) == 1, "one table across products, not one per product"
     assert len(tree.find("svg", role="img")) == 2 * len(LAYOUTS)
@@ -198,18 +217,23 @@ def small_site(tmp: Path, data: str) -> Path:
         shutil.copy(ROOT / "docs" / page, docs / page)
     (docs / "index.md").write_text("# Home\n")
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
-    config.update(docs_dir=str(docs), nav=[{"Home": "index.md"}, {"Products": "products.md"},
-                                                {"Glossary": "glossary.md"}, {"Sources": "sources.md"}],
-                  site_url="http://127.0.0.1:8000/", watch=[])
+    config.update(
+        docs_dir=str(docs),
+        nav=[{"Home": "index.md"}, {"Products": "products.md"}, {"Glossary": "glossary.md"}, {"Sources": "sources.md"}],
+        site_url="http://127.0.0.1:8000/",
+        watch=[],
+    )
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     config["validation"] = {**config.get("validation", {}), "omitted_files": "info"}
     (tmp / "mkdocs.yml").write_text(yaml.safe_dump(config))
     (tmp / "products.yml").write_text(data, encoding="utf-8")
     shutil.copy(SCENARIOS, tmp / "scenarios.yml")
     site = tmp / "site"
-    result = build_site(site, env={"GOVCLOUD_DATA": str(tmp / "products.yml"),
-                                   "GOVCLOUD_SCENARIOS": str(tmp / "scenarios.yml")},
-                        config=tmp / "mkdocs.yml")
+    result = build_site(
+        site,
+        env={"GOVCLOUD_DATA": str(tmp / "products.yml"), "GOVCLOUD_SCENARIOS": str(tmp / "scenarios.yml")},
+        config=tmp / "mkdocs.yml",
+    )
     assert result.returncode == 0, result.stderr
     return site
 
@@ -226,7 +250,7 @@ def test_a_site_built_from_a_changed_price_moves_the_chart(tmp_path, site_dir):
     matches = list(line.finditer(text))
     assert matches, "the data no longer writes tiers as {users: N, annual: X}"
     at = matches[-1]
-    text = text[:at.start()] + at.group(1) + f"{new:.2f}}}" + text[at.end():]
+    text = text[: at.start()] + at.group(1) + f"{new:.2f}}}" + text[at.end() :]
     site = small_site(tmp_path, text)
     before = (site_dir / "products" / "index.html").read_text(encoding="utf-8")
     after = (site / "products" / "index.html").read_text(encoding="utf-8")
@@ -245,8 +269,9 @@ def test_products_page_in_chromium(browser, site_url, scheme, width):
     context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 900})
     page = context.new_page()
     page.goto(site_url + "/products/", wait_until="networkidle")
-    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a",
-                                                                              "wcag21aa"]}})
+    result = Axe().run(
+        page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+    )
     assert result.violations_count == 0, result.generate_report()
     shown = page.evaluate("""() => [...document.querySelectorAll('svg[role=img]')]
         .filter(s => s.getBoundingClientRect().width > 0).map(s => s.dataset.layout)""")
@@ -254,7 +279,8 @@ def test_products_page_in_chromium(browser, site_url, scheme, width):
     colours = page.evaluate(
         """() => { const svg = [...document.querySelectorAll('svg[role=img]')]
                .find(s => s.getBoundingClientRect().width > 0);
-               return [...svg.querySelectorAll('polyline')].map(l => getComputedStyle(l).stroke); }""")
+               return [...svg.querySelectorAll('polyline')].map(l => getComputedStyle(l).stroke); }"""
+    )
     background = page.evaluate("() => getComputedStyle(document.body).backgroundColor")
     assert len(set(colours)) == len(colours), colours
     for colour in colours:
@@ -273,6 +299,7 @@ def contrast(a: str, b: str) -> float:
         r, g, b_ = (int(v) / 255 for v in re.findall(r"[\d.]+", colour)[:3])
         lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b_)]
         return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
     hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
     return (hi + 0.05) / (lo + 0.05)
 
@@ -282,12 +309,15 @@ def contrast(a: str, b: str) -> float:
 
 def visible_marks(page, kind: str) -> list[tuple[str, str]]:
     """(product, tier) of each mark of this kind in the chart on screen."""
-    return page.evaluate("""(kind) => {
+    return page.evaluate(
+        """(kind) => {
         const svg = [...document.querySelectorAll('[data-ladder-estimate] svg[role=img]')]
             .find(s => s.getBoundingClientRect().width > 0);
         return [...svg.querySelectorAll('.' + kind)].map(m => [m.closest('[data-product]').dataset.product,
                                                                m.dataset.users]);
-    }""", kind)
+    }""",
+        kind,
+    )
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -310,33 +340,48 @@ def test_estimator_ladder_marks_today_and_the_estimate_and_follows_typing(browse
     assert section.is_visible()
     assert visible_marks(page, "gc-ladder-at-today") == [["jira", str(today)]]
     assert visible_marks(page, "gc-ladder-at-estimate") == [["jira", str(after)]]
-    said = word("ladder.line", product=jira["name"], places=word("ladder.join").join(
-        [word("ladder.today", tier=f"{today:,}"), word("ladder.estimate", tier=f"{after:,}")]))
+    said = word(
+        "ladder.line",
+        product=jira["name"],
+        places=word("ladder.join").join(
+            [word("ladder.today", tier=f"{today:,}"), word("ladder.estimate", tier=f"{after:,}")]
+        ),
+    )
     assert page.inner_text("[data-ladder-where]").strip() == said
-    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a",
-                                                                              "wcag21aa"]}})
+    result = Axe().run(
+        page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+    )
     assert result.violations_count == 0, result.generate_report()
     # Typing moves the estimate's mark; today's stays.
     more = next(t for t in tiers if t > after)
     page.get_by_test_id("users-jira").fill(str(after + 1))
-    page.wait_for_function("""(tier) => [...document.querySelectorAll('[data-ladder-estimate] .gc-ladder-at-estimate')]
-        .some(m => m.dataset.users === tier)""", arg=str(more))
+    page.wait_for_function(
+        """(tier) => [...document.querySelectorAll('[data-ladder-estimate] .gc-ladder-at-estimate')]
+        .some(m => m.dataset.users === tier)""",
+        arg=str(more),
+    )
     assert visible_marks(page, "gc-ladder-at-estimate") == [["jira", str(more)]]
     assert visible_marks(page, "gc-ladder-at-today") == [["jira", str(today)]]
     context.close()
 
 
-
 ROOM_SCENARIOS = [
     # The contract's example: an upgrade and a new product.
-    {"current": {"jira": {"users": 480, "instances": 2}}, "days_remaining": 120,
-     "proposed": {"jira": {"users": 520, "instances": 3}, "confluence": {"users": 200}}},
+    {
+        "current": {"jira": {"users": 480, "instances": 2}},
+        "days_remaining": 120,
+        "proposed": {"jira": {"users": 520, "instances": 3}, "confluence": {"users": 200}},
+    },
     # One more user fits, a full tier, and the largest tier.
-    {"customer": "commercial", "proposed": {"jira": {"users": 499}, "jsm": {"users": 500},
-                                            "confluence": {"users": 50000}}},
+    {
+        "customer": "commercial",
+        "proposed": {"jira": {"users": 499}, "jsm": {"users": 500}, "confluence": {"users": 50000}},
+    },
     # A cancel and a line beyond the price book have no room; the kept line has.
-    {"current": {"jira": {"users": 480}, "confluence": {"users": 10}},
-     "proposed": {"confluence": {"users": 10}, "jsm": {"users": 999999}}},
+    {
+        "current": {"jira": {"users": 480}, "confluence": {"users": 10}},
+        "proposed": {"confluence": {"users": 10}, "jsm": {"users": 999999}},
+    },
 ]
 
 

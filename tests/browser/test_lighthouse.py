@@ -2,6 +2,7 @@
 both builders (Zensical is to become the default): accessibility, best practices and SEO
 must score 1.00 on every page it audits, mobile and desktop. Performance depends on the
 machine: reported, not asserted."""
+
 from __future__ import annotations
 
 import json
@@ -26,17 +27,23 @@ def lighthouse(site_dir, tmp_path_factory) -> list[dict]:
     node = shutil.which("node")
     assert node, "Node.js is needed for Lighthouse"
     out = tmp_path_factory.mktemp("lighthouse") / "scores.json"
-    run = subprocess.run([node, str(TOOL / "run.mjs"), str(site_dir), "--out", str(out)],
-                         cwd=TOOL, capture_output=True, text=True, timeout=600,
-                         env={**os.environ, "CHROME_PATH": chromium_path()})
+    run = subprocess.run(
+        [node, str(TOOL / "run.mjs"), str(site_dir), "--out", str(out)],
+        cwd=TOOL,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "CHROME_PATH": chromium_path()},
+    )
     assert run.returncode == 0, run.stdout + run.stderr
     return json.loads(out.read_text())["results"]
 
 
 def test_audits_home_estimator_tiers_and_changes(lighthouse):
     audited = {(r["page"], r["formFactor"]) for r in lighthouse}
-    assert audited == {(page, device) for page in ("/", "/estimator/", "/products/", "/changes/")
-                       for device in ("mobile", "desktop")}
+    assert audited == {
+        (page, device) for page in ("/", "/estimator/", "/products/", "/changes/") for device in ("mobile", "desktop")
+    }
     assert all(r["version"] == "12.2.3" and not r["runtimeError"] for r in lighthouse)
 
 
@@ -46,7 +53,10 @@ def test_accessibility_best_practices_and_seo_score_full_marks(lighthouse, build
         for r in lighthouse:
             score = r["scores"]["performance"]
             print(f"  {r['page']:<14}{r['formFactor']:<9}{'n/a' if score is None else f'{score:.2f}'}")
-    short = [(r["page"], r["formFactor"], category, r["scores"][category],
-              [a["id"] for a in r["failing"]])
-             for r in lighthouse for category in ASSERTED if r["scores"][category] != 1]
+    short = [
+        (r["page"], r["formFactor"], category, r["scores"][category], [a["id"] for a in r["failing"]])
+        for r in lighthouse
+        for category in ASSERTED
+        if r["scores"][category] != 1
+    ]
     assert not short, "below 1.00 (page, device, category, score, failing audits): " + repr(short)

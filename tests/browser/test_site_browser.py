@@ -1,14 +1,15 @@
 """The built site in Debian's Chromium: accessibility (axe, both colour schemes),
 no requests to other hosts, keyboard reach, search and printing."""
+
 from __future__ import annotations
 
 import re
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from axe_checks import WCAG, contrast
 from axe_playwright_python.sync_playwright import Axe
 
+from axe_checks import WCAG, contrast
 from conftest import both_builders
 from govcloud.words.vocabulary import WORDS
 
@@ -29,9 +30,14 @@ def test_every_page_passes_axe_and_stays_on_its_own_host(browser, site_url, path
     page = context.new_page()
     own = urlsplit(site_url).netloc
     elsewhere: list[str] = []
-    page.on("request", lambda request: elsewhere.append(request.url)
+    page.on(
+        "request",
+        lambda request: (
+            elsewhere.append(request.url)
             if urlsplit(request.url).scheme not in ("data", "blob") and urlsplit(request.url).netloc != own
-            else None)
+            else None
+        ),
+    )
     axe, problems = Axe(), []
     expected_scheme = {"light": "default", "dark": "slate"}[scheme]
     for path in paths:
@@ -185,7 +191,7 @@ def test_wide_tables_become_named_regions_measured_before_any_change(browser, si
             assert w["role"] is None and w["tabindex"] is None, w
     # Every width is read before the first attribute is set: a read after a change
     # makes the browser restyle and lay out the page again, once per table.
-    assert "write" in order and "read" not in order[order.index("write"):], order
+    assert "write" in order and "read" not in order[order.index("write") :], order
 
 
 @both_builders
@@ -226,7 +232,8 @@ def test_permalinks_and_search_hint_have_contrast_when_shown(browser, site_url, 
     shown = {}
     page.hover("article h2")
     shown["hovered heading"] = page.evaluate(
-        "() => getComputedStyle(document.querySelector('article h2 .headerlink')).color")
+        "() => getComputedStyle(document.querySelector('article h2 .headerlink')).color"
+    )
     page.focus("article h2 .headerlink")
     shown["focused permalink"] = page.evaluate("() => getComputedStyle(document.activeElement).color")
     # axe reads the pilcrow as a symbol and passes it: measure it here instead.

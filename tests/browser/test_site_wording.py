@@ -1,15 +1,16 @@
 """What the pages say must not go beyond the sources (issue 9, items 7 and 8):
 no promise the sources do not make, no claim about the sources that is false,
 and a plain first sentence for the plain questions customers ask."""
+
 from __future__ import annotations
 
 import re
 
 import pytest
 import yaml
-from harness import PAGES, prose, read, sections
 
 from conftest import ROOT
+from harness import PAGES, prose, read, sections
 
 RAW = yaml.safe_load((ROOT / "data" / "products.yml").read_text(encoding="utf-8"))
 NAMES = {kind: RAW["contacts"][kind]["name"] for kind in ("government", "commercial")}
@@ -56,6 +57,7 @@ def test_questions_page_quotes_no_label_the_estimator_does_not_show(site_dir):
 
 # -- plain questions, plain first sentences ------------------------------------
 
+
 def first_sentence(answer: str) -> str:
     return re.split(r"(?<=[.!?])\s", answer, maxsplit=1)[0]
 
@@ -72,7 +74,7 @@ def test_two_subscriptions_for_one_product_gets_a_plain_no(site_dir):
     first = first_sentence(answer)
     assert first.startswith("No"), first
     # The no, then the rule that says why (the data's words), said once.
-    assert "one subscription" in first_sentence(answer[len(first):].strip()) or "one subscription" in first
+    assert "one subscription" in first_sentence(answer[len(first) :].strip()) or "one subscription" in first
 
 
 def test_passing_the_instance_limit_says_it_is_undocumented_and_whom_to_ask(site_dir):
@@ -86,11 +88,14 @@ def test_how_to_cancel_names_both_contacts_first(site_dir):
     assert NAMES["government"] in first and NAMES["commercial"] in first, first
 
 
-@pytest.mark.parametrize("query, heading", [
-    ("two subscriptions", "two subscriptions"),
-    ("cancel", "how do we cancel"),
-    (f"{RAW['max_instances']} instances", f"{RAW['max_instances']} instances"),
-])
+@pytest.mark.parametrize(
+    "query, heading",
+    [
+        ("two subscriptions", "two subscriptions"),
+        ("cancel", "how do we cancel"),
+        (f"{RAW['max_instances']} instances", f"{RAW['max_instances']} instances"),
+    ],
+)
 def test_search_puts_the_plain_answer_first(browser, site_url, query, heading):
     context = browser.new_context()
     page = context.new_page()
@@ -99,8 +104,10 @@ def test_search_puts_the_plain_answer_first(browser, site_url, query, heading):
     page.keyboard.type(query)
     page.wait_for_selector(".md-search-result__item")
     # The first group of results is a page: its article first, then its sections by rank.
-    links = page.eval_on_selector_all(".md-search-result__item:first-child a",
-                                      "as => as.map(a => ({path: a.pathname, hash: a.hash, text: a.textContent}))")
+    links = page.eval_on_selector_all(
+        ".md-search-result__item:first-child a",
+        "as => as.map(a => ({path: a.pathname, hash: a.hash, text: a.textContent}))",
+    )
     context.close()
     assert links[0]["path"].startswith("/questions/"), links
     sections = [link for link in links if link["hash"]]
@@ -111,7 +118,7 @@ def test_next_steps_offer_the_link_table_and_csv_before_the_scenario_file(site_d
     # Carahsoft has no `govcloud quote`: the estimate travels as a link, a table or a CSV
     # file; the scenario file is for whoever runs sales tools that read it.
     html = read(site_dir, "estimator/index.html")
-    steps = html[html.index('id="gc-next-title"'):html.index("</section>", html.index('id="gc-next-title"'))]
+    steps = html[html.index('id="gc-next-title"') : html.index("</section>", html.index('id="gc-next-title"'))]
     items = [prose(f"<article>{li}</article>") for li in re.findall(r"<li[^>]*>(.*?)</li>", steps, flags=re.S)]
     first = next(i for i, item in enumerate(items) if "Copy link" in item)
     scenario = next(i for i, item in enumerate(items) if "Download scenario" in item)
@@ -121,6 +128,7 @@ def test_next_steps_offer_the_link_table_and_csv_before_the_scenario_file(site_d
 
 
 # -- the tier ladder is this site's own (FACTS.md: not published, illustrative) ----
+
 
 def sentences(words: str) -> list[str]:
     return re.split(r"(?<=[.!?])\s+", words)
@@ -135,7 +143,7 @@ def test_where_a_page_states_the_tier_ladder_it_says_the_ladder_is_illustrative(
         for i, sentence in enumerate(said):
             if re.search(rf"\bfrom {low}\b.*\b{high} users", sentence):
                 stated += 1
-                assert "illustrative" in " ".join(said[max(i - 1, 0):i + 2]), (page, sentence)
+                assert "illustrative" in " ".join(said[max(i - 1, 0) : i + 2]), (page, sentence)
                 # ...and the page says why: Atlassian publishes no ladder.
                 assert any("not publish" in s and "tier" in s for s in said), page
     assert stated, "no page states the ladder's range"
@@ -153,6 +161,7 @@ def test_no_page_calls_the_largest_tier_published(site_dir):
 
 # -- each answer says its point once -------------------------------------------
 
+
 def without_box(answer: str) -> str:
     return answer.split("To confirm", 1)[0]
 
@@ -164,7 +173,7 @@ def repeated_runs(text: str, length: int = 3) -> set[str]:
     for i, sentence in enumerate(sentences(text)):
         words = re.findall(r"[a-z0-9']+", sentence.lower())
         for j in range(len(words) - length + 1):
-            run = " ".join(words[j:j + length])
+            run = " ".join(words[j : j + length])
             if seen.setdefault(run, i) != i:
                 shared.add(run)
     return shared

@@ -3,14 +3,15 @@ Zensical's port of it): tooltips close on Escape (WCAG 1.4.13), at phone width
 the closed drawer and closed search hold no Tab stops (2.4.3, 2.4.7) while the
 menu and search still open from the keyboard, and a table wider than the screen
 scrolls in a region that takes focus and shows that more is out of view."""
+
 from __future__ import annotations
 
 import re
 
 import pytest
-from axe_checks import contrast
 from mkdocs.utils.yaml import yaml_load
 
+from axe_checks import contrast
 from conftest import ROOT, both_builders
 
 PHONE = {"width": 375, "height": 800}
@@ -55,8 +56,13 @@ def tab(page) -> dict | None:
 
 
 def inside_viewport(stop: dict) -> bool:
-    return (stop["left"] >= 0 and stop["top"] >= 0 and stop["right"] <= PHONE["width"]
-            and stop["bottom"] <= PHONE["height"] and stop["right"] > stop["left"])
+    return (
+        stop["left"] >= 0
+        and stop["top"] >= 0
+        and stop["right"] <= PHONE["width"]
+        and stop["bottom"] <= PHONE["height"]
+        and stop["right"] > stop["left"]
+    )
 
 
 def tab_to(page, test, limit=60) -> dict:
@@ -181,8 +187,9 @@ def test_search_opens_by_keyboard_and_escape_returns_to_its_button(browser, site
     tab_to(page, lambda s: s["for"] == "__search")
     page.keyboard.press("Enter")
     # Zensical's search dialog slides in by script: wait until the field has come to rest.
-    page.wait_for_function(f"() => {{ const s = ({FOCUSED})();\n"
-                           "return s && s.tag === 'INPUT' && s.top >= 0 && s.left >= 0 }")
+    page.wait_for_function(
+        f"() => {{ const s = ({FOCUSED})();\nreturn s && s.tag === 'INPUT' && s.top >= 0 && s.left >= 0 }}"
+    )
     page.wait_for_function(SETTLED)
     field = page.evaluate(FOCUSED)
     page.keyboard.press("Escape")

@@ -6,8 +6,10 @@ import re
 
 from axe_playwright_python.sync_playwright import Axe
 
-WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-        "resultTypes": ["violations"]}
+WCAG = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
 
 
 def violations(page) -> list[str]:
@@ -22,6 +24,7 @@ def luminance(rgb: list[float]) -> float:
     def channel(c: float) -> float:
         c /= 255
         return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
     r, g, b = map(channel, rgb)
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 

@@ -8,14 +8,15 @@ Tests of the real site use `REAL` and derive what they expect from it.
 `PRICE` comes from the fixture file's own text (YAML's base loader keeps every scalar
 as written), so expected figures in the tests do not pass through govcloud's loader.
 """
+
 from __future__ import annotations
 
 from decimal import Decimal
 from typing import Any, Sequence
 
 import yaml
-from cli_run import DATA, FIXTURE
 
+from cli_run import DATA, FIXTURE
 from govcloud.load.loading import load_catalog
 from govcloud.model.catalog import Catalog
 from govcloud.model.scenario import Scenario
@@ -33,14 +34,24 @@ CONTACT = {kind: _RAW["contacts"][kind]["name"] for kind in ("government", "comm
 Ladder = Sequence[tuple[int, str | Decimal]]
 
 
-def synthetic(products: dict[str, Ladder], term_days: int = 365, max_instances: int = 150,
-              contacts: dict[str, str] | None = None) -> Catalog:
+def synthetic(
+    products: dict[str, Ladder], term_days: int = 365, max_instances: int = 150, contacts: dict[str, str] | None = None
+) -> Catalog:
     """A catalog with the real rules and sources but the given products, ladders and limits."""
     base: dict[str, Any] = CATALOG.model_dump()
-    base.update(term_days=term_days, max_instances=max_instances, products=[
-        {"key": key, "name": key.capitalize(), "description": f"The {key} product.",
-         "tiers": [{"users": users, "annual": Decimal(annual)} for users, annual in ladder]}
-        for key, ladder in products.items()])
+    base.update(
+        term_days=term_days,
+        max_instances=max_instances,
+        products=[
+            {
+                "key": key,
+                "name": key.capitalize(),
+                "description": f"The {key} product.",
+                "tiers": [{"users": users, "annual": Decimal(annual)} for users, annual in ladder],
+            }
+            for key, ladder in products.items()
+        ],
+    )
     for kind, name in (contacts or {}).items():
         base["contacts"][kind]["name"] = name
     return Catalog.model_validate(base)

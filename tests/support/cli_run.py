@@ -3,6 +3,7 @@
 Bad data files are built by editing a copy of `data/products.yml` textually, so
 the line numbers in the expected messages are real and can be read off the text.
 """
+
 from __future__ import annotations
 
 import os
@@ -32,14 +33,26 @@ def _cap_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
 
 
-def run(*args: str, cwd: Path = ROOT, stdin: bytes | str | None = None, module: bool = False,
-        env: dict[str, str] | None = None, cap_memory: bool = False) -> subprocess.CompletedProcess:
+def run(
+    *args: str,
+    cwd: Path = ROOT,
+    stdin: bytes | str | None = None,
+    module: bool = False,
+    env: dict[str, str] | None = None,
+    cap_memory: bool = False,
+) -> subprocess.CompletedProcess:
     """`govcloud ARGS` (or `python -m govcloud ARGS`), text output, never raising on failure."""
     command = [sys.executable, "-m", "govcloud"] if module else [str(GOVCLOUD)]
     data = stdin.encode() if isinstance(stdin, str) else stdin
-    result = subprocess.run(command + list(args), cwd=cwd, input=data, capture_output=True,
-                            env=env or clean_env(), timeout=60,
-                            preexec_fn=_cap_memory if cap_memory else None)
+    result = subprocess.run(
+        command + list(args),
+        cwd=cwd,
+        input=data,
+        capture_output=True,
+        env=env or clean_env(),
+        timeout=60,
+        preexec_fn=_cap_memory if cap_memory else None,
+    )
     # Decode here so invalid bytes in the output cannot hide a failure.
     result.stdout = result.stdout.decode("utf-8", "replace")
     result.stderr = result.stderr.decode("utf-8", "replace")

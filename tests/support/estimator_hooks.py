@@ -1,5 +1,6 @@
 """What the estimator's `data-testid` hooks should read for a scenario, worked out
 from `govcloud` (Python), and how to read them from the page in one call."""
+
 from __future__ import annotations
 
 import re
@@ -25,8 +26,10 @@ def change_words(catalog: Catalog, scenario: Scenario, line) -> str:
     label = WORDS["change"][line.change]
     if line.status != "ok":
         return f"{label}: {WORDS['change_detail']['beyond']}"
-    values = {"upgrade": {"days": scenario.days_remaining, "term_days": catalog.term_days},
-              "instances_only": {"instances": line.instances, "max_instances": catalog.max_instances}}
+    values = {
+        "upgrade": {"days": scenario.days_remaining, "term_days": catalog.term_days},
+        "instances_only": {"instances": line.instances, "max_instances": catalog.max_instances},
+    }
     return f"{label}: {word('change_detail.' + line.change, **values.get(line.change, {}))}"
 
 
@@ -42,34 +45,50 @@ def expected_hooks(catalog: Catalog, scenario: Scenario) -> dict[str, dict]:
     out: dict[str, dict] = {
         "annual-total": {"text": total["annual"].text, "value": total["annual"].value or ""},
         "due-now-total": {"text": total["due_now"].text, "value": total["due_now"].value or ""},
-        "first-year-total": {"text": first,
-                             "value": text(q.first_year_total) if priced and q.first_year_total is not None else ""},
+        "first-year-total": {
+            "text": first,
+            "value": text(q.first_year_total) if priced and q.first_year_total is not None else "",
+        },
         "summary-due-now": {"text": total["due_now"].text, "value": None},
-        "summary-first-year": {"text": WORDS["bills"]["first_year_unknown"] if priced and q.first_year_total is None
-                               else first, "value": None},
+        "summary-first-year": {
+            "text": WORDS["bills"]["first_year_unknown"] if priced and q.first_year_total is None else first,
+            "value": None,
+        },
         "contact": {"text": q.contact, "value": None},
     }
     for i, bill in enumerate(q.bills):
         out[f"bill-{i}"] = {"text": show(bill.amount), "value": text(bill.amount)}
     if scenario.current is not None:
         today_total = q.today_annual_total
-        out["today-annual-total"] = {"text": none if today_total is None else show(today_total),
-                                     "value": "" if today_total is None else text(today_total)}
+        out["today-annual-total"] = {
+            "text": none if today_total is None else show(today_total),
+            "value": "" if today_total is None else text(today_total),
+        }
     for line, row in zip(q.lines, v.rows):
         ok, key = line.status == "ok", line.product
-        out[f"tier-{key}"] = {"text": word("cells.tier", tier=f"{line.tier:,}") if line.tier else (none if ok else ask),
-                              "value": str(line.tier) if line.tier else ""}
+        out[f"tier-{key}"] = {
+            "text": word("cells.tier", tier=f"{line.tier:,}") if line.tier else (none if ok else ask),
+            "value": str(line.tier) if line.tier else "",
+        }
         out[f"annual-{key}"] = {"text": show(line.annual) if ok else ask, "value": None}
         out[f"due-now-{key}"] = {"text": show(line.due_now) if ok else ask, "value": None}
         out[f"change-{key}"] = {"text": change_words(catalog, scenario, line), "value": line.change}
         if scenario.current is not None:
             held = scenario.current.get(key)
-            out[f"today-{key}"] = ({"text": none, "value": ""} if held is None
-                                   else {"text": ask, "value": ""} if line.today_annual is None
-                                   else {"text": show(line.today_annual), "value": text(line.today_annual)})
+            out[f"today-{key}"] = (
+                {"text": none, "value": ""}
+                if held is None
+                else {"text": ask, "value": ""}
+                if line.today_annual is None
+                else {"text": show(line.today_annual), "value": text(line.today_annual)}
+            )
             if held is not None:
-                out[f"today-tier-{key}"] = {"text": row.cells["today_tier"].text if line.today_tier is None
-                                            else word("cells.tier", tier=f"{line.today_tier:,}"), "value": None}
+                out[f"today-tier-{key}"] = {
+                    "text": row.cells["today_tier"].text
+                    if line.today_tier is None
+                    else word("cells.tier", tier=f"{line.today_tier:,}"),
+                    "value": None,
+                }
             diff = row.cells["difference"]
             out[f"difference-{key}"] = {"text": diff.text, "value": diff.value or ""}
     return out
@@ -91,7 +110,7 @@ def type_scenario(page, catalog: Catalog, scenario: Scenario) -> None:
             page.get_by_test_id(f"current-users-{p.key}").press_sequentially(str(now.users))
             if now.instances != 1:
                 page.get_by_test_id(f"current-instances-{p.key}").fill(str(now.instances))
-            if wanted is None:   # cancelling is an explicit choice
+            if wanted is None:  # cancelling is an explicit choice
                 page.get_by_test_id(f"cancel-{p.key}").check()
                 continue
         if wanted is not None:

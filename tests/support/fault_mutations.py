@@ -5,6 +5,7 @@ line, two numbers swapped, a sign flipped, a value of the wrong type, a file
 cut short, bytes that are not UTF-8). Whether the result is still valid data
 is not decided here: the test asks `govcloud check`.
 """
+
 from __future__ import annotations
 
 import random
@@ -25,10 +26,10 @@ DAMAGE = [b"\xff", b"\xc3\x28", b"\xe9", b"\x80\x80", b"\xed\xa0\x80"]
 
 @dataclass(frozen=True)
 class Mutation:
-    file: str      # "products" or "scenarios"
+    file: str  # "products" or "scenarios"
     kind: str
     detail: str
-    data: bytes    # the whole damaged file
+    data: bytes  # the whole damaged file
 
     @property
     def id(self) -> str:
@@ -53,7 +54,7 @@ def _numbers(text: bytes) -> list[re.Match]:
     comment = set()
     for start in lines_start:
         end = text.find(b"\n", start)
-        line = text[start:end if end >= 0 else len(text)]
+        line = text[start : end if end >= 0 else len(text)]
         if line.lstrip().startswith(b"#"):
             comment.update(range(start, start + len(line)))
     return [m for m in NUMBER.finditer(text) if m.start() not in comment]
@@ -62,29 +63,34 @@ def _numbers(text: bytes) -> list[re.Match]:
 def delete_line(text: bytes, rng: random.Random) -> tuple[str, bytes]:
     lines = _lines(text)
     i = rng.choice(_content_lines(lines))
-    return f"L{i + 1}", b"".join(lines[:i] + lines[i + 1:])
+    return f"L{i + 1}", b"".join(lines[:i] + lines[i + 1 :])
 
 
 def duplicate_line(text: bytes, rng: random.Random) -> tuple[str, bytes]:
     lines = _lines(text)
     i = rng.choice(_content_lines(lines))
-    return f"L{i + 1}", b"".join(lines[:i + 1] + [lines[i]] + lines[i + 1:])
+    return f"L{i + 1}", b"".join(lines[: i + 1] + [lines[i]] + lines[i + 1 :])
 
 
 def delete_key(text: bytes, rng: random.Random) -> tuple[str, bytes]:
     """Remove one `key: value` pair (with its value), block or flow style."""
     m = rng.choice(list(KEY_VALUE.finditer(text)))
     line = _line_at(text, m.start(1))
-    return f"L{line}-{m.group(1).decode()}", text[:m.start(1)] + text[m.end(2):].lstrip(b",")
+    return f"L{line}-{m.group(1).decode()}", text[: m.start(1)] + text[m.end(2) :].lstrip(b",")
 
 
 def duplicate_key(text: bytes, rng: random.Random) -> tuple[str, bytes]:
     """Write a `key: value` pair twice in the same mapping."""
-    m = rng.choice([m for m in KEY_VALUE.finditer(text) if b"{" in text[m.start():m.start(1)] or
-                    text.rfind(b"{", 0, m.start(1)) > text.rfind(b"}", 0, m.start(1))])
-    pair = text[m.start(1):m.end(2)]
+    m = rng.choice(
+        [
+            m
+            for m in KEY_VALUE.finditer(text)
+            if b"{" in text[m.start() : m.start(1)] or text.rfind(b"{", 0, m.start(1)) > text.rfind(b"}", 0, m.start(1))
+        ]
+    )
+    pair = text[m.start(1) : m.end(2)]
     line = _line_at(text, m.start(1))
-    return f"L{line}-{m.group(1).decode()}", text[:m.end(2)] + b", " + pair + text[m.end(2):]
+    return f"L{line}-{m.group(1).decode()}", text[: m.end(2)] + b", " + pair + text[m.end(2) :]
 
 
 def swap_numbers(text: bytes, rng: random.Random) -> tuple[str, bytes]:
@@ -93,20 +99,20 @@ def swap_numbers(text: bytes, rng: random.Random) -> tuple[str, bytes]:
         a, b = sorted(rng.sample(numbers, 2), key=lambda m: m.start())
         if a.group() != b.group():
             break
-    out = text[:a.start()] + b.group() + text[a.end():b.start()] + a.group() + text[b.end():]
+    out = text[: a.start()] + b.group() + text[a.end() : b.start()] + a.group() + text[b.end() :]
     return f"L{_line_at(text, a.start())}-L{_line_at(text, b.start())}", out
 
 
 def negate_number(text: bytes, rng: random.Random) -> tuple[str, bytes]:
     m = rng.choice(_numbers(text))
-    return f"L{_line_at(text, m.start())}", text[:m.start()] + b"-" + text[m.start():]
+    return f"L{_line_at(text, m.start())}", text[: m.start()] + b"-" + text[m.start() :]
 
 
 def change_type(text: bytes, rng: random.Random) -> tuple[str, bytes]:
     m = rng.choice(list(KEY_VALUE.finditer(text)))
     value = rng.choice([v for v in WRONG_TYPES if v != m.group(2)])
     line = _line_at(text, m.start(1))
-    return f"L{line}-{m.group(1).decode()}", text[:m.start(2)] + value + text[m.end(2):]
+    return f"L{line}-{m.group(1).decode()}", text[: m.start(2)] + value + text[m.end(2) :]
 
 
 def truncate(text: bytes, rng: random.Random) -> tuple[str, bytes]:
@@ -142,14 +148,25 @@ def comment_out_line(text: bytes, rng: random.Random) -> tuple[str, bytes]:
 
 
 KINDS: dict[str, Callable[[bytes, random.Random], tuple[str, bytes]]] = {
-    f.__name__: f for f in (delete_line, duplicate_line, delete_key, duplicate_key, swap_numbers,
-                            negate_number, change_type, truncate, encoding_damage, latin1_text,
-                            byte_order_mark, comment_out_line)
+    f.__name__: f
+    for f in (
+        delete_line,
+        duplicate_line,
+        delete_key,
+        duplicate_key,
+        swap_numbers,
+        negate_number,
+        change_type,
+        truncate,
+        encoding_damage,
+        latin1_text,
+        byte_order_mark,
+        comment_out_line,
+    )
 }
 
 
-def mutations(originals: dict[str, bytes], plan: dict[str, dict[str, int]], seed: int = SEED
-              ) -> list[Mutation]:
+def mutations(originals: dict[str, bytes], plan: dict[str, dict[str, int]], seed: int = SEED) -> list[Mutation]:
     """`plan[file][kind]` damaged copies of each file, reproducible from the seed."""
     rng = random.Random(seed)
     out: dict[str, Mutation] = {}

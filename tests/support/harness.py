@@ -2,6 +2,7 @@
 the site (the real one, or a small one per case; by MkDocs or by Zensical) in a
 subprocess, one reader of the HTML it writes, a local server for it, and Debian's
 Chromium with its flags."""
+
 from __future__ import annotations
 
 import functools
@@ -28,31 +29,48 @@ BUILDERS = ("mkdocs", "zensical")
 
 # Without the background-networking flags Chromium calls Google's hosts, which
 # this network refuses (and which the site's "no other hosts" tests would see).
-CHROMIUM_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_FLAGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
-def build_site(dest: Path, env: dict[str, str] | None = None, config: Path | None = None
-               ) -> subprocess.CompletedProcess:
+def build_site(
+    dest: Path, env: dict[str, str] | None = None, config: Path | None = None
+) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` then the post-build steps, in subprocesses, as `make build`
     runs them; returns the first failed process, or the build's."""
     config = config or ROOT / "mkdocs.yml"
     run_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     built = subprocess.run(
         [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(dest), "--config-file", str(config)],
-        cwd=config.parent, capture_output=True, text=True, env=run_env,
+        cwd=config.parent,
+        capture_output=True,
+        text=True,
+        env=run_env,
     )
     if built.returncode != 0:
         return built
     # The published output (minified, with its Content-Security-Policy): the tests see the
     # site's files as a host serves them.
-    after = subprocess.run([str(BIN / "python"), "-m", "govcloud_site.postbuild", str(dest)],
-                           cwd=config.parent, capture_output=True, text=True, env=run_env)
+    after = subprocess.run(
+        [str(BIN / "python"), "-m", "govcloud_site.postbuild", str(dest)],
+        cwd=config.parent,
+        capture_output=True,
+        text=True,
+        env=run_env,
+    )
     return built if after.returncode == 0 else after
 
 
-def build_zensical(dest: Path, env: dict[str, str] | None = None, config: Path = ZENSICAL_CONFIG,
-                   clean: bool = True) -> subprocess.CompletedProcess:
+def build_zensical(
+    dest: Path, env: dict[str, str] | None = None, config: Path = ZENSICAL_CONFIG, clean: bool = True
+) -> subprocess.CompletedProcess:
     """`zensical build --strict` then the post-build steps, in subprocesses, as `make zensical`
     runs them; the site ends up in `dest`.
 
@@ -65,7 +83,9 @@ def build_zensical(dest: Path, env: dict[str, str] | None = None, config: Path =
     scratch = config.parent / f".zensical-build-{uuid.uuid4().hex[:12]}"
     result = subprocess.run(
         [str(ZENSICAL), "build", "--strict", *(["--clean"] if clean else []), "--config-file", str(config)],
-        cwd=config.parent, capture_output=True, text=True,
+        cwd=config.parent,
+        capture_output=True,
+        text=True,
         env={**os.environ, **(env or {}), "ZENSICAL_SITE_DIR": str(scratch)},
     )
     if scratch.exists():
@@ -106,6 +126,7 @@ def chromium_path() -> str:
 
 
 # -- reading the HTML a build writes (the one parser every test uses) ---------------
+
 
 class Html(HTMLParser):
     """A page or fragment read once: its tables (attributes, rows, cells with their tag,
@@ -173,19 +194,28 @@ def with_rule_confirmed(data: str, rule: str) -> str:
     """The data file's text with one rule marked `confirmed: true` (markers must follow it)."""
     at = data.index(f"\n  {rule}:\n")
     cut = data.index("confirmed: false", at)
-    return data[:cut] + "confirmed: true" + data[cut + len("confirmed: false"):]
+    return data[:cut] + "confirmed: true" + data[cut + len("confirmed: false") :]
 
 
 def text_of(html: str) -> str:
     """The words of a page's article, without tags."""
-    body = html[html.index("<article"):html.index("</article>")]
+    body = html[html.index("<article") : html.index("</article>")]
     return " ".join(unescape(re.sub(r"<[^>]+>", " ", body)).split())
 
 
 # The help pages (the estimator page is tested by its own suite).
-PAGES = ["index.html", "subscriptions/index.html", "products/index.html", "changes/index.html",
-         "contact/index.html", "questions/index.html", "scenarios/index.html", "glossary/index.html",
-         "sources/index.html", "maintainers/index.html"]
+PAGES = [
+    "index.html",
+    "subscriptions/index.html",
+    "products/index.html",
+    "changes/index.html",
+    "contact/index.html",
+    "questions/index.html",
+    "scenarios/index.html",
+    "glossary/index.html",
+    "sources/index.html",
+    "maintainers/index.html",
+]
 
 
 def prose(html: str) -> str:
@@ -195,7 +225,9 @@ def prose(html: str) -> str:
 
 def sections(html: str) -> dict[str, str]:
     """Each h2 section of a page's article: its heading's words to the text under it."""
-    body = html[html.index("<article"):html.index("</article>")]
+    body = html[html.index("<article") : html.index("</article>")]
     parts = re.split(r"<h2[^>]*>(.*?)</h2>", body, flags=re.S)
-    return {prose(f"<article>{parts[i]}</article>"): prose(f"<article>{parts[i + 1]}</article>")
-            for i in range(1, len(parts) - 1, 2)}
+    return {
+        prose(f"<article>{parts[i]}</article>"): prose(f"<article>{parts[i + 1]}</article>")
+        for i in range(1, len(parts) - 1, 2)
+    }

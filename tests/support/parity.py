@@ -6,6 +6,7 @@ For every page: its title, its article's text (block by block) and the links in
 its article (where each leads, and its words). The theme around the article
 (navigation, header, footer, scripts) is the builders' own and is not compared.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -44,8 +45,7 @@ def compare_page(path: str, a: Page, b: Page, names: tuple[str, str]) -> list[st
     return out
 
 
-def compare(site_a: Path, site_b: Path, names: tuple[str, str] = ("mkdocs", "zensical")
-            ) -> tuple[int, list[str]]:
+def compare(site_a: Path, site_b: Path, names: tuple[str, str] = ("mkdocs", "zensical")) -> tuple[int, list[str]]:
     """(pages compared, one line per difference)."""
     pages_a, pages_b = read_site(site_a), read_site(site_b)
     content_a = {p for p, page in pages_a.items() if page.blocks}
@@ -70,8 +70,10 @@ def main(argv: list[str]) -> int:
     count, differences = compare(a, b)
     for line in differences:
         print(line)
-    print(f"parity: {count} pages compared, {len(differences)} difference(s)",
-          file=sys.stderr if not differences else sys.stdout)
+    print(
+        f"parity: {count} pages compared, {len(differences)} difference(s)",
+        file=sys.stderr if not differences else sys.stdout,
+    )
     return 1 if differences else 0
 
 

@@ -9,6 +9,7 @@ does not catch (and MkDocs' strict mode catches only for MkDocs).
 - every page is in the navigation (Zensical ignores `validation.omitted_files`);
 - no macro syntax or page-work mark is left in a page's text.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,10 +22,50 @@ from urllib.parse import urljoin, urlsplit
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 # Where a new line of text starts, for comparing text block by block.
-BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "tr", "td", "th", "caption", "div",
-          "section", "pre", "table", "thead", "tbody", "tfoot", "ul", "ol", "dl", "blockquote", "details",
-          "summary", "fieldset", "legend", "label", "button", "option", "select", "br", "hr", "figure",
-          "figcaption", "form", "nav", "header", "footer", "aside"}
+BLOCKS = {
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "dt",
+    "dd",
+    "tr",
+    "td",
+    "th",
+    "caption",
+    "div",
+    "section",
+    "pre",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "ul",
+    "ol",
+    "dl",
+    "blockquote",
+    "details",
+    "summary",
+    "fieldset",
+    "legend",
+    "label",
+    "button",
+    "option",
+    "select",
+    "br",
+    "hr",
+    "figure",
+    "figcaption",
+    "form",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+}
 # Text no reader sees as text: code run by the page, data, icons, the headings' permalink sign.
 SILENT = {"script", "style", "template", "svg", "noscript-data"}
 LEFTOVERS = re.compile(r"\{\{|\{%|<!--govcloud:")
@@ -32,17 +73,17 @@ LEFTOVERS = re.compile(r"\{\{|\{%|<!--govcloud:")
 
 @dataclass
 class Link:
-    href: str    # as written in the page
+    href: str  # as written in the page
     target: str  # resolved against the page: "products/index.html#jira"
     text: str
 
 
 @dataclass
 class Page:
-    path: str                                          # "products/index.html"
+    path: str  # "products/index.html"
     title: str = ""
-    blocks: list[str] = field(default_factory=list)    # the article's text, one block per line
-    links: list[Link] = field(default_factory=list)    # every <a href> in the document
+    blocks: list[str] = field(default_factory=list)  # the article's text, one block per line
+    links: list[Link] = field(default_factory=list)  # every <a href> in the document
     article_links: list[Link] = field(default_factory=list)
     nav_targets: set[str] = field(default_factory=set)
     ids: set[str] = field(default_factory=set)
@@ -71,12 +112,12 @@ class _Reader(HTMLParser):
     def __init__(self, page: Page):
         super().__init__(convert_charrefs=True)
         self.page = page
-        self.article = 0     # depth of <article class="md-content__inner"> elements open
-        self.silent = 0      # depth of elements whose text is not read
+        self.article = 0  # depth of <article class="md-content__inner"> elements open
+        self.silent = 0  # depth of elements whose text is not read
         self.in_title = False
         self.line: list[str] = []
-        self.anchor: list[tuple[Link, bool]] = []   # open <a> elements: (link, inside the article)
-        self.stack: list[str] = []                 # open elements, to know what an end tag closes
+        self.anchor: list[tuple[Link, bool]] = []  # open <a> elements: (link, inside the article)
+        self.stack: list[str] = []  # open elements, to know what an end tag closes
         self.raw: list[str] = []
 
     # -- structure ------------------------------------------------------------

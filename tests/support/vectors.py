@@ -4,6 +4,7 @@ scenarios through `window.govcloud.quote` and must agree on every field.
 
 Run it to see what it covers: `python tests/support/vectors.py`.
 """
+
 from __future__ import annotations
 
 import json
@@ -59,35 +60,39 @@ def generate(catalog: Catalog, seed: int = SEED, random_count: int = 1600) -> li
         for i in range(len(p.tiers) - 1):
             j = rng.randrange(i + 1, len(p.tiers))
             for days in EDGE_DAYS + tuple(_rounding_days(catalog, cents[i], cents[j])) + (rng.randrange(term + 1),):
-                out.append({"customer": customer(),
-                            "current": {p.key: {"users": p.tiers[i].users}},
-                            "proposed": {p.key: {"users": p.tiers[j].users - rng.randrange(0, 2) if j > i + 1
-                                                 else p.tiers[j].users}},
-                            "days_remaining": days})
+                out.append(
+                    {
+                        "customer": customer(),
+                        "current": {p.key: {"users": p.tiers[i].users}},
+                        "proposed": {
+                            p.key: {"users": p.tiers[j].users - rng.randrange(0, 2) if j > i + 1 else p.tiers[j].users}
+                        },
+                        "days_remaining": days,
+                    }
+                )
 
     # One of each other change kind per product, and the limits around them.
     for p in catalog.products:
         top = p.tiers[-1].users
         mid = p.tiers[len(p.tiers) // 2].users
         fixed = [
-            ({p.key: {"users": mid}}, {p.key: {"users": 1}}),                                  # downgrade
+            ({p.key: {"users": mid}}, {p.key: {"users": 1}}),  # downgrade
             ({p.key: {"users": mid, "instances": 2}}, {p.key: {"users": mid, "instances": limit}}),  # instances
             ({p.key: {"users": mid, "instances": 3}}, {p.key: {"users": mid - 1, "instances": 3}}),  # unchanged
-            ({p.key: {"users": mid}}, {}),                                                     # cancel
-            ({p.key: {"users": top + 1}}, {}),                                                 # cancel beyond
-            ({p.key: {"users": top}}, {p.key: {"users": top + 1}}),                            # upgrade beyond
-            ({p.key: {"users": top + 1}}, {p.key: {"users": top}}),                            # downgrade, was beyond
-            ({p.key: {"users": top + 1}}, {p.key: {"users": top + 2}}),                        # upgrade, both beyond
-            ({p.key: {"users": top + 2}}, {p.key: {"users": top + 1}}),                        # downgrade, both beyond
+            ({p.key: {"users": mid}}, {}),  # cancel
+            ({p.key: {"users": top + 1}}, {}),  # cancel beyond
+            ({p.key: {"users": top}}, {p.key: {"users": top + 1}}),  # upgrade beyond
+            ({p.key: {"users": top + 1}}, {p.key: {"users": top}}),  # downgrade, was beyond
+            ({p.key: {"users": top + 1}}, {p.key: {"users": top + 2}}),  # upgrade, both beyond
+            ({p.key: {"users": top + 2}}, {p.key: {"users": top + 1}}),  # downgrade, both beyond
             ({p.key: {"users": 5, "instances": limit}}, {p.key: {"users": 5, "instances": limit + 1}}),
             ({p.key: {"users": 5, "instances": limit + 1}}, {p.key: {"users": 5, "instances": limit}}),
-            ({p.key: {"users": 10 ** 12, "instances": 10 ** 6}}, {p.key: {"users": 3}}),
-            ({}, {p.key: {"users": 7}}),                                                       # change, nothing today
+            ({p.key: {"users": 10**12, "instances": 10**6}}, {p.key: {"users": 3}}),
+            ({}, {p.key: {"users": 7}}),  # change, nothing today
         ]
         for current, proposed in fixed:
             for days in EDGE_DAYS:
-                out.append({"customer": customer(), "current": current, "proposed": proposed,
-                            "days_remaining": days})
+                out.append({"customer": customer(), "current": current, "proposed": proposed, "days_remaining": days})
 
     # Random mixes: each product absent, held, wanted or both; sizes spread over the ladder.
     def users_for(p) -> int:
@@ -141,8 +146,11 @@ def _undated(catalog: Catalog, scenarios: list[dict[str, Any]], rng: random.Rand
         if "days_remaining" not in s or rng.random() >= 0.25:
             continue
         current, proposed = s["current"], s["proposed"]
-        kinds = {change_of(p, _holding(current.get(p.key)), _holding(proposed.get(p.key)))
-                 for p in catalog.products if p.key in current or p.key in proposed}
+        kinds = {
+            change_of(p, _holding(current.get(p.key)), _holding(proposed.get(p.key)))
+            for p in catalog.products
+            if p.key in current or p.key in proposed
+        }
         if "upgrade" not in kinds:
             del s["days_remaining"]
     return scenarios
@@ -157,11 +165,21 @@ def variant(catalog: Catalog, seed: int = SEED) -> Catalog:
     on half a cent), a small instance limit, prices with odd cents, and the upgrade
     and cancel rules confirmed (so their assumption keys drop out)."""
     rng = random.Random(seed)
-    products = [p.model_copy(update={"tiers": [t.model_copy(update={"annual": t.annual + Decimal(rng.randint(0, 99)) / 100})
-                                               for t in p.tiers]})
-                for p in catalog.products]
-    rules = catalog.rules.model_copy(update={name: getattr(catalog.rules, name).model_copy(update={"confirmed": True})
-                                             for name in ("upgrade", "cancel")})
+    products = [
+        p.model_copy(
+            update={
+                "tiers": [
+                    t.model_copy(update={"annual": t.annual + Decimal(rng.randint(0, 99)) / 100}) for t in p.tiers
+                ]
+            }
+        )
+        for p in catalog.products
+    ]
+    rules = catalog.rules.model_copy(
+        update={
+            name: getattr(catalog.rules, name).model_copy(update={"confirmed": True}) for name in ("upgrade", "cancel")
+        }
+    )
     return catalog.model_copy(update={"term_days": 366, "max_instances": 7, "products": products, "rules": rules})
 
 
@@ -184,8 +202,9 @@ def parse(catalog: Catalog, scenarios: list[dict[str, Any]]) -> list[Scenario]:
     return parsed
 
 
-def with_quotes(catalog: Catalog, seed: int = SEED, random_count: int = 1600
-                ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def with_quotes(
+    catalog: Catalog, seed: int = SEED, random_count: int = 1600
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     scenarios = generate(catalog, seed, random_count)
     return scenarios, [quote(catalog, s).as_json() for s in parse(catalog, scenarios)]
 

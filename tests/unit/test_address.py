@@ -6,7 +6,6 @@ from datetime import date
 from urllib.parse import parse_qsl
 
 from catalogs import scenario
-
 from govcloud.render.address import estimator_query
 
 
@@ -17,6 +16,10 @@ def test_a_change_without_the_days_left_writes_none():
 
 
 def test_a_renewal_date_is_written_beside_its_days():
-    s = scenario(current={"jira": {"users": 480}}, proposed={"jira": {"users": 520}}, days_remaining=120,
-                 renewal=date(2027, 3, 26))
+    s = scenario(
+        current={"jira": {"users": 480}},
+        proposed={"jira": {"users": 520}},
+        days_remaining=120,
+        renewal=date(2027, 3, 26),
+    )
     assert parse_qsl(estimator_query(s))[-2:] == [("days_remaining", "120"), ("renewal", "2027-03-26")]

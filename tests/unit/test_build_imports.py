@@ -1,6 +1,7 @@
 """What each command imports: a step that needs no data must not load the data model
 (pydantic and the whole package cost every build about a tenth of a second of CPU,
 paid once more by each post-build step run as its own process)."""
+
 from __future__ import annotations
 
 import subprocess
@@ -17,8 +18,16 @@ def loaded_after(statement: str) -> set[str]:
     return set(out.split())
 
 
-@pytest.mark.parametrize("module", ["govcloud_site.postbuild", "govcloud_site.postbuild.csp", "govcloud_site.publish",
-                                    "govcloud_site.postbuild.minify", "govcloud_site.markdown"])
+@pytest.mark.parametrize(
+    "module",
+    [
+        "govcloud_site.postbuild",
+        "govcloud_site.postbuild.csp",
+        "govcloud_site.publish",
+        "govcloud_site.postbuild.minify",
+        "govcloud_site.markdown",
+    ],
+)
 def test_post_build_steps_load_no_data_model(module):
     assert not loaded_after(f"import {module}") & set(HEAVY)
 

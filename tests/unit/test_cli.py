@@ -1,5 +1,6 @@
 """The command line as a user runs it: `.venv/bin/govcloud` and `python -m govcloud` in a
 subprocess, checked against CONTRACTS.md (exit codes, stderr lines, JSON shapes)."""
+
 from __future__ import annotations
 
 import json
@@ -7,16 +8,38 @@ import re
 
 import pytest
 import yaml
+
 from cli_run import DATA, FIXTURE, clean_env, run
+from govcloud.words.vocabulary import WORDS, word
 from harness import with_rule_confirmed
 
-from govcloud.words.vocabulary import WORDS, word
-
 MONEY = re.compile(r"^\d+\.\d{2}$")
-QUOTE_KEYS = ["currency", "customer", "contact", "complete", "lines", "annual_total", "due_now_total", "messages",
-              "today_annual_total", "bills", "first_year_total"]
-LINE_KEYS = ["product", "change", "users", "tier", "instances", "annual", "due_now", "status",
-             "today_tier", "today_annual", "assumptions"]
+QUOTE_KEYS = [
+    "currency",
+    "customer",
+    "contact",
+    "complete",
+    "lines",
+    "annual_total",
+    "due_now_total",
+    "messages",
+    "today_annual_total",
+    "bills",
+    "first_year_total",
+]
+LINE_KEYS = [
+    "product",
+    "change",
+    "users",
+    "tier",
+    "instances",
+    "annual",
+    "due_now",
+    "status",
+    "today_tier",
+    "today_annual",
+    "assumptions",
+]
 # Quotes are worked out on the frozen fixture catalog, whose prices the figures below rest on.
 DATA_ARGS = ("--data", str(FIXTURE))
 
@@ -31,23 +54,57 @@ proposed:
 days_remaining: 120
 """
 CONTRACT_QUOTE = {
-    "currency": "USD", "customer": "government", "contact": "Carahsoft", "complete": True,
+    "currency": "USD",
+    "customer": "government",
+    "contact": "Carahsoft",
+    "complete": True,
     "lines": [
-        {"product": "jira", "change": "upgrade", "users": 520, "tier": 1000, "instances": 3,
-         "annual": "23400.00", "due_now": "4010.96", "status": "ok",
-         "today_tier": 500, "today_annual": "11200.00", "assumptions": ["upgrade"]},
-        {"product": "confluence", "change": "new", "users": 200, "tier": 200, "instances": 1,
-         "annual": "9000.00", "due_now": "9000.00", "status": "ok",
-         "today_tier": None, "today_annual": None, "assumptions": ["new_subscription_term"]},
+        {
+            "product": "jira",
+            "change": "upgrade",
+            "users": 520,
+            "tier": 1000,
+            "instances": 3,
+            "annual": "23400.00",
+            "due_now": "4010.96",
+            "status": "ok",
+            "today_tier": 500,
+            "today_annual": "11200.00",
+            "assumptions": ["upgrade"],
+        },
+        {
+            "product": "confluence",
+            "change": "new",
+            "users": 200,
+            "tier": 200,
+            "instances": 1,
+            "annual": "9000.00",
+            "due_now": "9000.00",
+            "status": "ok",
+            "today_tier": None,
+            "today_annual": None,
+            "assumptions": ["new_subscription_term"],
+        },
     ],
-    "annual_total": "32400.00", "due_now_total": "13010.96",
+    "annual_total": "32400.00",
+    "due_now_total": "13010.96",
     "today_annual_total": "11200.00",
     "bills": [
-        {"in_days": 0, "amount": "13010.96", "products": ["jira", "confluence"], "parts": ["due_now"],
-         "assumptions": ["upgrade", "new_subscription_term"]},
+        {
+            "in_days": 0,
+            "amount": "13010.96",
+            "products": ["jira", "confluence"],
+            "parts": ["due_now"],
+            "assumptions": ["upgrade", "new_subscription_term"],
+        },
         {"in_days": 120, "amount": "23400.00", "products": ["jira"], "parts": ["renewal"], "assumptions": []},
-        {"in_days": 365, "amount": "9000.00", "products": ["confluence"], "parts": ["first_renewal"],
-         "assumptions": ["new_subscription_term"]},
+        {
+            "in_days": 365,
+            "amount": "9000.00",
+            "products": ["confluence"],
+            "parts": ["first_renewal"],
+            "assumptions": ["new_subscription_term"],
+        },
     ],
     "first_year_total": "36410.96",
 }
@@ -101,14 +158,16 @@ def test_quote_of_a_json_scenario(tmp_path):
 def test_a_list_file_gives_a_list_of_quotes_in_order(tmp_path):
     # Prices from data/products.yml: Jira 50-user tier 2,600.00; Confluence 10-user tier 550.00.
     (tmp_path / "list.yml").write_text(
-        "- customer: commercial\n  proposed: {jira: {users: 50}}\n"
-        "- proposed: {confluence: {users: 3}}\n")
+        "- customer: commercial\n  proposed: {jira: {users: 50}}\n- proposed: {confluence: {users: 3}}\n"
+    )
     docs = json.loads(ok(run("quote", "list.yml", "--json", *DATA_ARGS, cwd=tmp_path)))
     assert isinstance(docs, list) and len(docs) == 2
     for doc in docs:
         assert_quote_shape(doc)
     assert [(d["customer"], d["contact"], d["annual_total"]) for d in docs] == [
-        ("commercial", "Atlassian sales", "2600.00"), ("government", "Carahsoft", "550.00")]
+        ("commercial", "Atlassian sales", "2600.00"),
+        ("government", "Carahsoft", "550.00"),
+    ]
 
 
 def test_a_one_item_list_still_gives_a_list(tmp_path):
@@ -146,12 +205,35 @@ def test_quote_table_of_a_change_shows_today_and_the_days_left(tmp_path):
     assert "A change with 120 of 365 days left in the term." in out.splitlines()[1]
     cols = WORDS["columns"]
     rows = table_rows(out)
-    assert rows[cols["product"]] == [cols[k] for k in ("product", "change", "today_tier", "today_annual", "users",
-                                                       "tier", "instances", "annual", "difference", "due_now")]
+    assert rows[cols["product"]] == [
+        cols[k]
+        for k in (
+            "product",
+            "change",
+            "today_tier",
+            "today_annual",
+            "users",
+            "tier",
+            "instances",
+            "annual",
+            "difference",
+            "due_now",
+        )
+    ]
     # Today: 480 users sit in the 500-user tier at 11,200.00; from renewal the 1,000-user tier at
     # 23,400.00: 12,200.00 a year more. The prorated 4,010.96 rests on the unconfirmed upgrade rule: [1].
-    assert rows["Jira"] == ["Jira", WORDS["change"]["upgrade"], "500", "$11,200.00", "520", "1,000", "3",
-                            "$23,400.00", "$12,200.00 a year more from renewal", "$4,010.96 [1]"]
+    assert rows["Jira"] == [
+        "Jira",
+        WORDS["change"]["upgrade"],
+        "500",
+        "$11,200.00",
+        "520",
+        "1,000",
+        "3",
+        "$23,400.00",
+        "$12,200.00 a year more from renewal",
+        "$4,010.96 [1]",
+    ]
     assert rows["Confluence"][:4] == ["Confluence", WORDS["change"]["new"], "—", "—"]
     # Totals for today and for the new prices.
     assert rows["Total"] == ["Total", "$11,200.00", "$32,400.00", "$13,010.96 [1][2]"]
@@ -161,11 +243,12 @@ def test_quote_table_has_the_dated_bills_and_the_first_year(tmp_path):
     """Issue 9, problem 1: amounts that fall on different dates are shown apart, with the first year's sum."""
     (tmp_path / "change.yml").write_text(CONTRACT_SCENARIO)
     out = ok(run("quote", "change.yml", *DATA_ARGS, cwd=tmp_path)).splitlines()
-    bills = out[out.index(WORDS["bills"]["title"]) + 2:][:3]
+    bills = out[out.index(WORDS["bills"]["title"]) + 2 :][:3]
     assert [re.split(r"\s{2,}", b) for b in bills] == [
         ["Today", "Due now", "Jira, Confluence", "$13,010.96 [1][2]"],
         ["In 120 days", "The renewal of the current term", "Jira", "$23,400.00"],
-        ["In 365 days", "The first renewal of each new subscription", "Confluence", "$9,000.00 [2]"]]
+        ["In 365 days", "The first renewal of each new subscription", "Confluence", "$9,000.00 [2]"],
+    ]
     assert "Paid in the next 365 days: $36,410.96 [1][2]" in out
 
 
@@ -173,8 +256,10 @@ def test_quote_table_footnotes_name_the_unconfirmed_rules(tmp_path):
     (tmp_path / "change.yml").write_text(CONTRACT_SCENARIO)
     out = ok(run("quote", "change.yml", *DATA_ARGS, cwd=tmp_path)).splitlines()
     notes = [row for row in out if row.startswith("[")]
-    assert [n.split(".")[0] for n in notes] == ["[1] To confirm: Raise a user tier",
-                                                "[2] To confirm: A new subscription's own term"]
+    assert [n.split(".")[0] for n in notes] == [
+        "[1] To confirm: Raise a user tier",
+        "[2] To confirm: A new subscription's own term",
+    ]
 
 
 def test_confirming_a_rule_removes_its_markers(tmp_path):
@@ -191,8 +276,9 @@ def test_downgrade_and_cancel_say_the_yearly_difference_without_the_days_left(tm
     """Issue 9, problems 3 and 5: neither needs the days left; both say what they save a year."""
     # Jira 480 (500-user tier, 11,200.00) -> 200 (200-user tier, 6,300.00): 4,900.00 a year less.
     # Confluence 900 users (1,000-user tier, 26,800.00) cancelled: 26,800.00 a year less.
-    (tmp_path / "s.yml").write_text("current: {jira: {users: 480}, confluence: {users: 900}}\n"
-                                    "proposed: {jira: {users: 200}}\n")
+    (tmp_path / "s.yml").write_text(
+        "current: {jira: {users: 480}, confluence: {users: 900}}\nproposed: {jira: {users: 200}}\n"
+    )
     out = ok(run("quote", "s.yml", *DATA_ARGS, cwd=tmp_path))
     rows = table_rows(out)
     assert rows["Jira"][-2:] == ["$4,900.00 a year less from renewal [1]", "$0.00 [1]"]
@@ -212,21 +298,30 @@ def test_renewal_date_with_today_dates_every_bill(tmp_path):
     assert "A change renewing on March 26, 2027, 120 of 365 days from November 26, 2026." in out
 
 
-@pytest.mark.parametrize("renewal, problem", [
-    ("2026-11-25", "renewal_past"), ("2027-11-27", "renewal_far"),
-    ("2027-02-30", "renewal_not_date"), ("next week", "renewal_not_date")])
+@pytest.mark.parametrize(
+    "renewal, problem",
+    [
+        ("2026-11-25", "renewal_past"),
+        ("2027-11-27", "renewal_far"),
+        ("2027-02-30", "renewal_not_date"),
+        ("next week", "renewal_not_date"),
+    ],
+)
 def test_renewal_problems(tmp_path, renewal, problem):
     # The message is the vocabulary's (its wording is written there once); 365 days is the fixture's term.
     message = word(f"problems.{problem}", term_days=365)
-    (tmp_path / "s.yml").write_text(f"current: {{jira: {{users: 5}}}}\nproposed: {{jira: {{users: 50}}}}\n"
-                                    f"renewal: {renewal}\n")
+    (tmp_path / "s.yml").write_text(
+        f"current: {{jira: {{users: 5}}}}\nproposed: {{jira: {{users: 50}}}}\nrenewal: {renewal}\n"
+    )
     assert failed(run("quote", "s.yml", "--today", "2026-11-26", *DATA_ARGS, cwd=tmp_path)) == [
-        f"s.yml:3: renewal: {message}"]
+        f"s.yml:3: renewal: {message}"
+    ]
 
 
 def test_days_and_renewal_together_name_both(tmp_path):
-    (tmp_path / "s.yml").write_text("current: {jira: {users: 5}}\nproposed: {jira: {users: 5}}\n"
-                                    "days_remaining: 4\nrenewal: 2027-01-01\n")
+    (tmp_path / "s.yml").write_text(
+        "current: {jira: {users: 5}}\nproposed: {jira: {users: 5}}\ndays_remaining: 4\nrenewal: 2027-01-01\n"
+    )
     lines = failed(run("quote", "s.yml", *DATA_ARGS, cwd=tmp_path))
     assert lines == ["s.yml:4: renewal: give days_remaining or renewal, not both"]
 
@@ -235,7 +330,8 @@ def test_quote_tables_of_a_list_are_numbered(tmp_path):
     (tmp_path / "three.yml").write_text(
         "- proposed: {jira: {users: 5}}\n"
         "- title: Bigger team\n  proposed: {jira: {users: 50}}\n"
-        "- proposed: {confluence: {users: 5}}\n")
+        "- proposed: {confluence: {users: 5}}\n"
+    )
     out = ok(run("quote", "three.yml", *DATA_ARGS, cwd=tmp_path)).splitlines()
     headings = [row for row in out if row.startswith("Scenario ")]
     assert headings == ["Scenario 1 of 3", "Scenario 2 of 3: Bigger team", "Scenario 3 of 3"]
@@ -250,15 +346,18 @@ def test_quote_table_with_nothing_priced_does_not_say_zero(tmp_path):
     # The year too, and no empty bills table: a sentence says there is none (the page says the same).
     lines = out.splitlines()
     bills = lines.index(WORDS["bills"]["title"])
-    assert lines[bills + 1:bills + 3] == [
-        WORDS["bills"]["none"], word("bills.first_year", label=word("totals.first_year", term_days=365),
-                                     amount="Ask Carahsoft")]
+    assert lines[bills + 1 : bills + 3] == [
+        WORDS["bills"]["none"],
+        word("bills.first_year", label=word("totals.first_year", term_days=365), amount="Ask Carahsoft"),
+    ]
 
 
 def test_today_beyond_the_instance_limit_has_no_price(tmp_path):
     """Today's 200 instances are past the limit of 150: sales quote it, so no list price is 'today's'."""
-    (tmp_path / "s.yml").write_text("current: {jira: {users: 480, instances: 200}}\n"
-                                    "proposed: {jira: {users: 480, instances: 100}}\ndays_remaining: 10\n")
+    (tmp_path / "s.yml").write_text(
+        "current: {jira: {users: 480, instances: 200}}\n"
+        "proposed: {jira: {users: 480, instances: 100}}\ndays_remaining: 10\n"
+    )
     out = ok(run("quote", "s.yml", *DATA_ARGS, cwd=tmp_path))
     assert table_rows(out)["Jira"][2:4] == ["480 users", "Ask Carahsoft"]
     assert "$11,200.00" not in out.split("\n- ")[0]
@@ -279,19 +378,33 @@ def test_pricebook_json_matches_the_data_file():
     book = json.loads(ok(run("pricebook", "--json")))
     # Read the data as plain text scalars, apart from govcloud, so prices keep their written digits.
     raw = yaml.load(DATA.read_text(), Loader=yaml.BaseLoader)
-    assert list(book) == ["currency", "prices_are", "term_days", "max_instances", "contacts", "rules",
-                          "option_names", "words", "products"]
+    assert list(book) == [
+        "currency",
+        "prices_are",
+        "term_days",
+        "max_instances",
+        "contacts",
+        "rules",
+        "option_names",
+        "words",
+        "products",
+    ]
     assert book["option_names"]["most"] == 60 and book["option_names"]["most_options"] == 3
     assert book["words"] == WORDS
     assert {k: v["confirmed"] for k, v in book["rules"].items()} == {
-        k: v["confirmed"] == "true" for k, v in raw["rules"].items()}
+        k: v["confirmed"] == "true" for k, v in raw["rules"].items()
+    }
     assert book["currency"] == raw["currency"] and book["prices_are"] == raw["prices_are"]
     assert (book["term_days"], book["max_instances"]) == (int(raw["term_days"]), int(raw["max_instances"]))
     assert book["contacts"] == {k: raw["contacts"][k]["name"] for k in ("government", "commercial")}
     assert book["products"] == [
-        {"key": p["key"], "name": p["name"],
-         "tiers": [{"users": int(t["users"]), "annual": t["annual"]} for t in p["tiers"]]}
-        for p in raw["products"]]
+        {
+            "key": p["key"],
+            "name": p["name"],
+            "tiers": [{"users": int(t["users"]), "annual": t["annual"]} for t in p["tiers"]],
+        }
+        for p in raw["products"]
+    ]
     for product in book["products"]:
         users = [t["users"] for t in product["tiers"]]
         assert users == sorted(users) and len(set(users)) == len(users)
@@ -330,18 +443,22 @@ def test_help_of_every_command_shows_an_example(command):
 @pytest.mark.parametrize("command", ["quote", "check"])
 def test_missing_file_exits_2_with_one_line(tmp_path, command):
     assert failed(run(command, "nowhere.yml", cwd=tmp_path)) == [
-        "nowhere.yml:1: (file): cannot be read: No such file or directory"]
+        "nowhere.yml:1: (file): cannot be read: No such file or directory"
+    ]
 
 
 def test_missing_data_file_for_quote(tmp_path):
     (tmp_path / "s.yml").write_text("proposed: {jira: {users: 5}}\n")
     assert failed(run("quote", "s.yml", "--data", "nowhere.yml", cwd=tmp_path)) == [
-        "nowhere.yml:1: (file): cannot be read: No such file or directory"]
+        "nowhere.yml:1: (file): cannot be read: No such file or directory"
+    ]
 
 
 def test_a_folder_is_not_a_file(tmp_path):
     (tmp_path / "folder").mkdir()
-    assert failed(run("quote", "folder", *DATA_ARGS, cwd=tmp_path)) == ["folder:1: (file): cannot be read: Is a directory"]
+    assert failed(run("quote", "folder", *DATA_ARGS, cwd=tmp_path)) == [
+        "folder:1: (file): cannot be read: Is a directory"
+    ]
 
 
 @pytest.mark.parametrize("args", [[], ["quote"], ["frobnicate"], ["quote", "x.yml", "--bogus"]])
@@ -354,18 +471,21 @@ def test_bad_data_through_quote_exits_2(tmp_path):
     (tmp_path / "s.yml").write_text("proposed: {jira: {users: 5}}\n")
     text = DATA.read_text().replace("term_days: 365", "term_days: 0", 1)
     (tmp_path / "p.yml").write_text(text)
-    line = text[:text.index("term_days: 0")].count("\n") + 1
+    line = text[: text.index("term_days: 0")].count("\n") + 1
     assert failed(run("quote", "s.yml", "--data", "p.yml", cwd=tmp_path)) == [
-        f"p.yml:{line}: term_days: must be at least 1"]
+        f"p.yml:{line}: term_days: must be at least 1"
+    ]
 
 
 def test_json_syntax_error_names_its_line(tmp_path):
     (tmp_path / "s.json").write_text('{\n  "proposed": {"jira": {"users": 5,}}\n}\n')
     assert failed(run("quote", "s.json", *DATA_ARGS, cwd=tmp_path)) == [
-        "s.json:2: (file): JSON syntax: Expecting property name enclosed in double quotes"]
+        "s.json:2: (file): JSON syntax: Expecting property name enclosed in double quotes"
+    ]
 
 
 # --- inputs that used to end in a Python traceback ----------------------------------------------
+
 
 @pytest.mark.parametrize("lang", ["C.UTF-8", "C"])
 def test_invalid_utf8_on_stdin(tmp_path, lang):
@@ -378,7 +498,8 @@ def test_invalid_utf8_on_stdin(tmp_path, lang):
 def test_json_nested_too_deeply(tmp_path):
     (tmp_path / "deep.json").write_text('{"proposed": ' + "[" * 100_000 + "]" * 100_000 + "}")
     assert failed(run("quote", "deep.json", *DATA_ARGS, cwd=tmp_path)) == [
-        "deep.json:1: (file): JSON syntax: values are nested too deeply"]
+        "deep.json:1: (file): JSON syntax: values are nested too deeply"
+    ]
 
 
 def test_json_file_with_a_byte_order_mark(tmp_path):

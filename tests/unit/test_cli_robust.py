@@ -1,4 +1,5 @@
 """However it is started or stopped, the CLI ends with an exit code and a line or two, never a traceback."""
+
 from __future__ import annotations
 
 import signal
@@ -14,9 +15,15 @@ def _no_traceback(result) -> None:
 
 
 def test_closed_stdin():
-    result = subprocess.run([str(GOVCLOUD), "quote", "-"], stdin=None,
-                            capture_output=True, text=True, env=clean_env(), cwd=ROOT,
-                            preexec_fn=lambda: __import__("os").close(0))
+    result = subprocess.run(
+        [str(GOVCLOUD), "quote", "-"],
+        stdin=None,
+        capture_output=True,
+        text=True,
+        env=clean_env(),
+        cwd=ROOT,
+        preexec_fn=lambda: __import__("os").close(0),
+    )
     _no_traceback(result)
     assert result.returncode == 2
     assert result.stderr.strip() == "<stdin>:1: (file): standard input is closed; give a file or pipe one in"
@@ -25,8 +32,9 @@ def test_closed_stdin():
 def test_output_to_a_full_device():
     for args in (["pricebook"], ["pricebook", "--json"]):
         with open("/dev/full", "w") as full:
-            result = subprocess.run([str(GOVCLOUD), *args], stdout=full, stderr=subprocess.PIPE, text=True,
-                                    env=clean_env(), cwd=ROOT)
+            result = subprocess.run(
+                [str(GOVCLOUD), *args], stdout=full, stderr=subprocess.PIPE, text=True, env=clean_env(), cwd=ROOT
+            )
         _no_traceback(result)
         assert result.returncode == 1
         assert result.stderr.splitlines() == ["govcloud: cannot write the output: No space left on device"]
@@ -66,8 +74,15 @@ def _reading(pid: int) -> bool:
 
 
 def test_ctrl_c_exits_130_with_one_line():
-    process = subprocess.Popen([str(GOVCLOUD), "quote", "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True, env=clean_env(), cwd=ROOT)
+    process = subprocess.Popen(
+        [str(GOVCLOUD), "quote", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=clean_env(),
+        cwd=ROOT,
+    )
     try:
         for _ in range(300):
             if _reading(process.pid):

@@ -10,8 +10,8 @@ import shutil
 import subprocess
 
 import pytest
-import vectors
 
+import vectors
 from conftest import ROOT
 from govcloud.calc.pricebook import pricebook
 from govcloud.calc.quote import quote
@@ -40,15 +40,22 @@ def run_js(book: dict, scenarios: list[dict]) -> list[dict]:
     node = shutil.which("node")
     if node is None:
         pytest.fail("Node.js is missing: `make test` installs it")
-    result = subprocess.run([node, "-e", RUNNER, str(CALCULATION)], input=json.dumps(
-        {"book": book, "scenarios": scenarios}), capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [node, "-e", RUNNER, str(CALCULATION)],
+        input=json.dumps({"book": book, "scenarios": scenarios}),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
 
 def python_notes(catalog, scenarios):
-    return [[[n.text, n.product, list(n.assumptions)] for n in quote(catalog, s).notes]
-            for s in vectors.parse(catalog, scenarios)]
+    return [
+        [[n.text, n.product, list(n.assumptions)] for n in quote(catalog, s).notes]
+        for s in vectors.parse(catalog, scenarios)
+    ]
 
 
 @pytest.mark.parametrize("which", ["real", "variant"])
@@ -83,8 +90,9 @@ def test_the_calculation_writes_no_sentence_of_its_own():
     for template in templates(WORDS):
         for piece in re.split(r"\{[a-z_]+\}", template):
             words = piece.split()
-            copied += [" ".join(words[i:i + 3]) for i in range(len(words) - 2)
-                       if " ".join(words[i:i + 3]) in strings]
+            copied += [
+                " ".join(words[i : i + 3]) for i in range(len(words) - 2) if " ".join(words[i : i + 3]) in strings
+            ]
     assert copied == []
 
 
@@ -108,11 +116,18 @@ def test_dates_read_the_same_in_python_and_javascript():
 
     days = [date(2027, 1, 1) + timedelta(days=n) for n in range(731)]
     numbers = (ROOT / "docs" / "assets" / "estimator" / "numbers.js").as_uri()
-    script = (f'import {{ longDate }} from "{numbers}";'
-              'let input = ""; process.stdin.on("data", (d) => { input += d; });'
-              'process.stdin.on("end", () => process.stdout.write(JSON.stringify(JSON.parse(input).map(longDate))));')
-    result = subprocess.run([shutil.which("node") or "node", "--input-type=module", "-e", script],
-                            input=json.dumps([d.isoformat() for d in days]), capture_output=True, text=True, timeout=60)
+    script = (
+        f'import {{ longDate }} from "{numbers}";'
+        'let input = ""; process.stdin.on("data", (d) => { input += d; });'
+        'process.stdin.on("end", () => process.stdout.write(JSON.stringify(JSON.parse(input).map(longDate))));'
+    )
+    result = subprocess.run(
+        [shutil.which("node") or "node", "--input-type=module", "-e", script],
+        input=json.dumps([d.isoformat() for d in days]),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == [long_date(d) for d in days]
     assert date(2028, 2, 29) in days and long_date(date(2027, 3, 6)) == "March 6, 2027"

@@ -2,6 +2,7 @@
 
 Each case edits a copy of the frozen fixture catalog textually and states the
 expected words from the fixture's own figures (catalogs.PRICE), worked by hand."""
+
 from __future__ import annotations
 
 import json
@@ -11,11 +12,11 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+
 from catalogs import PRICE, TERM_DAYS
 from cli_run import FIXTURE, clean_env, edited, line_of, run
-from harness import with_rule_confirmed
-
 from govcloud.model.schema import catalog_schema
+from harness import with_rule_confirmed
 
 # One small worked scenario per kind of figure: a new purchase and a mid-term upgrade.
 SCENARIOS = """\
@@ -91,8 +92,9 @@ def test_a_tier_added_says_where_and_at_what_price(files):
 
 
 def test_a_rule_reworded_shows_the_old_and_new_words(files):
-    edited(files, "Nothing is refunded or\n      credited", "Nothing is paid back or\n      credited",
-           "new.yml", FIXTURE)
+    edited(
+        files, "Nothing is refunded or\n      credited", "Nothing is paid back or\n      credited", "new.yml", FIXTURE
+    )
     result = diff(files)
     assert result.returncode == 0, result.stderr
     assert "Rules\n  - Lower a user tier (downgrade): reworded\n" in result.stdout
@@ -110,8 +112,10 @@ def test_limits_confirmation_and_contacts_are_named_old_to_new(files):
     result = diff(files)
     assert "Instances a subscription holds at no extra cost: 150 → 200" in result.stdout
     assert "Lower a user tier (downgrade): now confirmed" in result.stdout
-    assert "Government customers' contact: who handles the request, as readers know them: " \
-           "Carahsoft → Carahsoft Inc" in result.stdout
+    assert (
+        "Government customers' contact: who handles the request, as readers know them: "
+        "Carahsoft → Carahsoft Inc" in result.stdout
+    )
 
 
 def test_identical_files_say_no_change(files):
@@ -162,8 +166,22 @@ def test_markdown_keeps_data_text_as_text(files):
 
 
 def git(folder: Path, *args: str) -> None:
-    subprocess.run(["git", "-C", str(folder), "-c", "user.name=t", "-c", "user.email=t@example.org",
-                    "-c", "commit.gpgsign=false", *args], check=True, capture_output=True)
+    subprocess.run(
+        [
+            "git",
+            "-C",
+            str(folder),
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@example.org",
+            "-c",
+            "commit.gpgsign=false",
+            *args,
+        ],
+        check=True,
+        capture_output=True,
+    )
 
 
 def test_base_compares_a_git_revision_with_the_working_copy(files):
@@ -210,13 +228,15 @@ def test_a_model_changed_with_the_data_is_said_not_compared_and_is_no_error(file
     older_model = catalog_schema()
     older_model["required"] = [r for r in older_model["required"] if r != "quote_valid_days"]
     base = FIXTURE.read_text(encoding="utf-8")
-    top = line_of(base, "currency:")   # a missing key is reported at its mapping's first line
+    top = line_of(base, "currency:")  # a missing key is reported at its mapping's first line
     base_with_data(files, base.replace("quote_valid_days: 30", "# quote_valid_days came later"), older_model)
     result = run("diff", "--base", "HEAD", cwd=files)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[:3] == [
-        "Changes in the policy data, data/products.yml at HEAD → the working copy", "",
-        "Not compared: the data model changed since HEAD"]
+        "Changes in the policy data, data/products.yml at HEAD → the working copy",
+        "",
+        "Not compared: the data model changed since HEAD",
+    ]
     assert f"      HEAD:data/products.yml:{top}: quote_valid_days: is required" in result.stdout
 
 
@@ -244,6 +264,7 @@ def test_without_git_the_base_is_a_clear_problem_not_a_traceback(files):
 
 def test_docs_workflow_runs_diff_on_pull_requests_into_the_job_summary():
     import yaml
+
     from cli_run import ROOT
 
     doc = yaml.safe_load((ROOT / ".github" / "workflows" / "docs.yml").read_text(encoding="utf-8"))
@@ -260,14 +281,17 @@ def test_docs_workflow_runs_diff_on_pull_requests_into_the_job_summary():
 
 def test_a_worked_scenario_whose_promise_no_longer_holds_is_named(files):
     old = PRICE["jira"][500]
-    promised = f"- id: buy\n  title: Buy Jira\n  proposed: {{jira: {{users: 450}}}}\n  expected:\n" \
-               f"    annual_total: {old}\n    due_now_total: {old}\n"
+    promised = (
+        f"- id: buy\n  title: Buy Jira\n  proposed: {{jira: {{users: 450}}}}\n  expected:\n"
+        f"    annual_total: {old}\n    due_now_total: {old}\n"
+    )
     (files / "scenarios.yml").write_text(promised, encoding="utf-8")
     edited(files, f"{{users:    500, annual:  {old}}}", f"{{users:    500, annual:  {old + 1}}}", "new.yml", FIXTURE)
     result = diff(files)
     assert result.returncode == 0, result.stderr
-    assert (f"the scenarios file still expects annual_total {money(old)}, due_now_total {money(old)}: "
-            "update it") in result.stdout
+    assert (
+        f"the scenarios file still expects annual_total {money(old)}, due_now_total {money(old)}: update it"
+    ) in result.stdout
     # With the promise updated in step, the figures still move but nothing is stale.
     (files / "scenarios.yml").write_text(promised.replace(str(old), str(old + 1)), encoding="utf-8")
     result = run("diff", "old.yml", "new.yml", "--scenarios", "scenarios.yml", cwd=files)

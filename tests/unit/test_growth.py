@@ -1,5 +1,6 @@
 """Work done once per build however large the data: what the pages show is what
 the slower, obvious way shows (issue 12, a catalog 100 times the real one)."""
+
 from __future__ import annotations
 
 import gc
@@ -9,10 +10,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from html import escape
 
 import pytest
-from catalogs import synthetic
 from macros.ladder import LAYOUTS, MARKED_TIERS, ladder_chart, ladder_estimate, ladder_table
 from macros.pages import SCENARIOS_IN_FULL, Pages
 
+from catalogs import synthetic
 from govcloud.calc.worked import load_worked
 from govcloud.load.loading import catalog_cross_checks, data_path, display_name, load_catalog_source, validate
 from govcloud.load.yamlsource import load_text, read_text
@@ -54,10 +55,13 @@ def test_validation_example_is_what_govcloud_says_of_the_file_with_its_lines_edi
 
 # -- the scenarios page with more worked scenarios than a page shows in full -----
 
+
 def _many(worked, count: int):
     """`count` worked scenarios made of the real ones, each with its own id and title."""
-    return [(s.model_copy(update={"id": f"{s.id}-{i}", "title": f"{s.title} ({i})"}), q)
-            for i, (s, q) in zip(range(count), itertools.cycle(worked))]
+    return [
+        (s.model_copy(update={"id": f"{s.id}-{i}", "title": f"{s.title} ({i})"}), q)
+        for i, (s, q) in zip(range(count), itertools.cycle(worked))
+    ]
 
 
 def test_real_scenarios_are_shown_in_full():
@@ -74,8 +78,12 @@ def test_many_scenarios_are_one_row_each_grouped_by_their_changes_with_totals_an
     pages = Pages(catalog, worked, source)
     page = pages.scenarios()
     assert "data-bills=" not in page  # no scenario in full
-    groups = re.findall(r"^## ([^\n]+) \{#(changes-[a-z-]+)\}\n\n<!--govcloud-html--><table data-scenarios=\"\2\">"
-                        r"(.*?)</table>", page, re.M | re.S)
+    groups = re.findall(
+        r"^## ([^\n]+) \{#(changes-[a-z-]+)\}\n\n<!--govcloud-html--><table data-scenarios=\"\2\">"
+        r"(.*?)</table>",
+        page,
+        re.M | re.S,
+    )
     rows = {}
     for label, _, table in groups:
         for scenario_id, row in re.findall(r'<tr data-scenario="([^"]+)">(.*?)</tr>', table, re.S):
@@ -96,8 +104,11 @@ def test_many_scenarios_are_one_row_each_grouped_by_their_changes_with_totals_an
             assert f'data-field="due_now_total">{escape(show(result.due_now_total))}' in row
         # The same totals, in the same words, as the scenario's full quote table.
         total = view(catalog, scenario, result).total.cells
-        for key, field in (("annual", "annual_total"), ("due_now", "due_now_total"),
-                           ("today_annual", "today_annual_total")):
+        for key, field in (
+            ("annual", "annual_total"),
+            ("due_now", "due_now_total"),
+            ("today_annual", "today_annual_total"),
+        ):
             shown = total[key].text if key in total else WORDS["cells"]["none"]
             if key in total and total[key].assumptions:  # a figure resting on an unconfirmed rule says so
                 shown += f" ({WORDS['assumptions']['marker']})"
@@ -109,6 +120,7 @@ def test_many_scenarios_are_one_row_each_grouped_by_their_changes_with_totals_an
 
 
 # -- the tier chart with more tiers than marks can tell apart ---------------------
+
 
 def _catalog_of(tiers_in_all: int):
     ladder = [(10 * (j + 1), f"{100 * (j + 1)}.00") for j in range(26)]
@@ -155,8 +167,10 @@ def test_table_past_the_bound_gives_each_product_a_row_with_every_tier_in_words(
 
 # -- loading the data -------------------------------------------------------------
 
+
 def test_loading_leaves_the_garbage_collector_on_also_when_the_data_is_bad(tmp_path, monkeypatch):
     from macros import state
+
     bad = tmp_path / "products.yml"
     bad.write_text("max_instances: -1\n", encoding="utf-8")
     monkeypatch.setenv("GOVCLOUD_DATA", str(bad))

@@ -1,14 +1,15 @@
 """Large inputs cost work in proportion to their size, and are refused by what they
 are, not by how long they are. These count work and check outcomes; the times are
 in `make bench`."""
+
 from __future__ import annotations
 
 import json
 
 import pytest
 import yaml
-from cli_run import DATA, run
 
+from cli_run import DATA, run
 from govcloud.load import yamlsource
 from govcloud.load.loading import load_catalog
 from govcloud.load.scenarios import read_scenarios
@@ -62,7 +63,9 @@ def test_a_file_over_the_bound_is_refused_before_it_is_composed(tmp_path, monkey
     big.write_bytes(b"- proposed: {jira: {users: 5}}\n" * 170_000)  # 5.3 MB
     with pytest.raises(InputError) as caught:
         yamlsource.load_file(big)
-    assert [str(p) for p in caught.value.problems] == [f"{big}:1: (file): is larger than 4 MB; split it into smaller files"]
+    assert [str(p) for p in caught.value.problems] == [
+        f"{big}:1: (file): is larger than 4 MB; split it into smaller files"
+    ]
     with pytest.raises(InputError):
         yamlsource.load_text(big.read_text(), "text")
     assert composed == []

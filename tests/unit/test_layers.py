@@ -15,8 +15,11 @@ from conftest import ROOT
 # Lowest first: words a reader sees, the data model, reading files, the calculation,
 # presenting a result, the command line.
 LAYERS = ("words", "model", "load", "calc", "render", "cli")
-TREES = {"govcloud": ROOT / "src" / "govcloud", "govcloud_site": ROOT / "src" / "govcloud_site",
-         "macros": ROOT / "macros"}
+TREES = {
+    "govcloud": ROOT / "src" / "govcloud",
+    "govcloud_site": ROOT / "src" / "govcloud_site",
+    "macros": ROOT / "macros",
+}
 
 
 def module_name(package: str, path: Path) -> str:
@@ -71,7 +74,9 @@ def test_every_core_module_sits_in_a_layer():
 
 def test_macros_import_absolutely_and_nothing_imports_mkdocs():
     found = imports()
-    relative = [f"{m}:{line}" for m, targets in found.items() if m.startswith("macros") for _, line, lv in targets if lv]
+    relative = [
+        f"{m}:{line}" for m, targets in found.items() if m.startswith("macros") for _, line, lv in targets if lv
+    ]
     mkdocs = [f"{m}:{line}" for m, targets in found.items() for t, line, _ in targets if t == "mkdocs"]
     assert relative == [] and mkdocs == []
 

@@ -47,24 +47,39 @@ def test_json_gives_each_options_quote_and_the_differences_from_the_first():
     doc = json.loads(result.stdout)
     assert [o["name"] for o in doc["options"]] == NAMES
     # Each option's quote is exactly the quote of that proposal as a scenario of its own.
-    for option, proposed in zip(doc["options"], ["{jira: {users: 480, instances: 2}}",
-                                                 "{jira: {users: 900, instances: 2}}",
-                                                 "{jira: {users: 900, instances: 3}, confluence: {users: 200}}"]):
-        alone = quote(f"current: {{jira: {{users: 480, instances: 2}}}}\ndays_remaining: 73\nproposed: {proposed}\n",
-                      "--json")
+    for option, proposed in zip(
+        doc["options"],
+        [
+            "{jira: {users: 480, instances: 2}}",
+            "{jira: {users: 900, instances: 2}}",
+            "{jira: {users: 900, instances: 3}, confluence: {users: 200}}",
+        ],
+    ):
+        alone = quote(
+            f"current: {{jira: {{users: 480, instances: 2}}}}\ndays_remaining: 73\nproposed: {proposed}\n", "--json"
+        )
         assert option["quote"] == json.loads(alone.stdout), option["name"]
     h = by_hand()
     first_year_stay = h["jira500"]  # the renewal in 73 days, nothing due now
     first_year_grow = h["upgrade"] + h["jira1000"]
     first_year_both = h["upgrade"] + h["conf200"] + h["jira1000"]  # the new subscription renews in 365 days: later
     assert doc["differences"] == [
-        {"name": NAMES[1], "from": NAMES[0], "today_annual_total": "0.00",
-         "annual_total": f"{h['jira1000'] - h['jira500']:.2f}", "due_now_total": f"{h['upgrade']:.2f}",
-         "first_year_total": f"{first_year_grow - first_year_stay:.2f}"},
-        {"name": NAMES[2], "from": NAMES[0], "today_annual_total": "0.00",
-         "annual_total": f"{h['jira1000'] + h['conf200'] - h['jira500']:.2f}",
-         "due_now_total": f"{h['upgrade'] + h['conf200']:.2f}",
-         "first_year_total": f"{first_year_both - first_year_stay:.2f}"},
+        {
+            "name": NAMES[1],
+            "from": NAMES[0],
+            "today_annual_total": "0.00",
+            "annual_total": f"{h['jira1000'] - h['jira500']:.2f}",
+            "due_now_total": f"{h['upgrade']:.2f}",
+            "first_year_total": f"{first_year_grow - first_year_stay:.2f}",
+        },
+        {
+            "name": NAMES[2],
+            "from": NAMES[0],
+            "today_annual_total": "0.00",
+            "annual_total": f"{h['jira1000'] + h['conf200'] - h['jira500']:.2f}",
+            "due_now_total": f"{h['upgrade'] + h['conf200']:.2f}",
+            "first_year_total": f"{first_year_both - first_year_stay:.2f}",
+        },
     ]
 
 
@@ -91,17 +106,21 @@ def test_table_puts_the_options_side_by_side_with_bills_first_year_and_differenc
     table = rows(out)
     assert table["Jira"] == ["No change", "Upgrade", "Upgrade"]
     assert table["Confluence"] == ["—", "—", "New subscription"]
-    assert table["Yearly prices after"] == [money(h["jira500"]), money(h["jira1000"]),
-                                            money(h["jira1000"] + h["conf200"])]
+    assert table["Yearly prices after"] == [
+        money(h["jira500"]),
+        money(h["jira1000"]),
+        money(h["jira1000"] + h["conf200"]),
+    ]
     assert table["  In 73 days"] == [money(h["jira500"]), money(h["jira1000"]), money(h["jira1000"])]
     assert table["  In 365 days"] == ["—", "—", money(h["conf200"]) + " [2]"]
     assert table[f"Paid in the next {TERM_DAYS} days"] == [
-        money(h["jira500"]), money(h["upgrade"] + h["jira1000"]) + " [1]",
-        money(h["upgrade"] + h["conf200"] + h["jira1000"]) + " [1][2]"]
+        money(h["jira500"]),
+        money(h["upgrade"] + h["jira1000"]) + " [1]",
+        money(h["upgrade"] + h["conf200"] + h["jira1000"]) + " [1][2]",
+    ]
     assert table["Difference from “Stay at 500 users”"] == []
     grow = h["upgrade"] + h["jira1000"] - h["jira500"]
-    assert table[f"  Paid in the next {TERM_DAYS} days"] == ["—", "+" + money(grow),
-                                                             "+" + money(grow + h["conf200"])]
+    assert table[f"  Paid in the next {TERM_DAYS} days"] == ["—", "+" + money(grow), "+" + money(grow + h["conf200"])]
     # One set of footnotes for all options, numbered in order of first use.
     assert [line[:4] for line in lines if line.startswith("[")] == ["[1] ", "[2] "]
 
@@ -109,8 +128,10 @@ def test_table_puts_the_options_side_by_side_with_bills_first_year_and_differenc
 def test_a_plain_list_still_means_a_list_of_scenarios():
     result = quote("- proposed: {jira: {users: 10}}\n- proposed: {jira: {users: 20}}\n", "--json")
     assert result.returncode == 0, result.stderr
-    assert [q["annual_total"] for q in json.loads(result.stdout)] == [f"{PRICE['jira'][10]:.2f}",
-                                                                      f"{PRICE['jira'][25]:.2f}"]
+    assert [q["annual_total"] for q in json.loads(result.stdout)] == [
+        f"{PRICE['jira'][10]:.2f}",
+        f"{PRICE['jira'][25]:.2f}",
+    ]
 
 
 def test_an_empty_option_cancels_everything_held():

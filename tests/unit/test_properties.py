@@ -5,15 +5,16 @@ cents) and random term lengths and instance limits. Where a property needs the
 right figure, it is computed here apart from govcloud: tiers by a plain scan and
 proration with exact fractions, rounded half-up by integer arithmetic.
 """
+
 from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
 
-from catalogs import synthetic
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from catalogs import synthetic
 from govcloud.calc.quote import quote
 from govcloud.model.catalog import Catalog
 from govcloud.model.scenario import Scenario
@@ -37,10 +38,15 @@ def catalogs(draw) -> Catalog:
 
 def holdings(draw, catalog: Catalog, product) -> dict:
     top = product.tiers[-1].users
-    users = draw(st.one_of(st.sampled_from([t.users + d for t in product.tiers for d in (0, 1)]),
-                           st.integers(1, top + 10)))
-    instances = draw(st.one_of(st.integers(1, catalog.max_instances + 2),
-                               st.sampled_from([1, catalog.max_instances, catalog.max_instances + 1])))
+    users = draw(
+        st.one_of(st.sampled_from([t.users + d for t in product.tiers for d in (0, 1)]), st.integers(1, top + 10))
+    )
+    instances = draw(
+        st.one_of(
+            st.integers(1, catalog.max_instances + 2),
+            st.sampled_from([1, catalog.max_instances, catalog.max_instances + 1]),
+        )
+    )
     return {"users": users, "instances": instances}
 
 
@@ -63,6 +69,7 @@ def cases(draw) -> tuple[Catalog, Scenario]:
 
 # --- an oracle written apart from govcloud ------------------------------------------------------
 
+
 def tier_of(product, users: int):
     """The first tier (ascending) whose maximum covers `users`, or None beyond the ladder."""
     for tier in product.tiers:
@@ -78,8 +85,9 @@ def half_up_cents(value: Fraction) -> Decimal:
 
 
 def beyond(catalog: Catalog, product, *held) -> bool:
-    return any(h is not None and (h.users > product.tiers[-1].users or h.instances > catalog.max_instances)
-               for h in held)
+    return any(
+        h is not None and (h.users > product.tiers[-1].users or h.instances > catalog.max_instances) for h in held
+    )
 
 
 def lines_by_key(q) -> dict:
@@ -87,6 +95,7 @@ def lines_by_key(q) -> dict:
 
 
 # --- properties ----------------------------------------------------------------------------------
+
 
 @SETTINGS
 @given(cases())
@@ -113,7 +122,11 @@ def test_lines_match_the_rules(case):
             continue
         tier = tier_of(product, wanted.users)
         assert (line.users, line.tier, line.instances, line.annual) == (
-            wanted.users, tier.users, wanted.instances, tier.annual)
+            wanted.users,
+            tier.users,
+            wanted.instances,
+            tier.annual,
+        )
         if now is None:
             assert (line.change, line.due_now) == ("new", tier.annual)
             continue
@@ -189,9 +202,11 @@ def test_instances_up_to_the_limit_never_change_a_price(catalog, data):
     counts = data.draw(st.lists(st.integers(1, catalog.max_instances), min_size=2, max_size=2))
 
     def line(instances: int):
-        scenario = {"current": {product.key: {"users": now_users, "instances": instances}},
-                    "proposed": {product.key: {"users": users, "instances": instances}},
-                    "days_remaining": days}
+        scenario = {
+            "current": {product.key: {"users": now_users, "instances": instances}},
+            "proposed": {product.key: {"users": users, "instances": instances}},
+            "days_remaining": days,
+        }
         return quote(catalog, Scenario.model_validate(scenario)).lines[0]
 
     a, b = (line(n) for n in counts)

@@ -1,14 +1,15 @@
 """`make build` publishes atomically: SITE is never partly deleted or partly written,
 a failed build leaves the old site as it was, and two builds at once both finish."""
+
 from __future__ import annotations
 
 import os
 import subprocess
 
 import pytest
-from harness import ROOT
 
 from govcloud_site import publish as publishing
+from harness import ROOT
 
 
 def _tree(path) -> dict[str, str]:
@@ -54,9 +55,13 @@ def test_publish_into_a_place_with_no_site_yet(tmp_path):
 
 
 def _make_build(site, **env):
-    return subprocess.Popen(["make", "--no-print-directory", "-C", str(ROOT), "build", f"SITE={site}"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, "MAKEFLAGS": "", **env})
+    return subprocess.Popen(
+        ["make", "--no-print-directory", "-C", str(ROOT), "build", f"SITE={site}"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "MAKEFLAGS": "", **env},
+    )
 
 
 def test_a_failed_build_leaves_the_old_site_as_it_was(tmp_path):

@@ -4,14 +4,15 @@ prices (tests/support/fixtures/products.yml).
 Each test first pins the prices it uses (so a price change in the data names the test
 that relied on it), then states the arithmetic in a comment and the result as a literal.
 """
+
 from __future__ import annotations
 
 from decimal import Decimal as D
 
 import pytest
+
 from catalogs import CATALOG, CONTACT, KEYS, MAX_INSTANCES, PRICE, TERM_DAYS, scenario, synthetic
 from cli_run import FIXTURE, run
-
 from govcloud.calc.quote import quote
 
 
@@ -29,8 +30,11 @@ def only_line(q):
 
 # --- tiers ---------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("users, tier", [(1, 10), (10, 10), (11, 15), (499, 500), (500, 500), (501, 1000),
-                                         (49_999, 50_000), (50_000, 50_000)])
+
+@pytest.mark.parametrize(
+    "users, tier",
+    [(1, 10), (10, 10), (11, 15), (499, 500), (500, 500), (501, 1000), (49_999, 50_000), (50_000, 50_000)],
+)
 def test_tier_is_the_smallest_that_covers_the_users(users, tier):
     line = only_line(quote(CATALOG, scenario(proposed={"jira": {"users": users}})))
     assert (line.tier, line.users, line.status, line.change) == (tier, users, "ok", "new")
@@ -42,12 +46,15 @@ def test_tier_boundary_figures():
     # Jira 500 users: exactly the 500-user tier, 11,200.00. JSM 501 users: one past the
     # 500-user tier, so the 1,000-user tier, 44,500.00. Together 55,700.00, all due now (new).
     q = quote(CATALOG, scenario(proposed={"jira": {"users": 500}, "jsm": {"users": 501}}))
-    assert [(l.product, l.tier, l.annual) for l in q.lines] == [("jira", 500, D("11200.00")),
-                                                               ("jsm", 1000, D("44500.00"))]
+    assert [(l.product, l.tier, l.annual) for l in q.lines] == [
+        ("jira", 500, D("11200.00")),
+        ("jsm", 1000, D("44500.00")),
+    ]
     assert q.annual_total == q.due_now_total == D("55700.00")
 
 
 # --- change kinds --------------------------------------------------------------------------------
+
 
 def change(current: dict, proposed: dict, days: int = 100, **kw):
     return quote(CATALOG, scenario(current=current, proposed=proposed, days_remaining=days, **kw))
@@ -57,13 +64,20 @@ def test_new_is_billed_a_full_term():
     assert PRICE["confluence"][200] == D("9000.00")
     line = only_line(quote(CATALOG, scenario(proposed={"confluence": {"users": 200}})))
     assert (line.change, line.tier, line.instances, line.annual, line.due_now) == (
-        "new", 200, 1, D("9000.00"), D("9000.00"))
+        "new",
+        200,
+        1,
+        D("9000.00"),
+        D("9000.00"),
+    )
 
 
 def test_new_product_beside_a_current_one():
     q = change({"jira": {"users": 50}}, {"jira": {"users": 50}, "jsm": {"users": 50}}, days=10)
     assert [(l.product, l.change, l.due_now) for l in q.lines] == [
-        ("jira", "unchanged", D("0.00")), ("jsm", "new", PRICE["jsm"][50])]
+        ("jira", "unchanged", D("0.00")),
+        ("jsm", "new", PRICE["jsm"][50]),
+    ]
 
 
 def test_upgrade_is_prorated_by_days():
@@ -100,7 +114,12 @@ def test_instances_only():
     assert PRICE["jsm"][100] == D("7800.00")
     line = only_line(change({"jsm": {"users": 90, "instances": 2}}, {"jsm": {"users": 90, "instances": 40}}))
     assert (line.change, line.tier, line.instances, line.annual, line.due_now) == (
-        "instances_only", 100, 40, D("7800.00"), D("0.00"))
+        "instances_only",
+        100,
+        40,
+        D("7800.00"),
+        D("0.00"),
+    )
 
 
 def test_unchanged():
@@ -112,28 +131,39 @@ def test_unchanged():
 def test_cancel_has_no_users_no_tier_and_nothing_due():
     q = change({"jira": {"users": 300}, "confluence": {"users": 300}}, {"jira": {"users": 300}}, days=200)
     jira, confluence = q.lines
-    assert (confluence.product, confluence.change, confluence.users, confluence.tier) == ("confluence", "cancel", 0, None)
+    assert (confluence.product, confluence.change, confluence.users, confluence.tier) == (
+        "confluence",
+        "cancel",
+        0,
+        None,
+    )
     assert (confluence.annual, confluence.due_now, confluence.status) == (D("0.00"), D("0.00"), "ok")
     assert q.annual_total == PRICE["jira"][300] and q.due_now_total == D("0.00")
 
 
 def test_cancel_everything():
     q = change({"jira": {"users": 50}, "confluence": {"users": 50}}, {}, days=30)
-    assert [(l.product, l.change, l.users, l.tier) for l in q.lines] == [("jira", "cancel", 0, None),
-                                                                         ("confluence", "cancel", 0, None)]
+    assert [(l.product, l.change, l.users, l.tier) for l in q.lines] == [
+        ("jira", "cancel", 0, None),
+        ("confluence", "cancel", 0, None),
+    ]
     assert (q.annual_total, q.due_now_total, q.complete) == (D("0.00"), D("0.00"), True)
 
 
 # --- rounding and totals -------------------------------------------------------------------------
 
-@pytest.mark.parametrize("term_days, days, low, high, due", [
-    # 3.01 * 180 / 360 = 1.505 exactly: half-up gives 1.51 (half-even, or a float, would give 1.50).
-    (360, 180, "100.00", "103.01", "1.51"),
-    # 1.01 * 183 / 366 = 0.505 exactly -> 0.51, at the largest term the model allows.
-    (366, 183, "100.00", "101.01", "0.51"),
-    # 0.05 * 90 / 360 = 0.0125 -> 0.01 (below the half: down).
-    (360, 90, "100.00", "100.05", "0.01"),
-])
+
+@pytest.mark.parametrize(
+    "term_days, days, low, high, due",
+    [
+        # 3.01 * 180 / 360 = 1.505 exactly: half-up gives 1.51 (half-even, or a float, would give 1.50).
+        (360, 180, "100.00", "103.01", "1.51"),
+        # 1.01 * 183 / 366 = 0.505 exactly -> 0.51, at the largest term the model allows.
+        (366, 183, "100.00", "101.01", "0.51"),
+        # 0.05 * 90 / 360 = 0.0125 -> 0.01 (below the half: down).
+        (360, 90, "100.00", "100.05", "0.01"),
+    ],
+)
 def test_exact_half_cent_rounds_up(term_days, days, low, high, due):
     cat = synthetic({"alpha": [(10, low), (20, high)]}, term_days=term_days)
     q = quote(cat, scenario(current={"alpha": {"users": 10}}, proposed={"alpha": {"users": 20}}, days_remaining=days))
@@ -152,8 +182,14 @@ def test_totals_are_sums_of_rounded_lines():
     # 20.008 -> 20.01 that rounding the unrounded sum would give. Annual: 101.04 * 2 = 202.08.
     ladder = [(10, "1.00"), (20, "101.04")]
     cat = synthetic({"alpha": ladder, "beta": ladder}, term_days=10)
-    q = quote(cat, scenario(current={"alpha": {"users": 5}, "beta": {"users": 5}},
-                            proposed={"alpha": {"users": 15}, "beta": {"users": 15}}, days_remaining=1))
+    q = quote(
+        cat,
+        scenario(
+            current={"alpha": {"users": 5}, "beta": {"users": 5}},
+            proposed={"alpha": {"users": 15}, "beta": {"users": 15}},
+            days_remaining=1,
+        ),
+    )
     assert [l.due_now for l in q.lines] == [D("10.00"), D("10.00")]
     assert (q.due_now_total, q.annual_total) == (D("20.00"), D("202.08"))
     assert q.as_json()["due_now_total"] == "20.00"
@@ -161,23 +197,50 @@ def test_totals_are_sums_of_rounded_lines():
 
 # --- the contract's example ----------------------------------------------------------------------
 
+
 def test_contract_example():
     assert (PRICE["jira"][500], PRICE["jira"][1000], PRICE["confluence"][200]) == (
-        D("11200.00"), D("23400.00"), D("9000.00"))
+        D("11200.00"),
+        D("23400.00"),
+        D("9000.00"),
+    )
     # Jira 480 users (500-user tier) -> 520 (1,000-user tier): (23400.00 - 11200.00) * 120 / 365
     #   = 12200 * 120 / 365 = 1464000 / 365 = 4010.9589... -> 4010.96.
     # Confluence 200 users, new: the 200-user tier in full, 9,000.00.
     # Annual 23400.00 + 9000.00 = 32400.00; due now 4010.96 + 9000.00 = 13010.96.
-    q = change({"jira": {"users": 480, "instances": 2}},
-               {"jira": {"users": 520, "instances": 3}, "confluence": {"users": 200}}, days=120)
+    q = change(
+        {"jira": {"users": 480, "instances": 2}},
+        {"jira": {"users": 520, "instances": 3}, "confluence": {"users": 200}},
+        days=120,
+    )
     doc = q.as_json()
     assert doc["lines"] == [
-        {"product": "jira", "change": "upgrade", "users": 520, "tier": 1000, "instances": 3,
-         "annual": "23400.00", "due_now": "4010.96", "status": "ok",
-         "today_tier": 500, "today_annual": "11200.00", "assumptions": ["upgrade"]},
-        {"product": "confluence", "change": "new", "users": 200, "tier": 200, "instances": 1,
-         "annual": "9000.00", "due_now": "9000.00", "status": "ok",
-         "today_tier": None, "today_annual": None, "assumptions": ["new_subscription_term"]},
+        {
+            "product": "jira",
+            "change": "upgrade",
+            "users": 520,
+            "tier": 1000,
+            "instances": 3,
+            "annual": "23400.00",
+            "due_now": "4010.96",
+            "status": "ok",
+            "today_tier": 500,
+            "today_annual": "11200.00",
+            "assumptions": ["upgrade"],
+        },
+        {
+            "product": "confluence",
+            "change": "new",
+            "users": 200,
+            "tier": 200,
+            "instances": 1,
+            "annual": "9000.00",
+            "due_now": "9000.00",
+            "status": "ok",
+            "today_tier": None,
+            "today_annual": None,
+            "assumptions": ["new_subscription_term"],
+        },
     ]
     assert (doc["annual_total"], doc["due_now_total"], doc["complete"]) == ("32400.00", "13010.96", True)
     assert (doc["currency"], doc["customer"], doc["contact"]) == ("USD", "government", "Carahsoft")
@@ -185,11 +248,21 @@ def test_contract_example():
     # Confluence's first renewal at 9,000.00 a full term after it was bought.
     # First year: 13010.96 + 23400.00 = 36410.96 (365 is not below the term). Today: 11,200.00.
     assert doc["bills"] == [
-        {"in_days": 0, "amount": "13010.96", "products": ["jira", "confluence"], "parts": ["due_now"],
-         "assumptions": ["upgrade", "new_subscription_term"]},
+        {
+            "in_days": 0,
+            "amount": "13010.96",
+            "products": ["jira", "confluence"],
+            "parts": ["due_now"],
+            "assumptions": ["upgrade", "new_subscription_term"],
+        },
         {"in_days": 120, "amount": "23400.00", "products": ["jira"], "parts": ["renewal"], "assumptions": []},
-        {"in_days": 365, "amount": "9000.00", "products": ["confluence"], "parts": ["first_renewal"],
-         "assumptions": ["new_subscription_term"]},
+        {
+            "in_days": 365,
+            "amount": "9000.00",
+            "products": ["confluence"],
+            "parts": ["first_renewal"],
+            "assumptions": ["new_subscription_term"],
+        },
     ]
     assert (doc["first_year_total"], doc["today_annual_total"]) == ("36410.96", "11200.00")
 
@@ -200,20 +273,38 @@ def test_with_no_days_left_the_renewal_joins_what_is_due_now():
     assert (PRICE["jira"][200], PRICE["jsm"][50]) == (D("6300.00"), D("4900.00"))
     q = change({"jira": {"users": 480}}, {"jira": {"users": 200}, "jsm": {"users": 50}}, days=0).as_json()
     assert q["bills"] == [
-        {"in_days": 0, "amount": "11200.00", "products": ["jira", "jsm"], "parts": ["due_now", "renewal"],
-         "assumptions": ["new_subscription_term", "downgrade"]},
-        {"in_days": 365, "amount": "4900.00", "products": ["jsm"], "parts": ["first_renewal"],
-         "assumptions": ["new_subscription_term"]},
+        {
+            "in_days": 0,
+            "amount": "11200.00",
+            "products": ["jira", "jsm"],
+            "parts": ["due_now", "renewal"],
+            "assumptions": ["new_subscription_term", "downgrade"],
+        },
+        {
+            "in_days": 365,
+            "amount": "4900.00",
+            "products": ["jsm"],
+            "parts": ["first_renewal"],
+            "assumptions": ["new_subscription_term"],
+        },
     ]
     assert q["first_year_total"] == "11200.00"
 
 
 def test_without_the_days_left_the_renewal_has_no_date_and_the_first_year_is_unknown():
     # A downgrade needs no days: nothing of it depends on them. The renewal bill comes last, undated.
-    q = quote(CATALOG, scenario(current={"jira": {"users": 480}, "jsm": {"users": 10}},
-                                proposed={"jira": {"users": 200}, "confluence": {"users": 10}})).as_json()
+    q = quote(
+        CATALOG,
+        scenario(
+            current={"jira": {"users": 480}, "jsm": {"users": 10}},
+            proposed={"jira": {"users": 200}, "confluence": {"users": 10}},
+        ),
+    ).as_json()
     assert [(b["in_days"], b["amount"], b["parts"]) for b in q["bills"]] == [
-        (0, "550.00", ["due_now"]), (365, "550.00", ["first_renewal"]), (None, "6300.00", ["renewal"])]
+        (0, "550.00", ["due_now"]),
+        (365, "550.00", ["first_renewal"]),
+        (None, "6300.00", ["renewal"]),
+    ]
     assert q["first_year_total"] is None
     # Today: Jira 500-user tier 11,200.00 + JSM 10-user tier 1,150.00 = 12,350.00.
     assert (PRICE["jsm"][10], q["today_annual_total"]) == (D("1150.00"), "12350.00")
@@ -229,11 +320,18 @@ def test_today_total_is_unknown_when_a_holding_today_is_beyond_the_price_book():
 
 def test_assumptions_follow_the_data():
     """Confirm a rule in the data and its key leaves every line and bill."""
-    rules = CATALOG.rules.model_copy(update={name: getattr(CATALOG.rules, name).model_copy(update={"confirmed": True})
-                                             for name in ("upgrade", "new_subscription_term")})
+    rules = CATALOG.rules.model_copy(
+        update={
+            name: getattr(CATALOG.rules, name).model_copy(update={"confirmed": True})
+            for name in ("upgrade", "new_subscription_term")
+        }
+    )
     confirmed = CATALOG.model_copy(update={"rules": rules})
-    s = scenario(current={"jira": {"users": 480}}, proposed={"jira": {"users": 520}, "confluence": {"users": 200}},
-                 days_remaining=120)
+    s = scenario(
+        current={"jira": {"users": 480}},
+        proposed={"jira": {"users": 520}, "confluence": {"users": 200}},
+        days_remaining=120,
+    )
     before, after = quote(CATALOG, s).as_json(), quote(confirmed, s).as_json()
     assert [l["assumptions"] for l in before["lines"]] == [["upgrade"], ["new_subscription_term"]]
     assert [l["assumptions"] for l in after["lines"]] == [[], []]
@@ -248,39 +346,60 @@ def test_a_first_purchase_rests_on_no_co_terming_rule():
     assert [l["assumptions"] for l in first["lines"]] == [[], []]
     assert [b["assumptions"] for b in first["bills"]] == [[], []]
     assert all(not n.assumptions for n in quote(CATALOG, scenario(proposed={"jira": {"users": 520}})).notes)
-    swap = quote(CATALOG, scenario(current={"jsm": {"users": 50}}, proposed={"confluence": {"users": 200}},
-                                   days_remaining=120)).as_json()
+    swap = quote(
+        CATALOG, scenario(current={"jsm": {"users": 50}}, proposed={"confluence": {"users": 200}}, days_remaining=120)
+    ).as_json()
     assert [(l["change"], l["assumptions"]) for l in swap["lines"]] == [("cancel", ["cancel"]), ("new", [])]
     assert [(b["parts"], b["assumptions"]) for b in swap["bills"]] == [(["due_now"], []), (["first_renewal"], [])]
     # Added mid-term beside a kept subscription, the same purchase rests on the rule.
-    added = quote(CATALOG, scenario(current={"jira": {"users": 480}},
-                                    proposed={"jira": {"users": 480}, "confluence": {"users": 200}},
-                                    days_remaining=120)).as_json()
+    added = quote(
+        CATALOG,
+        scenario(
+            current={"jira": {"users": 480}},
+            proposed={"jira": {"users": 480}, "confluence": {"users": 200}},
+            days_remaining=120,
+        ),
+    ).as_json()
     assert added["lines"][1]["assumptions"] == ["new_subscription_term"]
     assert [b["assumptions"] for b in added["bills"]] == [["new_subscription_term"], [], ["new_subscription_term"]]
 
 
 def test_messages_explain_each_line():
-    q = change({"jira": {"users": 480, "instances": 2}},
-               {"jira": {"users": 520, "instances": 3}, "confluence": {"users": 200}}, days=120)
+    q = change(
+        {"jira": {"users": 480, "instances": 2}},
+        {"jira": {"users": 520, "instances": 3}, "confluence": {"users": 200}},
+        days=120,
+    )
     text = "\n".join(q.messages)
     jira = "\n".join(m for m in q.messages if m.startswith("Jira"))
     confluence = "\n".join(m for m in q.messages if m.startswith("Confluence"))
     # Which tier and why, the prorated charge with its days, and that instances are free.
-    for part in ("520 users", "1,000-user tier", "smallest", "500-user tier", "$12,200.00", "120 of 365 days",
-                 "$4,010.96", "3 of 150 instances", "no extra cost"):
+    for part in (
+        "520 users",
+        "1,000-user tier",
+        "smallest",
+        "500-user tier",
+        "$12,200.00",
+        "120 of 365 days",
+        "$4,010.96",
+        "3 of 150 instances",
+        "no extra cost",
+    ):
         assert part in jira, part
     for part in ("200-user tier", "new subscription", "full term", "$9,000.00"):
         assert part in confluence, part
     assert "illustrative" in text and "Carahsoft" in text
 
 
-@pytest.mark.parametrize("current, proposed, words", [
-    ({"confluence": {"users": 1200}}, {"confluence": {"users": 900}}, ["downgrade", "renewal"]),
-    ({"confluence": {"users": 300}}, {}, ["cancel", "end", "no credit"]),
-    ({"jsm": {"users": 90, "instances": 2}}, {"jsm": {"users": 90, "instances": 40}}, ["2", "40", "same"]),
-    ({"jira": {"users": 50}}, {"jira": {"users": 50}}, ["no change"]),
-])
+@pytest.mark.parametrize(
+    "current, proposed, words",
+    [
+        ({"confluence": {"users": 1200}}, {"confluence": {"users": 900}}, ["downgrade", "renewal"]),
+        ({"confluence": {"users": 300}}, {}, ["cancel", "end", "no credit"]),
+        ({"jsm": {"users": 90, "instances": 2}}, {"jsm": {"users": 90, "instances": 40}}, ["2", "40", "same"]),
+        ({"jira": {"users": 50}}, {"jira": {"users": 50}}, ["no change"]),
+    ],
+)
 def test_messages_for_other_changes(current, proposed, words):
     q = change(current, proposed)
     name = {"confluence": "Confluence", "jsm": "Jira Service Management", "jira": "Jira"}[next(iter(current))]
@@ -290,6 +409,7 @@ def test_messages_for_other_changes(current, proposed, words):
 
 
 # --- order, contacts ---------------------------------------------------------------------------
+
 
 def test_lines_follow_the_data_file_order():
     q = quote(CATALOG, scenario(proposed={"confluence": {"users": 5}, "jsm": {"users": 5}, "jira": {"users": 5}}))
@@ -311,6 +431,7 @@ def test_contact_routes_come_from_the_data():
 
 
 # --- beyond the price book ---------------------------------------------------------------------
+
 
 def assert_contact_sales(line):
     assert line.status == "contact_sales"
@@ -340,17 +461,20 @@ def test_instance_limit(instances, status):
         assert_contact_sales(line)
 
 
-@pytest.mark.parametrize("current, proposed, kind", [
-    ({"jira": {"users": 60_000}}, {"jira": {"users": 40_000}}, "downgrade"),
-    ({"jira": {"users": 50_000}}, {"jira": {"users": 50_001}}, "upgrade"),
-    # Both beyond the largest tier: no tier to compare, but the direction is known.
-    ({"jira": {"users": 60_000}}, {"jira": {"users": 70_000}}, "upgrade"),
-    ({"jira": {"users": 70_000}}, {"jira": {"users": 60_000}}, "downgrade"),
-    ({"jira": {"users": 60_000, "instances": 2}}, {"jira": {"users": 60_000, "instances": 3}}, "instances_only"),
-    ({"jira": {"users": 60_000}}, {"jira": {"users": 60_000}}, "unchanged"),
-    ({"jsm": {"users": 90, "instances": 160}}, {"jsm": {"users": 90, "instances": 100}}, "instances_only"),
-    ({"jsm": {"users": 90, "instances": 100}}, {"jsm": {"users": 90, "instances": 160}}, "instances_only"),
-])
+@pytest.mark.parametrize(
+    "current, proposed, kind",
+    [
+        ({"jira": {"users": 60_000}}, {"jira": {"users": 40_000}}, "downgrade"),
+        ({"jira": {"users": 50_000}}, {"jira": {"users": 50_001}}, "upgrade"),
+        # Both beyond the largest tier: no tier to compare, but the direction is known.
+        ({"jira": {"users": 60_000}}, {"jira": {"users": 70_000}}, "upgrade"),
+        ({"jira": {"users": 70_000}}, {"jira": {"users": 60_000}}, "downgrade"),
+        ({"jira": {"users": 60_000, "instances": 2}}, {"jira": {"users": 60_000, "instances": 3}}, "instances_only"),
+        ({"jira": {"users": 60_000}}, {"jira": {"users": 60_000}}, "unchanged"),
+        ({"jsm": {"users": 90, "instances": 160}}, {"jsm": {"users": 90, "instances": 100}}, "instances_only"),
+        ({"jsm": {"users": 90, "instances": 100}}, {"jsm": {"users": 90, "instances": 160}}, "instances_only"),
+    ],
+)
 def test_current_or_proposed_over_the_limit(current, proposed, kind):
     q = change(current, proposed, days=100)
     line = only_line(q)
@@ -363,10 +487,16 @@ def test_cancelling_a_product_over_the_limit_bills_nothing_more():
     # CONTRACTS.md: a cancel is status ok even when today's holding is beyond the price book.
     line = only_line(change({"jira": {"users": 60_000}}, {}))
     assert (line.change, line.users, line.status, line.annual, line.due_now) == (
-        "cancel", 0, "ok", D("0.00"), D("0.00"))
+        "cancel",
+        0,
+        "ok",
+        D("0.00"),
+        D("0.00"),
+    )
 
 
 # --- bad scenarios, as `govcloud quote` reports them -------------------------------------------
+
 
 def quote_problems(tmp_path, text: str) -> list[str]:
     (tmp_path / "s.yml").write_text(text)
@@ -379,47 +509,86 @@ def quote_problems(tmp_path, text: str) -> list[str]:
 USE = ", ".join(KEYS)
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("proposed:\n  jiraa: {users: 5}\n", f"s.yml:2: proposed.jiraa: unknown product; use one of: {USE}"),
-    ("proposed:\n  jira: {users: 0}\n", "s.yml:2: proposed.jira.users: must be at least 1"),
-    ("proposed:\n  jira: {users: -4}\n", "s.yml:2: proposed.jira.users: must be at least 1"),
-    ("proposed:\n  jira: {users: 10.5}\n", "s.yml:2: proposed.jira.users: must be a whole number"),
-    ("proposed:\n  jira: {users: '10'}\n", "s.yml:2: proposed.jira.users: must be a whole number"),
-    ("proposed:\n  jira: {users: 5, instances: 0}\n", "s.yml:2: proposed.jira.instances: must be at least 1"),
-    ("customer: government\ncurrent:\n  jira: {users: 5}\nproposed:\n  jira: {users: 50}\n",
-     "s.yml:2: current: an upgrade needs the days left in the term: give days_remaining or renewal"),
-    ("current: {jira: {users: 5}}\nproposed: {jira: {users: 50}}\ndays_remaining: 3\nrenewal: 2027-01-01\n",
-     "s.yml:4: renewal: give days_remaining or renewal, not both"),
-    ("current: {jira: {users: 5}}\nproposed: {jira: {users: 50}}\nrenewal: 2027-02-30\n",
-     "s.yml:3: renewal: must be a real date, written YYYY-MM-DD"),
-    ("current: {jira: {users: 5}}\nproposed: {jira: {users: 5}}\ndays_remaining: 366\n",
-     "s.yml:3: days_remaining: must be at most 365 (the days in a term)"),
-    ("current: {jira: {users: 5}}\nproposed: {jira: {users: 5}}\ndays_remaining: -1\n",
-     "s.yml:3: days_remaining: must be at least 0"),
-    ("current: {jira: {users: 5}}\nproposed: {jira: {users: 5}}\ndays_remaining: 12.5\n",
-     "s.yml:3: days_remaining: must be a whole number"),
-    ("customer: government\n", "s.yml:1: proposed: is required"),
-    ("current: {}\nproposed: {}\ndays_remaining: 3\n", "s.yml:2: proposed: name at least one product"),
-    ("proposed:\n  jira: {users: 1:30}\n",
-     "s.yml:2: proposed.jira.users: '1:30': write whole numbers in plain digits, such as 1500"),
-    ("proposed:\n  jira: {users: 0x10}\n",
-     "s.yml:2: proposed.jira.users: '0x10': write whole numbers in plain digits, such as 1500"),
-    ("proposed:\n  jira: {users: 010}\n",
-     "s.yml:2: proposed.jira.users: '010': write whole numbers in plain digits, such as 1500"),
-], ids=["unknown-product", "users-0", "users-negative", "users-fraction", "users-text", "instances-0",
-        "days-missing", "days-and-renewal", "renewal-no-such-date", "days-above-term", "days-negative", "days-fraction",
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("proposed:\n  jiraa: {users: 5}\n", f"s.yml:2: proposed.jiraa: unknown product; use one of: {USE}"),
+        ("proposed:\n  jira: {users: 0}\n", "s.yml:2: proposed.jira.users: must be at least 1"),
+        ("proposed:\n  jira: {users: -4}\n", "s.yml:2: proposed.jira.users: must be at least 1"),
+        ("proposed:\n  jira: {users: 10.5}\n", "s.yml:2: proposed.jira.users: must be a whole number"),
+        ("proposed:\n  jira: {users: '10'}\n", "s.yml:2: proposed.jira.users: must be a whole number"),
+        ("proposed:\n  jira: {users: 5, instances: 0}\n", "s.yml:2: proposed.jira.instances: must be at least 1"),
+        (
+            "customer: government\ncurrent:\n  jira: {users: 5}\nproposed:\n  jira: {users: 50}\n",
+            "s.yml:2: current: an upgrade needs the days left in the term: give days_remaining or renewal",
+        ),
+        (
+            "current: {jira: {users: 5}}\nproposed: {jira: {users: 50}}\ndays_remaining: 3\nrenewal: 2027-01-01\n",
+            "s.yml:4: renewal: give days_remaining or renewal, not both",
+        ),
+        (
+            "current: {jira: {users: 5}}\nproposed: {jira: {users: 50}}\nrenewal: 2027-02-30\n",
+            "s.yml:3: renewal: must be a real date, written YYYY-MM-DD",
+        ),
+        (
+            "current: {jira: {users: 5}}\nproposed: {jira: {users: 5}}\ndays_remaining: 366\n",
+            "s.yml:3: days_remaining: must be at most 365 (the days in a term)",
+        ),
+        (
+            "current: {jira: {users: 5}}\nproposed: {jira: {users: 5}}\ndays_remaining: -1\n",
+            "s.yml:3: days_remaining: must be at least 0",
+        ),
+        (
+            "current: {jira: {users: 5}}\nproposed: {jira: {users: 5}}\ndays_remaining: 12.5\n",
+            "s.yml:3: days_remaining: must be a whole number",
+        ),
+        ("customer: government\n", "s.yml:1: proposed: is required"),
+        ("current: {}\nproposed: {}\ndays_remaining: 3\n", "s.yml:2: proposed: name at least one product"),
+        (
+            "proposed:\n  jira: {users: 1:30}\n",
+            "s.yml:2: proposed.jira.users: '1:30': write whole numbers in plain digits, such as 1500",
+        ),
+        (
+            "proposed:\n  jira: {users: 0x10}\n",
+            "s.yml:2: proposed.jira.users: '0x10': write whole numbers in plain digits, such as 1500",
+        ),
+        (
+            "proposed:\n  jira: {users: 010}\n",
+            "s.yml:2: proposed.jira.users: '010': write whole numbers in plain digits, such as 1500",
+        ),
+    ],
+    ids=[
+        "unknown-product",
+        "users-0",
+        "users-negative",
+        "users-fraction",
+        "users-text",
+        "instances-0",
+        "days-missing",
+        "days-and-renewal",
+        "renewal-no-such-date",
+        "days-above-term",
+        "days-negative",
+        "days-fraction",
         "proposed-missing",
-        "nothing-at-all", "base-60", "hexadecimal", "octal"])
+        "nothing-at-all",
+        "base-60",
+        "hexadecimal",
+        "octal",
+    ],
+)
 def test_bad_scenario(tmp_path, text, expected):
     assert quote_problems(tmp_path, text) == [expected]
 
 
 def test_every_problem_of_every_scenario_in_a_list(tmp_path):
-    text = ("- proposed: {jira: {users: 5}}\n"
-            "- current: {jira: {users: 0}}\n"
-            "  proposed:\n"
-            "    wiki: {users: 5}\n"
-            "    jira: {users: 5, instances: 0}\n")
+    text = (
+        "- proposed: {jira: {users: 5}}\n"
+        "- current: {jira: {users: 0}}\n"
+        "  proposed:\n"
+        "    wiki: {users: 5}\n"
+        "    jira: {users: 5, instances: 0}\n"
+    )
     assert quote_problems(tmp_path, text) == [
         "s.yml:2: [1].current.jira.users: must be at least 1",
         f"s.yml:4: [1].proposed.wiki: unknown product; use one of: {USE}",

@@ -1,6 +1,7 @@
 """Generated HTML reaches the page as written: pagework stores it aside before
 Markdown reads the page (Markdown's parse of a large table cost more than the
 rest of the page) and Markdown puts it back unchanged."""
+
 from __future__ import annotations
 
 import markdown
@@ -8,12 +9,16 @@ import markdown
 from govcloud_site.markdown import PageWorkExtension
 from govcloud_site.markdown.marks import raw_html
 
-TABLE = ('<table data-x="1">\n<caption>*not emphasis* [not](a-link)</caption>\n'
-         '<tbody>\n<tr><td>a</td></tr>\n</tbody>\n</table>')
+TABLE = (
+    '<table data-x="1">\n<caption>*not emphasis* [not](a-link)</caption>\n'
+    "<tbody>\n<tr><td>a</td></tr>\n</tbody>\n</table>"
+)
 
 
 def render(text: str) -> str:
-    return markdown.Markdown(extensions=[PageWorkExtension(pages="macros.state:current_pages"), "md_in_html", "attr_list", "toc"]).convert(text)
+    return markdown.Markdown(
+        extensions=[PageWorkExtension(pages="macros.state:current_pages"), "md_in_html", "attr_list", "toc"]
+    ).convert(text)
 
 
 def test_generated_html_comes_out_as_written_between_paragraphs():
@@ -36,6 +41,7 @@ def test_html_with_an_id_is_refused():
     # MkDocs checks links to ids in raw HTML before the block would be stored: one
     # stored aside would be a broken anchor to --strict (the Sources page's rule rows).
     import pytest
+
     with pytest.raises(ValueError):
         raw_html('<table><tr id="rule-x"><td>a</td></tr></table>')
     assert raw_html('<table data-id="x" data-valid="1"></table>')

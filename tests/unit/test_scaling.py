@@ -1,5 +1,6 @@
 """Work that grows with the data must grow no faster than the data. Counted in
 steps, not seconds, so that a busy machine cannot make the test pass or fail."""
+
 from __future__ import annotations
 
 import json
@@ -44,9 +45,16 @@ def test_reading_scenarios_visits_each_line_entry_a_bounded_number_of_times():
     catalog = load_catalog()
     keys = [p.key for p in catalog.products]
     count = 300
-    text = json.dumps([{"current": {keys[i % len(keys)]: {"users": 1 + i % 40, "instances": 2}},
-                        "proposed": {keys[i % len(keys)]: {"users": 2 + i % 40}},
-                        "days_remaining": i % 300} for i in range(count)])
+    text = json.dumps(
+        [
+            {
+                "current": {keys[i % len(keys)]: {"users": 1 + i % 40, "instances": 2}},
+                "proposed": {keys[i % len(keys)]: {"users": 2 + i % 40}},
+                "days_remaining": i % 300,
+            }
+            for i in range(count)
+        ]
+    )
     source = load_text(text, "many.json")
     source.lines = CountingLines(source.lines)
     CountingLines.read = 0

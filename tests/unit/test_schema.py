@@ -1,10 +1,12 @@
 """The committed JSON Schema is what the model generates, and the data file points editors at it."""
+
 from __future__ import annotations
 
 import json
 import re
 
 import yaml
+
 from cli_run import DATA, ROOT, run
 
 SCHEMA = ROOT / "schema" / "products.schema.json"

@@ -4,6 +4,7 @@ line per problem, and never a traceback.
 Every bad file is a copy of the real `data/products.yml` edited as text, so each
 expected line number is read off the edited text, not taken from govcloud.
 """
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from cli_run import DATA, ROOT, SCENARIOS, clean_env, edited, line_of, run
 
 NAME = "products.yml"
@@ -33,6 +35,7 @@ def one_problem(tmp_path: Path, **kwargs) -> str:
 
 # --- the file as a whole -----------------------------------------------------------------------
 
+
 def test_yaml_syntax_error_names_its_line(tmp_path):
     text = edited(tmp_path, "term_days: 365", "term_days: 365: days")
     line = line_of(text, "term_days: 365: days")
@@ -43,7 +46,8 @@ def test_tab_indentation(tmp_path):
     text = edited(tmp_path, "    name: Carahsoft", "\tname: Carahsoft")
     line = line_of(text, "\tname: Carahsoft")
     assert one_problem(tmp_path) == (
-        f"{NAME}:{line}: (file): YAML syntax: a tab is used for indentation; indent with spaces")
+        f"{NAME}:{line}: (file): YAML syntax: a tab is used for indentation; indent with spaces"
+    )
 
 
 def test_duplicate_key_names_both_lines(tmp_path):
@@ -64,7 +68,8 @@ def test_yaml_1_1_base_60_is_not_a_number(tmp_path):
     text = edited(tmp_path, "max_instances: 150", "max_instances: 2:30")
     line = line_of(text, "max_instances: 2:30")
     assert one_problem(tmp_path) == (
-        f"{NAME}:{line}: max_instances: '2:30': write whole numbers in plain digits, such as 1500")
+        f"{NAME}:{line}: max_instances: '2:30': write whole numbers in plain digits, such as 1500"
+    )
 
 
 def test_empty_file(tmp_path):
@@ -77,8 +82,9 @@ def test_file_of_comments_only_is_empty(tmp_path):
     assert one_problem(tmp_path) == f"{NAME}:1: (file): is empty"
 
 
-@pytest.mark.parametrize("body, kind", [("- jira\n- confluence\n", "a list"), ("just some words\n", "text"),
-                                        ("42\n", "a number")])
+@pytest.mark.parametrize(
+    "body, kind", [("- jira\n- confluence\n", "a list"), ("just some words\n", "text"), ("42\n", "a number")]
+)
 def test_file_that_is_not_a_mapping(tmp_path, body, kind):
     (tmp_path / NAME).write_text(body, encoding="utf-8")
     assert one_problem(tmp_path) == f"{NAME}:1: (document): must be a mapping of fields, not {kind}"
@@ -89,17 +95,19 @@ def test_invalid_utf8_names_its_line(tmp_path):
     assert b"name: Confluence" in raw
     bad = raw.replace(b"name: Confluence", b"name: Conf\xfcluence", 1)  # Latin-1 "ü"
     (tmp_path / NAME).write_bytes(bad)
-    line = bad[:bad.index(b"Conf\xfc")].count(b"\n") + 1
+    line = bad[: bad.index(b"Conf\xfc")].count(b"\n") + 1
     assert one_problem(tmp_path) == f"{NAME}:{line}: (file): is not valid UTF-8 (byte 0xfc)"
 
 
 def test_python_tag_is_rejected_and_never_executed(tmp_path):
     witness = tmp_path / "tag-was-executed"
-    text = edited(tmp_path, "prices_are: illustrative",
-                  f'prices_are: !!python/object/apply:os.system ["touch {witness}"]')
+    text = edited(
+        tmp_path, "prices_are: illustrative", f'prices_are: !!python/object/apply:os.system ["touch {witness}"]'
+    )
     line = line_of(text, "!!python/object/apply")
-    assert one_problem(tmp_path) == (f"{NAME}:{line}: prices_are: the YAML tag "
-                                     "!!python/object/apply:os.system is not allowed; write a plain value")
+    assert one_problem(tmp_path) == (
+        f"{NAME}:{line}: prices_are: the YAML tag !!python/object/apply:os.system is not allowed; write a plain value"
+    )
     assert not witness.exists()
 
 
@@ -119,10 +127,12 @@ def test_alias_bomb_is_rejected_within_a_memory_cap(tmp_path):
     line = line_of(text, "  a: &a")
     assert one_problem(tmp_path, cap_memory=True) == (
         f"{NAME}:{line}: lol.e[7][8][9][0][2]: the document expands to more than 100,000 values "
-        "(aliases repeated too often); write the values out")
+        "(aliases repeated too often); write the values out"
+    )
 
 
 # --- fields ------------------------------------------------------------------------------------
+
 
 def test_misspelled_key_suggests_the_right_one(tmp_path):
     # The misspelling is unknown, and the field it was meant to be is then missing.
@@ -136,7 +146,8 @@ def test_misspelled_key_suggests_the_right_one(tmp_path):
 def test_unknown_key_inside_a_tier_suggests_the_right_one(tmp_path):
     text = edited(tmp_path, "{users:     10, annual:    600.00}", "{users:     10, annual:    600.00, anual: 1}")
     assert one_problem(tmp_path) == (
-        f"{NAME}:{line_of(text, 'anual: 1')}: products[0].tiers[0].anual: unknown field; did you mean 'annual'?")
+        f"{NAME}:{line_of(text, 'anual: 1')}: products[0].tiers[0].anual: unknown field; did you mean 'annual'?"
+    )
 
 
 def test_missing_field_is_reported_at_its_mapping(tmp_path):
@@ -144,18 +155,33 @@ def test_missing_field_is_reported_at_its_mapping(tmp_path):
     assert one_problem(tmp_path) == f"{NAME}:{line_of(text, '- key: jira')}: products[0].description: is required"
 
 
-@pytest.mark.parametrize("old, new, field, message", [
-    ("{users:     10,", "{users:     ten,", "products[0].tiers[0].users", "must be a whole number"),
-    ("{users:     10,", "{users:     10.5,", "products[0].tiers[0].users", "must be a whole number"),
-    ("{users:     10,", "{users:     true,", "products[0].tiers[0].users", "must be a whole number"),
-    ("annual:    600.00}", "annual:    six hundred}", "products[0].tiers[0].annual",
-     "must be a positive amount, such as 1500.00"),
-    ("annual:    600.00}", "annual:    false}", "products[0].tiers[0].annual",
-     "must be a positive amount, such as 1500.00"),
-    ("max_instances: 150", 'max_instances: "150"', "max_instances", "must be a whole number"),
-    ("    confirmed: true", "    confirmed: 1", "rules.one_subscription_per_product.confirmed",
-     "must be true or false"),
-])
+@pytest.mark.parametrize(
+    "old, new, field, message",
+    [
+        ("{users:     10,", "{users:     ten,", "products[0].tiers[0].users", "must be a whole number"),
+        ("{users:     10,", "{users:     10.5,", "products[0].tiers[0].users", "must be a whole number"),
+        ("{users:     10,", "{users:     true,", "products[0].tiers[0].users", "must be a whole number"),
+        (
+            "annual:    600.00}",
+            "annual:    six hundred}",
+            "products[0].tiers[0].annual",
+            "must be a positive amount, such as 1500.00",
+        ),
+        (
+            "annual:    600.00}",
+            "annual:    false}",
+            "products[0].tiers[0].annual",
+            "must be a positive amount, such as 1500.00",
+        ),
+        ("max_instances: 150", 'max_instances: "150"', "max_instances", "must be a whole number"),
+        (
+            "    confirmed: true",
+            "    confirmed: 1",
+            "rules.one_subscription_per_product.confirmed",
+            "must be true or false",
+        ),
+    ],
+)
 def test_wrong_type(tmp_path, old, new, field, message):
     text = edited(tmp_path, old, new)
     assert one_problem(tmp_path) == f"{NAME}:{line_of(text, new)}: {field}: {message}"
@@ -165,14 +191,16 @@ def test_wrong_type(tmp_path, old, new, field, message):
 def test_amount_that_is_not_positive_and_finite(tmp_path, amount):
     text = edited(tmp_path, "annual:    600.00}", f"annual:    {amount}}}")
     assert one_problem(tmp_path) == (
-        f"{NAME}:{line_of(text, f'annual:    {amount}}}')}: products[0].tiers[0].annual: must be a positive amount")
+        f"{NAME}:{line_of(text, f'annual:    {amount}}}')}: products[0].tiers[0].annual: must be a positive amount"
+    )
 
 
 @pytest.mark.parametrize("amount", ["600.001", "600.125"])
 def test_amount_with_more_than_two_decimals(tmp_path, amount):
     text = edited(tmp_path, "annual:    600.00}", f"annual:    {amount}}}")
-    assert one_problem(tmp_path) == (f"{NAME}:{line_of(text, amount)}: products[0].tiers[0].annual: "
-                                     "must have at most two decimals (whole cents)")
+    assert one_problem(tmp_path) == (
+        f"{NAME}:{line_of(text, amount)}: products[0].tiers[0].annual: must have at most two decimals (whole cents)"
+    )
 
 
 @pytest.mark.parametrize("users", ["10", "5"], ids=["repeated", "out-of-order"])
@@ -180,20 +208,26 @@ def test_tiers_repeated_or_out_of_order(tmp_path, users):
     text = edited(tmp_path, "{users:     15, annual:    900.00}", f"{{users: {users}, annual:    900.00}}")
     assert one_problem(tmp_path) == (
         f"{NAME}:{line_of(text, f'{{users: {users}, ')}: products[0].tiers[1].users: must be more than "
-        "the tier before it (10 users); list tiers in ascending order, each once")
+        "the tier before it (10 users); list tiers in ascending order, each once"
+    )
 
 
 def test_higher_tier_cheaper_than_lower(tmp_path):
     text = edited(tmp_path, "{users:     15, annual:    900.00}", "{users:     15, annual:    599.99}")
-    assert one_problem(tmp_path) == (f"{NAME}:{line_of(text, '599.99')}: products[0].tiers[1].annual: "
-                                     "must not be less than the tier before it (600.00)")
+    assert one_problem(tmp_path) == (
+        f"{NAME}:{line_of(text, '599.99')}: products[0].tiers[1].annual: "
+        "must not be less than the tier before it (600.00)"
+    )
 
 
-@pytest.mark.parametrize("old, new, field", [
-    ("max_instances: 150", "max_instances: 0", "max_instances"),
-    ("max_instances: 150", "max_instances: -3", "max_instances"),
-    ("term_days: 365", "term_days: 0", "term_days"),
-])
+@pytest.mark.parametrize(
+    "old, new, field",
+    [
+        ("max_instances: 150", "max_instances: 0", "max_instances"),
+        ("max_instances: 150", "max_instances: -3", "max_instances"),
+        ("term_days: 365", "term_days: 0", "term_days"),
+    ],
+)
 def test_limit_or_term_below_one(tmp_path, old, new, field):
     text = edited(tmp_path, old, new)
     assert one_problem(tmp_path) == f"{NAME}:{line_of(text, new)}: {field}: must be at least 1"
@@ -209,11 +243,11 @@ def test_several_problems_are_all_reported_sorted_by_line(tmp_path):
     # Edits made bottom-up in file order would not matter: the report must be sorted by line.
     text = DATA.read_text(encoding="utf-8")
     edits = [
-        ("name: Confluence", "nam: Confluence"),                        # unknown field (+ name missing)
+        ("name: Confluence", "nam: Confluence"),  # unknown field (+ name missing)
         ("{users:     15, annual:   1700.00}", "{users: 9, annual:   1700.00}"),  # jsm ladder order
-        ("annual:   2600.00}", "annual:   -1}"),                         # jira negative amount
+        ("annual:   2600.00}", "annual:   -1}"),  # jira negative amount
         ("    who: Customers that are not government agencies", "    who: 12"),  # number for text
-        ("term_days: 365", "term_days: 0"),                              # below 1
+        ("term_days: 365", "term_days: 0"),  # below 1
     ]
     for old, new in edits:
         assert text.count(old) == 1, old
@@ -227,8 +261,7 @@ def test_several_problems_are_all_reported_sorted_by_line(tmp_path):
         f"{NAME}:{line_of(text, '{users: 9,')}: products[1].tiers[1].users: must be more than the tier "
         "before it (10 users); list tiers in ascending order, each once",
         f"{NAME}:{line_of(text, '- key: confluence')}: products[2].name: is required",
-        f"{NAME}:{line_of(text, 'nam: Confluence', confluence)}: products[2].nam: unknown field; "
-        "did you mean 'name'?",
+        f"{NAME}:{line_of(text, 'nam: Confluence', confluence)}: products[2].nam: unknown field; did you mean 'name'?",
     ]
 
 
@@ -241,10 +274,12 @@ def test_the_real_data_passes(tmp_path):
 
 # --- inputs that used to end in a Python traceback ----------------------------------------------
 
+
 def test_control_character_names_its_line(tmp_path):
     text = edited(tmp_path, "name: Confluence", "name: Conf\x01luence")
-    assert one_problem(tmp_path) == (f"{NAME}:{line_of(text, 'Conf')}: (file): "
-                                     "YAML syntax: the control character U+0001 is not allowed")
+    assert one_problem(tmp_path) == (
+        f"{NAME}:{line_of(text, 'Conf')}: (file): YAML syntax: the control character U+0001 is not allowed"
+    )
 
 
 def test_number_too_long_to_read(tmp_path):
@@ -259,6 +294,7 @@ def test_nesting_too_deep(tmp_path):
 
 
 # --- worked scenarios (data/scenarios.yml) ------------------------------------------------------
+
 
 def test_check_passes_on_the_real_data_and_worked_scenarios():
     worked = yaml.load(SCENARIOS.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
@@ -276,7 +312,6 @@ WORKED_VALUES = yaml.safe_load(SCENARIOS.read_text(encoding="utf-8"))
 def test_worked_scenario_matches_its_expectation(index):
     # The expectations are compared as written (text) with the quote here, not by worked.py.
     from catalogs import REAL
-
     from govcloud.calc.quote import quote
     from govcloud.model.scenario import Scenario
 
@@ -294,11 +329,14 @@ def test_broken_expectation_names_the_scenario_and_field(tmp_path):
     index = [w["id"] for w in WORKED].index("upgrade-and-add-product")
     right = WORKED[index]["expected"]["due_now_total"]
     wrong = f"{Decimal(right) + Decimal('0.01'):.2f}"
-    text = edited(tmp_path, f"due_now_total: {right}", f"due_now_total: {wrong}", name="scenarios.yml",
-                  source=SCENARIOS)
+    text = edited(
+        tmp_path, f"due_now_total: {right}", f"due_now_total: {wrong}", name="scenarios.yml", source=SCENARIOS
+    )
     line = line_of(text, f"due_now_total: {wrong}")
-    expected = (f"scenarios.yml:{line}: [{index}].expected.due_now_total: scenario 'upgrade-and-add-product' "
-                f"expects {wrong} but govcloud computes {right}")
+    expected = (
+        f"scenarios.yml:{line}: [{index}].expected.due_now_total: scenario 'upgrade-and-add-product' "
+        f"expects {wrong} but govcloud computes {right}"
+    )
     result = run("check", "--scenarios", "scenarios.yml", cwd=tmp_path)
     assert (result.returncode, result.stderr.splitlines(), result.stdout) == (2, [expected], "")
     # The same through the variable the site build uses, with `govcloud check` as `make check` runs it.
@@ -308,13 +346,18 @@ def test_broken_expectation_names_the_scenario_and_field(tmp_path):
 
 
 def test_broken_change_kind_names_the_scenario(tmp_path):
-    text = edited(tmp_path, "changes: {jsm: instances_only}", "changes: {jsm: unchanged}", name="scenarios.yml",
-                  source=SCENARIOS)
+    text = edited(
+        tmp_path, "changes: {jsm: instances_only}", "changes: {jsm: unchanged}", name="scenarios.yml", source=SCENARIOS
+    )
     index = [w["id"] for w in WORKED].index("add-instances")
     result = run("check", "--scenarios", "scenarios.yml", cwd=tmp_path)
-    assert (result.returncode, result.stderr.splitlines()) == (2, [
-        f"scenarios.yml:{line_of(text, 'jsm: unchanged')}: [{index}].expected.changes.jsm: "
-        "scenario 'add-instances' expects unchanged but govcloud computes instances_only"])
+    assert (result.returncode, result.stderr.splitlines()) == (
+        2,
+        [
+            f"scenarios.yml:{line_of(text, 'jsm: unchanged')}: [{index}].expected.changes.jsm: "
+            "scenario 'add-instances' expects unchanged but govcloud computes instances_only"
+        ],
+    )
 
 
 def test_worked_scenarios_must_show_every_change_kind(tmp_path):
@@ -325,9 +368,11 @@ def test_worked_scenarios_must_show_every_change_kind(tmp_path):
     end = text.index("- id:", start + 1)
     (tmp_path / "scenarios.yml").write_text(text[:start] + text[end:], encoding="utf-8")
     result = run("check", "--scenarios", "scenarios.yml", cwd=tmp_path)
-    assert (result.returncode, result.stderr.splitlines(), result.stdout) == (2, [
-        "scenarios.yml:1: (file): no worked scenario shows a 'downgrade' change; add one (the pages show each kind)"],
-        "")
+    assert (result.returncode, result.stderr.splitlines(), result.stdout) == (
+        2,
+        ["scenarios.yml:1: (file): no worked scenario shows a 'downgrade' change; add one (the pages show each kind)"],
+        "",
+    )
 
 
 def test_glossary_problems_are_file_line_field_lines(tmp_path):
@@ -337,8 +382,9 @@ def test_glossary_problems_are_file_line_field_lines(tmp_path):
     from govcloud.model.problems import InputError
 
     bad = tmp_path / "glossary.yml"
-    bad.write_text("- term: Tier\n  text: The most users a bill covers.\n"
-                   "- term: Term\n  txt: A year.\n", encoding="utf-8")
+    bad.write_text(
+        "- term: Tier\n  text: The most users a bill covers.\n- term: Term\n  txt: A year.\n", encoding="utf-8"
+    )
     with pytest.raises(InputError) as caught:
         load_glossary(bad)
     assert [str(p) for p in caught.value.problems] == [

@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import get_args
 
 import pytest
-from cli_run import FIXTURE, run
 
+from cli_run import FIXTURE, run
 from govcloud.model.catalog import Contacts
 from govcloud.model.scenario import Customer
 from govcloud.words.vocabulary import PLACEHOLDER, WORDS, fill, word
@@ -68,9 +68,19 @@ def test_a_yearly_figure_has_an_amount():
 # "field: problem"): the number fields' labels are plural ("Jira users") and the
 # others singular ("Renewal date", "Name of option 2"), so each problem is a
 # predicate whose verb agrees with both.
-AFTER_A_LABEL = ["problems.whole", "problems.digits", "problems.at_least", "problems.too_large",
-                 "problems.days_at_most", "problems.renewal_not_date", "problems.renewal_past",
-                 "problems.renewal_far", "options.name_missing", "options.name_long", "options.name_plain"]
+AFTER_A_LABEL = [
+    "problems.whole",
+    "problems.digits",
+    "problems.at_least",
+    "problems.too_large",
+    "problems.days_at_most",
+    "problems.renewal_not_date",
+    "problems.renewal_past",
+    "problems.renewal_far",
+    "options.name_missing",
+    "options.name_long",
+    "options.name_plain",
+]
 
 
 @pytest.mark.parametrize("path", AFTER_A_LABEL)

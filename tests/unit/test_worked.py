@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 import yaml
+
 from cli_run import SCENARIOS, edited, line_of, run
 
 WORKED = yaml.load(SCENARIOS.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
@@ -20,8 +21,10 @@ def test_broken_new_expectation_names_the_scenario_and_field(tmp_path, field):
     wrong = f"{Decimal(right) + Decimal('0.01'):.2f}"
     text = edited(tmp_path, f"{field}: {right}", f"{field}: {wrong}", name="scenarios.yml", source=SCENARIOS)
     line = line_of(text, f"{field}: {wrong}")
-    expected = (f"scenarios.yml:{line}: [{index}].expected.{field}: scenario 'upgrade-and-add-product' "
-                f"expects {wrong} but govcloud computes {right}")
+    expected = (
+        f"scenarios.yml:{line}: [{index}].expected.{field}: scenario 'upgrade-and-add-product' "
+        f"expects {wrong} but govcloud computes {right}"
+    )
     result = run("check", "--scenarios", "scenarios.yml", cwd=tmp_path)
     assert (result.returncode, result.stderr.splitlines()) == (2, [expected])
 

@@ -1,19 +1,22 @@
 """The docs workflow passes zizmor's offline audit: actions pinned to commits,
 no credentials left in the checkout, least permissions per job."""
+
 from __future__ import annotations
 
 import re
 import subprocess
 
 import yaml
+
 from harness import BIN, ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "docs.yml"
 
 
 def test_zizmor_finds_nothing():
-    result = subprocess.run([str(BIN / "zizmor"), "--offline", str(WORKFLOW.parent)],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [str(BIN / "zizmor"), "--offline", str(WORKFLOW.parent)], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -1,4 +1,5 @@
 """`govcloud`: quotes, the price book and data checks from the command line."""
+
 from __future__ import annotations
 
 import argparse
@@ -32,46 +33,68 @@ EXAMPLES = {
   $ echo 'proposed: {jira: {users: 50}}' | govcloud quote -""",
     "pricebook": "example:\n  $ govcloud pricebook\n  $ govcloud pricebook --json > pricebook.json",
     "check": "example:\n  $ govcloud check                      # data/products.yml and data/scenarios.yml\n"
-             "  $ govcloud check my-products.yml",
+    "  $ govcloud check my-products.yml",
     "schema": "example:\n  $ govcloud schema > schema/products.schema.json",
     "diff": "example:\n  $ govcloud diff old-products.yml data/products.yml\n"
-            "  $ govcloud diff --base main                 # main's data/products.yml vs the working copy",
+    "  $ govcloud diff --base main                 # main's data/products.yml vs the working copy",
 }
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="govcloud", formatter_class=argparse.RawDescriptionHelpFormatter,
+        prog="govcloud",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Quotes and policy data for Atlassian Government Cloud subscriptions.\n"
-                    "Prices are illustrative; the sales quote governs.",
-        epilog=EXAMPLES["quote"])
+        "Prices are illustrative; the sales quote governs.",
+        epilog=EXAMPLES["quote"],
+    )
     parser.add_argument("--version", action="version", version=f"govcloud {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(name: str, help: str) -> argparse.ArgumentParser:
-        return commands.add_parser(name, help=help, description=help, epilog=EXAMPLES[name],
-                                   formatter_class=argparse.RawDescriptionHelpFormatter)
+        return commands.add_parser(
+            name,
+            help=help,
+            description=help,
+            epilog=EXAMPLES[name],
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
 
     q = command("quote", "Quote one scenario, or a list of them, from a YAML or JSON file (- for stdin).")
     q.add_argument("file", metavar="FILE|-")
     q.add_argument("--json", action="store_true", help="print the JSON quote instead of a table")
-    q.add_argument("--today", metavar="YYYY-MM-DD", type=_day,
-                   help="the date a scenario's renewal: counts from (default: the system date)")
+    q.add_argument(
+        "--today",
+        metavar="YYYY-MM-DD",
+        type=_day,
+        help="the date a scenario's renewal: counts from (default: the system date)",
+    )
     q.add_argument("--data", metavar="DATA_FILE", help="policy data (default: data/products.yml)")
     p = command("pricebook", "Print every product's user tiers and illustrative annual prices.")
     p.add_argument("--json", action="store_true", help="print the price book JSON the estimator embeds")
     p.add_argument("--data", metavar="DATA_FILE", help="policy data (default: data/products.yml)")
     c = command("check", "Validate the policy data (and, by default, the worked scenarios).")
     c.add_argument("data", nargs="?", metavar="DATA_FILE", help="default: data/products.yml")
-    c.add_argument("--scenarios", metavar="FILE",
-                   help=f"worked scenarios to check against the data (default: {DEFAULT_SCENARIOS} "
-                        "when DATA_FILE is not given)")
-    c.add_argument("--glossary", metavar="FILE",
-                   help="glossary to check (default: includes/glossary.yml when DATA_FILE is not given)")
+    c.add_argument(
+        "--scenarios",
+        metavar="FILE",
+        help=f"worked scenarios to check against the data (default: {DEFAULT_SCENARIOS} when DATA_FILE is not given)",
+    )
+    c.add_argument(
+        "--glossary",
+        metavar="FILE",
+        help="glossary to check (default: includes/glossary.yml when DATA_FILE is not given)",
+    )
     command("schema", "Print the JSON Schema of the policy data.")
     from govcloud.cli.diff import configure  # `govcloud diff` keeps its arguments beside its code
-    configure(command("diff", "Say in words what changed between two versions of the policy data, "
-                              "and which worked scenarios' figures move."))
+
+    configure(
+        command(
+            "diff",
+            "Say in words what changed between two versions of the policy data, "
+            "and which worked scenarios' figures move.",
+        )
+    )
     return parser
 
 
@@ -171,8 +194,11 @@ def _check(args: argparse.Namespace) -> int:
     entries = gather(load_glossary, glossary, catalog) if glossary else None
     if problems:
         raise InputError(problems)
-    said = [f"{len(catalog.products)} products"] + ([f"{len(worked)} worked scenarios"] if worked else []) \
+    said = (
+        [f"{len(catalog.products)} products"]
+        + ([f"{len(worked)} worked scenarios"] if worked else [])
         + ([f"{len(entries)} glossary terms"] if entries else [])
+    )
     print("ok: " + ", ".join(said))
     return 0
 
@@ -180,6 +206,7 @@ def _check(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     if args.command == "diff":
         from govcloud.cli.diff import run
+
         return run(args)
     if args.command == "schema":
         print(json.dumps(catalog_schema(), indent=2))

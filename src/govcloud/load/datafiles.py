@@ -1,4 +1,5 @@
 """Finding the data files: the one named, else the environment's, else the project's own."""
+
 from __future__ import annotations
 
 import os
@@ -10,8 +11,11 @@ DEFAULT_DATA = "data/products.yml"
 DEFAULT_SCENARIOS = "data/scenarios.yml"
 DEFAULT_GLOSSARY = "includes/glossary.yml"
 # Builds and tests point the site at other data through these.
-ENV_VARS = {DEFAULT_DATA: "GOVCLOUD_DATA", DEFAULT_SCENARIOS: "GOVCLOUD_SCENARIOS",
-            DEFAULT_GLOSSARY: "GOVCLOUD_GLOSSARY"}
+ENV_VARS = {
+    DEFAULT_DATA: "GOVCLOUD_DATA",
+    DEFAULT_SCENARIOS: "GOVCLOUD_SCENARIOS",
+    DEFAULT_GLOSSARY: "GOVCLOUD_GLOSSARY",
+}
 
 
 def data_path(given: str | None, default: str = DEFAULT_DATA) -> Path:

@@ -1,5 +1,6 @@
 """The glossary file (`includes/glossary.yml`), loaded and checked like the policy
 data, so that a mistake in it is a `file:line: field: message` line, not a traceback."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -21,12 +22,19 @@ Words = Annotated[Text, _checked("plain", PLACEHOLDERS)]
 
 class Entry(Strict):
     term: Annotated[Words, Field(description="The term as the glossary lists it.")]
-    forms: Annotated[list[Words] | None, Field(
-        description="Words on other pages that link to the term (default: the term itself).")] = None
+    forms: Annotated[
+        list[Words] | None, Field(description="Words on other pages that link to the term (default: the term itself).")
+    ] = None
     text: Annotated[Words, Field(description="What it means, in plain text.")]
-    rests_on: Annotated[list[str] | None, Field(description=(
-        "Keys of the data's rules the meaning states; while one is `confirmed: false`, "
-        "the entry and its tooltip are marked to confirm."))] = None
+    rests_on: Annotated[
+        list[str] | None,
+        Field(
+            description=(
+                "Keys of the data's rules the meaning states; while one is `confirmed: false`, "
+                "the entry and its tooltip are marked to confirm."
+            )
+        ),
+    ] = None
 
 
 class Glossary(RootModel[Annotated[list[Entry], Field(min_length=1)]]):
@@ -65,9 +73,12 @@ def _unique_anchors(catalog: Catalog | None):
                 if raw[first].get("term", "").strip() == term.strip():
                     yield ((i, "term"), f"{term!r} is already the term of [{first}]")
                 else:
-                    yield ((i, "term"), f"{term!r} gets the anchor #{anchor}, as [{first}] does; "
-                           "give each entry a term of its own")
+                    yield (
+                        (i, "term"),
+                        f"{term!r} gets the anchor #{anchor}, as [{first}] does; give each entry a term of its own",
+                    )
             seen.setdefault(anchor, i)
+
     return check
 
 
@@ -82,6 +93,7 @@ def _known_rules(catalog: Catalog | None):
             for j, key in enumerate(keys if isinstance(keys, list) else []):
                 if isinstance(key, str) and key not in known:
                     yield ((i, "rests_on", j), f"{key!r} is not a rule of the data; the rules are: {', '.join(known)}")
+
     return check
 
 

@@ -4,6 +4,7 @@ The jobs live in their own modules (`datafiles`, `yamlsource`, `reporting`,
 `catalog_checks`); the names below stay importable from here for the callers
 that know this module.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,8 +15,19 @@ from govcloud.load.yamlsource import Document, load_file
 from govcloud.model.catalog import Catalog
 from govcloud.model.checks import catalog_cross_checks
 
-__all__ = ["DEFAULT_DATA", "DEFAULT_SCENARIOS", "ENV_VARS", "PROJECT", "CrossCheck", "catalog_cross_checks",
-           "data_path", "display_name", "load_catalog", "load_catalog_source", "validate"]
+__all__ = [
+    "DEFAULT_DATA",
+    "DEFAULT_SCENARIOS",
+    "ENV_VARS",
+    "PROJECT",
+    "CrossCheck",
+    "catalog_cross_checks",
+    "data_path",
+    "display_name",
+    "load_catalog",
+    "load_catalog_source",
+    "validate",
+]
 
 
 def load_catalog(path: str | Path | None = None) -> Catalog:

@@ -1,5 +1,6 @@
 """Validating a loaded document against a model, every problem as `file:line: field: message`
 in words written for the person who edits the file."""
+
 from __future__ import annotations
 
 import difflib
@@ -22,8 +23,9 @@ def _schema(model: type[BaseModel]) -> dict:
     return model.model_json_schema()
 
 
-def validate(model: type[M], source: Document, cross_checks: CrossCheck | None = None,
-             context: dict | None = None) -> M:
+def validate(
+    model: type[M], source: Document, cross_checks: CrossCheck | None = None, context: dict | None = None
+) -> M:
     problems: list[Problem] = []
     result = None
     try:
@@ -83,7 +85,8 @@ def _kind_of(value: Any) -> str:
     if value is None:
         return "nothing"
     return {bool: "true/false", int: "a number", str: "text", list: "a list", dict: "a mapping"}.get(
-        type(value), "a number")
+        type(value), "a number"
+    )
 
 
 def _known_fields(schema: dict, loc: tuple) -> list[str]:

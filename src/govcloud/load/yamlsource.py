@@ -6,6 +6,7 @@ composes the node graph with the safe loader and builds plain Python values
 itself, so that it can refuse what policy data never needs and tell the line
 of every field.
 """
+
 from __future__ import annotations
 
 import json
@@ -146,8 +147,9 @@ def _load_yaml(text: str, name: str) -> Document:
         loader = yaml.SafeLoader(text)
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
-        raise InputError([Problem(name, line, "(file)",
-                                  f"YAML syntax: the control character U+{exc.character:04X} is not allowed")]) from None
+        raise InputError(
+            [Problem(name, line, "(file)", f"YAML syntax: the control character U+{exc.character:04X} is not allowed")]
+        ) from None
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
@@ -215,8 +217,12 @@ class _Builder:
             self.count += 1
             if self.count > MAX_NODES:
                 if self.count == MAX_NODES + 1:
-                    self.fail(node, loc, f"the document expands to more than {MAX_NODES:,} values "
-                              "(aliases repeated too often); write the values out")
+                    self.fail(
+                        node,
+                        loc,
+                        f"the document expands to more than {MAX_NODES:,} values "
+                        "(aliases repeated too often); write the values out",
+                    )
                 return None
         if repeat:
             self.expanding += 1

@@ -5,6 +5,7 @@ each other (ladder order, unique keys, references) are in `catalog_checks.py`, w
 can check them on raw data and so report them together with type problems.
 Messages are written for the maintainer who edits the YAML.
 """
+
 from __future__ import annotations
 
 import re
@@ -44,10 +45,16 @@ def _amount(value: object, allow_zero: bool = False) -> Decimal:
     return amount.quantize(CENT)
 
 
-Amount = Annotated[Decimal, BeforeValidator(_amount),
-                   WithJsonSchema({"type": "number", "exclusiveMinimum": 0, "maximum": 1e9, "multipleOf": 0.01})]
-Money = Annotated[Decimal, BeforeValidator(lambda v: _amount(v, allow_zero=True)),
-                  WithJsonSchema({"type": "number", "minimum": 0, "maximum": 1e9, "multipleOf": 0.01})]
+Amount = Annotated[
+    Decimal,
+    BeforeValidator(_amount),
+    WithJsonSchema({"type": "number", "exclusiveMinimum": 0, "maximum": 1e9, "multipleOf": 0.01}),
+]
+Money = Annotated[
+    Decimal,
+    BeforeValidator(lambda v: _amount(v, allow_zero=True)),
+    WithJsonSchema({"type": "number", "minimum": 0, "maximum": 1e9, "multipleOf": 0.01}),
+]
 
 
 def _text(value: str) -> str:
@@ -58,12 +65,14 @@ def _text(value: str) -> str:
 
 def _checked(kind: richtext.Kind, placeholders: frozenset[str] = frozenset()):
     """A validator refusing what the field may not hold (richtext: markup, line breaks, placeholders)."""
+
     def check(value: str) -> str:
         found = richtext.problems(value, kind, placeholders)
         if found:
             # The message goes in as a value: it may hold braces, which pydantic would read as a template.
             raise PydanticCustomError("text_markup", "{message}", {"message": "; ".join(found)})
         return value
+
     return AfterValidator(check)
 
 
@@ -74,25 +83,60 @@ Line = Annotated[Text, _checked("plain")]
 Prose = Annotated[Text, _checked("formatted")]
 Key = Annotated[str, Field(strict=True, pattern=r"^[a-z][a-z0-9_]*$", max_length=32)]
 # No quotes, brackets, angle brackets or spaces: an address goes into Markdown links and HTML attributes.
-Url = Annotated[str, Field(strict=True, pattern=r"^https://[A-Za-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9._~%!$&*+,;=:@/?#-]*)?$")]
+Url = Annotated[
+    str, Field(strict=True, pattern=r"^https://[A-Za-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9._~%!$&*+,;=:@/?#-]*)?$")
+]
 
 # Words a product key may not be, in one list: the key becomes a property name in the
 # estimator's objects and a part of its address and test hooks (`users-<key>`, `<key>=520`),
 # so it must not reach an object's internals or read as one of the address's own words.
-RESERVED_KEYS = frozenset({
-    # JavaScript objects, functions and promises
-    "constructor", "prototype", "length", "name", "caller", "arguments", "apply", "call", "bind", "then",
-    # words of the address, the scenario and the quote
-    "customer", "current", "proposed", "renewal", "days_remaining", "today", "mode", "expected",
-    "users", "instances", "tier", "annual", "due_now", "change", "status", "contact", "lines", "bills",
-    "total", "id", "title", "summary",
-})
+RESERVED_KEYS = frozenset(
+    {
+        # JavaScript objects, functions and promises
+        "constructor",
+        "prototype",
+        "length",
+        "name",
+        "caller",
+        "arguments",
+        "apply",
+        "call",
+        "bind",
+        "then",
+        # words of the address, the scenario and the quote
+        "customer",
+        "current",
+        "proposed",
+        "renewal",
+        "days_remaining",
+        "today",
+        "mode",
+        "expected",
+        "users",
+        "instances",
+        "tier",
+        "annual",
+        "due_now",
+        "change",
+        "status",
+        "contact",
+        "lines",
+        "bills",
+        "total",
+        "id",
+        "title",
+        "summary",
+    }
+)
 
 
 def _product_key(value: str) -> str:
     if value in RESERVED_KEYS:
-        raise PydanticCustomError("reserved_key", "{key} is a reserved word (the estimator's address or "
-                                  "JavaScript uses it); pick another key", {"key": repr(value)})
+        raise PydanticCustomError(
+            "reserved_key",
+            "{key} is a reserved word (the estimator's address or JavaScript uses it); pick another key",
+            {"key": repr(value)},
+        )
     return value
 
 
@@ -109,13 +153,17 @@ class Tier(Strict):
 
 
 class Product(Strict):
-    key: Annotated[ProductKey, Field(description="Stable identifier used in scenarios, addresses and test hooks: "
-                                   "lowercase letters, digits and _, starting with a letter; not a reserved word "
-                                   "(README: Product keys).")]
+    key: Annotated[
+        ProductKey,
+        Field(
+            description="Stable identifier used in scenarios, addresses and test hooks: "
+            "lowercase letters, digits and _, starting with a letter; not a reserved word "
+            "(README: Product keys)."
+        ),
+    ]
     name: Annotated[Line, Field(description="Name shown to readers.")]
     description: Annotated[Prose, Field(description="One sentence on what the product is for.")]
     tiers: Annotated[list[Tier], Field(min_length=1, description="User tiers in ascending order of users.")]
-
 
 
 class Source(Strict):
@@ -143,7 +191,8 @@ PLACEHOLDERS = {"max_instances", "term_days", "deactivation_days", "quote_valid_
 def _template(value: str) -> str:
     if re.search(r"\d", richtext.fill(value, {n: "" for n in PLACEHOLDERS})):
         raise PydanticCustomError(
-            "placeholder", "write numbers the data holds as placeholders ({allowed}), not digits",
+            "placeholder",
+            "write numbers the data holds as placeholders ({allowed}), not digits",
             {"allowed": ", ".join("{" + n + "}" for n in sorted(PLACEHOLDERS))},
         )
     return value
@@ -154,12 +203,23 @@ Template = Annotated[Text, _checked("formatted", frozenset(PLACEHOLDERS)), After
 
 class Rule(Strict):
     title: Annotated[Line, Field(description="Short name of the rule.")]
-    summary: Annotated[Template, Field(description="The rule in one or two plain sentences; "
-                                       "may use {max_instances}, {term_days}, {deactivation_days}, "
-                                       "{quote_valid_days}, and {government} and {commercial} "
-                                       "for the contacts' names.")]
-    confirmed: Annotated[bool, Field(strict=True, description="True when the source states it for Government Cloud; "
-                                     "false when it is carried over from commercial cloud and should be confirmed.")]
+    summary: Annotated[
+        Template,
+        Field(
+            description="The rule in one or two plain sentences; "
+            "may use {max_instances}, {term_days}, {deactivation_days}, "
+            "{quote_valid_days}, and {government} and {commercial} "
+            "for the contacts' names."
+        ),
+    ]
+    confirmed: Annotated[
+        bool,
+        Field(
+            strict=True,
+            description="True when the source states it for Government Cloud; "
+            "false when it is carried over from commercial cloud and should be confirmed.",
+        ),
+    ]
     source: Annotated[Key, Field(description="Key of the entry in `sources` the rule comes from.")]
 
 
@@ -183,15 +243,21 @@ class Catalog(Strict):
     """Everything `data/products.yml` holds."""
 
     currency: Annotated[Literal["USD"], Field(description="Currency of every amount.")]
-    prices_are: Annotated[Literal["illustrative"], Field(
-        description="Prices are illustrative list prices; the quote from the contact governs.")]
+    prices_are: Annotated[
+        Literal["illustrative"],
+        Field(description="Prices are illustrative list prices; the quote from the contact governs."),
+    ]
     term_days: Annotated[StrictInt, Field(ge=1, le=366, description="Days in one annual term.")]
     max_instances: Annotated[StrictInt, Field(ge=1, description="Instances a subscription holds at no extra cost.")]
-    proration: Annotated[Literal["days"], Field(
-        description="Basis of a mid-term upgrade's charge (not documented for Government Cloud).")]
+    proration: Annotated[
+        Literal["days"],
+        Field(description="Basis of a mid-term upgrade's charge (not documented for Government Cloud)."),
+    ]
     # Facts from commercial-cloud pages that pages state; kept here so they change in one place.
-    deactivation_days: Annotated[StrictInt, Field(ge=0, description=(
-        "Days after a cancelled subscription's term ends before it is deactivated."))]
+    deactivation_days: Annotated[
+        StrictInt,
+        Field(ge=0, description=("Days after a cancelled subscription's term ends before it is deactivated.")),
+    ]
     quote_valid_days: Annotated[StrictInt, Field(ge=1, description="Days a saved annual quote stays valid.")]
     contacts: Contacts
     sources: Annotated[dict[Key, Source], Field(min_length=1, description="Pages the rules come from, by key.")]
@@ -203,8 +269,10 @@ class Catalog(Strict):
 
     def rule_values(self) -> dict[str, str]:
         """What each placeholder of a rule's text stands for."""
-        return {n: getattr(self.contacts, n).name if n in ("government", "commercial") else str(getattr(self, n))
-                for n in PLACEHOLDERS}
+        return {
+            n: getattr(self.contacts, n).name if n in ("government", "commercial") else str(getattr(self, n))
+            for n in PLACEHOLDERS
+        }
 
     def rule_text(self, name: str) -> str:
         """A rule's summary as plain words (its formatting dropped), placeholders filled."""

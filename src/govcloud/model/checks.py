@@ -1,5 +1,6 @@
 """Rules between values of the policy data (ladder order, unique keys, references),
 checked on the raw data so that they are reported together with type problems."""
+
 from __future__ import annotations
 
 from typing import Any, Iterable
@@ -48,8 +49,11 @@ def _ladder_checks(tiers: Any, loc: tuple) -> Iterable[tuple[tuple, str]]:
         if previous:
             prev_users, prev_annual = previous
             if users is not None and prev_users is not None and users <= prev_users:
-                yield (loc + (j, "users"), f"must be more than the tier before it ({prev_users:,} users); "
-                       "list tiers in ascending order, each once")
+                yield (
+                    loc + (j, "users"),
+                    f"must be more than the tier before it ({prev_users:,} users); "
+                    "list tiers in ascending order, each once",
+                )
             if annual is not None and prev_annual is not None and annual < prev_annual:
                 yield (loc + (j, "annual"), f"must not be less than the tier before it ({prev_annual:,})")
         previous = (users, annual)

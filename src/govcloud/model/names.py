@@ -14,7 +14,6 @@ FEWEST, MOST = 2, 3
 NAME_LENGTH = 60
 
 
-
 def name_problem(name: Any) -> str | None:
     # The estimator checks a name by the same rule (`names()`, in the price book) and words.
     if not isinstance(name, str) or not name.strip():

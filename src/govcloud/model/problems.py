@@ -1,4 +1,5 @@
 """Problems found in an input file, reported one line each as `file:line: field: message`."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,4 +1,5 @@
 """The JSON Schema of the policy data, committed at schema/products.schema.json for editors."""
+
 from __future__ import annotations
 
 from typing import Any

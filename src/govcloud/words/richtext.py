@@ -18,6 +18,7 @@ data text through as Markdown: `markdown` and `html` re-emit the parsed
 tokens, escaping every character of the words, so what the check lets
 through can only ever read as text.
 """
+
 from __future__ import annotations
 
 import html
@@ -32,13 +33,16 @@ PLAIN_FORBIDDEN = set("<>[]{}*_`\\|")
 FORMATTED_FORBIDDEN = set("<>[]{}*`\\|")
 SAFE_URL = re.compile(r"https://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[A-Za-z0-9\-._~%!$&*+,;=:@/?#]*)?")
 SITE_PAGE = re.compile(r"(?:(?:[a-z0-9][a-z0-9_-]*/)*[a-z0-9][a-z0-9_-]*\.md)?(?:#[a-z0-9][a-z0-9_-]*)?")
-TOKENS = re.compile(r"""
+TOKENS = re.compile(
+    r"""
     `(?P<code>[^`]+)`
   | \*\*(?P<strong>[^*]+)\*\*
   | \*(?P<em>[^*]+)\*
   | \[(?P<words>[^\[\]]+)\]\((?P<target>\S*?)\)
   | \{(?P<field>[^{}]*)\}
-""", re.X)
+""",
+    re.X,
+)
 NAME = re.compile(r"[a-z][a-z0-9_]*")
 # How a line of Markdown opens a block; data text is always inline.
 BLOCK_START = re.compile(r"\s|#|>|[-+*=_~:](?:\s|$|[-=_~:]{2})|\d+[.)](?:\s|$)|!!!|\?\?\?|\|")
@@ -70,15 +74,18 @@ def placeholders_in(text: str) -> set[str]:
 def _parse(text: str, kind: Kind, names: frozenset[str]) -> tuple[tuple[Token, ...], list[str]]:
     found: list[str] = []
     if CONTROL.search(text):
-        found.append("must be one line: no line breaks, tabs or control characters "
-                     "(a long text can be folded with >- in YAML)")
+        found.append(
+            "must be one line: no line breaks, tabs or control characters (a long text can be folded with >- in YAML)"
+        )
     if BLOCK_START.match(text):
-        found.append(f"must not start with {text[:3].strip() or 'a space'!r}: "
-                     "that opens a heading, list, quote or other block in Markdown")
+        found.append(
+            f"must not start with {text[:3].strip() or 'a space'!r}: "
+            "that opens a heading, list, quote or other block in Markdown"
+        )
     out: list[Token] = []
     at = 0
     for m in TOKENS.finditer(text):
-        out += _words(text[at:m.start()], kind, found)
+        out += _words(text[at : m.start()], kind, found)
         at = m.end()
         if m["field"] is not None:
             out.append(_field(m["field"], names, found))
@@ -88,11 +95,13 @@ def _parse(text: str, kind: Kind, names: frozenset[str]) -> tuple[tuple[Token, .
         elif m["code"] is not None:
             out.append(Token("code", m["code"]))
         elif m["target"] is not None:
-            if text[:m.start()].endswith("!"):  # ![words](address): an image, fetched from wherever it points
+            if text[: m.start()].endswith("!"):  # ![words](address): an image, fetched from wherever it points
                 found.append("images are not allowed; write a link, without the ! before it")
             if not (SAFE_URL.fullmatch(m["target"]) or (m["target"] and SITE_PAGE.fullmatch(m["target"]))):
-                found.append(f"link to {m['target'] or 'nothing'!r}: links may go to an https:// address "
-                             "or to a page of this site (name.md, name.md#anchor)")
+                found.append(
+                    f"link to {m['target'] or 'nothing'!r}: links may go to an https:// address "
+                    "or to a page of this site (name.md, name.md#anchor)"
+                )
             out.append(Token("link", m["words"], m["target"], _inner(m["words"], names, found)))
         else:
             kind_: Literal["strong", "em"] = "strong" if m["strong"] is not None else "em"
@@ -118,9 +127,14 @@ def _words(text: str, kind: Kind, found: list[str]) -> list[Token]:
     if "<" in bad and re.search(r"<[A-Za-z/!?]", text):
         found.append("raw HTML is not allowed; write plain words")
     elif bad:
-        what = "plain text" if kind == "plain" else "text with the formatting *emphasis*, **strong**, `code`, [words](link)"
-        found.append(f"{' '.join(bad)}: not allowed here ({what}); "
-                     "reword, or put a name in `code` where the field allows it")
+        what = (
+            "plain text"
+            if kind == "plain"
+            else "text with the formatting *emphasis*, **strong**, `code`, [words](link)"
+        )
+        found.append(
+            f"{' '.join(bad)}: not allowed here ({what}); reword, or put a name in `code` where the field allows it"
+        )
     return [Token("text", text)]
 
 
@@ -129,8 +143,9 @@ def _field(name: str, names: frozenset[str], found: list[str]) -> Token:
     if not names:
         found.append(f"{{{name}}}: this field takes no placeholders; write the words out")
     elif not NAME.fullmatch(name):
-        found.append(f"{{{name}}}: a placeholder is a bare name, without format specs or attribute access; "
-                     f"use {allowed}")
+        found.append(
+            f"{{{name}}}: a placeholder is a bare name, without format specs or attribute access; use {allowed}"
+        )
     elif name not in names:
         found.append(f"unknown placeholder {{{name}}}; use {allowed}")
     return Token("field", name)
@@ -194,10 +209,12 @@ def _html(t: Token, values: Mapping[str, str]) -> str:
 
 def plain(text: str, values: Mapping[str, str] | None = None, kind: Kind = "formatted") -> str:
     """Data text as words only, for tooltips and the command line."""
+
     def words(t: Token) -> str:
         if t.kind == "field":
             return (values or {}).get(t.value, "{" + t.value + "}")
         return "".join(map(words, t.inner)) if t.inner else t.value
+
     return " ".join("".join(map(words, tokens(text, kind, (values or {}).keys()))).split())
 
 

@@ -17,6 +17,7 @@ names the function that gives it (`pages: "module:function"`, an object with
 To add page-level work: have the macro leave a mark (`marks.mark`), and act on
 it in `PageWork.run` below.
 """
+
 from __future__ import annotations
 
 import importlib

@@ -5,6 +5,7 @@ Macros cannot see the page they render under Zensical (no per-page hooks, and
 `define_env` runs once per page), so whatever must be known about a whole page
 travels in the page's own text. An HTML comment stays invisible should a mark
 ever be left behind."""
+
 from __future__ import annotations
 
 import re

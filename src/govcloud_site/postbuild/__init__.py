@@ -6,6 +6,7 @@ which hashes the inline scripts exactly as they will be served.
 
 `make build`, the test harness and the benchmarks all run this one list.
 """
+
 from __future__ import annotations
 
 import sys
@@ -38,4 +39,3 @@ def main(argv: list[str] | None = None) -> int:
         print(f"postbuild: {exc}", file=sys.stderr)
         return 1
     return 0
-

@@ -15,6 +15,7 @@ GitHub Pages cannot set headers, so the policy is a `<meta http-equiv>` at the
 top of each page's head. A meta policy cannot say `frame-ancestors`; the
 README gives the header form for hosts that can send one.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -107,8 +108,11 @@ def policy(site: Path) -> str:
     hashes = sorted({script_hash(s) for page in pages(site) for s in inline_scripts(_read(page))})
     # Styles the theme's script inserts (Zensical's search dialog), allowed by their hashes.
     styles = sorted({script_hash(s) for s in inserted_styles(site)})
-    directives = {"default-src": FIXED["default-src"], "script-src": ["'self'", *hashes],
-                  **{k: v for k, v in FIXED.items() if k != "default-src"}}
+    directives = {
+        "default-src": FIXED["default-src"],
+        "script-src": ["'self'", *hashes],
+        **{k: v for k, v in FIXED.items() if k != "default-src"},
+    }
     directives["style-src"] = [*FIXED["style-src"], *styles]
     return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
 
@@ -129,7 +133,7 @@ def apply(site: Path) -> str:
         head = HEAD.search(text)
         if head is None:
             raise ValueError(f"{page}: no <head> to put the Content-Security-Policy in")
-        page.write_text(text[:head.end()] + meta + text[head.end():], encoding="utf-8")
+        page.write_text(text[: head.end()] + meta + text[head.end() :], encoding="utf-8")
     return value
 
 
@@ -147,8 +151,7 @@ def main(argv: list[str] | None = None) -> int:
             print(policy(args.site) + "; frame-ancestors 'self'")
         else:
             value = apply(args.site)
-            print(f"csp: {len(pages(args.site))} pages, {value.count('sha256-')} inline script hashes",
-                  file=sys.stderr)
+            print(f"csp: {len(pages(args.site))} pages, {value.count('sha256-')} inline script hashes", file=sys.stderr)
     except (OSError, ValueError) as exc:
         print(f"csp: {exc}", file=sys.stderr)
         return 1

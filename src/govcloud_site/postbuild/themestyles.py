@@ -10,6 +10,7 @@ Read from the built site, so it follows the theme's bundle as served; should a
 new release insert styles some other way, the browser tests that watch for
 policy violations (tests/test_csp.py, on both builds) fail and say so.
 """
+
 from __future__ import annotations
 
 import re
@@ -28,10 +29,10 @@ def _literal(source: str, start: int) -> str:
         if source[i] == "\\":
             nxt = source[i + 1]
             if nxt == "x":
-                out.append(chr(int(source[i + 2:i + 4], 16)))
+                out.append(chr(int(source[i + 2 : i + 4], 16)))
                 i += 4
             elif nxt == "u":
-                out.append(chr(int(source[i + 2:i + 6], 16)))
+                out.append(chr(int(source[i + 2 : i + 6], 16)))
                 i += 6
             elif nxt == "\n":  # a line continuation
                 i += 2
