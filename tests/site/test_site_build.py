@@ -284,7 +284,7 @@ def test_glossary_terms_link_to_their_entry_once_per_page(site_dir, raw):
         for href, meaning, word in links:
             assert href.removeprefix("../").startswith("glossary/#"), (page, href)
             assert f'id="{href.split("#")[1]}"' in glossary_html, (page, href)
-            # The tooltip is the entry's text, with its to-confirm marker (tests/test_glossary_markers.py).
+            # The tooltip is the entry's text, with its to-confirm marker (tests/site/test_glossary_markers.py).
             assert unescape(meaning).removesuffix(" (to confirm)") in glossary, (page, word)
             assert word.lower() in forms, (page, word)
         # Never inside a heading (a link inside a link cannot be written at all).

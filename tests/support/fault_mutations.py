@@ -1,4 +1,4 @@
-"""Seeded damage to the real data files, for tests/test_faults.py.
+"""Seeded damage to the real data files, for tests/site/test_damaged_data.py.
 
 Each mutation is a small, plausible editing accident (a deleted or duplicated
 line, two numbers swapped, a sign flipped, a value of the wrong type, a file

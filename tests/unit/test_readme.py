@@ -1,7 +1,7 @@
 """The README's console examples are the program's real output: each `$ cat FILE` block
 writes the file, each `$ govcloud ...` line is run on the real data and must print exactly
 what the README shows. After a change of wording or price, rewrite them with
-`.venv/bin/python tests/test_readme.py --write`."""
+`.venv/bin/python tests/unit/test_readme.py --write`."""
 
 from __future__ import annotations
 

@@ -37,7 +37,7 @@ FIXED = {
     "img-src": ["'self'", "data:"],  # the theme's icons are data: URLs in its CSS
     # No 'unsafe-inline': the pages carry no <style> or style="" attribute, and
     # Material and the estimator set styles through the CSSOM (element.style),
-    # which a policy does not restrict (tests/test_csp.py watches for violations).
+    # which a policy does not restrict (tests/browser/test_csp.py watches for violations).
     "style-src": ["'self'"],
     "font-src": ["'self'"],
     "connect-src": ["'self'"],  # instant navigation and the search index
@@ -54,7 +54,7 @@ FIXED = {
 # inside it counts), <template> and </template>, and every other tag, whose
 # quoted attribute values may hold "<" or ">". A regular expression instead of
 # html.parser: the post-build step reads every page, and html.parser's
-# per-tag Python work was most of its cost (tests/test_csp.py holds the two
+# per-tag Python work was most of its cost (tests/browser/test_csp.py holds the two
 # to the same answers on both builders' pages and on awkward markup).
 _ATTRS = r"""(?:[^>"']|"[^"]*"|'[^']*')*"""
 _MARKUP = re.compile(

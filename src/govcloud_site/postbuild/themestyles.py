@@ -8,7 +8,7 @@ inserts no style element: for its output this finds nothing.
 
 Read from the built site, so it follows the theme's bundle as served; should a
 new release insert styles some other way, the browser tests that watch for
-policy violations (tests/test_csp.py, on both builds) fail and say so.
+policy violations (tests/browser/test_csp.py, on both builds) fail and say so.
 """
 
 from __future__ import annotations
