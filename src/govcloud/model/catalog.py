@@ -288,7 +288,8 @@ class Catalog(Strict):
     def prices_on(self, day: date) -> Prices:
         """Each product's ladder in force on `day`: the one place a tier's price is read
         (tests/unit/test_prices.py holds every other module to it). Today every tier costs
-        its price under `tiers`, whatever the day; dated price changes will be applied here."""
+        its price under `tiers`, whatever the day; dated price changes will be applied here.
+        A tier no change touches is the data's own (no copy: a quote reads this once a call)."""
         return Prices(day, {p.key: p.tiers for p in self.products})
 
     def rule_values(self) -> dict[str, str]:
