@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build test test-js check chromium node clean esbuild-deps lighthouse-deps lighthouse bench zensical-setup zensical parity
+.PHONY: setup serve build test test-js check chromium node clean esbuild-deps lighthouse-deps lighthouse bench zensical-setup zensical parity golden
 
 setup: $(STAMP)
 
@@ -53,6 +53,12 @@ test: setup esbuild-deps chromium lighthouse-deps test-js parity
 # The estimator's pure modules under Node's own runner: no build, no browser.
 test-js: node
 	node --test tests/js/
+
+# The conformance cases and their quotes (tests/support/golden/quotes.json), written again
+# after a change to the data, the words or the calculation; tests/unit/test_golden.py
+# names what moved while the committed file is stale.
+golden: setup
+	$(BIN)/python tests/support/golden.py
 
 clean:
 	rm -rf $(VENV) site site.tmp site.tmp.* .site.old-* .site.lock .pytest_cache $(LIGHTHOUSE)/node_modules $(ESBUILD)/node_modules bench/out

@@ -42,9 +42,10 @@ def register(env, catalog: Catalog, worked: list[tuple[Scenario, Quote]]) -> Non
 
     def format_pricebook() -> str:
         book = pricebook(catalog)
-        # One product with two tiers, two rules and one group of words show the shape.
+        # One product with two tiers, two rules, two tables of the calculation and one group of words show the shape.
         book["products"] = [{**book["products"][0], "tiers": book["products"][0]["tiers"][:2]}, "…"]
         book["rules"] = dict(list(book["rules"].items())[:2]) | {"…": "…"}
+        book["calculation"] = dict(list(book["calculation"].items())[:2]) | {"…": "…"}
         book["words"] = {"change": WORDS["change"], "…": "…"}
         return _json(book)
 

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from html import escape
 
-from govcloud.model.catalog import Catalog, Product
+from govcloud.model.catalog import Catalog, Prices, Product
 from govcloud.model.money import cents, show
 from govcloud.words.vocabulary import WORDS
 from govcloud_site.markdown.marks import raw_html
@@ -71,6 +72,7 @@ def steps(catalog: Catalog) -> list[int]:
 
 
 def ladder_table(catalog: Catalog) -> str:
+    prices = catalog.prices_on(date.today())  # those in force on the day the site is built
     caption = (
         f"User tiers: the {catalog.prices_are} annual price of each product, and what it comes to "
         "for each user of a full tier"
@@ -78,9 +80,9 @@ def ladder_table(catalog: Catalog) -> str:
     top = max(p.tiers[-1].users for p in catalog.products)
     notes = [f"More than {count(top)} users: ask your sales contact for a quote."]
     if not _marked(catalog):
-        return _ladder_list(catalog, caption) + "\n\n" + "\n\n".join(notes)
+        return _ladder_list(catalog, prices, caption) + "\n\n" + "\n\n".join(notes)
     heads = "".join(f'<th scope="col" data-product="{escape(p.key)}">{escape(p.name)}</th>' for p in catalog.products)
-    tiers = [{t.users: t for t in p.tiers} for p in catalog.products]
+    tiers = [{t.users: t for t in prices.ladder(p.key)} for p in catalog.products]
     rows, gaps = [], False
     for users in steps(catalog):
         cells = []
@@ -108,12 +110,15 @@ def ladder_table(catalog: Catalog) -> str:
     )
 
 
-def _ladder_list(catalog: Catalog, caption: str) -> str:
+def _ladder_list(catalog: Catalog, prices: Prices, caption: str) -> str:
     """The table past MARKED_TIERS: a row per product with its tiers in words (a column per
     product would be too wide to read, and a cell per tier weigh more than the rest of the site)."""
     rows = "\n".join(
         f'<tr data-product="{escape(p.key)}"><th scope="row">{escape(p.name)}</th><td>'
-        + "; ".join(f"{count(t.users)}: {show(t.annual)} ({show(per_user(t.annual, t.users))} a user)" for t in p.tiers)
+        + "; ".join(
+            f"{count(t.users)}: {show(t.annual)} ({show(per_user(t.annual, t.users))} a user)"
+            for t in prices.ladder(p.key)
+        )
         + "</td></tr>"
         for p in catalog.products
     )
@@ -140,13 +145,14 @@ def _legend(catalog: Catalog, extra: str = "", marked: bool = True) -> str:
 
 
 def ladder_chart(catalog: Catalog) -> str:
+    prices = catalog.prices_on(date.today())  # those in force on the day the site is built
     ladder = steps(catalog)
     marked = _marked(catalog)
     return raw_html(
         '<div class="gc-ladder" data-ladder-chart>\n'
         f"{_legend(catalog, marked=marked)}\n"
         + "\n".join(
-            _panel(catalog, ladder, kind, layout, marked=marked)
+            _panel(catalog, prices, ladder, kind, layout, marked=marked)
             for kind in ("annual", "per-user")
             for layout in LAYOUTS
         )
@@ -163,13 +169,16 @@ def ladder_estimate(catalog: Catalog) -> str:
     """The estimator page's ladder: the yearly-price panel, hidden until there is an estimate;
     estimator/ladder.js marks today's tier and the estimate's on it and fills the list below."""
     words = WORDS["ladder"]
+    prices = catalog.prices_on(date.today())  # those in force on the day the site is built
     marks = "".join(
         f'<li class="gc-series-{SERIES - 1}"><svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" '
         f'width="24" height="24"><circle class="gc-ladder-mark {kind}" cx="12" cy="12" r="4"/></svg>'
         f"{escape(words[key])}</li>"
         for kind, key in (("gc-ladder-at-today", "legend_today"), ("gc-ladder-at-estimate", "legend_estimate"))
     )
-    panels = "\n".join(_panel(catalog, steps(catalog), "annual", g, scope="gc-ladder-estimate") for g in LAYOUTS)
+    panels = "\n".join(
+        _panel(catalog, prices, steps(catalog), "annual", g, scope="gc-ladder-estimate") for g in LAYOUTS
+    )
     # The charts are most of the page's markup and show only with an estimate: they wait in a
     # <template>, as one XML document (XHTML, its SVG named as such), that the post-build step
     # moves into a file of its own (govcloud_build/lazy.py); ladder.js fetches it with the first
@@ -193,9 +202,15 @@ def _value(kind: str, annual: Decimal, users: int) -> Decimal:
 
 
 def _panel(
-    catalog: Catalog, ladder: list[int], kind: str, g: Layout, scope: str = "gc-ladder", marked: bool = True
+    catalog: Catalog,
+    prices: Prices,
+    ladder: list[int],
+    kind: str,
+    g: Layout,
+    scope: str = "gc-ladder",
+    marked: bool = True,
 ) -> str:
-    values = [_value(kind, t.annual, t.users) for p in catalog.products for t in p.tiers]
+    values = [_value(kind, t.annual, t.users) for p in catalog.products for t in prices.ladder(p.key)]
     scale: _LogScale | _LinearScale
     if kind == "annual":
         scale = _LogScale(min(values), max(values))
@@ -222,7 +237,7 @@ def _panel(
         f'data-layout="{g.name}" font-size="{g.font}" '
         f'aria-labelledby="{pid}-title" aria-describedby="{pid}-desc">',
         f'<title id="{pid}-title">{escape(title)}</title>',
-        f'<desc id="{pid}-desc">{escape(axis)}. {escape(_describe(catalog, kind, ladder))}</desc>',
+        f'<desc id="{pid}-desc">{escape(axis)}. {escape(_describe(catalog, prices, kind, ladder))}</desc>',
     ]
     bottom = HEIGHT - BOTTOM
     for value, label in scale.ticks():
@@ -249,7 +264,7 @@ def _panel(
         'text-anchor="middle">Users, up to (each tier)</text>'
     )
     for i, product in enumerate(catalog.products):
-        points = [(x(t.users), y(_value(kind, t.annual, t.users)), t) for t in product.tiers]
+        points = [(x(t.users), y(_value(kind, t.annual, t.users)), t) for t in prices.ladder(product.key)]
         path = " ".join(f"{px:.1f},{py:.1f}" for px, py, _ in points)
         marks = (
             "".join(
@@ -306,7 +321,7 @@ def _mark(i: int, x: float, y: float, r: float, attrs: str = "") -> str:
     return f'<polygon class="gc-ladder-mark" points="{pts}"{attrs}/>'
 
 
-def _describe(catalog: Catalog, kind: str, ladder: list[int]) -> str:
+def _describe(catalog: Catalog, prices: Prices, kind: str, ladder: list[int]) -> str:
     """The chart's description: the range it covers and each product's first and last figure."""
 
     def end(p: Product, t) -> str:
@@ -314,7 +329,10 @@ def _describe(catalog: Catalog, kind: str, ladder: list[int]) -> str:
         return f"{show(value)}{' a user' if kind == 'per-user' else ''} at {count(t.users)} users"
 
     what = "annual price" if kind == "annual" else "annual price per user of a full tier"
-    each = [f"{p.name} goes from {end(p, p.tiers[0])} to {end(p, p.tiers[-1])}" for p in catalog.products]
+    each = [
+        f"{p.name} goes from {end(p, prices.ladder(p.key)[0])} to {end(p, prices.ladder(p.key)[-1])}"
+        for p in catalog.products
+    ]
     lead = (
         f"Line chart of each product's {what}, for {len(ladder)} tiers from {count(ladder[0])} to "
         f"{count(ladder[-1])} users ({join([p.name for p in catalog.products])}). "

@@ -11,6 +11,7 @@ from the marks that macros leave in the page.
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 from urllib.parse import urlsplit
 
@@ -186,8 +187,11 @@ class Pages(GlossaryMacros, ReferenceMacros):
 
     def tier_tables(self) -> str:
         out = []
+        prices = self.catalog.prices_on(date.today())  # those in force on the day the site is built
         for p in self.catalog.products:
-            rows = "\n".join(f"<tr><td>{count(t.users)}</td><td>{show(t.annual)}</td></tr>" for t in p.tiers)
+            rows = "\n".join(
+                f"<tr><td>{count(t.users)}</td><td>{show(t.annual)}</td></tr>" for t in prices.ladder(p.key)
+            )
             out.append(
                 f"## {md(p.name)} {{#{p.key}}}\n\n{markdown(p.description)}\n\n"
                 + raw_html(

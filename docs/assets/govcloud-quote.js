@@ -1,8 +1,10 @@
 /* The quote calculation, mirroring src/govcloud/quote.py and money.py on the
- * embedded price book. Pure: no DOM, no globals read. Money is integer cents;
- * the data caps each price so that cents × term days stays an exact Number.
- * Every sentence is a template from the price book's `words` (govcloud's
- * vocabulary.py), filled as Python fills it: the tests compare them. */
+ * embedded price book. Pure: no DOM, no globals read (the clock only for the
+ * day when none is given). Money is integer cents; the data caps each price so
+ * that cents × term days stays an exact Number. Every sentence is a template
+ * from the price book's `words` (govcloud's vocabulary.py), filled as Python
+ * fills it, and which rules each change rests on is the book's `calculation`:
+ * only the arithmetic is written here. The tests compare them. */
 (function (root) {
   "use strict";
 
@@ -44,6 +46,32 @@
       if (product.tiers[mid].users < users) lo = mid + 1; else hi = mid;
     }
     return lo;
+  }
+
+  // Today's date where the page runs, as YYYY-MM-DD.
+  function localDay() {
+    var d = new Date();
+    return d.getFullYear() + "-" + pad2(d.getMonth() + 1) + "-" + pad2(d.getDate());
+  }
+
+  /* The prices in force on `day` (YYYY-MM-DD), as catalog.prices_on gives them in Python:
+   * `ladder(key)` is the product's tiers in ascending order of users, each {users, annual}
+   * with its yearly price in cents. The one place a tier's price is read (tests/js/prices.test.mjs
+   * holds the other scripts to it); today every tier costs its price under `tiers`, whatever
+   * the day. A ladder is read when first asked for: a quote reads only the products it prices. */
+  function pricesOn(book, day) {
+    var products = new Map(book.products.map(function (p) { return [p.key, p]; })), ladders = new Map();
+    return {
+      day: day,
+      ladder: function (key) {
+        if (!ladders.has(key)) {
+          ladders.set(key, products.get(key).tiers.map(function (t) {
+            return { users: t.users, annual: parseCents(t.annual) };
+          }));
+        }
+        return ladders.get(key);
+      }
+    };
   }
 
   // difference × days / term, rounded half-up to the cent (all operands whole and ≥ 0).
@@ -94,15 +122,6 @@
     return fill(node, values || {});
   }
 
-  // Changes that keep today's subscription, and the rules each figure rests on (quote.py's tables).
-  var KEPT = ["upgrade", "downgrade", "instances_only", "unchanged"];
-  var LINE_RULES = { "new": ["new_subscription_term"], upgrade: ["upgrade"], downgrade: ["downgrade"],
-                     cancel: ["cancel"], contact_sales: ["beyond_limits"] };
-  var PART_RULES = { due_now: { upgrade: ["upgrade"], "new": ["new_subscription_term"] },
-                     renewal: { downgrade: ["downgrade"] },
-                     first_renewal: { "new": ["new_subscription_term"] } };
-  var PARTS = ["due_now", "renewal", "first_renewal"];
-
   // The given rule keys that the data marks unconfirmed, in the data's rule order.
   function unconfirmed(book, keys) {
     return Object.keys(book.rules).filter(function (k) {
@@ -123,16 +142,16 @@
   }
 
   // Today's tier and price in cents; nulls with nothing today or a holding beyond the price book.
-  function today(book, product, now) {
+  function today(book, product, ladder, now) {
     if (!now || now.instances > book.max_instances) return { tier: null, annual: null };
     var i = tierIndex(product, now.users);
-    if (i === product.tiers.length) return { tier: null, annual: null };
-    return { tier: product.tiers[i].users, annual: parseCents(product.tiers[i].annual) };
+    if (i === ladder.length) return { tier: null, annual: null };
+    return { tier: ladder[i].users, annual: ladder[i].annual };
   }
 
-  function line(book, product, now, wanted, days, contact, lineRules) {
+  function line(book, product, ladder, now, wanted, days, contact, lineRules) {
     var name = product.name, key = product.key, change = changeOf(product, now, wanted), term = book.term_days;
-    var was = today(book, product, now), restsOn = unconfirmed(book, lineRules[change] || []);
+    var was = today(book, product, ladder, now), restsOn = unconfirmed(book, lineRules[change] || []);
     var row = { product: key, change: change, users: wanted ? wanted.users : 0, tier: null,
                 instances: wanted ? wanted.instances : 0, annual: null, due_now: null, status: "contact_sales",
                 today_tier: was.tier, today_annual: was.annual, assumptions: restsOn };
@@ -147,22 +166,22 @@
     }
     var reasons = beyond(book, product, [now, wanted].filter(Boolean));
     if (reasons.length) {
-      row.assumptions = unconfirmed(book, LINE_RULES.contact_sales);
+      row.assumptions = unconfirmed(book, book.calculation.line_rules.contact_sales);
       return { line: row, said: [note("messages.beyond", row.assumptions,
                                       { reasons: reasons.join(word(book, "messages.beyond_join")),
                                         contact: contact })] };
     }
     row.status = "ok";
-    var tier = product.tiers[tierIndex(product, wanted.users)], annual = parseCents(tier.annual), due = 0;
+    var tier = ladder[tierIndex(product, wanted.users)], annual = tier.annual, due = 0;
     var said = [note("messages.tier", [], { users: group(wanted.users), tier: group(tier.users) })];
     if (change === "new") {
       due = annual;
       said.push(note("messages.new", restsOn, { due_now: show(due) }));
     } else {
-      var old = product.tiers[tierIndex(product, now.users)];
+      var old = ladder[tierIndex(product, now.users)];
       if (change === "upgrade") {
         if (days === null) throw new Error("days_remaining missing for an upgrade");
-        var difference = annual - parseCents(old.annual);
+        var difference = annual - old.annual;
         due = prorate(difference, days, term);
         said.push(note("messages.upgrade", restsOn, { old_tier: group(old.users), difference: show(difference),
                                                      days: days, term_days: term, due_now: show(due) }));
@@ -185,7 +204,7 @@
     lines.forEach(function (l) {
       if (l.status !== "ok") return;
       if (l.due_now > 0) entries.push({ day: 0, part: "due_now", line: l, amount: l.due_now });
-      if (KEPT.indexOf(l.change) >= 0) entries.push({ day: days, part: "renewal", line: l, amount: l.annual });
+      if (book.calculation.kept.indexOf(l.change) >= 0) entries.push({ day: days, part: "renewal", line: l, amount: l.annual });
       else if (l.change === "new") entries.push({ day: book.term_days, part: "first_renewal", line: l, amount: l.annual });
     });
     var dayList = [];
@@ -199,38 +218,42 @@
         amount: here.reduce(function (s, e) { return s + e.amount; }, 0),
         products: lines.filter(function (l) { return here.some(function (e) { return e.line === l; }); })
           .map(function (l) { return l.product; }),
-        parts: PARTS.filter(function (p) { return here.some(function (e) { return e.part === p; }); }),
+        parts: book.calculation.parts.filter(function (p) { return here.some(function (e) { return e.part === p; }); }),
         assumptions: unconfirmed(book, rules)
       };
     });
   }
 
   /* The quote with amounts still in cents, and `notes` (each message with the
-   * product it is about and the rules it rests on); `quote` turns it into the
-   * contract's JSON shape. */
-  function explain(book, scenario) {
+   * product it is about and the rules it rests on) and the `prices` it was worked
+   * out on; `quote` turns it into the contract's JSON shape. `day` (YYYY-MM-DD) is
+   * the day whose prices apply: today where the page runs unless given. */
+  function explain(book, scenario, day) {
     var customer = scenario.customer || "government";
     var contact = book.contacts[customer];
     var hasCurrent = scenario.current !== undefined && scenario.current !== null;
     var current = scenario.current || {}, proposed = scenario.proposed || {};
     var days = scenario.days_remaining === undefined ? null : scenario.days_remaining;
-    var lines = [], notes = [], lineRules = LINE_RULES, partRules = PART_RULES;
+    var prices = pricesOn(book, day || localDay());
+    // Which rules each change rests on: the price book's `calculation` (quote.py's tables).
+    var lines = [], notes = [], lineRules = book.calculation.line_rules, partRules = book.calculation.part_rules;
     // Own properties only: a key like `constructor` must never reach Object's prototype.
     var kept = book.products.some(function (p) { return holding(own(current, p.key)) && holding(own(proposed, p.key)); });
     if (!kept) {
       // No subscription of today's is kept: a new one has no term to be co-termed with, so its
       // figures do not rest on the new-subscription rule (only a product added mid-term does).
-      lineRules = Object.assign({}, LINE_RULES, { "new": [] });
+      lineRules = Object.assign({}, lineRules, { "new": [] });
+      var shipped = partRules;
       partRules = {};
-      Object.keys(PART_RULES).forEach(function (part) {
-        partRules[part] = Object.assign({}, PART_RULES[part]);
+      Object.keys(shipped).forEach(function (part) {
+        partRules[part] = Object.assign({}, shipped[part]);
         delete partRules[part]["new"];
       });
     }
     book.products.forEach(function (product) {
       var now = holding(own(current, product.key)), wanted = holding(own(proposed, product.key));
       if (!now && !wanted) return;
-      var result = line(book, product, now, wanted, days, contact, lineRules);
+      var result = line(book, product, prices.ladder(product.key), now, wanted, days, contact, lineRules);
       lines.push(result.line);
       notes = notes.concat(result.said);
     });
@@ -251,13 +274,13 @@
       annual_total: priced.reduce(function (s, l) { return s + l.annual; }, 0),
       due_now_total: priced.reduce(function (s, l) { return s + l.due_now; }, 0),
       messages: notes.map(function (n) { return n.text; }), notes: notes,
-      today_annual_total: todayTotal, bills: dated, first_year_total: firstYear
+      today_annual_total: todayTotal, bills: dated, first_year_total: firstYear, prices: prices
     };
   }
 
   // The quote object of CONTRACTS.md, exactly as `govcloud quote --json` prints it.
-  function quote(book, scenario) {
-    var e = explain(book, scenario);
+  function quote(book, scenario, day) {
+    var e = explain(book, scenario, day);
     return {
       currency: e.currency, customer: e.customer, contact: e.contact, complete: e.complete,
       lines: e.lines.map(function (l) {
@@ -278,6 +301,7 @@
   var ns = root.govcloud = root.govcloud || {};
   ns.quote = quote;
   ns.explain = explain;
+  ns.pricesOn = pricesOn;
   ns.tierIndex = tierIndex;
   ns.fill = fill;
   ns.word = word;

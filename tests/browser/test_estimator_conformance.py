@@ -1,8 +1,8 @@
-"""Python and the browser agree: every generated scenario gives the same quote,
-field for field and message for message (today, the dated bills, the first year
-and the assumptions too), from `govcloud` and from `window.govcloud.quote` on the
-price book the page embeds. test_conformance_node.py runs the same vectors under
-Node, without a build, and compares each message's assumptions as well."""
+"""Python and the browser agree: the calculation on the built page gives the golden file's
+quotes (tests/support/golden/quotes.json, Python's), field for field and message for message
+(today, the dated bills, the first year, and each message's product and rules too), on the
+price book the page embeds. Node compares every case of the golden file
+(tests/js/golden.test.mjs); the browser replays a sample of them on each builder's page."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import re
 
 import pytest
 
+import golden
 import vectors
 from conftest import both_builders
 from govcloud.calc.pricebook import pricebook
@@ -23,8 +24,14 @@ def catalog():
 
 
 @pytest.fixture(scope="module")
-def vector_set(catalog):
-    return vectors.with_quotes(catalog)
+def golden_file():
+    return golden.load()
+
+
+@pytest.fixture(scope="module")
+def vector_set(golden_file):
+    cases = golden_file["sets"][0]["cases"]
+    return [c["scenario"] for c in cases], [c["quote"] for c in cases]
 
 
 def test_vectors_cover_every_rule(catalog, vector_set):
@@ -73,41 +80,57 @@ def test_generation_is_repeatable(catalog):
     assert vectors.generate(catalog, seed=1) != vectors.generate(catalog)
 
 
+def test_the_other_terms_put_charges_on_exact_half_cents(golden_file):
+    """A 366-day term and odd cents put charges exactly on half a cent: half-up must round them up."""
+    other = golden_file["sets"][1]
+    assert other["name"] == "variant"
+    quotes, scenarios = [c["quote"] for c in other["cases"]], [c["scenario"] for c in other["cases"]]
+    assert vectors.exact_halves(golden.catalogs()["variant"], quotes, scenarios) >= 20
+
+
+@pytest.fixture(scope="module")
+def sample(golden_file):
+    """About 50 cases that together show every feature of the golden file (golden.sample)."""
+    chosen = golden.sample(golden_file)
+    shows = golden.features(golden_file)
+    assert set().union(*(shows[c] for c in chosen)) == set().union(*shows.values())
+    return chosen
+
+
 @both_builders
-def test_browser_quotes_equal_python(page, site_url, catalog, vector_set):
-    scenarios, expected = vector_set
+def test_browser_quotes_equal_python(page, site_url, catalog, golden_file, sample):
+    sets = {s["name"]: s for s in golden_file["sets"]}
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(f"{site_url}/estimator/")
-    embedded = page.evaluate("JSON.stringify(window.govcloud.pricebook)")
-    assert json.loads(embedded) == pricebook(catalog)
-    # One call for every scenario; JSON keeps whole numbers whole on the way back.
+    embedded = json.loads(page.evaluate("JSON.stringify(window.govcloud.pricebook)"))
+    assert embedded == pricebook(catalog)
+    assert embedded == sets["real"]["pricebook"], "the golden file is stale: run `make golden`"
+    # The real cases on the book the page embeds, the others on their own; one call for all of
+    # them, and JSON keeps whole numbers whole on the way back.
+    cases = [
+        {
+            "book": None if name == "real" else name,
+            "day": sets[name]["day"],
+            "scenario": sets[name]["cases"][i]["scenario"],
+        }
+        for name, i in sample
+    ]
     got = json.loads(
         page.evaluate(
-            "(scenarios) => JSON.stringify(scenarios.map(s => window.govcloud.quote(window.govcloud.pricebook, s)))",
-            scenarios,
+            """([cases, books]) => JSON.stringify(cases.map((c) => {
+                 const gc = window.govcloud, book = c.book ? books[c.book] : gc.pricebook;
+                 return { quote: gc.quote(book, c.scenario, c.day),
+                          notes: gc.explain(book, c.scenario, c.day).notes.map((n) => [n.product, n.assumptions]) };
+               }))""",
+            [cases, {"variant": sets["variant"]["pricebook"]}],
         )
     )
-    assert len(got) == len(expected)
-    mismatches = [(i, scenarios[i], g, e) for i, (g, e) in enumerate(zip(got, expected)) if g != e]
+    expected = [{"quote": sets[n]["cases"][i]["quote"], "notes": sets[n]["cases"][i]["notes"]} for n, i in sample]
+    assert len(got) == len(expected) >= 45
+    mismatches = [(c, g, e) for c, g, e in zip(sample, got, expected) if g != e]
     assert not mismatches, f"{len(mismatches)} differ; first: {mismatches[0]}"
     assert errors == []
-
-
-def test_browser_quotes_equal_python_on_other_terms(page, site_url, catalog):
-    """A 366-day term and odd cents put charges exactly on half a cent: half-up must round them up."""
-    other = vectors.variant(catalog)
-    scenarios, expected = vectors.with_quotes(other, random_count=300)
-    assert vectors.exact_halves(other, expected, scenarios) >= 20
-    page.goto(f"{site_url}/estimator/")
-    got = json.loads(
-        page.evaluate(
-            "([book, scenarios]) => JSON.stringify(scenarios.map(s => window.govcloud.quote(book, s)))",
-            [pricebook(other), scenarios],
-        )
-    )
-    mismatches = [(s, g, e) for s, g, e in zip(scenarios, got, expected) if g != e]
-    assert not mismatches, f"{len(mismatches)} differ; first: {mismatches[0]}"
 
 
 def test_embedded_price_book_is_escaped_json(site_dir, catalog):

@@ -20,6 +20,7 @@ export function book(extra = {}) {
   return {
     currency: "USD", prices_are: "illustrative", term_days: 365, max_instances: 150,
     words: WORDS, rules: JSON.parse(JSON.stringify(shipped.rules)),
+    calculation: JSON.parse(JSON.stringify(shipped.calculation)),
     contacts: { government: "Reseller Co", commercial: "Vendor sales" },
     products: [
       { key: "alpha", name: "Alpha", tiers: [{ users: 10, annual: "1000.00" }, { users: 100, annual: "5000.00" },

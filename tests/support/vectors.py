@@ -1,6 +1,7 @@
 """Shared test vectors for the estimator: scenarios that Python generates from a
-fixed seed, with the quotes `govcloud` gives for them. The browser replays the
-scenarios through `window.govcloud.quote` and must agree on every field.
+fixed seed, with the quotes `govcloud` gives for them on the prices in force on
+DAY. golden.py writes them with their quotes to tests/support/golden/quotes.json,
+which the JavaScript calculation must agree with on every field.
 
 Run it to see what it covers: `python tests/support/vectors.py`.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 import json
 import random
 from collections import Counter
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -22,6 +24,8 @@ from govcloud.model.tiers import change_of, tier_index
 SEED = 4_2026
 CUSTOMERS = tuple(Contacts.model_fields)  # the data's kinds of customer
 EDGE_DAYS = (0, 1, 364, 365)
+# The day the vectors are quoted on: the prices in force then apply.
+DAY = date(2026, 1, 1)
 
 
 def _users_near_boundaries(catalog: Catalog) -> dict[str, list[int]]:
@@ -44,6 +48,7 @@ def generate(catalog: Catalog, seed: int = SEED, random_count: int = 1600) -> li
     rng = random.Random(seed)
     term, limit = catalog.term_days, catalog.max_instances
     near = _users_near_boundaries(catalog)
+    prices = catalog.prices_on(DAY)
     out: list[dict[str, Any]] = []
 
     def customer() -> str:
@@ -56,7 +61,7 @@ def generate(catalog: Catalog, seed: int = SEED, random_count: int = 1600) -> li
 
     # Upgrades between tiers, on the edge days and on days that round near half a cent.
     for p in catalog.products:
-        cents = [int(t.annual * 100) for t in p.tiers]
+        cents = [int(t.annual * 100) for t in prices.ladder(p.key)]
         for i in range(len(p.tiers) - 1):
             j = rng.randrange(i + 1, len(p.tiers))
             for days in EDGE_DAYS + tuple(_rounding_days(catalog, cents[i], cents[j])) + (rng.randrange(term + 1),):
@@ -185,12 +190,12 @@ def variant(catalog: Catalog, seed: int = SEED) -> Catalog:
 
 def exact_halves(catalog: Catalog, quotes: list[dict[str, Any]], scenarios: list[dict[str, Any]]) -> int:
     """Upgrade lines whose exact prorated charge ends in exactly half a cent."""
-    count = 0
+    count, prices = 0, catalog.prices_on(DAY)
     for s, q in zip(scenarios, quotes):
         for line in q["lines"]:
             if line["change"] == "upgrade" and line["status"] == "ok":
                 p = catalog.product(line["product"])
-                old = p.tiers[tier_index(p, s["current"][line["product"]]["users"])].annual
+                old = prices.ladder(p.key)[tier_index(p, s["current"][line["product"]]["users"])].annual
                 exact = (Decimal(line["annual"]) - old) * 100 * s["days_remaining"] / catalog.term_days
                 count += exact % 1 == Decimal("0.5")
     return count
@@ -206,7 +211,7 @@ def with_quotes(
     catalog: Catalog, seed: int = SEED, random_count: int = 1600
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     scenarios = generate(catalog, seed, random_count)
-    return scenarios, [quote(catalog, s).as_json() for s in parse(catalog, scenarios)]
+    return scenarios, [quote(catalog, s, DAY).as_json() for s in parse(catalog, scenarios)]
 
 
 def coverage(quotes: list[dict[str, Any]], scenarios: list[dict[str, Any]]) -> Counter:

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import json
 import re
+from typing import get_args
 
 import pytest
 import yaml
 
 from cli_run import DATA, FIXTURE, clean_env, run
+from govcloud.model.scenario import Change
 from govcloud.words.vocabulary import WORDS, word
 from harness import with_rule_confirmed
 
@@ -385,10 +387,19 @@ def test_pricebook_json_matches_the_data_file():
         "max_instances",
         "contacts",
         "rules",
+        "calculation",
         "option_names",
         "words",
         "products",
     ]
+    # Which rules each change rests on: rule keys of the book, change kinds of the scenario model.
+    calc = book["calculation"]
+    kinds = set(get_args(Change)) | {"contact_sales"}
+    assert set(calc["kept"]) | set(calc["line_rules"]) | set(calc["difference_rules"]) <= kinds
+    assert set(calc["parts"]) == set(calc["part_rules"])
+    named = [r for rules in calc["line_rules"].values() for r in rules]
+    named += [r for by in calc["part_rules"].values() for rules in by.values() for r in rules]
+    assert named and set(named) <= set(book["rules"])
     assert book["option_names"]["most"] == 60 and book["option_names"]["most_options"] == 3
     assert book["words"] == WORDS
     assert {k: v["confirmed"] for k, v in book["rules"].items()} == {

@@ -3,6 +3,8 @@ and what the next tier costs a year more. Figures from the fixture's prices."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from catalogs import CATALOG, PRICE, scenario
 from cli_run import FIXTURE, run
 from govcloud.calc.quote import quote
@@ -10,10 +12,11 @@ from govcloud.calc.room import Room, room, room_in_tier, say
 from govcloud.model.money import show
 
 JIRA = CATALOG.product("jira")
+PRICES = CATALOG.prices_on(date(2026, 11, 26))
 
 
 def test_the_issue_example_twenty_users_before_the_thousand_user_tier():
-    r = room_in_tier(JIRA, 480)
+    r = room_in_tier(JIRA, 480, PRICES)
     more = PRICE["jira"][1000] - PRICE["jira"][500]
     assert r == Room("jira", 480, 500, 20, 1000, more)
     assert (
@@ -22,17 +25,17 @@ def test_the_issue_example_twenty_users_before_the_thousand_user_tier():
 
 
 def test_one_user_a_full_tier_and_the_largest_tier():
-    assert say(CATALOG, room_in_tier(JIRA, 499), "X").startswith("Jira: 1 more user fits; the 1,000-user tier")
-    full = room_in_tier(JIRA, 500)
+    assert say(CATALOG, room_in_tier(JIRA, 499, PRICES), "X").startswith("Jira: 1 more user fits; the 1,000-user tier")
+    full = room_in_tier(JIRA, 500, PRICES)
     assert full.room == 0 and full.next_tier == 1000
     assert say(CATALOG, full, "X").startswith("Jira: the 500-user tier is full; the 1,000-user tier costs")
     top = max(PRICE["jira"])
-    last = room_in_tier(JIRA, top - 5)
+    last = room_in_tier(JIRA, top - 5, PRICES)
     assert (last.tier, last.room, last.next_tier, last.more) == (top, 5, None, None)
     assert say(CATALOG, last, "Carahsoft") == (
         f"Jira: 5 more users fit; this is the largest tier: beyond {top:,} users, ask Carahsoft."
     )
-    assert room_in_tier(JIRA, top + 1) is None
+    assert room_in_tier(JIRA, top + 1, PRICES) is None
 
 
 def test_room_covers_the_lines_kept_or_bought_not_cancels_or_lines_beyond_the_price_book():
@@ -62,7 +65,7 @@ def test_the_cli_table_shows_the_room_of_each_product(tmp_path):
 
 
 def test_json_shape():
-    r = room_in_tier(JIRA, 480)
+    r = room_in_tier(JIRA, 480, PRICES)
     assert r.as_json() == {
         "product": "jira",
         "users": 480,

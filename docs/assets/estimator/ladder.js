@@ -86,13 +86,14 @@ export function markLadder(view) {
 function roomSentence(view, line) {
   if (line.status !== "ok" || line.change === "cancel" || line.tier === null) return null;
   const product = view.book.products.find((p) => p.key === line.product);
+  const ladder = view.quote.prices.ladder(line.product);   // the prices the quote was worked out on
   const i = view.ns.tierIndex(product, line.users);
-  if (i >= product.tiers.length) return null;
-  const tier = product.tiers[i], next = product.tiers[i + 1], room = tier.users - line.users;
-  const { group, show, parseCents } = view.money, w = view.words, name = view.names.get(line.product);
+  if (i >= ladder.length) return null;
+  const tier = ladder[i], next = ladder[i + 1], room = tier.users - line.users;
+  const { group, show } = view.money, w = view.words, name = view.names.get(line.product);
   const fit = room === 0 ? w("room.full", { tier: group(tier.users) })
     : room === 1 ? w("room.fit_one") : w("room.fit_many", { room: group(room) });
   if (!next) return w("room.top", { product: name, fit, tier: group(tier.users), contact: view.quote.contact });
-  const more = show(parseCents(next.annual) - parseCents(tier.annual));
+  const more = show(next.annual - tier.annual);
   return w("room.next", { product: name, fit, next_tier: group(next.users), more });
 }

@@ -49,7 +49,7 @@ function difference(view, line) {
   if (line.change === "new") return cell(w("difference.added", { amount: show(line.annual) }), text(line.annual));
   if (line.today_annual === null) return cell(w("cells.none"));
   const delta = line.annual - line.today_annual;
-  const restsOn = line.change === "downgrade" || line.change === "cancel" ? line.assumptions : [];
+  const restsOn = view.book.calculation.difference_rules.includes(line.change) ? line.assumptions : [];
   if (delta < 0) return cell(w("difference.less", { amount: show(-delta) }), text(delta), restsOn);
   if (delta > 0) return cell(w("difference.more", { amount: show(delta) }), text(delta), restsOn);
   return cell(w("difference.same"), text(delta), restsOn);

@@ -12,6 +12,7 @@ table and the JSON document (README, "Compare options"; docs/formats.md).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -28,8 +29,8 @@ class Option:
     quote: Quote
 
 
-def compare(catalog: Catalog, named: list[tuple[str, Scenario]]) -> list[Option]:
-    return [Option(name, scenario, quote(catalog, scenario)) for name, scenario in named]
+def compare(catalog: Catalog, named: list[tuple[str, Scenario]], today: date | None = None) -> list[Option]:
+    return [Option(name, scenario, quote(catalog, scenario, today)) for name, scenario in named]
 
 
 # -- JSON -------------------------------------------------------------------------

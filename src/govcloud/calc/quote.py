@@ -7,10 +7,11 @@ does the same arithmetic on the price book and fills the same templates.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from govcloud.model.catalog import Catalog, Product, Rules
+from govcloud.model.catalog import Catalog, Ladder, Prices, Product, Rules
 from govcloud.model.money import ZERO, cents, show, text
 from govcloud.model.scenario import Change, Holding, Scenario
 from govcloud.model.tiers import change_of, tier_index
@@ -33,6 +34,8 @@ PART_RULES: dict[str, dict[str, tuple[str, ...]]] = {
     "first_renewal": {"new": ("new_subscription_term",)},
 }
 PARTS = ("due_now", "renewal", "first_renewal")
+# Changes whose yearly difference from today (a column of the quote's table) carries the line's rules.
+DIFFERENCE_RULES: tuple[Change, ...] = ("downgrade", "cancel")
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,7 @@ class Quote:
     customer: str
     contact: str
     lines: list[Line]
+    prices: Prices = field(repr=False, compare=False)  # the ladders the lines are priced on
     notes: list[Note] = field(default_factory=list)
     has_current: bool = False
     bills: list[Bill] = field(default_factory=list)
@@ -163,7 +167,9 @@ def unconfirmed(catalog: Catalog, keys: tuple[str, ...] | set[str]) -> tuple[str
     return tuple(k for k in Rules.model_fields if k in keys and not getattr(catalog.rules, k).confirmed)
 
 
-def quote(catalog: Catalog, scenario: Scenario) -> Quote:
+def quote(catalog: Catalog, scenario: Scenario, today: date | None = None) -> Quote:
+    """The quote on the prices in force `today` (default: the system date)."""
+    prices = catalog.prices_on(today or date.today())
     contact = getattr(catalog.contacts, scenario.customer).name
     current = scenario.current or {}
     line_rules, part_rules = LINE_RULES, PART_RULES
@@ -178,7 +184,8 @@ def quote(catalog: Catalog, scenario: Scenario) -> Quote:
         now, wanted = current.get(product.key), scenario.proposed.get(product.key)
         if now is None and wanted is None:
             continue
-        line, said = _line(catalog, product, now, wanted, scenario.days_remaining, contact, line_rules)
+        ladder = prices.ladder(product.key)
+        line, said = _line(catalog, product, ladder, now, wanted, scenario.days_remaining, contact, line_rules)
         lines.append(line)
         notes += said
     if not all(line.status == "ok" for line in lines):
@@ -190,6 +197,7 @@ def quote(catalog: Catalog, scenario: Scenario) -> Quote:
         scenario.customer,
         contact,
         lines,
+        prices,
         notes,
         scenario.current is not None,
         bills,
@@ -244,19 +252,22 @@ def _beyond(catalog: Catalog, product: Product, holdings: list[Holding]) -> list
     return reasons
 
 
-def _today(catalog: Catalog, product: Product, now: Holding | None) -> tuple[int | None, Decimal | None]:
+def _today(
+    catalog: Catalog, product: Product, ladder: Ladder, now: Holding | None
+) -> tuple[int | None, Decimal | None]:
     """Today's tier and price; (None, None) with nothing today or a holding beyond the price book."""
     if now is None or now.instances > catalog.max_instances:
         return None, None
     index = tier_index(product, now.users)
-    if index == len(product.tiers):
+    if index == len(ladder):
         return None, None
-    return product.tiers[index].users, product.tiers[index].annual
+    return ladder[index].users, ladder[index].annual
 
 
 def _line(
     catalog: Catalog,
     product: Product,
+    ladder: Ladder,
     now: Holding | None,
     wanted: Holding | None,
     days: int | None,
@@ -264,7 +275,7 @@ def _line(
     line_rules: dict[str, tuple[str, ...]],
 ) -> tuple[Line, list[Note]]:
     name, change, key = product.name, change_of(product, now, wanted), product.key
-    today_tier, today_annual = _today(catalog, product, now)
+    today_tier, today_annual = _today(catalog, product, ladder, now)
     rests_on = unconfirmed(catalog, set(line_rules.get(change, ())))
 
     def note(path: str, assumptions: tuple[str, ...] = (), **values: object) -> Note:
@@ -295,14 +306,14 @@ def _line(
             ),
             [note("messages.beyond", beyond, reasons=word("messages.beyond_join").join(reasons), contact=contact)],
         )
-    tier = product.tiers[tier_index(product, wanted.users)]
+    tier = ladder[tier_index(product, wanted.users)]
     said = [note("messages.tier", users=f"{wanted.users:,}", tier=f"{tier.users:,}")]
     due = ZERO
     if change == "new":
         due = tier.annual
         said.append(note("messages.new", rests_on, due_now=show(due)))
     elif now is not None:
-        old = product.tiers[tier_index(product, now.users)]
+        old = ladder[tier_index(product, now.users)]
         if change == "upgrade":
             if days is None:
                 raise ValueError("days_remaining missing for an upgrade")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from govcloud.calc.quote import Quote
-from govcloud.model.catalog import Catalog, Product
+from govcloud.model.catalog import Catalog, Prices, Product
 from govcloud.model.money import show
 from govcloud.model.tiers import tier_index
 from govcloud.words.vocabulary import word
@@ -39,13 +39,14 @@ class Room:
         }
 
 
-def room_in_tier(product: Product, users: int) -> Room | None:
-    """The room left at `users`; None when no tier covers them (beyond the price book)."""
+def room_in_tier(product: Product, users: int, prices: Prices) -> Room | None:
+    """The room left at `users` on the ladder in force; None when no tier covers them (beyond the price book)."""
+    ladder = prices.ladder(product.key)
     i = tier_index(product, users)
-    if i >= len(product.tiers):
+    if i >= len(ladder):
         return None
-    tier = product.tiers[i]
-    after = product.tiers[i + 1] if i + 1 < len(product.tiers) else None
+    tier = ladder[i]
+    after = ladder[i + 1] if i + 1 < len(ladder) else None
     return Room(
         product.key,
         users,
@@ -62,7 +63,7 @@ def room(catalog: Catalog, q: Quote) -> list[Room]:
     for line in q.lines:
         if line.status != "ok" or line.change == "cancel" or line.tier is None:
             continue
-        found = room_in_tier(catalog.product(line.product), line.users)
+        found = room_in_tier(catalog.product(line.product), line.users, q.prices)
         if found is not None:
             out.append(found)
     return out

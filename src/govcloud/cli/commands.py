@@ -216,7 +216,7 @@ def _run(args: argparse.Namespace) -> int:
     catalog = load_catalog(args.data)
     if args.command == "pricebook":
         book = pricebook(catalog)
-        print(json.dumps(book, indent=2) if args.json else pricebook_table(book))
+        print(json.dumps(book, indent=2) if args.json else pricebook_table(book, catalog.prices_on(date.today())))
         return 0
     if args.file == "-":
         text, name = _read_stdin(), "<stdin>"
@@ -232,7 +232,7 @@ def _run(args: argparse.Namespace) -> int:
         print(show_options(catalog, parse_options(document, catalog, args.today), args.json, args.today))
         return 0
     scenarios, many = parse_scenarios(document, catalog, args.today)
-    quotes = [quote(catalog, s) for s in scenarios]
+    quotes = [quote(catalog, s, args.today) for s in scenarios]
     if args.json:
         docs = [q.as_json() for q in quotes]
         print(json.dumps(docs if many else docs[0], indent=2))

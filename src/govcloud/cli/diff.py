@@ -25,7 +25,7 @@ from govcloud.calc.quote import Quote, quote
 from govcloud.load.loading import DEFAULT_SCENARIOS, catalog_cross_checks, data_path, display_name, validate
 from govcloud.load.scenarios import parse_scenarios
 from govcloud.load.yamlsource import load_text, read_text
-from govcloud.model.catalog import Catalog, Product
+from govcloud.model.catalog import Catalog, Prices, Product
 from govcloud.model.money import show, signed
 from govcloud.model.problems import InputError, Problem
 from govcloud.model.scenario import Scenario
@@ -147,17 +147,20 @@ def default_scenarios() -> str:
 # -- comparing ------------------------------------------------------------------
 
 
-def compare(old: Version, new: Version) -> list[Section]:
-    """Every difference, grouped for a reader; sections with nothing in them are left out."""
+def compare(old: Version, new: Version, today: date | None = None) -> list[Section]:
+    """Every difference, grouped for a reader; sections with nothing in them are left out.
+    Prices and quotes are those in force `today` (default: the system date)."""
+    day = today or date.today()
+    before, after = old.catalog.prices_on(day), new.catalog.prices_on(day)
     sections = [
-        _prices(old.catalog, new.catalog),
-        _tiers(old.catalog, new.catalog),
-        _products(old.catalog, new.catalog),
+        _prices(old.catalog, new.catalog, before, after),
+        _tiers(old.catalog, new.catalog, before, after),
+        _products(old.catalog, new.catalog, after),
         _terms(old.catalog, new.catalog),
         _rules(old.catalog, new.catalog),
         _sources(old.catalog, new.catalog),
         _contacts(old.catalog, new.catalog),
-        _scenarios(old, new),
+        _scenarios(old, new, day),
     ]
     return [s for s in sections if s.items]
 
@@ -178,12 +181,14 @@ def _common_products(old: Catalog, new: Catalog) -> Iterable[tuple[Product, Prod
             yield before[product.key], product
 
 
-def _prices(old: Catalog, new: Catalog) -> Section:
+def _prices(old: Catalog, new: Catalog, old_prices: Prices, new_prices: Prices) -> Section:
     section = Section("Prices (a year)")
     for was, now in _common_products(old, new):
-        before = {t.users: t.annual for t in was.tiers}
+        before = {t.users: t.annual for t in old_prices.ladder(was.key)}
         moved = [
-            (t.users, before[t.users], t.annual) for t in now.tiers if t.users in before and before[t.users] != t.annual
+            (t.users, before[t.users], t.annual)
+            for t in new_prices.ladder(now.key)
+            if t.users in before and before[t.users] != t.annual
         ]
         if len(moved) > 1:  # a headline first, so a change to a whole ladder reads at once
             shares = sorted({_percent(a, b) for _, a, b in moved}, key=lambda p: Decimal(p[:-1]))
@@ -197,11 +202,11 @@ def _prices(old: Catalog, new: Catalog) -> Section:
     return section
 
 
-def _tiers(old: Catalog, new: Catalog) -> Section:
+def _tiers(old: Catalog, new: Catalog, old_prices: Prices, new_prices: Prices) -> Section:
     section = Section("Tiers")
     for was, now in _common_products(old, new):
-        before = {t.users: t.annual for t in was.tiers}
-        after = {t.users: t.annual for t in now.tiers}
+        before = {t.users: t.annual for t in old_prices.ladder(was.key)}
+        after = {t.users: t.annual for t in new_prices.ladder(now.key)}
         for users in sorted(set(before) | set(after)):
             if users not in before:
                 section.add(f"{now.name}: new tier {_users(users)}, at {show(after[users])} a year")
@@ -215,14 +220,15 @@ def _tiers(old: Catalog, new: Catalog) -> Section:
     return section
 
 
-def _products(old: Catalog, new: Catalog) -> Section:
+def _products(old: Catalog, new: Catalog, new_prices: Prices) -> Section:
     section = Section("Products")
     before, after = {p.key: p for p in old.products}, {p.key: p for p in new.products}
     for key, product in after.items():
         if key not in before:
+            ladder = new_prices.ladder(key)
             section.add(
                 f"{product.name} ({key}) added: {len(product.tiers)} tiers, "
-                f"{show(product.tiers[0].annual)} to {show(product.tiers[-1].annual)} a year"
+                f"{show(ladder[0].annual)} to {show(ladder[-1].annual)} a year"
             )
     for key, product in before.items():
         if key not in after:
@@ -339,19 +345,19 @@ def _figures(catalog: Catalog, result: Quote) -> list[tuple[str, str, Decimal | 
     ]
 
 
-def _scenarios(old: Version, new: Version) -> Section:
+def _scenarios(old: Version, new: Version, day: date) -> Section:
     section = Section("Worked scenarios whose figures move")
     before = {s.id: s for s in old.scenarios}
     ids = {s.id for s in new.scenarios}
     for scenario in new.scenarios:
         name = f"{scenario.id}: {scenario.title}"
         was = before.get(scenario.id)
-        new_figures = _figures(new.catalog, quote(new.catalog, scenario))
+        new_figures = _figures(new.catalog, quote(new.catalog, scenario, day))
         broken = _broken_promises(scenario, new_figures)
         if was is None:
             section.add(f"{name}: new worked scenario", *broken)
             continue
-        old_figures = _figures(old.catalog, quote(old.catalog, was))
+        old_figures = _figures(old.catalog, quote(old.catalog, was, day))
         moves = [
             f"{label}: {_money(a)} → {_money(b)}" + (f" ({signed(b - a)})" if a is not None and b is not None else "")
             for (_, label, a), (_, _, b) in zip(old_figures, new_figures)

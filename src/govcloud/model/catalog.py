@@ -9,6 +9,9 @@ Messages are written for the maintainer who edits the YAML.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from typing import Annotated, Literal
 
@@ -239,6 +242,21 @@ class Rules(Strict):
     quote_validity: Rule
 
 
+# A product's ladder in force: its tiers in ascending order of users, each with its yearly price.
+Ladder = Sequence[Tier]
+
+
+@dataclass(frozen=True)
+class Prices:
+    """The prices in force on one day: for each product (by key), its ladder (Catalog.prices_on)."""
+
+    day: date
+    ladders: Mapping[str, Ladder]
+
+    def ladder(self, key: str) -> Ladder:
+        return self.ladders[key]
+
+
 class Catalog(Strict):
     """Everything `data/products.yml` holds."""
 
@@ -266,6 +284,13 @@ class Catalog(Strict):
 
     def product(self, key: str) -> Product:
         return next(p for p in self.products if p.key == key)
+
+    def prices_on(self, day: date) -> Prices:
+        """Each product's ladder in force on `day`: the one place a tier's price is read
+        (tests/unit/test_prices.py holds every other module to it). Today every tier costs
+        its price under `tiers`, whatever the day; dated price changes will be applied here.
+        A tier no change touches is the data's own (no copy: a quote reads this once a call)."""
+        return Prices(day, {p.key: p.tiers for p in self.products})
 
     def rule_values(self) -> dict[str, str]:
         """What each placeholder of a rule's text stands for."""

@@ -93,7 +93,7 @@ def _first_year(option: Option) -> str:
 
 def show_options(catalog: Catalog, named: list[tuple[str, Scenario]], as_json_doc: bool, today: date | None) -> str:
     """What `govcloud quote` prints for an options file: the table, or the JSON document."""
-    options = compare(catalog, named)
+    options = compare(catalog, named, today)
     if as_json_doc:
         return json.dumps(as_json(options), indent=2)
     return table(catalog, options, today)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from govcloud.calc.quote import Bill, Line, Quote
+from govcloud.calc.quote import DIFFERENCE_RULES, Bill, Line, Quote
 from govcloud.model.catalog import Catalog
 from govcloud.model.money import show, text
 from govcloud.model.scenario import Scenario
@@ -83,7 +83,7 @@ def _difference(line: Line, ask: str) -> Cell:
     if line.today_annual is None:
         return Cell(WORDS["cells"]["none"])
     delta: Decimal = line.annual - line.today_annual
-    rests_on = line.assumptions if line.change in ("downgrade", "cancel") else ()
+    rests_on = line.assumptions if line.change in DIFFERENCE_RULES else ()
     if delta < 0:
         return Cell(word("difference.less", amount=show(-delta)), text(delta), rests_on)
     if delta > 0:

@@ -5,11 +5,10 @@ The words and the figures come from `present.view`; this module only lays them o
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 
 from govcloud.calc.quote import Quote
 from govcloud.calc.room import room_lines
-from govcloud.model.catalog import Catalog
+from govcloud.model.catalog import Catalog, Prices
 from govcloud.model.money import show
 from govcloud.model.scenario import Scenario
 from govcloud.render.present import MONEY_COLUMNS, NUMBER_COLUMNS, Cell, QuoteView, view
@@ -63,7 +62,8 @@ def quote_tables(catalog: Catalog, scenarios: list[Scenario], quotes: list[Quote
     return "\n\n\n".join(parts)
 
 
-def pricebook_table(book: dict) -> str:
+def pricebook_table(book: dict, prices: Prices) -> str:
+    """The price book's products with the ladders in force on the prices' day."""
     contacts = book["contacts"]
     parts = [
         f"Illustrative user tiers and annual prices in {book['currency']}; the quote from "
@@ -71,6 +71,7 @@ def pricebook_table(book: dict) -> str:
         f"Up to {book['max_instances']} instances per subscription at no extra cost."
     ]
     for product in book["products"]:
-        rows = [["Users up to", "Annual"]] + [[f"{t['users']:,}", show(Decimal(t["annual"]))] for t in product["tiers"]]
+        ladder = prices.ladder(product["key"])
+        rows = [["Users up to", "Annual"]] + [[f"{t.users:,}", show(t.annual)] for t in ladder]
         parts.append("\n".join([product["name"]] + align(rows, {0, 1})))
     return "\n\n".join(parts)
