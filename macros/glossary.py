@@ -10,7 +10,7 @@ from typing import Any
 from govcloud.load.glossary import load_glossary
 from govcloud.model.catalog import Catalog
 from govcloud.words.richtext import escape_markdown, fill
-from govcloud.words.vocabulary import WORDS
+from govcloud.words.vocabulary import word
 from govcloud_site.markdown.marks import NO_TERM_LINKS, mark
 from macros.text import join, slug
 
@@ -73,7 +73,7 @@ class GlossaryMacros:
             f"[{escape_markdown(getattr(self.catalog.rules, k).title)}](sources.md#rule-{k})"
             for k in entry["unconfirmed"]
         ]
-        return f" ({WORDS['assumptions']['marker']}: {join(links)})" if links else ""
+        return f" ({word('assumptions.marker')}: {join(links)})" if links else ""
 
     def link_terms(self, markdown: str) -> str:
         """Make the first use of each glossary term on a page a link to its entry.
@@ -115,7 +115,7 @@ class GlossaryMacros:
             # The text is plain words (govcloud refuses markup in it); a quote would end the title.
             title = entry["text"].replace('"', "'")
             if entry["unconfirmed"]:
-                title += f" ({WORDS['assumptions']['marker']})"
+                title += f" ({word('assumptions.marker')})"
             link = f'[{markdown[s:e]}]({GLOSSARY_PAGE}#{slug(entry["term"])} "{title}"){{ .gc-glossary-term }}'
             markdown = markdown[:s] + link + markdown[e:]
         return markdown
