@@ -35,6 +35,17 @@ PROTECTED = re.compile(
 )
 # What protected text reads as while terms are looked for: no word, no hyphen, in no term.
 BLANK = "\0"
+# Scripts written without spaces between words (Thai, Lao, Myanmar, Khmer, Hangul's syllables
+# with their particles, kana, Han): a term in one has no space to mark where it starts or ends.
+UNSPACED = (
+    "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f"
+)
+_UNSPACED = re.compile(f"[{UNSPACED}]")
+# A term that starts or ends with a letter of a spaced script is a whole word there: no letter,
+# digit, underscore or hyphen of such a script touches it (a letter of an unspaced one may).
+_BEFORE = rf"(?<!-)(?<![^\W{UNSPACED}])"
+_AFTER = rf"(?![^\W{UNSPACED}]|-)"
 
 
 class GlossaryMacros:
@@ -122,8 +133,15 @@ class GlossaryMacros:
 
     @staticmethod
     def _term_pattern(forms: list[str]) -> re.Pattern | None:
-        """Any of the forms as a whole word, longest first, also with a capital at the start of a sentence."""
+        """Any of the forms as a whole word, longest first, also with a capital at the start of a
+        sentence. In a script without spaces (Japanese, Chinese) the term is found wherever it is."""
         words = sorted({w for f in forms for w in (f, f[:1].upper() + f[1:])}, key=len, reverse=True)
         if not words:
             return None
-        return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])")
+
+        def whole(w: str) -> str:
+            before = "" if _UNSPACED.match(w[0]) else _BEFORE
+            after = "" if _UNSPACED.match(w[-1]) else _AFTER
+            return before + re.escape(w) + after
+
+        return re.compile("|".join(map(whole, words)))
