@@ -44,7 +44,6 @@ UNSPACED = (
 _UNSPACED = re.compile(f"[{UNSPACED}]")
 # A term that starts or ends with a letter of a spaced script is a whole word there: no letter,
 # digit, underscore or hyphen of such a script touches it (a letter of an unspaced one may).
-_BEFORE = rf"(?<!-)(?<![^\W{UNSPACED}])"
 _AFTER = rf"(?![^\W{UNSPACED}]|-)"
 
 
@@ -114,8 +113,9 @@ class GlossaryMacros:
                 yield s + m.start() - a, s + m.end() - a
 
         chosen: list[tuple[int, int, dict]] = []
+        unspaced = bool(_UNSPACED.search(prose))  # else the page has no term that needs the slower pattern
         for entry in self.glossary:
-            pattern = self._term_pattern(entry["forms"])
+            pattern = self._term_pattern(entry["forms"], unspaced)
             if pattern is None:
                 continue
             # The term's first use that does not overlap a term already linked.
@@ -132,16 +132,25 @@ class GlossaryMacros:
         return markdown
 
     @staticmethod
-    def _term_pattern(forms: list[str]) -> re.Pattern | None:
+    def _term_pattern(forms: list[str], unspaced: bool = True) -> re.Pattern | None:
         """Any of the forms as a whole word, longest first, also with a capital at the start of a
-        sentence. In a script without spaces (Japanese, Chinese) the term is found wherever it is."""
+        sentence. In a script without spaces (Japanese, Chinese) the term is found wherever it is;
+        `unspaced`: whether the text may hold such a script at all."""
         words = sorted({w for f in forms for w in (f, f[:1].upper() + f[1:])}, key=len, reverse=True)
         if not words:
             return None
 
         def whole(w: str) -> str:
-            before = "" if _UNSPACED.match(w[0]) else _BEFORE
-            after = "" if _UNSPACED.match(w[-1]) else _AFTER
-            return before + re.escape(w) + after
+            return re.escape(w) + ("" if _UNSPACED.match(w[-1]) else _AFTER)
 
-        return re.compile("|".join(map(whole, words)))
+        # Before a term: no letter, digit or hyphen, or a letter of an unspaced script; or anything
+        # before a term that starts in one. Each branch opens with its one test: a test in each
+        # alternative would be tried at every character of the page, many times slower.
+        every = "|".join(map(whole, words))
+        branches = [rf"(?<![\w-])(?:{every})"]
+        starts_unspaced = "|".join(whole(w) for w in words if _UNSPACED.match(w[0]))
+        if unspaced:
+            branches.append(rf"(?<=[{UNSPACED}])(?:{every})")
+            if starts_unspaced:
+                branches.append(f"(?:{starts_unspaced})")
+        return re.compile("|".join(branches))

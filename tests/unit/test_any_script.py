@@ -65,7 +65,12 @@ def test_an_english_name_in_a_japanese_sentence_is_linked():
     )
 
 
-def test_english_terms_are_still_whole_words():
+@pytest.mark.parametrize("japanese", ["", " 日本語の文。"])
+def test_english_terms_are_still_whole_words(japanese):
+    # On a page with no Japanese and on one with some (which takes the slower pattern).
     g = _glossary(("tier", ["tier"]))
-    assert g.link_terms("A tiered sub-tier, tier_x, tiers and 2tier.") == "A tiered sub-tier, tier_x, tiers and 2tier."
-    assert g.link_terms("Tier. A tier.") == '[Tier](glossary.md#tier "tier."){ .gc-glossary-term }. A tier.'
+    page = "A tiered sub-tier, tier_x, tiers and 2tier." + japanese
+    assert g.link_terms(page) == page
+    assert g.link_terms("Tier. A tier." + japanese) == (
+        '[Tier](glossary.md#tier "tier."){ .gc-glossary-term }. A tier.' + japanese
+    )
