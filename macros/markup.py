@@ -36,9 +36,13 @@ NAME = re.compile(r"[a-zA-Z][a-zA-Z0-9-]*")
 NL = Markup("\n")
 
 
+_SPECIAL = re.compile(r"[&<>\"']")
+
+
 def escape(value: object) -> str:
     """Text or an attribute value as HTML: & < > " ' all escaped."""
-    return html.escape(str(value))
+    text = str(value)
+    return html.escape(text) if _SPECIAL.search(text) else text  # most words have none: skip five replaces
 
 
 def _child(child: Child) -> str:
@@ -46,30 +50,51 @@ def _child(child: Child) -> str:
         return ""
     if isinstance(child, Markup):
         return child
-    if isinstance(child, (str, int)):
+    if isinstance(child, str):
         return escape(child)
-    return "".join(_child(c) for c in child)
+    if isinstance(child, int):
+        return str(child)
+    return "".join([_child(c) for c in child])
+
+
+_NAMES: dict[str, str] = {}  # keyword -> attribute name, each checked once
+_TAGS: set[str] = set()
+
+
+def _name(key: str) -> str:
+    """An attribute's name from its keyword: class_ -> class, data_gc -> data-gc."""
+    name = _NAMES.get(key)
+    if name is None:
+        name = key.rstrip("_").replace("_", "-")
+        if not NAME.fullmatch(name):
+            raise ValueError(f"not an attribute name: {name!r}")
+        _NAMES[key] = name
+    return name
 
 
 def attributes(attrs: Mapping[str, Attr]) -> str:
     """` name="value"` for each attribute in order: True is the bare name, None and False none."""
-    out = []
+    out = ""
     for key, value in attrs.items():
-        name = key.rstrip("_").replace("_", "-")  # class_ -> class, data_gc -> data-gc
-        if not NAME.fullmatch(name):
-            raise ValueError(f"not an attribute name: {name!r}")
         if value is None or value is False:
             continue
-        out.append(f" {name}" if value is True else f' {name}="{escape(value)}"')
-    return "".join(out)
+        if value is True:
+            out += " " + _name(key)
+        elif isinstance(value, (int, float)):  # digits, a sign and a point: nothing to escape
+            out += f' {_name(key)}="{value}"'
+        else:
+            out += f' {_name(key)}="{escape(value)}"'
+    return out
 
 
 def el(tag: str, *children: Child, **attrs: Attr) -> Markup:
     """One element: `attrs` as keywords (`class_`, `data_gc`, `aria_labelledby`), `children` text or Markup."""
-    if not NAME.fullmatch(tag):
-        raise ValueError(f"not a tag name: {tag!r}")
-    start = f"<{tag}{attributes(attrs)}"
-    inner = _child(children)
+    if tag not in _TAGS:
+        if not NAME.fullmatch(tag):
+            raise ValueError(f"not a tag name: {tag!r}")
+        _TAGS.add(tag)
+    start = f"<{tag}{attributes(attrs)}" if attrs else "<" + tag
+    inner = "".join([_child(c) for c in children]) if children else ""
     if tag in VOID:
         assert not inner, tag
         return Markup(start + ">")

@@ -14,6 +14,7 @@ the data and reach the templates as values.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any, Callable, Final
 
 # `{name}`: lowercase letters and underscores; no format specs, so JavaScript
@@ -396,6 +397,8 @@ SITE_WORDS: Final[dict[str, Any]] = {
 
 def fill(template: str, **values: object) -> str:
     """The template with each `{name}` replaced; a missing value is an error, never a blank."""
+    if "{" not in template:
+        return template
 
     def one(match: re.Match[str]) -> str:
         name = match.group(1)
@@ -408,21 +411,21 @@ def fill(template: str, **values: object) -> str:
 
 # The one place a word is looked up, so that a translation has one place to step in:
 # pgettext(context, message), the context being the word's path (as in locale/messages.pot).
-def _english(context: str, message: str) -> str:
+def _untranslated(context: str, message: str) -> str:
     return message
 
 
-_pgettext: Callable[[str, str], str] = _english
+_pgettext: Callable[[str, str], str] = _untranslated
 
 
 def translate_with(pgettext: Callable[[str, str], str] | None) -> None:
     """Look every word up through `pgettext` (a Babel Translations' method); None: the English here."""
     global _pgettext
-    _pgettext = pgettext or _english
+    _pgettext = pgettext or _untranslated
 
 
-def template(path: str) -> str:
-    """The words at a dotted path ("bills.title", "site.estimator.empty"), unfilled."""
+@cache
+def _english(path: str) -> str:
     parts = path.split(".")
     node: Any = WORDS
     if parts[0] == "site":
@@ -431,7 +434,12 @@ def template(path: str) -> str:
         node = node[part]
     if not isinstance(node, str):
         raise KeyError(f"{path!r} is a group of words, not one")
-    return _pgettext(path, node)
+    return node
+
+
+def template(path: str) -> str:
+    """The words at a dotted path ("bills.title", "site.estimator.empty"), unfilled."""
+    return _pgettext(path, _english(path))
 
 
 def word(path: str, **values: object) -> str:
