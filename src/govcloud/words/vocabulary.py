@@ -9,6 +9,13 @@ rule (see `fill`), so a wording changed here changes every output.
 
 Nothing here names a product, a contact, a price or a limit: those come from
 the data and reach the templates as values.
+
+`WORDS` are the quote's words, shared with the JavaScript; `SITE_WORDS` the
+words only the built pages show (the macros'). Every word is looked up in one
+place (`template`, through `translate_with`'s translation), by its path, which
+is also its context in the translators' template (locale/messages.pot,
+`make pot`). Numbers, amounts, dates and lists are written for `LOCALE` by
+govcloud.words.cldr.
 """
 
 from __future__ import annotations
