@@ -11,6 +11,7 @@ from govcloud.calc.quote import Quote
 from govcloud.model.catalog import Catalog
 from govcloud.model.scenario import Scenario
 from govcloud.render.address import estimator_query
+from govcloud.words.vocabulary import word
 from macros.formats import _example, _json
 
 
@@ -19,7 +20,7 @@ def _options(worked: list[tuple[Scenario, Quote]]) -> tuple[dict[str, Any], list
     scenario, _ = _example(worked)
     assert scenario.current is not None and scenario.title is not None
     keep = scenario.model_copy(update={"proposed": scenario.current})
-    named = [("Keep today's subscriptions", keep), (scenario.title, scenario)]
+    named = [(word("site.formats.keep"), keep), (scenario.title, scenario)]
     holdings = {name: {k: h.model_dump() for k, h in s.proposed.items()} for name, s in named}
     fields = scenario.model_dump(include={"customer", "current", "days_remaining"}, exclude_none=True)
     return {**fields, "options": holdings}, named

@@ -9,21 +9,22 @@ its scripts name no product and repeat no number. The markup is plain HTML:
 from __future__ import annotations
 
 import json
-from html import escape
 
 from govcloud.calc.pricebook import pricebook
-from govcloud.words.richtext import html_text
-from govcloud.words.vocabulary import WORDS, word
+from govcloud.words.vocabulary import template, word
 from govcloud_site.markdown.marks import NO_TERM_LINKS, mark, raw_html
 from macros.fields import number_field
+from macros.markup import Markup, concat, el, fill, rich
 from macros.options import options_form, options_results
+from macros.text import count
 
 CUSTOMERS = ("government", "commercial")
-# The page as built shows what the estimator shows before the first answer (its code
-# loads when the form is first used: main.js); view.js's summaryStatus says the same.
-EMPTY = "Enter the users of at least one product to see an estimate."
 # The estimator page is /estimator/; its styles sit in the site's assets.
 STYLESHEET = "../assets/estimator.css"
+
+
+def _w(key: str, **values: object) -> str:
+    return word("site.estimator." + key, **values)
 
 
 def script_json(value) -> str:
@@ -32,193 +33,335 @@ def script_json(value) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def pricebook_script(catalog) -> str:
+def pricebook_script(catalog) -> Markup:
     """The price book as <script type="application/json" id="govcloud-pricebook">, inside a <template>.
 
     Material's instant navigation re-runs every <script> in the new page as
     JavaScript, dropping its type and id: the JSON would be a syntax error and
     could no longer be found. Scripts inside a <template> are inert and out of
     its reach; the estimator (main.js) reads the template's content."""
-    return (
-        '<template id="govcloud-pricebook-template">'
-        '<script type="application/json" id="govcloud-pricebook">'
-        f"{script_json(pricebook(catalog))}</script></template>"
+    # A script's content is not HTML: script_json makes it safe there, where escaping would corrupt it.
+    book = Markup(script_json(pricebook(catalog)))
+    return el(
+        "template",
+        el("script", book, type="application/json", id="govcloud-pricebook"),
+        id="govcloud-pricebook-template",
     )
 
 
-def _product_fieldset(catalog, product) -> str:
-    key, name = product.key, escape(product.name)
-    limit = f"{catalog.max_instances:,}"
-    instances_hint = f"Leave empty for 1. Up to {limit} cost nothing extra."
-    now = (
-        '<div class="gc-group gc-change-only">'
-        f'<p class="gc-group-title">{name} today</p>'
-        + number_field(
-            f"gc-current-users-{key}",
-            f"current-users-{key}",
-            "Users today",
-            f"Leave empty if you do not have {name} now.",
-        )
-        + number_field(f"gc-current-instances-{key}", f"current-instances-{key}", "Instances today", instances_hint)
-        + "</div>"
+def _product_fieldset(catalog, product) -> Markup:
+    key, name = product.key, product.name
+    instances_hint = _w("instances_hint", limit=count(catalog.max_instances))
+    now = el(
+        "div",
+        el("p", _w("today_title", product=name), class_="gc-group-title"),
+        number_field(
+            f"gc-current-users-{key}", f"current-users-{key}", _w("users_today"), _w("users_today_hint", product=name)
+        ),
+        number_field(f"gc-current-instances-{key}", f"current-instances-{key}", _w("instances_today"), instances_hint),
+        class_="gc-group gc-change-only",
     )
-    wanted = (
-        '<div class="gc-group">'
-        f'<p class="gc-group-title gc-change-only">{name} after the change</p>'
-        + number_field(
+    wanted = el(
+        "div",
+        el("p", _w("after_title", product=name), class_="gc-group-title gc-change-only"),
+        number_field(
             f"gc-users-{key}",
             f"users-{key}",
-            "Users",
-            f'<span class="gc-new-only">Leave empty if you do not want {name}.</span>'
-            '<span class="gc-change-only">Starts from today\'s number; change it to the number you '
-            "want.</span>",
-        )
-        + number_field(f"gc-instances-{key}", f"instances-{key}", "Instances", instances_hint)
+            _w("users"),
+            concat(
+                el("span", _w("users_hint_new", product=name), class_="gc-new-only"),
+                el("span", _w("users_hint_change"), class_="gc-change-only"),
+            ),
+        ),
+        number_field(f"gc-instances-{key}", f"instances-{key}", _w("instances"), instances_hint),
         # Cancelling is a choice of its own, never the meaning of an empty field.
-        + '<div class="gc-check gc-change-only">'
-        f'<input type="checkbox" id="gc-cancel-{key}" data-testid="cancel-{key}" data-product="{key}">'
-        f'<label for="gc-cancel-{key}">Cancel this product</label></div>' + "</div>"
+        el(
+            "div",
+            el("input", type="checkbox", id=f"gc-cancel-{key}", data_testid=f"cancel-{key}", data_product=key),
+            el("label", _w("cancel"), for_=f"gc-cancel-{key}"),
+            class_="gc-check gc-change-only",
+        ),
+        class_="gc-group",
     )
-    return (
-        f'<fieldset class="gc-product" data-product="{key}">'
-        f'<legend class="gc-legend">{name}</legend>'
-        f'<p class="gc-hint">{html_text(product.description)}</p>'
-        f'<div class="gc-columns">{now}{wanted}</div></fieldset>'
-    )
-
-
-def _contact_block(kind: str, contact, hidden: bool) -> str:
-    return (
-        f'<div class="gc-contact" data-customer="{kind}"{" hidden" if hidden else ""}>'
-        f"<p>{html_text(contact.how)} "
-        f'<a href="{escape(contact.url)}">Contact {escape(contact.name)}</a>.</p></div>'
+    return el(
+        "fieldset",
+        el("legend", name, class_="gc-legend"),
+        el("p", rich(product.description), class_="gc-hint"),
+        el("div", now, wanted, class_="gc-columns"),
+        class_="gc-product",
+        data_product=key,
     )
 
 
-def estimator_markup(catalog) -> str:
+def _contact_block(kind: str, contact, hidden: bool) -> Markup:
+    link = el("a", _w("contact_link", contact=contact.name), href=contact.url)
+    return el(
+        "div",
+        el("p", fill(template("site.estimator.contact_how"), how=rich(contact.how), link=link)),
+        class_="gc-contact",
+        data_customer=kind,
+        hidden=hidden,
+    )
 
+
+def _field(field_id: str, label: str, hint: str, control: Markup, error: bool = False, **attrs) -> Markup:
+    """A field whose control is not a text box (the customer's select, the renewal date)."""
+    return el(
+        "div",
+        el("label", label, class_="gc-label", for_=field_id),
+        el("p", hint, class_="gc-hint", id=f"{field_id}-hint"),
+        el("p", class_="gc-error", id=f"{field_id}-error", hidden=True) if error else None,
+        control,
+        class_="gc-field",
+        **attrs,
+    )
+
+
+def _radio(value: str, label: str, checked: bool) -> Markup:
+    return el(
+        "div",
+        el(
+            "input",
+            type="radio",
+            name="gc-mode",
+            id=f"gc-mode-{value}",
+            value=value,
+            data_testid=f"mode-{value}",
+            checked=checked,
+        ),
+        el("label", label, for_=f"gc-mode-{value}"),
+        class_="gc-radio",
+    )
+
+
+def _button(action: str, label: str) -> Markup:
+    return el("button", label, type="button", class_="md-button", data_action=action)
+
+
+def estimator_markup(catalog) -> Markup:
     term = catalog.term_days
     contacts = catalog.contacts
     first = getattr(contacts, CUSTOMERS[0])  # the customer the form starts with
-    customer_options = "".join(
-        f'<option value="{kind}">{escape(getattr(contacts, kind).who)}</option>' for kind in CUSTOMERS
+    customer = el(
+        "select",
+        [el("option", getattr(contacts, kind).who, value=kind) for kind in CUSTOMERS],
+        class_="gc-select",
+        id="gc-customer",
+        name="customer",
+        data_testid="customer",
+        aria_describedby="gc-customer-hint",
     )
-    form = (
-        '<form class="gc-form" data-gc="form" novalidate>'
-        '<fieldset class="gc-mode"><legend class="gc-legend">What do you want to estimate?</legend>'
-        '<div class="gc-radio"><input type="radio" name="gc-mode" id="gc-mode-new" value="new" '
-        'data-testid="mode-new" checked><label for="gc-mode-new">A new purchase</label></div>'
-        '<div class="gc-radio"><input type="radio" name="gc-mode" id="gc-mode-change" value="change" '
-        'data-testid="mode-change"><label for="gc-mode-change">A change to subscriptions you have</label></div>'
-        "</fieldset>"
-        '<div class="gc-field"><label class="gc-label" for="gc-customer">Who is buying?</label>'
-        '<p class="gc-hint" id="gc-customer-hint">This decides whom you contact.</p>'
-        '<select class="gc-select" id="gc-customer" name="customer" data-testid="customer" '
-        f'aria-describedby="gc-customer-hint">{customer_options}</select></div>'
-        '<fieldset class="gc-term gc-change-only"><legend class="gc-legend">Your current term</legend>'
-        + number_field(
-            "gc-days-remaining",
-            "days-remaining",
-            "Days left in the term",
-            f"A whole number from 0 to {term}, or enter the renewal date below.",
-            "days_remaining",
-        )
-        + '<div class="gc-field" data-gc-field="gc-renewal">'
-        '<label class="gc-label" for="gc-renewal">Renewal date</label>'
-        '<p class="gc-hint" id="gc-renewal-hint">The days left are worked out from today\'s date.</p>'
-        '<p class="gc-error" id="gc-renewal-error" hidden></p>'
-        '<input class="gc-input gc-date" type="date" id="gc-renewal" name="renewal" data-testid="renewal-date" '
-        'aria-describedby="gc-renewal-hint"></div></fieldset>'
-        + "".join(_product_fieldset(catalog, p) for p in catalog.products)
-        + options_form(catalog)
-        + "</form>"
+    renewal = el(
+        "input",
+        class_="gc-input gc-date",
+        type="date",
+        id="gc-renewal",
+        name="renewal",
+        data_testid="renewal-date",
+        aria_describedby="gc-renewal-hint",
     )
-    summary = (
+    form = el(
+        "form",
+        el(
+            "fieldset",
+            el("legend", _w("mode_legend"), class_="gc-legend"),
+            _radio("new", _w("mode_new"), True),
+            _radio("change", _w("mode_change"), False),
+            class_="gc-mode",
+        ),
+        _field("gc-customer", _w("customer_label"), _w("customer_hint"), customer),
+        el(
+            "fieldset",
+            el("legend", _w("term_legend"), class_="gc-legend"),
+            number_field(
+                "gc-days-remaining",
+                "days-remaining",
+                _w("days_label"),
+                _w("days_hint", term_days=count(term)),
+                "days_remaining",
+            ),
+            _field(
+                "gc-renewal", _w("renewal_label"), _w("renewal_hint"), renewal, error=True, data_gc_field="gc-renewal"
+            ),
+            class_="gc-term gc-change-only",
+        ),
+        [_product_fieldset(catalog, p) for p in catalog.products],
+        options_form(catalog),
+        class_="gc-form",
+        data_gc="form",
+        novalidate=True,
+    )
+    summary = el(
         # Stays in sight at the foot of the window while the form is in view, then
         # settles above the results: typing visibly changes something.
-        '<div class="gc-summary" data-gc="summary">'
-        '<p class="gc-summary-figures" data-gc="summary-figures" hidden>'
-        f'<span class="gc-summary-item">{escape(WORDS["columns"]["due_now"])} '
-        '<strong data-testid="summary-due-now"></strong></span> '
-        f'<span class="gc-summary-item">{escape(word("totals.first_year", term_days=term))} '
-        '<strong data-testid="summary-first-year"></strong></span>'
-        "</p>"
-        f'<p class="gc-summary-status" data-testid="summary-status">{EMPTY}</p>'
-        '<a class="gc-summary-link" href="#gc-results-title" data-gc="summary-link" '
-        'data-gc-target="gc-results-title" hidden>See the full estimate</a>'
-        "</div>"
+        "div",
+        el(
+            "p",
+            el(
+                "span",
+                word("columns.due_now"),
+                " ",
+                el("strong", data_testid="summary-due-now"),
+                class_="gc-summary-item",
+            ),
+            " ",
+            el(
+                "span",
+                word("totals.first_year", term_days=term),
+                " ",
+                el("strong", data_testid="summary-first-year"),
+                class_="gc-summary-item",
+            ),
+            class_="gc-summary-figures",
+            data_gc="summary-figures",
+            hidden=True,
+        ),
+        # What the estimator shows before the first answer (its code loads when the form is first
+        # used: main.js); view.js's summaryStatus says the same.
+        el("p", _w("empty"), class_="gc-summary-status", data_testid="summary-status"),
+        el(
+            "a",
+            _w("see_estimate"),
+            class_="gc-summary-link",
+            href="#gc-results-title",
+            data_gc="summary-link",
+            data_gc_target="gc-results-title",
+            hidden=True,
+        ),
+        class_="gc-summary",
+        data_gc="summary",
     )
-    results = (
-        '<section class="gc-results" data-gc="results" aria-labelledby="gc-results-title">'
-        '<h2 id="gc-results-title" tabindex="-1">Your estimate</h2>'
-        '<ul class="gc-print-only gc-context" data-gc="print-context"></ul>'
-        '<p class="gc-stale" data-gc="stale" hidden></p>'
-        f'<p class="gc-empty" data-gc="empty">{EMPTY}</p>' + options_results() +
+    results = el(
+        "section",
+        el("h2", _w("results_title"), id="gc-results-title", tabindex="-1"),
+        el("ul", class_="gc-print-only gc-context", data_gc="print-context"),
+        el("p", class_="gc-stale", data_gc="stale", hidden=True),
+        el("p", _w("empty"), class_="gc-empty", data_gc="empty"),
+        options_results(),
         # The estimator writes the rows, headings and totals from the price book's words.
-        '<div class="gc-table-wrap" data-gc="table-wrap" hidden>'
-        '<table class="gc-table"><caption class="gc-caption">Each product\'s tier and yearly price, '
-        "today and after the change, and what is due now</caption>"
-        '<thead data-gc="head"></thead><tbody data-gc="lines"></tbody><tfoot data-gc="foot"></tfoot>'
-        "</table></div>"
-        '<div class="gc-bills" data-gc="bills" hidden>'
-        '<h3 id="gc-bills-title" data-gc="bills-title"></h3>'
-        f'<p data-gc="bills-none" hidden>{escape(str(WORDS["bills"]["none"]))}</p>'
-        '<div class="gc-table-wrap" data-gc="bills-table">'
-        '<table class="gc-table gc-bills-table" aria-labelledby="gc-bills-title">'
-        '<thead data-gc="bills-head"></thead><tbody data-gc="bills-lines"></tbody></table></div>'
-        '<p class="gc-first-year"><span data-gc="first-year-label"></span> '
-        '<strong data-testid="first-year-total"></strong></p></div>'
-        '<ul class="gc-footnotes" data-gc="footnotes" hidden></ul>'
-        '<p class="gc-incomplete" data-gc="incomplete" hidden></p>'
+        el(
+            "div",
+            el(
+                "table",
+                el("caption", _w("table_caption"), class_="gc-caption"),
+                el("thead", data_gc="head"),
+                el("tbody", data_gc="lines"),
+                el("tfoot", data_gc="foot"),
+                class_="gc-table",
+            ),
+            class_="gc-table-wrap",
+            data_gc="table-wrap",
+            hidden=True,
+        ),
+        el(
+            "div",
+            el("h3", id="gc-bills-title", data_gc="bills-title"),
+            el("p", word("bills.none"), data_gc="bills-none", hidden=True),
+            el(
+                "div",
+                el(
+                    "table",
+                    el("thead", data_gc="bills-head"),
+                    el("tbody", data_gc="bills-lines"),
+                    class_="gc-table gc-bills-table",
+                    aria_labelledby="gc-bills-title",
+                ),
+                class_="gc-table-wrap",
+                data_gc="bills-table",
+            ),
+            el(
+                "p",
+                el("span", data_gc="first-year-label"),
+                " ",
+                el("strong", data_testid="first-year-total"),
+                class_="gc-first-year",
+            ),
+            class_="gc-bills",
+            data_gc="bills",
+            hidden=True,
+        ),
+        el("ul", class_="gc-footnotes", data_gc="footnotes", hidden=True),
+        el("p", class_="gc-incomplete", data_gc="incomplete", hidden=True),
         # The quote's messages in full, folded: each row already carries its one explanation.
-        '<details class="gc-why" data-gc="why" hidden><summary>Why these figures</summary>'
-        '<ul class="gc-messages" data-gc="messages"></ul></details>'
-        '<div class="gc-actions" data-gc="actions" hidden>'
-        '<button type="button" class="md-button" data-action="copy-link">Copy link</button>'
-        '<button type="button" class="md-button" data-action="copy-table">Copy as table</button>'
-        '<button type="button" class="md-button" data-action="csv">Download CSV</button>'
-        '<button type="button" class="md-button" data-action="yaml">Download scenario (YAML)</button>'
-        '<button type="button" class="md-button" data-action="print">Print</button>'
-        "</div>"
-        '<p class="gc-action-status" data-gc="action-status" role="status"></p>'
-        "</section>"
+        el(
+            "details",
+            el("summary", _w("why")),
+            el("ul", class_="gc-messages", data_gc="messages"),
+            class_="gc-why",
+            data_gc="why",
+            hidden=True,
+        ),
+        el(
+            "div",
+            _button("copy-link", _w("copy_link")),
+            _button("copy-table", _w("copy_table")),
+            _button("csv", _w("csv")),
+            _button("yaml", _w("yaml")),
+            _button("print", _w("print")),
+            class_="gc-actions",
+            data_gc="actions",
+            hidden=True,
+        ),
+        el("p", class_="gc-action-status", data_gc="action-status", role="status"),
+        class_="gc-results",
+        data_gc="results",
+        aria_labelledby="gc-results-title",
     )
-    next_steps = (
-        '<section class="gc-next" aria-labelledby="gc-next-title">'
-        '<h2 id="gc-next-title">Next steps</h2>'
-        f'<p>Contact <strong data-testid="contact" data-gc="contact">{escape(first.name)}</strong> '
-        f'(<span data-gc="who">{escape(first.who)}</span>).</p>'
-        + "".join(_contact_block(kind, getattr(contacts, kind), kind != CUSTOMERS[0]) for kind in CUSTOMERS)
-        + "<p>Send them:</p><ul>"
-        # On paper the buttons are gone: the printout names what it carries instead.
-        '<li class="gc-screen-only">the link to this estimate (<em>Copy link</em>), the table (<em>Copy as '
-        "table</em>) or the CSV file (<em>Download CSV</em>);</li>"
-        '<li class="gc-screen-only">only if they ask for it, the scenario file (<em>Download scenario</em>): '
-        "a file for sales tools that read this site's scenario format;</li>"
-        '<li class="gc-print-only">this printout, or the link printed at its top, which opens the same '
-        "estimate in the estimator;</li>"
-        "<li>your organization's name and, for a change, your renewal date.</li></ul>"
-        f'<p class="gc-illustrative" data-gc="illustrative">{escape(word("messages.illustrative", contact=first.name))}</p>'
-        "</section>"
+    action = {key: el("em", _w(key)) for key in ("copy_link", "copy_table", "csv")}
+    next_steps = el(
+        "section",
+        el("h2", _w("next_title"), id="gc-next-title"),
+        el(
+            "p",
+            fill(
+                template("site.estimator.contact"),
+                contact=el("strong", first.name, data_testid="contact", data_gc="contact"),
+                who=el("span", first.who, data_gc="who"),
+            ),
+        ),
+        [_contact_block(kind, getattr(contacts, kind), kind != CUSTOMERS[0]) for kind in CUSTOMERS],
+        el("p", _w("send")),
+        el(
+            "ul",
+            # On paper the buttons are gone: the printout names what it carries instead.
+            el("li", fill(template("site.estimator.send_link"), **action), class_="gc-screen-only"),
+            el(
+                "li",
+                fill(template("site.estimator.send_scenario"), scenario=el("em", _w("scenario_action"))),
+                class_="gc-screen-only",
+            ),
+            el("li", _w("send_printout"), class_="gc-print-only"),
+            el("li", _w("send_organization")),
+        ),
+        el("p", word("messages.illustrative", contact=first.name), class_="gc-illustrative", data_gc="illustrative"),
+        class_="gc-next",
+        aria_labelledby="gc-next-title",
     )
-    return (
-        # A figure resting on an unconfirmed rule links to the rule on the Sources page.
-        '<div class="gc-estimator" id="gc-estimator" data-mode="new" data-rules-href="../sources/#rule-">'
+    return el(
+        "div",
         # Only this page loads the estimator's styles; a stylesheet link in the
         # body holds back the paint of what follows it, so the form never jumps.
-        f'<link rel="stylesheet" href="{STYLESHEET}">'
-        + pricebook_script(catalog)
-        + '<div class="gc-notice" data-gc="address-notice" role="status" hidden></div>'
-        '<div class="gc-error-summary" data-gc="error-summary" tabindex="-1" hidden>'
-        '<h2 class="gc-error-title">There is a problem</h2><ul data-gc="error-list"></ul></div>'
-        + '<div class="gc-work">'
-        + form
-        + summary
-        + "</div>"
-        + results
-        + next_steps
-        + '<div class="gc-live" data-gc="live" aria-live="polite"></div>'
-        "</div>"
+        el("link", rel="stylesheet", href=STYLESHEET),
+        pricebook_script(catalog),
+        el("div", class_="gc-notice", data_gc="address-notice", role="status", hidden=True),
+        el(
+            "div",
+            el("h2", _w("errors_title"), class_="gc-error-title"),
+            el("ul", data_gc="error-list"),
+            class_="gc-error-summary",
+            data_gc="error-summary",
+            tabindex="-1",
+            hidden=True,
+        ),
+        el("div", form, summary, class_="gc-work"),
+        results,
+        next_steps,
+        el("div", class_="gc-live", data_gc="live", aria_live="polite"),
+        # A figure resting on an unconfirmed rule links to the rule on the Sources page.
+        class_="gc-estimator",
+        id="gc-estimator",
+        data_mode="new",
+        data_rules_href="../sources/#rule-",
     )
 
 

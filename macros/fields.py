@@ -2,22 +2,36 @@
 
 from __future__ import annotations
 
+from macros.markup import Attr, Child, Markup, el
 
-def number_field(field_id: str, testid: str, label: str, hint: str, name: str = "") -> str:
+
+def number_field(field_id: str, testid: str, label: str, hint: Child, name: str = "") -> Markup:
     """A whole-number field. Text with inputmode=numeric rather than type=number, so that what
     people type is kept as typed and can be explained when it is not a whole number."""
-    return text_field(field_id, testid, label, hint, 'inputmode="numeric" spellcheck="false"', name)
+    return text_field(field_id, testid, label, hint, {"inputmode": "numeric", "spellcheck": "false"}, name)
 
 
-def text_field(field_id: str, testid: str, label: str, hint: str, kind: str = "", name: str = "") -> str:
+def text_field(
+    field_id: str, testid: str, label: str, hint: Child, kind: dict[str, Attr] | None = None, name: str = ""
+) -> Markup:
     """A field in the GOV.UK pattern: label, hint, error slot, then the input (`kind`: its
     keyboard and spelling attributes; none for words, such as an option's name)."""
-    return (
-        f'<div class="gc-field" data-gc-field="{field_id}">'
-        f'<label class="gc-label" for="{field_id}">{label}</label>'
-        f'<p class="gc-hint" id="{field_id}-hint">{hint}</p>'
-        f'<p class="gc-error" id="{field_id}-error" hidden></p>'
-        f'<input class="gc-input" type="text" {kind + " " if kind else ""}autocomplete="off" '
-        f'id="{field_id}" name="{name or field_id}" data-testid="{testid}" aria-describedby="{field_id}-hint">'
-        "</div>"
+    return el(
+        "div",
+        el("label", label, class_="gc-label", for_=field_id),
+        el("p", hint, class_="gc-hint", id=f"{field_id}-hint"),
+        el("p", class_="gc-error", id=f"{field_id}-error", hidden=True),
+        el(
+            "input",
+            class_="gc-input",
+            type="text",
+            **(kind or {}),
+            autocomplete="off",
+            id=field_id,
+            name=name or field_id,
+            data_testid=testid,
+            aria_describedby=f"{field_id}-hint",
+        ),
+        class_="gc-field",
+        data_gc_field=field_id,
     )

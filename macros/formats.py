@@ -11,7 +11,7 @@ from govcloud.calc.quote import Quote
 from govcloud.model.catalog import Catalog
 from govcloud.model.scenario import Scenario
 from govcloud.render.address import estimator_query
-from govcloud.words.vocabulary import WORDS
+from govcloud.words.vocabulary import WORDS, word
 
 
 def _example(worked: list[tuple[Scenario, Quote]]) -> tuple[Scenario, Quote]:
@@ -50,7 +50,7 @@ def register(env, catalog: Catalog, worked: list[tuple[Scenario, Quote]]) -> Non
         return _json(book)
 
     def vocabulary_groups() -> str:
-        rows = ["| group | keys |", "| --- | --- |"]
+        rows = [f"| {word('site.formats.group')} | {word('site.formats.keys')} |", "| --- | --- |"]
         rows += [f"| `{group}` | {', '.join(f'`{k}`' for k in keys)} |" for group, keys in WORDS.items()]
         return "\n".join(rows)
 

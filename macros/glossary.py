@@ -10,7 +10,7 @@ from typing import Any
 from govcloud.load.glossary import load_glossary
 from govcloud.model.catalog import Catalog
 from govcloud.words.richtext import escape_markdown, fill
-from govcloud.words.vocabulary import WORDS
+from govcloud.words.vocabulary import word
 from govcloud_site.markdown.marks import NO_TERM_LINKS, mark
 from macros.text import join, slug
 
@@ -35,6 +35,16 @@ PROTECTED = re.compile(
 )
 # What protected text reads as while terms are looked for: no word, no hyphen, in no term.
 BLANK = "\0"
+# Scripts written without spaces between words (Thai, Lao, Myanmar, Khmer, Hangul's syllables
+# with their particles, kana, Han): a term in one has no space to mark where it starts or ends.
+UNSPACED = (
+    "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f"
+)
+_UNSPACED = re.compile(f"[{UNSPACED}]")
+# A term that starts or ends with a letter of a spaced script is a whole word there: no letter,
+# digit, underscore or hyphen of such a script touches it (a letter of an unspaced one may).
+_AFTER = rf"(?![^\W{UNSPACED}]|-)"
 
 
 class GlossaryMacros:
@@ -73,7 +83,7 @@ class GlossaryMacros:
             f"[{escape_markdown(getattr(self.catalog.rules, k).title)}](sources.md#rule-{k})"
             for k in entry["unconfirmed"]
         ]
-        return f" ({WORDS['assumptions']['marker']}: {join(links)})" if links else ""
+        return f" ({word('assumptions.marker')}: {join(links)})" if links else ""
 
     def link_terms(self, markdown: str) -> str:
         """Make the first use of each glossary term on a page a link to its entry.
@@ -103,8 +113,9 @@ class GlossaryMacros:
                 yield s + m.start() - a, s + m.end() - a
 
         chosen: list[tuple[int, int, dict]] = []
+        unspaced = bool(_UNSPACED.search(prose))  # else the page has no term that needs the slower pattern
         for entry in self.glossary:
-            pattern = self._term_pattern(entry["forms"])
+            pattern = self._term_pattern(entry["forms"], unspaced)
             if pattern is None:
                 continue
             # The term's first use that does not overlap a term already linked.
@@ -115,15 +126,31 @@ class GlossaryMacros:
             # The text is plain words (govcloud refuses markup in it); a quote would end the title.
             title = entry["text"].replace('"', "'")
             if entry["unconfirmed"]:
-                title += f" ({WORDS['assumptions']['marker']})"
+                title += f" ({word('assumptions.marker')})"
             link = f'[{markdown[s:e]}]({GLOSSARY_PAGE}#{slug(entry["term"])} "{title}"){{ .gc-glossary-term }}'
             markdown = markdown[:s] + link + markdown[e:]
         return markdown
 
     @staticmethod
-    def _term_pattern(forms: list[str]) -> re.Pattern | None:
-        """Any of the forms as a whole word, longest first, also with a capital at the start of a sentence."""
+    def _term_pattern(forms: list[str], unspaced: bool = True) -> re.Pattern | None:
+        """Any of the forms as a whole word, longest first, also with a capital at the start of a
+        sentence. In a script without spaces (Japanese, Chinese) the term is found wherever it is;
+        `unspaced`: whether the text may hold such a script at all."""
         words = sorted({w for f in forms for w in (f, f[:1].upper() + f[1:])}, key=len, reverse=True)
         if not words:
             return None
-        return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])")
+
+        def whole(w: str) -> str:
+            return re.escape(w) + ("" if _UNSPACED.match(w[-1]) else _AFTER)
+
+        # Before a term: no letter, digit or hyphen, or a letter of an unspaced script; or anything
+        # before a term that starts in one. Each branch opens with its one test: a test in each
+        # alternative would be tried at every character of the page, many times slower.
+        every = "|".join(map(whole, words))
+        branches = [rf"(?<![\w-])(?:{every})"]
+        starts_unspaced = "|".join(whole(w) for w in words if _UNSPACED.match(w[0]))
+        if unspaced:
+            branches.append(rf"(?<=[{UNSPACED}])(?:{every})")
+            if starts_unspaced:
+                branches.append(f"(?:{starts_unspaced})")
+        return re.compile("|".join(branches))

@@ -16,12 +16,13 @@ import math
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from html import escape
 
 from govcloud.model.catalog import Catalog, Prices, Product
-from govcloud.model.money import cents, show
-from govcloud.words.vocabulary import WORDS
+from govcloud.model.money import CURRENCY, cents, show
+from govcloud.words import cldr
+from govcloud.words.vocabulary import word
 from govcloud_site.markdown.marks import raw_html
+from macros.markup import NL, Markup, concat, el, lines
 from macros.text import count, join
 
 
@@ -71,17 +72,19 @@ def steps(catalog: Catalog) -> list[int]:
 # -- the table --------------------------------------------------------------------
 
 
+def _per_user(annual: Decimal, users: int) -> str:
+    """'$23.40 a user'."""
+    return word("site.tiers.per_user", amount=show(per_user(annual, users)))
+
+
 def ladder_table(catalog: Catalog) -> str:
     prices = catalog.prices_on(date.today())  # those in force on the day the site is built
-    caption = (
-        f"User tiers: the {catalog.prices_are} annual price of each product, and what it comes to "
-        "for each user of a full tier"
-    )
+    caption = word("site.tiers.caption", prices_are=catalog.prices_are)
     top = max(p.tiers[-1].users for p in catalog.products)
-    notes = [f"More than {count(top)} users: ask your sales contact for a quote."]
+    notes = [word("site.tiers.beyond", users=count(top))]
     if not _marked(catalog):
         return _ladder_list(catalog, prices, caption) + "\n\n" + "\n\n".join(notes)
-    heads = "".join(f'<th scope="col" data-product="{escape(p.key)}">{escape(p.name)}</th>' for p in catalog.products)
+    heads = [el("th", p.name, scope="col", data_product=p.key) for p in catalog.products]
     tiers = [{t.users: t for t in prices.ladder(p.key)} for p in catalog.products]
     rows, gaps = [], False
     for users in steps(catalog):
@@ -90,20 +93,33 @@ def ladder_table(catalog: Catalog) -> str:
             tier = sizes.get(users)
             if tier is None:
                 gaps = gaps or users < p.tiers[-1].users
-                cells.append(f'<td data-product="{escape(p.key)}">—</td>')
+                cells.append(el("td", word("cells.none"), data_product=p.key))
                 continue
             cells.append(
-                f'<td data-product="{escape(p.key)}" data-annual="{tier.annual:.2f}">{show(tier.annual)}'
-                f'<span class="gc-per-user">{show(per_user(tier.annual, users))} a user</span></td>'
+                el(
+                    "td",
+                    show(tier.annual),
+                    el("span", _per_user(tier.annual, users), class_="gc-per-user"),
+                    data_product=p.key,
+                    data_annual=f"{tier.annual:.2f}",
+                )
             )
-        rows.append(f'<tr data-users="{users}"><th scope="row">{count(users)}</th>{"".join(cells)}</tr>')
+        rows.append(el("tr", el("th", count(users), scope="row"), cells, data_users=users))
     if gaps:
-        notes.insert(0, "— : the product has no tier of that size; the next tier up covers those users.")
+        notes.insert(0, word("site.tiers.gap"))
     return (
         raw_html(
-            f"<table data-ladder>\n<caption>{caption}</caption>\n"
-            f'<thead><tr><th scope="col">Users, up to</th>{heads}</tr></thead>\n'
-            f"<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
+            el(
+                "table",
+                NL,
+                el("caption", caption),
+                NL,
+                el("thead", el("tr", el("th", word("site.tiers.users_up_to"), scope="col"), heads)),
+                NL,
+                el("tbody", NL, lines(rows), NL),
+                NL,
+                data_ladder=True,
+            )
         )
         + "\n\n"
         + "\n\n".join(notes)
@@ -113,35 +129,68 @@ def ladder_table(catalog: Catalog) -> str:
 def _ladder_list(catalog: Catalog, prices: Prices, caption: str) -> str:
     """The table past MARKED_TIERS: a row per product with its tiers in words (a column per
     product would be too wide to read, and a cell per tier weigh more than the rest of the site)."""
-    rows = "\n".join(
-        f'<tr data-product="{escape(p.key)}"><th scope="row">{escape(p.name)}</th><td>'
-        + "; ".join(
-            f"{count(t.users)}: {show(t.annual)} ({show(per_user(t.annual, t.users))} a user)"
-            for t in prices.ladder(p.key)
+    rows = [
+        el(
+            "tr",
+            el("th", p.name, scope="row"),
+            el(
+                "td",
+                word("site.tiers.list_join").join(
+                    word(
+                        "site.tiers.list_tier",
+                        users=count(t.users),
+                        amount=show(t.annual),
+                        per_user=_per_user(t.annual, t.users),
+                    )
+                    for t in prices.ladder(p.key)
+                ),
+            ),
+            data_product=p.key,
         )
-        + "</td></tr>"
         for p in catalog.products
+    ]
+    heads = el(
+        "tr", el("th", word("columns.product"), scope="col"), el("th", word("site.tiers.list_heading"), scope="col")
     )
     # Not `data-ladder`: its cells are words, left as text is, not figures set right.
     return raw_html(
-        f"<table data-ladder-list>\n<caption>{caption}</caption>\n"
-        '<thead><tr><th scope="col">Product</th><th scope="col">Users, up to: annual price (for each user of a '
-        "full tier)</th></tr></thead>\n"
-        f"<tbody>\n{rows}\n</tbody>\n</table>"
+        el(
+            "table",
+            NL,
+            el("caption", caption),
+            NL,
+            el("thead", heads),
+            NL,
+            el("tbody", NL, lines(rows), NL),
+            NL,
+            data_ladder_list=True,
+        )
     )
 
 
 # -- the chart --------------------------------------------------------------------
 
 
-def _legend(catalog: Catalog, extra: str = "", marked: bool = True) -> str:
-    items = "".join(
-        f'<li class="gc-series-{i % SERIES}"><svg aria-hidden="true" focusable="false" viewBox="0 0 36 12" '
-        f'width="36" height="12"><line class="gc-ladder-line gc-dash-{i % SERIES}" x1="2" y1="6" x2="34" y2="6"/>'
-        f"{_mark(i, 18, 6, 4) if marked else ''}</svg>{escape(p.name)}</li>"
+def _legend(catalog: Catalog, extra: Markup | None = None, marked: bool = True) -> Markup:
+    items = [
+        el(
+            "li",
+            el(
+                "svg",
+                el("line", class_=f"gc-ladder-line gc-dash-{i % SERIES}", x1="2", y1="6", x2="34", y2="6"),
+                _mark(i, 18, 6, 4) if marked else None,
+                aria_hidden="true",
+                focusable="false",
+                viewBox="0 0 36 12",
+                width="36",
+                height="12",
+            ),
+            p.name,
+            class_=f"gc-series-{i % SERIES}",
+        )
         for i, p in enumerate(catalog.products)
-    )
-    return f'<ul class="gc-ladder-legend" aria-label="Products in the chart">{items}{extra}</ul>'
+    ]
+    return el("ul", items, extra, class_="gc-ladder-legend", aria_label=word("site.chart.legend"))
 
 
 def ladder_chart(catalog: Catalog) -> str:
@@ -149,14 +198,20 @@ def ladder_chart(catalog: Catalog) -> str:
     ladder = steps(catalog)
     marked = _marked(catalog)
     return raw_html(
-        '<div class="gc-ladder" data-ladder-chart>\n'
-        f"{_legend(catalog, marked=marked)}\n"
-        + "\n".join(
-            _panel(catalog, prices, ladder, kind, layout, marked=marked)
-            for kind in ("annual", "per-user")
-            for layout in LAYOUTS
-        )
-        + "\n</div>",
+        el(
+            "div",
+            NL,
+            _legend(catalog, marked=marked),
+            NL,
+            lines(
+                _panel(catalog, prices, ladder, kind, layout, marked=marked)
+                for kind in ("annual", "per-user")
+                for layout in LAYOUTS
+            ),
+            NL,
+            class_="gc-ladder",
+            data_ladder_chart=True,
+        ),
         unlinked_ids=True,  # each panel's title and description, named by the panel
     )
 
@@ -165,35 +220,56 @@ LAZY_CHARTS = "ladder-charts.xml"  # beside the estimator page once the post-bui
 XHTML_NS, SVG_NS = "http://www.w3.org/1999/xhtml", "http://www.w3.org/2000/svg"
 
 
-def ladder_estimate(catalog: Catalog) -> str:
+def ladder_estimate(catalog: Catalog) -> Markup:
     """The estimator page's ladder: the yearly-price panel, hidden until there is an estimate;
     estimator/ladder.js marks today's tier and the estimate's on it and fills the list below."""
-    words = WORDS["ladder"]
     prices = catalog.prices_on(date.today())  # those in force on the day the site is built
-    marks = "".join(
-        f'<li class="gc-series-{SERIES - 1}"><svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" '
-        f'width="24" height="24"><circle class="gc-ladder-mark {kind}" cx="12" cy="12" r="4"/></svg>'
-        f"{escape(words[key])}</li>"
+    marks = concat(
+        el(
+            "li",
+            el(
+                "svg",
+                el("circle", class_=f"gc-ladder-mark {kind}", cx="12", cy="12", r="4"),
+                aria_hidden="true",
+                focusable="false",
+                viewBox="0 0 24 24",
+                width="24",
+                height="24",
+            ),
+            word(f"ladder.{key}"),
+            class_=f"gc-series-{SERIES - 1}",
+        )
         for kind, key in (("gc-ladder-at-today", "legend_today"), ("gc-ladder-at-estimate", "legend_estimate"))
     )
-    panels = "\n".join(
-        _panel(catalog, prices, steps(catalog), "annual", g, scope="gc-ladder-estimate") for g in LAYOUTS
+    panels = lines(
+        _panel(catalog, prices, steps(catalog), "annual", g, scope="gc-ladder-estimate", xmlns=SVG_NS) for g in LAYOUTS
     )
     # The charts are most of the page's markup and show only with an estimate: they wait in a
     # <template>, as one XML document (XHTML, its SVG named as such), that the post-build step
     # moves into a file of its own (govcloud_build/lazy.py); ladder.js fetches it with the first
     # estimate (issue 12).
-    panels = panels.replace("<svg ", f'<svg xmlns="{SVG_NS}" ')
-    charts = f'<template data-gc-lazy="{LAZY_CHARTS}"><div xmlns="{XHTML_NS}">\n{panels}\n</div></template>'
-    return (
-        '<section class="gc-ladder gc-ladder-estimate" data-ladder-estimate hidden '
-        'aria-labelledby="gc-ladder-estimate-title">\n'
-        f'<h2 id="gc-ladder-estimate-title">{escape(words["title"])}</h2>\n'
-        f"<p>{escape(words['intro'])}</p>\n"
-        f"{_legend(catalog, marks)}\n{charts}\n"
-        '<ul class="gc-ladder-where" data-ladder-where></ul>\n'
-        f'<h3 id="gc-ladder-room-title">{escape(WORDS["room"]["title"])}</h3>\n'
-        '<ul class="gc-ladder-where" data-ladder-room aria-labelledby="gc-ladder-room-title"></ul>\n</section>'
+    charts = el("template", el("div", NL, panels, NL, xmlns=XHTML_NS), data_gc_lazy=LAZY_CHARTS)
+    return el(
+        "section",
+        NL,
+        el("h2", word("ladder.title"), id="gc-ladder-estimate-title"),
+        NL,
+        el("p", word("ladder.intro")),
+        NL,
+        _legend(catalog, marks),
+        NL,
+        charts,
+        NL,
+        el("ul", class_="gc-ladder-where", data_ladder_where=True),
+        NL,
+        el("h3", word("room.title"), id="gc-ladder-room-title"),
+        NL,
+        el("ul", class_="gc-ladder-where", data_ladder_room=True, aria_labelledby="gc-ladder-room-title"),
+        NL,
+        class_="gc-ladder gc-ladder-estimate",
+        data_ladder_estimate=True,
+        hidden=True,
+        aria_labelledby="gc-ladder-estimate-title",
     )
 
 
@@ -209,17 +285,18 @@ def _panel(
     g: Layout,
     scope: str = "gc-ladder",
     marked: bool = True,
-) -> str:
+    xmlns: str | None = None,
+) -> Markup:
     values = [_value(kind, t.annual, t.users) for p in catalog.products for t in prices.ladder(p.key)]
     scale: _LogScale | _LinearScale
     if kind == "annual":
         scale = _LogScale(min(values), max(values))
-        title = f"Annual price by user tier ({catalog.prices_are})"
-        axis = "Annual price (logarithmic scale: each line is ten times the one below)"
+        title = word("site.chart.annual_title", prices_are=catalog.prices_are)
+        axis = word("site.chart.annual_axis")
     else:
         scale = _LinearScale(max(values))
-        title = f"Price per user by user tier ({catalog.prices_are})"
-        axis = "Annual price per user of a full tier"
+        title = word("site.chart.per_user_title", prices_are=catalog.prices_are)
+        axis = word("site.chart.per_user_axis")
     pid = f"{scope}-{kind}-{g.name}"
     WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM = g.width, g.height, g.left, g.right, g.top, g.bottom
     plot_w = WIDTH - LEFT - RIGHT
@@ -233,59 +310,94 @@ def _panel(
         return TOP + (1 - scale.share(value)) * (HEIGHT - TOP - BOTTOM)
 
     parts = [
-        f'<svg class="gc-ladder-panel" role="img" viewBox="0 0 {WIDTH} {HEIGHT}" data-kind="{kind}" '
-        f'data-layout="{g.name}" font-size="{g.font}" '
-        f'aria-labelledby="{pid}-title" aria-describedby="{pid}-desc">',
-        f'<title id="{pid}-title">{escape(title)}</title>',
-        f'<desc id="{pid}-desc">{escape(axis)}. {escape(_describe(catalog, prices, kind, ladder))}</desc>',
+        el("title", title, id=f"{pid}-title"),
+        el(
+            "desc",
+            word("site.chart.description", axis=axis, text=_describe(catalog, prices, kind, ladder)),
+            id=f"{pid}-desc",
+        ),
     ]
     bottom = HEIGHT - BOTTOM
     for value, label in scale.ticks():
         parts.append(
-            f'<line class="gc-ladder-grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(value):.1f}" '
-            f'y2="{y(value):.1f}"/><text class="gc-ladder-tick" x="{LEFT - 8}" y="{y(value) + 4:.1f}" '
-            f'text-anchor="end">{escape(label)}</text>'
+            concat(
+                el(
+                    "line",
+                    class_="gc-ladder-grid",
+                    x1=LEFT,
+                    x2=WIDTH - RIGHT,
+                    y1=f"{y(value):.1f}",
+                    y2=f"{y(value):.1f}",
+                ),
+                el("text", label, class_="gc-ladder-tick", x=LEFT - 8, y=f"{y(value) + 4:.1f}", text_anchor="end"),
+            )
         )
-    parts.append(f'<line class="gc-ladder-axis" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{bottom}" y2="{bottom}"/>')
+    parts.append(el("line", class_="gc-ladder-axis", x1=LEFT, x2=WIDTH - RIGHT, y1=bottom, y2=bottom))
     shown = _x_labels(
         [(x(users), count(users), _labelled(users, i, len(ladder))) for i, users in enumerate(ladder)], g.font
     )
     for users in ladder:
         parts.append(
-            f'<line class="gc-ladder-axis" x1="{x(users):.1f}" x2="{x(users):.1f}" y1="{bottom}" y2="{bottom + 5}"/>'
+            el("line", class_="gc-ladder-axis", x1=f"{x(users):.1f}", x2=f"{x(users):.1f}", y1=bottom, y2=bottom + 5)
         )
         if count(users) in shown:
             parts.append(
-                f'<text class="gc-ladder-tick" x="{x(users):.1f}" y="{bottom + 20}" '
-                f'text-anchor="middle">{count(users)}</text>'
+                el(
+                    "text",
+                    count(users),
+                    class_="gc-ladder-tick",
+                    x=f"{x(users):.1f}",
+                    y=bottom + 20,
+                    text_anchor="middle",
+                )
             )
     parts.append(
-        f'<text class="gc-ladder-axis-title" x="{LEFT + plot_w / 2:.1f}" y="{HEIGHT - 8}" '
-        'text-anchor="middle">Users, up to (each tier)</text>'
+        el(
+            "text",
+            word("site.chart.users_axis"),
+            class_="gc-ladder-axis-title",
+            x=f"{LEFT + plot_w / 2:.1f}",
+            y=HEIGHT - 8,
+            text_anchor="middle",
+        )
     )
     for i, product in enumerate(catalog.products):
         points = [(x(t.users), y(_value(kind, t.annual, t.users)), t) for t in prices.ladder(product.key)]
         path = " ".join(f"{px:.1f},{py:.1f}" for px, py, _ in points)
         marks = (
-            "".join(
-                _mark(i, px, py, g.mark, f' data-users="{t.users}" data-value="{_value(kind, t.annual, t.users):.2f}"')
+            [
+                _mark(i, px, py, g.mark, data_users=t.users, data_value=f"{_value(kind, t.annual, t.users):.2f}")
                 for px, py, t in points
-            )
+            ]
             if marked
-            else ""
+            else None
         )
         parts.append(
-            f'<g class="gc-series-{i % SERIES}" data-product="{escape(product.key)}">'
-            f'<polyline class="gc-ladder-line gc-dash-{i % SERIES}" points="{path}"/>{marks}</g>'
+            el(
+                "g",
+                el("polyline", class_=f"gc-ladder-line gc-dash-{i % SERIES}", points=path),
+                marks,
+                class_=f"gc-series-{i % SERIES}",
+                data_product=product.key,
+            )
         )
-    parts.append("</svg>")
+    svg = el(
+        "svg",
+        parts,
+        xmlns=xmlns,
+        class_="gc-ladder-panel",
+        role="img",
+        viewBox=f"0 0 {WIDTH} {HEIGHT}",
+        data_kind=kind,
+        data_layout=g.name,
+        font_size=g.font,
+        aria_labelledby=f"{pid}-title",
+        aria_describedby=f"{pid}-desc",
+    )
     # The caption shows what the SVG's title and description already say: hidden from
     # assistive technology so that it is not read twice.
-    caption = (
-        f'<p class="gc-ladder-caption" aria-hidden="true"><strong>{escape(title)}</strong>'
-        f"<span>{escape(axis)}</span></p>"
-    )
-    return f'<div class="gc-ladder-figure gc-ladder-{g.name}">{caption}{"".join(parts)}</div>'
+    caption = el("p", el("strong", title), el("span", axis), class_="gc-ladder-caption", aria_hidden="true")
+    return el("div", caption, svg, class_=f"gc-ladder-figure gc-ladder-{g.name}")
 
 
 def _x_labels(ticks: list[tuple[float, str, bool]], font: int) -> set[str]:
@@ -308,36 +420,51 @@ def _labelled(users: int, i: int, n: int) -> bool:
     return i in (0, n - 1) or (digits[0] in "125" and set(digits[1:]) <= {"0"})
 
 
-def _mark(i: int, x: float, y: float, r: float, attrs: str = "") -> str:
+def _mark(i: int, x: float, y: float, r: float, **data: str | int) -> Markup:
     shape = MARKS[i % len(MARKS)]
     if shape == "circle":
-        return f'<circle class="gc-ladder-mark" cx="{x:.1f}" cy="{y:.1f}" r="{r}"{attrs}/>'
+        return el("circle", class_="gc-ladder-mark", cx=f"{x:.1f}", cy=f"{y:.1f}", r=str(r), **data)
     if shape == "square":
-        return f'<rect class="gc-ladder-mark" x="{x - r:.1f}" y="{y - r:.1f}" width="{2 * r}" height="{2 * r}"{attrs}/>'
+        return el(
+            "rect",
+            class_="gc-ladder-mark",
+            x=f"{x - r:.1f}",
+            y=f"{y - r:.1f}",
+            width=str(2 * r),
+            height=str(2 * r),
+            **data,
+        )
     if shape == "triangle":
         pts = f"{x:.1f},{y - r * 1.2:.1f} {x + r * 1.2:.1f},{y + r:.1f} {x - r * 1.2:.1f},{y + r:.1f}"
     else:
         pts = f"{x:.1f},{y - r * 1.3:.1f} {x + r * 1.3:.1f},{y:.1f} {x:.1f},{y + r * 1.3:.1f} {x - r * 1.3:.1f},{y:.1f}"
-    return f'<polygon class="gc-ladder-mark" points="{pts}"{attrs}/>'
+    return el("polygon", class_="gc-ladder-mark", points=pts, **data)
 
 
 def _describe(catalog: Catalog, prices: Prices, kind: str, ladder: list[int]) -> str:
     """The chart's description: the range it covers and each product's first and last figure."""
 
     def end(p: Product, t) -> str:
-        value = _value(kind, t.annual, t.users)
-        return f"{show(value)}{' a user' if kind == 'per-user' else ''} at {count(t.users)} users"
+        amount = show(t.annual) if kind == "annual" else _per_user(t.annual, t.users)
+        return word("site.chart.at", amount=amount, users=count(t.users))
 
-    what = "annual price" if kind == "annual" else "annual price per user of a full tier"
-    each = [
-        f"{p.name} goes from {end(p, prices.ladder(p.key)[0])} to {end(p, prices.ladder(p.key)[-1])}"
-        for p in catalog.products
-    ]
-    lead = (
-        f"Line chart of each product's {what}, for {len(ladder)} tiers from {count(ladder[0])} to "
-        f"{count(ladder[-1])} users ({join([p.name for p in catalog.products])}). "
+    return word(
+        "site.chart.lead",
+        what=word("site.chart.annual" if kind == "annual" else "site.chart.per_user"),
+        tiers=count(len(ladder)),
+        low=count(ladder[0]),
+        high=count(ladder[-1]),
+        products=join([p.name for p in catalog.products]),
+        each=word("site.chart.join").join(
+            word(
+                "site.chart.each",
+                product=p.name,
+                first=end(p, prices.ladder(p.key)[0]),
+                last=end(p, prices.ladder(p.key)[-1]),
+            )
+            for p in catalog.products
+        ),
     )
-    return lead + "; ".join(each) + ". The table below gives every figure."
 
 
 class _LogScale:
@@ -349,7 +476,7 @@ class _LogScale:
         return (math.log10(value) - self.low) / (self.high - self.low)
 
     def ticks(self) -> list[tuple[Decimal, str]]:
-        return [(Decimal(10) ** p, f"${10**p:,}") for p in range(self.low, self.high + 1)]
+        return [(Decimal(10) ** p, cldr.axis_money(Decimal(10) ** p, CURRENCY)) for p in range(self.low, self.high + 1)]
 
 
 class _LinearScale:
@@ -365,15 +492,16 @@ class _LinearScale:
 
     def ticks(self) -> list[tuple[Decimal, str]]:
         n = round(self.top / self.step)
-        return [(Decimal(str(self.step * k)), f"${self.step * k:,.0f}") for k in range(n + 1)]
+        # Labelled to the dollar, rounded as Python rounds a float (half to even).
+        return [
+            (Decimal(str(self.step * k)), cldr.axis_money(Decimal(f"{self.step * k:.0f}"), CURRENCY))
+            for k in range(n + 1)
+        ]
 
 
-def products_list(catalog: Catalog) -> str:
+def products_list(catalog: Catalog) -> Markup:
     """Each product with what it is for; its anchor is its key (links to #jira keep working)."""
-    return "\n".join(
-        f'<p id="{escape(p.key)}"><strong>{escape(p.name)}</strong>: {escape(p.description)}</p>'
-        for p in catalog.products
-    )
+    return lines(el("p", el("strong", p.name), ": ", p.description, id=p.key) for p in catalog.products)
 
 
 def register(env, catalog: Catalog) -> None:

@@ -5,65 +5,121 @@ options.js clones the template, replacing `optN` with `opt2` or `opt3`."""
 
 from __future__ import annotations
 
-from html import escape
-
 from govcloud.model.names import MOST, NAME_LENGTH
+from govcloud.words.vocabulary import word
 from macros.fields import number_field, text_field
+from macros.markup import Markup, concat, el
+from macros.text import count
 
-NAME_HINT = f"Plain words, such as “Go to 1,000 users”; at most {NAME_LENGTH} characters."
+
+def _name_hint() -> str:
+    return word("site.option_form.name_hint", most=count(NAME_LENGTH))
 
 
-def _option_fields(catalog, n: str) -> str:
+def _option_fields(catalog, n: str) -> Markup:
     groups = []
     for p in catalog.products:
-        key, name = p.key, escape(p.name)
+        key, name = p.key, p.name
         groups.append(
-            '<div class="gc-group">'
-            f'<p class="gc-group-title">{name}</p>'
-            + number_field(
-                f"gc-{n}-users-{key}", f"{n}-users-{key}", f"{name} users", f"Leave empty if this option has no {name}."
+            el(
+                "div",
+                el("p", name, class_="gc-group-title"),
+                number_field(
+                    f"gc-{n}-users-{key}",
+                    f"{n}-users-{key}",
+                    word("site.option_form.users", product=name),
+                    word("site.option_form.users_hint", product=name),
+                ),
+                number_field(
+                    f"gc-{n}-instances-{key}",
+                    f"{n}-instances-{key}",
+                    word("site.option_form.instances", product=name),
+                    word("site.option_form.instances_hint"),
+                ),
+                el(
+                    "div",
+                    el(
+                        "input",
+                        type="checkbox",
+                        id=f"gc-{n}-cancel-{key}",
+                        data_testid=f"{n}-cancel-{key}",
+                        data_option_cancel=key,
+                    ),
+                    el("label", word("site.option_form.cancel", product=name), for_=f"gc-{n}-cancel-{key}"),
+                    class_="gc-check gc-change-only",
+                ),
+                class_="gc-group",
             )
-            + number_field(f"gc-{n}-instances-{key}", f"{n}-instances-{key}", f"{name} instances", "Leave empty for 1.")
-            + '<div class="gc-check gc-change-only">'
-            f'<input type="checkbox" id="gc-{n}-cancel-{key}" data-testid="{n}-cancel-{key}" data-option-cancel="{key}">'
-            f'<label for="gc-{n}-cancel-{key}">Cancel {name} in this option</label></div>'
-            "</div>"
         )
-    return (
-        f'<fieldset class="gc-option" data-option="{n}" aria-labelledby="gc-{n}-legend">'
-        f'<legend class="gc-legend" id="gc-{n}-legend"></legend>'
-        + text_field(f"gc-{n}-name", f"{n}-name", "Name of this option", NAME_HINT)
-        + '<div class="gc-columns">'
-        + "".join(groups)
-        + "</div>"
-        f'<button type="button" class="md-button gc-option-remove" data-option-remove data-testid="{n}-remove" '
-        f'aria-describedby="gc-{n}-legend">Remove this option</button>'
-        "</fieldset>"
+    return el(
+        "fieldset",
+        el("legend", class_="gc-legend", id=f"gc-{n}-legend"),
+        text_field(f"gc-{n}-name", f"{n}-name", word("site.option_form.name"), _name_hint()),
+        el("div", groups, class_="gc-columns"),
+        el(
+            "button",
+            word("site.option_form.remove"),
+            type="button",
+            class_="md-button gc-option-remove",
+            data_option_remove=True,
+            data_testid=f"{n}-remove",
+            aria_describedby=f"gc-{n}-legend",
+        ),
+        class_="gc-option",
+        data_option=n,
+        aria_labelledby=f"gc-{n}-legend",
     )
 
 
-def options_form(catalog) -> str:
+def options_form(catalog) -> Markup:
     """After the products: option 1's name (shown once there are two), the later options, the add button."""
-    return (
-        '<fieldset class="gc-options" data-gc="options"><legend class="gc-legend">Options to compare</legend>'
-        f'<p class="gc-hint">Compare up to {MOST} proposals side by side, for the same customer and '
-        "today's subscriptions. The products above are option 1.</p>"
-        '<div data-gc="option1" hidden>'
-        + text_field("gc-opt1-name", "opt1-name", "Name of option 1 (the products above)", NAME_HINT)
-        + '</div><div data-gc="option-list"></div>'
-        '<button type="button" class="md-button" data-gc="option-add" data-testid="option-add">'
-        "Add an option to compare</button></fieldset>"
-        f'<template id="gc-option-template">{_option_fields(catalog, "optN")}</template>'
+    return concat(
+        el(
+            "fieldset",
+            el("legend", word("site.option_form.legend"), class_="gc-legend"),
+            el("p", word("site.option_form.hint", most=count(MOST)), class_="gc-hint"),
+            el(
+                "div",
+                text_field("gc-opt1-name", "opt1-name", word("site.option_form.first_name"), _name_hint()),
+                data_gc="option1",
+                hidden=True,
+            ),
+            el("div", data_gc="option-list"),
+            el(
+                "button",
+                word("site.option_form.add"),
+                type="button",
+                class_="md-button",
+                data_gc="option-add",
+                data_testid="option-add",
+            ),
+            class_="gc-options",
+            data_gc="options",
+        ),
+        el("template", _option_fields(catalog, "optN"), id="gc-option-template"),
     )
 
 
-def options_results() -> str:
+def options_results() -> Markup:
     """The side-by-side table, above option 1's own table (hidden while there is one option)."""
-    return (
-        '<section class="gc-compare" data-gc="compare" aria-labelledby="gc-compare-title" hidden>'
-        '<h3 id="gc-compare-title" data-gc="compare-title"></h3>'
-        '<div class="gc-table-wrap"><table class="gc-table gc-compare-table" aria-labelledby="gc-compare-title">'
-        '<thead data-gc="compare-head"></thead><tbody data-gc="compare-lines"></tbody></table></div>'
-        '<ul class="gc-footnotes" data-gc="compare-notes" hidden></ul>'
-        '<h3 data-gc="details"></h3></section>'
+    return el(
+        "section",
+        el("h3", id="gc-compare-title", data_gc="compare-title"),
+        el(
+            "div",
+            el(
+                "table",
+                el("thead", data_gc="compare-head"),
+                el("tbody", data_gc="compare-lines"),
+                class_="gc-table gc-compare-table",
+                aria_labelledby="gc-compare-title",
+            ),
+            class_="gc-table-wrap",
+        ),
+        el("ul", class_="gc-footnotes", data_gc="compare-notes", hidden=True),
+        el("h3", data_gc="details"),
+        class_="gc-compare",
+        data_gc="compare",
+        aria_labelledby="gc-compare-title",
+        hidden=True,
     )

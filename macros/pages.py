@@ -12,7 +12,6 @@ from the marks that macros leave in the page.
 from __future__ import annotations
 
 from datetime import date
-from html import escape
 from urllib.parse import urlsplit
 
 from govcloud.calc.quote import Quote
@@ -24,10 +23,11 @@ from govcloud.model.scenario import Scenario
 from govcloud.render.address import estimator_query
 from govcloud.render.present import Cell, QuoteView, totals, view
 from govcloud.words.richtext import escape_markdown as md
-from govcloud.words.richtext import html_text, markdown
+from govcloud.words.richtext import markdown
 from govcloud.words.vocabulary import WORDS, word
 from govcloud_site.markdown.marks import RULE, mark, raw_html
 from macros.glossary import GlossaryMacros
+from macros.markup import NL, Markup, el, lines, rich
 from macros.reference import ReferenceMacros
 from macros.text import count, join
 
@@ -50,17 +50,6 @@ TOTAL_FIELDS = {"annual": "annual_total", "due_now": "due_now_total", "today_ann
 # (nor a browser load it quickly): each is one row of a table, grouped by the changes it
 # makes, with its totals and a link that opens its full quote in the estimator.
 SCENARIOS_IN_FULL = 40
-ROWS_WORDS = {
-    "lead": (
-        "There are {count} worked scenarios, too many to show each in full on one page. Each is one "
-        "row below, grouped by the changes it makes, with its totals; open one in the cost estimator "
-        "(its title is the link) for its full quote, its bills and the reasons behind every figure."
-    ),
-    "caption": "{kinds}: {count} worked scenarios",
-    "scenario": "Scenario (opens in the cost estimator)",
-    "summary": "Summary",
-    "changes": "Changes",
-}
 # The scenarios page's address of the estimator, for links in generated HTML (which no builder rewrites).
 ESTIMATOR_FROM_SCENARIOS = "../estimator/"
 
@@ -98,71 +87,80 @@ class Pages(GlossaryMacros, ReferenceMacros):
     def to_confirm(self, source: str | None = None) -> str:
         """A "To confirm" box naming what the answer rests on: a source's title, or none."""
         c = self.catalog.contacts
-        ask = (
-            f"Confirm it with {md(c.government.name)} (government customers) or {md(c.commercial.name)} "
-            "before you rely on it."
-        )
+        ask = word("site.rules.ask", government=md(c.government.name), commercial=md(c.commercial.name))
         if source is None:
-            basis = "No Atlassian page documents this for Government Cloud; it is this site's assumption."
+            basis = word("site.rules.no_source")
         else:
             page = self.catalog.sources[source]
-            basis = (
-                f"The closest source is Atlassian's page [{md(page.title)}]({page.url}); "
-                "it does not settle this point for Government Cloud."
-            )
-        return f'!!! warning "To confirm"\n    {basis} {ask}'
+            basis = word("site.rules.closest", page=f"[{md(page.title)}]({page.url})")
+        return f'!!! warning "{word("site.rules.to_confirm")}"\n    {basis} {ask}'
 
     def price_note(self) -> str:
-        name = md(self.catalog.contacts.government.name)
-        return (
-            f'!!! info "Tiers and prices are {self.catalog.prices_are}"\n    Government Cloud user tiers and prices '
-            f"are not published. The tiers here and their prices are {self.catalog.prices_are} (list prices in "
-            f"{self.catalog.currency}, for planning); the quote from {name} (or "
-            f"{md(self.catalog.contacts.commercial.name)}) is what you pay."
+        c, prices_are = self.catalog.contacts, self.catalog.prices_are
+        note = word(
+            "site.rules.price_note",
+            prices_are=prices_are,
+            currency=self.catalog.currency,
+            government=md(c.government.name),
+            commercial=md(c.commercial.name),
         )
+        return f'!!! info "{word("site.rules.price_title", prices_are=prices_are)}"\n    {note}'
 
     def sources_section(self, rules: list[str]) -> str:
-        lines = ["## Sources", "", "The rules on this page come from these pages:", ""]
+        out = [f"## {word('site.sources.title')}", "", word("site.sources.intro"), ""]
         by_source: dict[str, list[str]] = {}
         for name in rules:
             by_source.setdefault(getattr(self.catalog.rules, name).source, []).append(name)
         for key, names in by_source.items():
             source = self.catalog.sources[key]
             titles = join([md(getattr(self.catalog.rules, n).title.lower()) for n in names])
-            lines.append(f"- [{md(source.title)}]({source.url}) ({titles})")
-        return "\n".join(lines)
+            out.append("- " + word("site.sources.entry", source=f"[{md(source.title)}]({source.url})", rules=titles))
+        return "\n".join(out)
 
     def rules_index(self) -> str:
         """Every rule with its source and whether it is confirmed, for the Sources page."""
-        head = (
-            "<table>\n<caption>Every rule the site and the estimator apply</caption>\n<thead><tr>"
-            '<th scope="col">Rule</th><th scope="col">What it says</th><th scope="col">Source</th>'
-            '<th scope="col">Status</th></tr></thead>\n<tbody>'
-        )
+        heads = [el("th", word(f"site.rules.{k}"), scope="col") for k in ("rule", "says", "source", "status")]
         rows = []
         for name in type(self.catalog.rules).model_fields:
             rule = getattr(self.catalog.rules, name)
             source = self.catalog.sources[rule.source]
-            status = "Confirmed" if rule.confirmed else "To confirm"
+            status = word("site.rules.confirmed" if rule.confirmed else "site.rules.to_confirm")
             rows.append(
-                f'<tr id="rule-{name}"><th scope="row">{escape(rule.title)}</th>'
-                f"<td>{html_text(rule.summary, self.catalog.rule_values())}</td>"
-                f'<td><a href="{escape(source.url)}">{escape(source.title)}</a></td><td>{status}</td></tr>'
+                el(
+                    "tr",
+                    el("th", rule.title, scope="row"),
+                    el("td", rich(rule.summary, self.catalog.rule_values())),
+                    el("td", el("a", source.title, href=source.url)),
+                    el("td", status),
+                    id=f"rule-{name}",
+                )
             )
         # Its rows are link targets: left for Markdown's HTML step, where MkDocs finds them (marks.raw_html).
-        return "\n".join([head, *rows, "</tbody>\n</table>"])
+        return el(
+            "table",
+            NL,
+            el("caption", word("site.rules.index_caption")),
+            NL,
+            el("thead", el("tr", heads)),
+            NL,
+            el("tbody", NL, lines(rows), NL),
+            NL,
+        )
 
     def source_list(self) -> str:
-        lines = []
+        out = []
         for key, source in self.catalog.sources.items():
             used = [
                 r.title
                 for r in (getattr(self.catalog.rules, n) for n in type(self.catalog.rules).model_fields)
                 if r.source == key
             ]
-            note = f": {join([md(u) for u in used])}" if used else ": not cited by a rule at the moment"
-            lines.append(f"- [{md(source.title)}]({source.url}){note}")
-        return "\n".join(lines)
+            link = f"[{md(source.title)}]({source.url})"
+            if used:
+                out.append("- " + word("site.sources.cited", source=link, rules=join([md(u) for u in used])))
+            else:
+                out.append("- " + word("site.sources.not_cited", source=link))
+        return "\n".join(out)
 
     # -- contacts --------------------------------------------------------------
 
@@ -172,10 +170,9 @@ class Pages(GlossaryMacros, ReferenceMacros):
             c = getattr(self.catalog.contacts, kind)
             # The link leaves this site: its words say where it goes, for every reader.
             host = (urlsplit(c.url).hostname or "").removeprefix("www.")
-            out.append(
-                f"### {md(c.name)}\n\nFor {md(self._mid_sentence(c.who))}.\n\n{markdown(c.how)}\n\n"
-                f"[Go to the contact form of {md(c.name)} (on {host}, another site)]({c.url})"
-            )
+            form = word("site.contacts.form", contact=md(c.name), host=host)
+            who = word("site.contacts.for", who=md(self._mid_sentence(c.who)))
+            out.append(f"### {md(c.name)}\n\n{who}\n\n{markdown(c.how)}\n\n[{form}]({c.url})")
         return "\n\n".join(out)
 
     @staticmethod
@@ -187,21 +184,32 @@ class Pages(GlossaryMacros, ReferenceMacros):
 
     def tier_tables(self) -> str:
         out = []
+        heads = el(
+            "tr",
+            el("th", word("site.tiers.users_up_to"), scope="col"),
+            el("th", word("site.tiers.annual"), scope="col"),
+        )
         prices = self.catalog.prices_on(date.today())  # those in force on the day the site is built
         for p in self.catalog.products:
-            rows = "\n".join(
-                f"<tr><td>{count(t.users)}</td><td>{show(t.annual)}</td></tr>" for t in prices.ladder(p.key)
-            )
+            rows = lines(el("tr", el("td", count(t.users)), el("td", show(t.annual))) for t in prices.ladder(p.key))
+            caption = word("site.tiers.product_caption", product=p.name, prices_are=self.catalog.prices_are)
             out.append(
                 f"## {md(p.name)} {{#{p.key}}}\n\n{markdown(p.description)}\n\n"
                 + raw_html(
-                    f'<table data-product="{p.key}">\n<caption>{escape(p.name)}: user tiers and '
-                    f"{self.catalog.prices_are} annual prices</caption>\n"
-                    '<thead><tr><th scope="col">Users, up to</th><th scope="col">Annual price</th></tr>'
-                    f"</thead>\n<tbody>\n{rows}\n</tbody>\n</table>"
+                    el(
+                        "table",
+                        NL,
+                        el("caption", caption),
+                        NL,
+                        el("thead", heads),
+                        NL,
+                        el("tbody", NL, rows, NL),
+                        NL,
+                        data_product=p.key,
+                    )
                 )
                 + "\n\n"
-                f"More than {count(p.tiers[-1].users)} users: ask your sales contact for a quote."
+                + word("site.tiers.beyond", users=count(p.tiers[-1].users))
             )
         return "\n\n".join(out)
 
@@ -209,9 +217,7 @@ class Pages(GlossaryMacros, ReferenceMacros):
         """'from 10 to 50,000 users' style summary of the tier ladders."""
         lows = {p.tiers[0].users for p in self.catalog.products}
         highs = {p.tiers[-1].users for p in self.catalog.products}
-        low = count(min(lows))
-        high = count(max(highs))
-        return f"from {low} up to {high} users"
+        return word("site.tiers.range", low=count(min(lows)), high=count(max(highs)))
 
     # -- worked scenarios ------------------------------------------------------
 
@@ -233,7 +239,7 @@ class Pages(GlossaryMacros, ReferenceMacros):
     def scenario_index(self) -> str:
         if len(self.worked) > SCENARIOS_IN_FULL:
             return (
-                ROWS_WORDS["lead"].format(count=count(len(self.worked)))
+                word("site.scenarios.lead", count=count(len(self.worked)))
                 + "\n\n"
                 + "\n".join(
                     f"- [{md(label)}](#{anchor}) ({count(len(group))})"
@@ -253,7 +259,7 @@ class Pages(GlossaryMacros, ReferenceMacros):
             groups.setdefault(made, []).append((scenario, result))
         out = []
         for kinds in sorted(groups, key=lambda k: (len(k), [order.index(c) for c in k])):
-            labels = [str(WORDS["change"][c]) for c in kinds]
+            labels = [word(f"change.{c}") for c in kinds]
             label = join([labels[0]] + [lab[:1].lower() + lab[1:] for lab in labels[1:]])
             out.append(("changes-" + "-".join(kinds).replace("_", "-"), label, groups[kinds]))
         return out
@@ -261,56 +267,70 @@ class Pages(GlossaryMacros, ReferenceMacros):
     def scenario_rows(self) -> str:
         """Every worked scenario as one row of its group's table: its title (a link that opens it
         in the estimator, where its full quote, bills and reasons are), its changes and totals."""
-        cols = WORDS["columns"]
         heads = [
-            ROWS_WORDS["scenario"],
-            ROWS_WORDS["summary"],
-            ROWS_WORDS["changes"],
-            cols["today_annual"],
-            cols["annual"],
-            cols["due_now"],
+            word("site.scenarios.scenario"),
+            word("site.scenarios.summary"),
+            word("site.scenarios.changes"),
+            word("columns.today_annual"),
+            word("columns.annual"),
+            word("columns.due_now"),
         ]
-        head = "".join(f'<th scope="col">{escape(h)}</th>' for h in heads)
+        head = el("tr", [el("th", h, scope="col") for h in heads])
         names = {p.key: p.name for p in self.catalog.products}
         out = []
         for anchor, label, group in self._scenario_groups():
             rows = []
             for scenario, result in group:
                 total = totals(result)
-                changes = "; ".join(f"{names[line.product]}: {WORDS['change'][line.change]}" for line in result.lines)
-                cells = "".join(
-                    self._row_cell(total.get(k), TOTAL_FIELDS[k]) for k in ("today_annual", "annual", "due_now")
+                changes = word("site.scenarios.changes_join").join(
+                    word("site.scenarios.change", product=names[line.product], change=word(f"change.{line.change}"))
+                    for line in result.lines
                 )
-                summary = html_text(scenario.summary) if scenario.summary else ""
-                href = escape(f"{ESTIMATOR_FROM_SCENARIOS}?{estimator_query(scenario)}")
+                cells = [self._row_cell(total.get(k), TOTAL_FIELDS[k]) for k in ("today_annual", "annual", "due_now")]
+                summary = rich(scenario.summary) if scenario.summary else ""
+                href = f"{ESTIMATOR_FROM_SCENARIOS}?{estimator_query(scenario)}"
                 rows.append(
-                    f'<tr data-scenario="{scenario.id}"><th scope="row"><a href="{href}">'
-                    f"{escape(scenario.title or '')}</a></th><td>{summary}</td><td>{escape(changes)}</td>"
-                    f"{cells}</tr>"
+                    el(
+                        "tr",
+                        el("th", el("a", scenario.title or "", href=href), scope="row"),
+                        el("td", summary),
+                        el("td", changes),
+                        cells,
+                        data_scenario=scenario.id,
+                    )
                 )
-            caption = ROWS_WORDS["caption"].format(kinds=label, count=count(len(group)))
+            caption = word("site.scenarios.caption", kinds=label, count=count(len(group)))
             out.append(
                 f"## {md(label)} {{#{anchor}}}\n\n"
                 + raw_html(
-                    f'<table data-scenarios="{anchor}">\n<caption>{escape(caption)}</caption>\n'
-                    f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
+                    el(
+                        "table",
+                        NL,
+                        el("caption", caption),
+                        NL,
+                        el("thead", head),
+                        NL,
+                        el("tbody", NL, lines(rows), NL),
+                        NL,
+                        data_scenarios=anchor,
+                    )
                 )
             )
         return "\n\n".join(out)
 
     @staticmethod
-    def _row_cell(cell: Cell | None, field: str) -> str:
+    def _row_cell(cell: Cell | None, field: str) -> Markup:
         if cell is None or not cell.text:
-            return f'<td data-field="{field}">{escape(str(WORDS["cells"]["none"]))}</td>'
-        marker = f" ({WORDS['assumptions']['marker']})" if cell.assumptions else ""
-        return f'<td data-field="{field}">{escape(cell.text)}{escape(marker)}</td>'
+            return el("td", word("cells.none"), data_field=field)
+        marker = f" ({word('assumptions.marker')})" if cell.assumptions else ""
+        return el("td", cell.text, marker, data_field=field)
 
     def scenario_block(self, scenario: Scenario, result: Quote, level: int) -> str:
         hashes, title = "#" * level, md(scenario.title or "")  # worked scenarios always have a title
         parts = [
             f"{hashes} {title} {{#{scenario.id}}}"
             if level == 2
-            else f"{hashes} Example: {title} {{#example-{scenario.id}}}"
+            else f"{hashes} {word('site.scenarios.example', title=title)} {{#example-{scenario.id}}}"
         ]
         if scenario.summary:
             parts.append(markdown(scenario.summary))
@@ -330,68 +350,92 @@ class Pages(GlossaryMacros, ReferenceMacros):
                 summary=md(self.catalog.rule_text(k)),
             )
             parts.append(note.replace("[", "\\[", 1).replace("]", "\\]", 1))
-        parts.append(f"[Open “{title}” in the cost estimator](estimator.md?{estimator_query(scenario)})")
+        parts.append(f"[{word('site.scenarios.open', title=title)}](estimator.md?{estimator_query(scenario)})")
         return "\n\n".join(parts)
 
     @staticmethod
-    def _marks(v: QuoteView, cell: Cell) -> str:
+    def _marks(v: QuoteView, cell: Cell) -> Markup:
         """Footnote markers after a figure that rests on an unconfirmed rule."""
-        marks = v.mark(cell.assumptions)
-        return "".join(f'<sup class="gc-confirm" title="to confirm">[{n}]</sup>' for n in marks)
+        marker = word("assumptions.marker")
+        return Markup("".join(el("sup", f"[{n}]", class_="gc-confirm", title=marker) for n in v.mark(cell.assumptions)))
 
     # On a phone, CSS stacks each cell as a "label: value" row (the label is
     # data-label). Explicit roles keep it a table for screen readers, which
     # otherwise drop table semantics once the display changes.
-    def _view_cell(self, v: QuoteView, label: str, cell: Cell, field: str | None = None, strong: bool = False) -> str:
-        hook = f' data-field="{field}"' if field else ""
-        value = escape(cell.text)
-        value = f"<strong>{value}</strong>" if strong and value else value
-        return f'<td role="cell"{hook} data-label="{escape(label)}">{value}{self._marks(v, cell)}</td>'
+    def _view_cell(
+        self, v: QuoteView, label: str, cell: Cell, field: str | None = None, strong: bool = False
+    ) -> Markup:
+        value = el("strong", cell.text) if strong and cell.text else cell.text
+        return el("td", value, self._marks(v, cell), role="cell", data_field=field, data_label=label)
 
     def quote_table(self, scenario: Scenario, v: QuoteView) -> str:
         keys = [k for k, _ in v.columns]
         heads = dict(v.columns)
-        head = "".join(f'<th scope="col" role="columnheader">{escape(h)}</th>' for _, h in v.columns)
+        head = [el("th", h, scope="col", role="columnheader") for _, h in v.columns]
         rows = []
         for row in v.rows:
-            cells = [f'<th scope="row" role="rowheader">{escape(row.cells["product"].text)}</th>']
+            cells = [el("th", row.cells["product"].text, scope="row", role="rowheader")]
             cells += [self._view_cell(v, heads[k], row.cells[k], FIELDS.get(k)) for k in keys[1:]]
-            rows.append(f'<tr role="row" data-product="{row.key}">{"".join(cells)}</tr>')
-        total = [f'<th scope="row" role="rowheader">{escape(v.total.cells["product"].text)}</th>']
+            rows.append(el("tr", cells, role="row", data_product=row.key))
+        total = [el("th", v.total.cells["product"].text, scope="row", role="rowheader")]
         for k in keys[1:]:
             cell = v.total.cells[k]
             if not cell.text:
-                total.append('<td role="cell" class="gc-blank"></td>')
+                total.append(el("td", role="cell", class_="gc-blank"))
             else:
                 total.append(self._view_cell(v, heads[k], cell, TOTAL_FIELDS.get(k), strong=True))
-        rows.append(f'<tr role="row" data-total>{"".join(total)}</tr>')
-        caption = f"Quote for “{escape(scenario.title)}”" if scenario.title else "Quote"
+        rows.append(el("tr", total, role="row", data_total=True))
+        caption = (
+            word("site.scenarios.quote_for", title=scenario.title) if scenario.title else word("site.scenarios.quote")
+        )
         return raw_html(
-            f'<table role="table" data-scenario="{scenario.id or ""}">\n'
-            f"<caption>{caption}</caption>\n"
-            f'<thead role="rowgroup"><tr role="row">{head}</tr></thead>\n<tbody role="rowgroup">\n'
-            + "\n".join(rows)
-            + "\n</tbody>\n</table>"
+            el(
+                "table",
+                NL,
+                el("caption", caption),
+                NL,
+                el("thead", el("tr", head, role="row"), role="rowgroup"),
+                NL,
+                el("tbody", NL, lines(rows), NL, role="rowgroup"),
+                NL,
+                role="table",
+                data_scenario=scenario.id or "",
+            )
         )
 
     def bills_table(self, scenario: Scenario, v: QuoteView) -> str:
-        words = WORDS["bills"]
-        heads = [words["when"], words["what"], words["products"], words["amount"]]
-        head = "".join(f'<th scope="col">{escape(h)}</th>' for h in heads)
+        heads = [el("th", word(f"bills.{k}"), scope="col") for k in ("when", "what", "products", "amount")]
         rows = [
-            f'<tr data-in-days="{"" if b.in_days is None else b.in_days}"><td>{escape(b.when)}</td>'
-            f"<td>{escape(b.what)}</td><td>{escape(b.products)}</td>"
-            f'<td data-field="amount">{escape(b.amount.text)}{self._marks(v, b.amount)}</td></tr>'
+            el(
+                "tr",
+                el("td", b.when),
+                el("td", b.what),
+                el("td", b.products),
+                el("td", b.amount.text, self._marks(v, b.amount), data_field="amount"),
+                data_in_days="" if b.in_days is None else b.in_days,
+            )
             for b in v.bills
         ]
         rows.append(
-            f'<tr data-first-year><th scope="row" colspan="3">{escape(v.first_year_label)}</th>'
-            f'<td data-field="first_year_total">{escape(v.first_year.text)}'
-            f"{self._marks(v, v.first_year)}</td></tr>"
+            el(
+                "tr",
+                el("th", v.first_year_label, scope="row", colspan="3"),
+                el("td", v.first_year.text, self._marks(v, v.first_year), data_field="first_year_total"),
+                data_first_year=True,
+            )
         )
         return raw_html(
-            f'<table data-bills="{scenario.id or ""}">\n<caption>{escape(words["title"])}</caption>\n'
-            f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
+            el(
+                "table",
+                NL,
+                el("caption", word("bills.title")),
+                NL,
+                el("thead", el("tr", heads)),
+                NL,
+                el("tbody", NL, lines(rows), NL),
+                NL,
+                data_bills=scenario.id or "",
+            )
         )
 
 

@@ -9,7 +9,10 @@ from govcloud.load.loading import catalog_cross_checks, data_path, display_name,
 from govcloud.load.yamlsource import Document, load_text, read_text
 from govcloud.model.catalog import Catalog
 from govcloud.model.problems import InputError
-from macros.text import slug
+from govcloud.words.vocabulary import word
+from macros.text import count, slug
+
+TOP = "products.yml"  # the data file, whose top level the reference starts with
 
 
 class ReferenceMacros:
@@ -33,10 +36,11 @@ class ReferenceMacros:
                 for ref in self._refs(prop):
                     visit(ref, defs[ref])
 
-        visit("products.yml (top level)", schema)
+        visit(TOP, schema)
+        head = [word(f"site.reference.{k}") for k in ("field", "type", "required", "meaning", "constraints")]
         out = []
         for name, node in order:
-            title = name if name.endswith(")") else f"`{name}`"
+            title = word("site.reference.top_level", file=name) if name == TOP else f"`{name}`"
             rows = []
             required = set(node.get("required", []))
             for field, prop in node.get("properties", {}).items():
@@ -44,16 +48,19 @@ class ReferenceMacros:
                     defs.get(self._refs(prop)[0], {}).get("description", "") if self._refs(prop) else ""
                 )
                 if not meaning and self._refs(prop):
-                    meaning = f"One `{self._refs(prop)[0]}` (below)."
+                    meaning = word("site.reference.one", name=f"`{self._refs(prop)[0]}`")
+                said = word("site.reference.yes" if field in required else "site.reference.no")
                 rows.append(
-                    f"| `{field}` | {self._type(prop)} | {'yes' if field in required else 'no'} "
+                    f"| `{field}` | {self._type(prop)} | {said} "
                     f"| {self._cell(meaning)} | {self._cell(self._constraints(prop))} |"
                 )
             intro = node.get("description", "")
             out.append(
-                f"### {title} {{#field-{slug(name.split()[0])}}}\n\n"
+                f"### {title} {{#field-{slug(name)}}}\n\n"
                 + (f"{self._cell(intro)}\n\n" if intro else "")
-                + "| Field | Type | Required | Meaning | Constraints |\n|---|---|---|---|---|\n"
+                + "| "
+                + " | ".join(head)
+                + " |\n|---|---|---|---|---|\n"
                 + "\n".join(rows)
             )
         return "\n\n".join(out)
@@ -73,41 +80,34 @@ class ReferenceMacros:
         kind = str(prop.get("type") or "")
         if "const" in prop or "enum" in prop:
             values = [prop["const"]] if "const" in prop else prop["enum"]
-            return "one of " + ", ".join(f"`{v}`" for v in values)
+            return word("site.reference.one_of", values=", ".join(f"`{v}`" for v in values))
         if kind == "array":
-            return f"list of {self._type(prop.get('items', {}))}"
+            return word("site.reference.list_of", type=self._type(prop.get("items", {})))
         if kind == "object" and isinstance(prop.get("additionalProperties"), dict):
-            return f"mapping of key to {self._type(prop['additionalProperties'])}"
+            return word("site.reference.mapping", type=self._type(prop["additionalProperties"]))
         if kind == "object" and prop.get("patternProperties"):
             ((pattern, value),) = prop["patternProperties"].items()
-            return f"mapping of key (matching `{pattern}`) to {self._type(value)}"
-        return {"integer": "whole number", "number": "amount", "string": "text", "boolean": "true or false"}.get(
-            kind, kind or "any"
-        )
+            return word("site.reference.mapping_matching", pattern=f"`{pattern}`", type=self._type(value))
+        if kind in ("integer", "number", "string", "boolean"):
+            return word(f"site.reference.{kind}")
+        return kind or word("site.reference.any")
 
     @staticmethod
     def _constraints(prop: dict) -> str:
         said = []
-        names = {
-            "minimum": "at least {}",
-            "maximum": "at most {}",
-            "exclusiveMinimum": "more than {}",
-            "exclusiveMaximum": "less than {}",
-            "multipleOf": "a multiple of {}",
-            "minItems": "at least {} item(s)",
-            "minProperties": "at least {} entry(ies)",
-            "maxLength": "at most {} characters",
-            "pattern": "matches `{}`",
-        }
-        for key, words in names.items():
+        # The schema's keywords, in the order they are said (each is a word of the vocabulary).
+        keywords = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf")
+        for key in (*keywords, "minItems", "minProperties", "maxLength", "pattern"):
             if key in prop:
                 value = prop[key]
                 if isinstance(value, float) and value.is_integer():
                     value = int(value)
-                if isinstance(value, int) and not isinstance(value, bool):
-                    value = f"{value:,}"
-                said.append(words.format(value))
-        return "; ".join(said) or "none"
+                if key == "pattern":
+                    value = f"`{value}`"
+                elif isinstance(value, int) and not isinstance(value, bool):
+                    value = count(value)
+                said.append(word(f"site.reference.{key}", value=value))
+        return word("site.reference.join").join(said) or word("site.reference.none")
 
     @staticmethod
     def _cell(text: str) -> str:
@@ -140,12 +140,9 @@ class ReferenceMacros:
         else:
             raise ValueError("the broken example document unexpectedly passed validation")
         shown = "\n".join(f"{i:>4}  {line.strip()}" for i, line in edits)
-        return (
-            f"Say the file had these two lines (line numbers on the left), a misspelt field name and a "
-            f"negative price:\n\n```text\n{shown}\n```\n\n"
-            f"`govcloud check` and the site build then stop with one line per problem:\n\n"
-            f"```text\n{problems}\n```"
-        )
+        lines_said = word("site.reference.example_lines")
+        problems_said = word("site.reference.example_problems", command="`govcloud check`")
+        return f"{lines_said}\n\n```text\n{shown}\n```\n\n{problems_said}\n\n```text\n{problems}\n```"
 
 
 def _broken(source: Document, tier: int) -> Document:

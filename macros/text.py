@@ -1,18 +1,19 @@
-"""Small helpers that turn numbers and names into the words pages show."""
+"""Small helpers that turn numbers and names into the words pages show (CLDR's rules: govcloud.words.cldr)."""
 
 from __future__ import annotations
 
+from govcloud.words import cldr
 from govcloud.words.richtext import anchor
 
 
 def join(words: list[str]) -> str:
     """'A, B and C'."""
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+    return cldr.join(words)
 
 
 def count(n: int) -> str:
     """A whole number as readers expect it: '1,000'."""
-    return f"{n:,}"
+    return cldr.count(n)
 
 
 def slug(text: str) -> str:

@@ -10,7 +10,8 @@ import pytest
 from cli_run import FIXTURE, run
 from govcloud.model.catalog import Contacts
 from govcloud.model.scenario import Customer
-from govcloud.words.vocabulary import PLACEHOLDER, WORDS, fill, word
+from govcloud.words import vocabulary
+from govcloud.words.vocabulary import PLACEHOLDER, SITE_WORDS, WORDS, fill, word
 
 
 def leaves(node, path=()):
@@ -21,11 +22,22 @@ def leaves(node, path=()):
         yield ".".join(path), node
 
 
+# Both trees, each word under the path `word` looks it up by.
+EVERY = {**WORDS, "site": SITE_WORDS}
+
+
 def test_every_word_is_text_with_simple_placeholders():
-    for path, template in leaves(WORDS):
+    for path, template in leaves(EVERY):
         assert isinstance(template, str) and (template.strip() == template or path.endswith("join")), path
         # Only {name} placeholders: JavaScript fills them with one regular expression.
         assert template.count("{") == template.count("}") == len(PLACEHOLDER.findall(template)), path
+
+
+def test_every_word_is_found_by_its_path_and_a_group_is_no_word():
+    for path, text in leaves(EVERY):
+        assert vocabulary.template(path) == text
+    with pytest.raises(KeyError):
+        vocabulary.template("site.estimator")
 
 
 def test_fill_refuses_a_missing_value_and_fills_once():
@@ -59,7 +71,7 @@ def test_the_price_book_carries_a_copy_of_the_words():
 def test_a_yearly_figure_has_an_amount():
     # "no change a year" read as nonsense beside "$21,700.00 a year less from renewal":
     # "a year" belongs only to a sentence that says how much.
-    for path, template in leaves(WORDS):
+    for path, template in leaves(EVERY):
         if "a year" in template:
             assert "{" in template.split("a year", 1)[0], path
 

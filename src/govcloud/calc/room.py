@@ -16,6 +16,7 @@ from govcloud.calc.quote import Quote
 from govcloud.model.catalog import Catalog, Prices, Product
 from govcloud.model.money import show
 from govcloud.model.tiers import tier_index
+from govcloud.words.cldr import count
 from govcloud.words.vocabulary import word
 
 
@@ -72,15 +73,15 @@ def room(catalog: Catalog, q: Quote) -> list[Room]:
 def say(catalog: Catalog, r: Room, contact: str) -> str:
     """The entry in words: "Jira: 20 more users fit; the 1,000-user tier costs $12,200.00 a year more."."""
     if r.room == 0:
-        fit = word("room.full", tier=f"{r.tier:,}")
+        fit = word("room.full", tier=count(r.tier))
     elif r.room == 1:
         fit = word("room.fit_one")
     else:
-        fit = word("room.fit_many", room=f"{r.room:,}")
+        fit = word("room.fit_many", room=count(r.room))
     name = catalog.product(r.product).name
     if r.next_tier is None or r.more is None:
-        return word("room.top", product=name, fit=fit, tier=f"{r.tier:,}", contact=contact)
-    return word("room.next", product=name, fit=fit, next_tier=f"{r.next_tier:,}", more=show(r.more))
+        return word("room.top", product=name, fit=fit, tier=count(r.tier), contact=contact)
+    return word("room.next", product=name, fit=fit, next_tier=count(r.next_tier), more=show(r.more))
 
 
 def room_lines(catalog: Catalog, q: Quote) -> list[str]:

@@ -31,7 +31,7 @@ from govcloud.model.problems import InputError, Problem
 from govcloud.model.scenario import Scenario
 from govcloud.model.schema import catalog_schema
 from govcloud.words import richtext
-from govcloud.words.vocabulary import WORDS, word
+from govcloud.words.vocabulary import template, word
 
 # The data model's JSON Schema, as committed at every revision (path from the repository's root).
 SCHEMA = "schema/products.schema.json"
@@ -336,11 +336,10 @@ def _plain(value: Any) -> str:
 def _figures(catalog: Catalog, result: Quote) -> list[tuple[str, str, Decimal | None]]:
     """The totals a worked scenario states: the field that promises each, the words the quote
     tables use for it, and its value."""
-    totals = WORDS["totals"]
     return [
-        ("today_annual_total", str(totals["today"]), result.today_annual_total),
-        ("annual_total", str(totals["after"]), result.annual_total),
-        ("due_now_total", str(WORDS["columns"]["due_now"]), result.due_now_total),
+        ("today_annual_total", template("totals.today"), result.today_annual_total),
+        ("annual_total", template("totals.after"), result.annual_total),
+        ("due_now_total", template("columns.due_now"), result.due_now_total),
         ("first_year_total", word("totals.first_year", term_days=catalog.term_days), result.first_year_total),
     ]
 

@@ -12,7 +12,7 @@ from govcloud.load.datafiles import DEFAULT_GLOSSARY, data_path, display_name
 from govcloud.load.reporting import validate
 from govcloud.load.yamlsource import load_file
 from govcloud.model.catalog import Catalog, Strict, Text, _checked
-from govcloud.words import richtext
+from govcloud.words import cldr, richtext
 
 # The words a glossary entry may use as {placeholders}, filled from the data.
 PLACEHOLDERS = frozenset({"max_instances", "term_days", "government", "commercial", "products", "product_count"})
@@ -45,12 +45,12 @@ def values(catalog: Catalog) -> dict[str, str]:
     """What each placeholder stands for, as pages show it."""
     names = [p.name for p in catalog.products]
     return {
-        "max_instances": f"{catalog.max_instances:,}",
-        "term_days": f"{catalog.term_days:,}",
+        "max_instances": cldr.count(catalog.max_instances),
+        "term_days": cldr.count(catalog.term_days),
         "government": catalog.contacts.government.name,
         "commercial": catalog.contacts.commercial.name,
-        "products": names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1],
-        "product_count": f"{len(names):,}",
+        "products": cldr.join(names),
+        "product_count": cldr.count(len(names)),
     }
 
 

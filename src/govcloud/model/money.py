@@ -2,6 +2,10 @@
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from govcloud.words import cldr
+
+# Every amount's currency (the catalog's `currency` allows this one).
+CURRENCY = "USD"
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
 
@@ -11,8 +15,8 @@ def cents(amount: Decimal) -> Decimal:
 
 
 def show(amount: Decimal) -> str:
-    """'$23,400.00': how pages, tables and messages show an amount (currency is USD)."""
-    return f"${cents(amount):,.2f}"
+    """'$23,400.00': how pages, tables and messages show an amount (in the vocabulary's locale)."""
+    return cldr.money(cents(amount), CURRENCY)
 
 
 def signed(amount: Decimal) -> str:

@@ -12,7 +12,7 @@ from govcloud.model.money import signed
 from govcloud.model.scenario import Scenario
 from govcloud.render.present import view
 from govcloud.render.tables import align
-from govcloud.words.vocabulary import WORDS, word
+from govcloud.words.vocabulary import template, word
 
 
 def table(catalog: Catalog, options: list[Option], today: date | None = None) -> str:
@@ -30,7 +30,7 @@ def table(catalog: Catalog, options: list[Option], today: date | None = None) ->
             marks += f"[{footnotes.index(key) + 1}]"
         return f"{c.text} {marks}" if marks and c.text else c.text
 
-    cols, none = WORDS["columns"], WORDS["cells"]["none"]
+    none = template("cells.none")
     rows: list[list[str]] = [[""] + [o.name for o in options]]
     for product in catalog.products:
         found = [next((r for r in v.rows if r.key == product.key), None) for v in views]
@@ -38,15 +38,14 @@ def table(catalog: Catalog, options: list[Option], today: date | None = None) ->
             continue
         rows.append([product.name] + [cell(r.cells["change"]) if r else none for r in found])
         for key in ("tier", "annual", "due_now"):
-            rows.append([f"  {cols[key]}"] + [cell(r.cells[key]) if r else none for r in found])
-    totals = WORDS["totals"]
+            rows.append([f"  {template('columns.' + key)}"] + [cell(r.cells[key]) if r else none for r in found])
     if any(o.quote.has_current for o in options):
         rows.append(
-            [totals["today"]]
+            [template("totals.today")]
             + [cell(v.total.cells["today_annual"]) if "today_annual" in v.total.cells else none for v in views]
         )
-    rows.append([totals["after"]] + [cell(v.total.cells["annual"]) for v in views])
-    rows.append([cols["due_now"]] + [cell(v.total.cells["due_now"]) for v in views])
+    rows.append([template("totals.after")] + [cell(v.total.cells["annual"]) for v in views])
+    rows.append([template("columns.due_now")] + [cell(v.total.cells["due_now"]) for v in views])
     # Bills by date: a row for each date any option has a bill on.
     dates: list[tuple[int | None, str]] = []
     for v in views:
@@ -54,7 +53,7 @@ def table(catalog: Catalog, options: list[Option], today: date | None = None) ->
             if (b.in_days, b.when) not in dates:
                 dates.append((b.in_days, b.when))
     dates.sort(key=lambda d: (d[0] is None, d[0] or 0))
-    rows.append([WORDS["bills"]["title"]] + [""] * len(views))
+    rows.append([template("bills.title")] + [""] * len(views))
     for _, when in dates:
         rows.append([f"  {when}"] + [next((cell(b.amount) for b in v.bills if b.when == when), none) for v in views])
     rows.append([_first_year(options[0])] + [cell(v.first_year) for v in views])  # each option's own label may differ
@@ -73,10 +72,10 @@ def table(catalog: Catalog, options: list[Option], today: date | None = None) ->
 
 def _differences(options: list[Option]) -> list[list[str]]:
     """A heading row naming the first option, then each total less the first option's."""
-    first, none = options[0], WORDS["cells"]["none"]
+    first, none = options[0], template("cells.none")
     rows = [[word("options.difference", name=first.name)] + [""] * len(options)]
     for label, figure in (
-        (WORDS["totals"]["after"], _priced),
+        (template("totals.after"), _priced),
         (_first_year(first), lambda q: q.first_year_total),
     ):
         cells = [none]

@@ -16,7 +16,8 @@ from govcloud.calc.quote import DIFFERENCE_RULES, Bill, Line, Quote
 from govcloud.model.catalog import Catalog
 from govcloud.model.money import show, text
 from govcloud.model.scenario import Scenario
-from govcloud.words.vocabulary import WORDS, word
+from govcloud.words import cldr
+from govcloud.words.vocabulary import template, word
 
 MONEY_COLUMNS = ("today_annual", "annual", "due_now")
 NUMBER_COLUMNS = ("today_tier", "users", "tier", "instances")
@@ -71,7 +72,7 @@ def _mid_sentence(value: str) -> str:
 
 
 def _count(n: int) -> str:
-    return f"{n:,}"
+    return cldr.count(n)
 
 
 def _difference(line: Line, ask: str) -> Cell:
@@ -81,26 +82,26 @@ def _difference(line: Line, ask: str) -> Cell:
     if line.change == "new":
         return Cell(word("difference.added", amount=show(line.annual)), text(line.annual))
     if line.today_annual is None:
-        return Cell(WORDS["cells"]["none"])
+        return Cell(template("cells.none"))
     delta: Decimal = line.annual - line.today_annual
     rests_on = line.assumptions if line.change in DIFFERENCE_RULES else ()
     if delta < 0:
         return Cell(word("difference.less", amount=show(-delta)), text(delta), rests_on)
     if delta > 0:
         return Cell(word("difference.more", amount=show(delta)), text(delta), rests_on)
-    return Cell(WORDS["difference"]["same"], text(delta), rests_on)
+    return Cell(template("difference.same"), text(delta), rests_on)
 
 
 def long_date(day: date) -> str:
-    """'March 26, 2027': a date as people in the US read it (files and links keep YYYY-MM-DD)."""
-    return f"{day:%B} {day.day}, {day.year}"
+    """'March 26, 2027': a date as the vocabulary's locale writes it (files and links keep YYYY-MM-DD)."""
+    return cldr.long_date(day)
 
 
 def _when(bill: Bill, scenario: Scenario, today: date) -> str:
     if bill.in_days is None:
-        return str(WORDS["bills"]["undated"])
+        return template("bills.undated")
     if bill.in_days == 0:
-        return str(WORDS["bills"]["now"])
+        return template("bills.now")
     if scenario.renewal is not None:
         return word("bills.on_date", date=long_date(today + timedelta(days=bill.in_days)))
     return word("bills.in_day") if bill.in_days == 1 else word("bills.in_days", days=_count(bill.in_days))
@@ -121,7 +122,7 @@ def totals(q: Quote) -> dict[str, Cell]:
     """The totals row: its label (`product`), `annual`, `due_now`, and `today_annual` for a change."""
     ask = word("cells.ask", contact=q.contact)
     priced = _priced(q)
-    label = WORDS["totals"]["priced_only"] if priced and not q.complete else WORDS["totals"]["total"]
+    label = template("totals.priced_only") if priced and not q.complete else template("totals.total")
     due_rules = tuple(dict.fromkeys(a for l in q.lines if l.status == "ok" for a in l.assumptions))
     out = {
         "product": Cell(label),
@@ -130,7 +131,7 @@ def totals(q: Quote) -> dict[str, Cell]:
     }
     if q.has_current:
         today_total = q.today_annual_total
-        out["today_annual"] = Cell(WORDS["cells"]["none"]) if today_total is None else _money(today_total, True, ask)
+        out["today_annual"] = Cell(template("cells.none")) if today_total is None else _money(today_total, True, ask)
     return out
 
 
@@ -138,7 +139,6 @@ def view(catalog: Catalog, scenario: Scenario, q: Quote, today: date | None = No
     """The quote as rows and words; `today` dates the bills when the scenario gave a renewal date."""
     today = today or date.today()
     names = {p.key: p.name for p in catalog.products}
-    cols = WORDS["columns"]
     change = q.has_current
     keys = (
         ["product", "change"]
@@ -148,7 +148,7 @@ def view(catalog: Catalog, scenario: Scenario, q: Quote, today: date | None = No
         + ["due_now"]
     )
     ask = word("cells.ask", contact=q.contact)
-    none = WORDS["cells"]["none"]
+    none = template("cells.none")
 
     def money(amount: Decimal | None, priced: bool, assumptions: tuple[str, ...] = ()) -> Cell:
         return _money(amount, priced, ask, assumptions)
@@ -159,7 +159,7 @@ def view(catalog: Catalog, scenario: Scenario, q: Quote, today: date | None = No
         held = (scenario.current or {}).get(line.product)
         cells = {
             "product": Cell(names[line.product], line.product),
-            "change": Cell(WORDS["change"][line.change], line.change),
+            "change": Cell(template(f"change.{line.change}"), line.change),
             "users": Cell(_count(line.users), str(line.users)),
             "tier": Cell(_count(line.tier), str(line.tier))
             if line.tier is not None
@@ -186,7 +186,7 @@ def view(catalog: Catalog, scenario: Scenario, q: Quote, today: date | None = No
 
     bills = []
     for bill in q.bills:
-        what = str(WORDS["bills"]["join"]).join(WORDS["bills"][p] for p in bill.parts)
+        what = template("bills.join").join(template(f"bills.{p}") for p in bill.parts)
         bills.append(
             BillRow(
                 _when(bill, scenario, today),
@@ -204,7 +204,7 @@ def view(catalog: Catalog, scenario: Scenario, q: Quote, today: date | None = No
     )
     priced = _priced(q)
     if first is None:
-        first_year = Cell(str(WORDS["bills"]["first_year_unknown"]))
+        first_year = Cell(template("bills.first_year_unknown"))
     elif not priced:
         first_year = Cell(ask)  # nothing priced: whom to ask, not $0.00
     else:
@@ -226,12 +226,12 @@ def view(catalog: Catalog, scenario: Scenario, q: Quote, today: date | None = No
         elif scenario.days_remaining is not None:
             about.append(word("about.days", days=scenario.days_remaining, term_days=catalog.term_days))
         else:
-            about.append(str(WORDS["about"]["no_days"]))
+            about.append(template("about.no_days"))
 
     notes = [Cell(n.text, n.product, n.assumptions) for n in q.notes]
     result = QuoteView(
         about,
-        [(k, cols["annual_new" if k == "annual" and not change else k]) for k in keys],
+        [(k, template("columns." + ("annual_new" if k == "annual" and not change else k))) for k in keys],
         rows,
         Row(None, total),
         incomplete,

@@ -12,7 +12,7 @@ from govcloud.model.catalog import Catalog, Prices
 from govcloud.model.money import show
 from govcloud.model.scenario import Scenario
 from govcloud.render.present import MONEY_COLUMNS, NUMBER_COLUMNS, Cell, QuoteView, view
-from govcloud.words.vocabulary import WORDS, word
+from govcloud.words.vocabulary import template, word
 
 
 def align(rows: list[list[str]], right: set[int]) -> list[str]:
@@ -39,11 +39,10 @@ def quote_table(catalog: Catalog, scenario: Scenario, q: Quote, heading: str, to
     out = [heading, " ".join(v.about), ""] + align(rows, right)
     if v.incomplete:
         out.append(v.incomplete)
-    bills = WORDS["bills"]
-    out += ["", bills["title"]]
-    table = [[bills["when"], bills["what"], bills["products"], bills["amount"]]]
+    out += ["", template("bills.title")]
+    table = [[template(f"bills.{k}") for k in ("when", "what", "products", "amount")]]
     table += [[b.when, b.what, b.products, _marked(v, b.amount)] for b in v.bills]
-    out += align(table, {3}) if v.bills else [str(bills["none"])]
+    out += align(table, {3}) if v.bills else [template("bills.none")]
     out.append(word("bills.first_year", label=v.first_year_label, amount=_marked(v, v.first_year)))
     out += room_lines(catalog, q)  # how many more users fit, and what the next tier costs
     out += [""] + [f"- {_marked(v, n)}" for n in v.notes]

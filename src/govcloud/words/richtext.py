@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Iterable, Literal, Mapping
 
@@ -219,8 +220,11 @@ def plain(text: str, values: Mapping[str, str] | None = None, kind: Kind = "form
 
 
 def anchor(text: str) -> str:
-    """The id of a heading or a glossary entry: 'User tier' -> 'user-tier'."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    """The id of a heading or a glossary entry: 'User tier' -> 'user-tier', 'ユーザー ティア' ->
+    'ユーザー-ティア'. Letters (with their marks) and digits of any script, lower-cased; whatever
+    else runs between them, one hyphen."""
+    kept = "".join(c if unicodedata.category(c)[0] in "LMN" else " " for c in text.lower())
+    return "-".join(kept.split())
 
 
 def fill(template: str, values: Mapping[str, str]) -> str:

@@ -9,16 +9,32 @@ rule (see `fill`), so a wording changed here changes every output.
 
 Nothing here names a product, a contact, a price or a limit: those come from
 the data and reach the templates as values.
+
+`WORDS` are the quote's words, shared with the JavaScript; `SITE_WORDS` the
+words only the built pages show (the macros'). Every word is looked up in one
+place (`template`, through `translate_with`'s translation), by its path, which
+is also its context in the translators' template (locale/messages.pot,
+`make pot`). Numbers, amounts, dates and lists are written for `LOCALE` by
+govcloud.words.cldr.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any, Final
+from functools import cache
+from typing import Any, Callable, Final
 
 # `{name}`: lowercase letters and underscores; no format specs, so JavaScript
 # can fill a template with one regular expression.
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+# The language and region every word here is in, and every number, amount, date
+# and list is written for (CLDR's rules, through Babel: govcloud.words.cldr).
+LOCALE: Final = "en_US"
+# The one departure from CLDR: this site's lists have never had a serial comma
+# ("Jira, Jira Service Management and Confluence"), which CLDR's en_US puts in;
+# international English (en_001) writes them without. Other locales list as CLDR says.
+LISTS_AS: Final[dict[str, str]] = {"en_US": "en_001"}
 
 WORDS: Final[dict[str, Any]] = {
     # What a change to one product is called, everywhere.
@@ -200,8 +216,196 @@ WORDS: Final[dict[str, Any]] = {
 }
 
 
+# Words only the built pages show (the macros' markup and Markdown): not in the price
+# book, which carries WORDS alone. Looked up as "site.<group>.<key>".
+SITE_WORDS: Final[dict[str, Any]] = {
+    # The estimator's form, summary, results and next steps (macros/estimator.py).
+    "estimator": {
+        "empty": "Enter the users of at least one product to see an estimate.",
+        "errors_title": "There is a problem",
+        "mode_legend": "What do you want to estimate?",
+        "mode_new": "A new purchase",
+        "mode_change": "A change to subscriptions you have",
+        "customer_label": "Who is buying?",
+        "customer_hint": "This decides whom you contact.",
+        "term_legend": "Your current term",
+        "days_label": "Days left in the term",
+        "days_hint": "A whole number from 0 to {term_days}, or enter the renewal date below.",
+        "renewal_label": "Renewal date",
+        "renewal_hint": "The days left are worked out from today's date.",
+        "today_title": "{product} today",
+        "users_today": "Users today",
+        "users_today_hint": "Leave empty if you do not have {product} now.",
+        "instances_today": "Instances today",
+        "instances_hint": "Leave empty for 1. Up to {limit} cost nothing extra.",
+        "after_title": "{product} after the change",
+        "users": "Users",
+        "users_hint_new": "Leave empty if you do not want {product}.",
+        "users_hint_change": "Starts from today's number; change it to the number you want.",
+        "instances": "Instances",
+        "cancel": "Cancel this product",
+        "see_estimate": "See the full estimate",
+        "results_title": "Your estimate",
+        "table_caption": "Each product's tier and yearly price, today and after the change, and what is due now",
+        "why": "Why these figures",
+        "copy_link": "Copy link",
+        "copy_table": "Copy as table",
+        "csv": "Download CSV",
+        "yaml": "Download scenario (YAML)",
+        "print": "Print",
+        "next_title": "Next steps",
+        "contact": "Contact {contact} ({who}).",
+        "contact_link": "Contact {contact}",
+        "contact_how": "{how} {link}.",
+        "send": "Send them:",
+        "send_link": "the link to this estimate ({copy_link}), the table ({copy_table}) or the CSV file ({csv});",
+        "send_scenario": "only if they ask for it, the scenario file ({scenario}): "
+        "a file for sales tools that read this site's scenario format;",
+        "scenario_action": "Download scenario",
+        "send_printout": "this printout, or the link printed at its top, which opens the same estimate "
+        "in the estimator;",
+        "send_organization": "your organization's name and, for a change, your renewal date.",
+    },
+    # The estimator's options to compare (macros/options.py).
+    "option_form": {
+        "legend": "Options to compare",
+        "hint": "Compare up to {most} proposals side by side, for the same customer and today's subscriptions. "
+        "The products above are option 1.",
+        "first_name": "Name of option 1 (the products above)",
+        "name": "Name of this option",
+        "name_hint": "Plain words, such as “Go to 1,000 users”; at most {most} characters.",
+        "users": "{product} users",
+        "users_hint": "Leave empty if this option has no {product}.",
+        "instances": "{product} instances",
+        "instances_hint": "Leave empty for 1.",
+        "cancel": "Cancel {product} in this option",
+        "remove": "Remove this option",
+        "add": "Add an option to compare",
+    },
+    # The user tiers and their prices: the products page's table and chart (macros/ladder.py)
+    # and each product's table (macros/pages.py).
+    "tiers": {
+        "users_up_to": "Users, up to",
+        "annual": "Annual price",
+        "per_user": "{amount} a user",
+        "beyond": "More than {users} users: ask your sales contact for a quote.",
+        "range": "from {low} up to {high} users",
+        "product_caption": "{product}: user tiers and {prices_are} annual prices",
+        "caption": "User tiers: the {prices_are} annual price of each product, and what it comes to "
+        "for each user of a full tier",
+        "gap": "— : the product has no tier of that size; the next tier up covers those users.",
+        "list_heading": "Users, up to: annual price (for each user of a full tier)",
+        "list_tier": "{users}: {amount} ({per_user})",
+        "list_join": "; ",
+    },
+    "chart": {
+        "legend": "Products in the chart",
+        "annual_title": "Annual price by user tier ({prices_are})",
+        "annual_axis": "Annual price (logarithmic scale: each line is ten times the one below)",
+        "per_user_title": "Price per user by user tier ({prices_are})",
+        "per_user_axis": "Annual price per user of a full tier",
+        "users_axis": "Users, up to (each tier)",
+        "description": "{axis}. {text}",
+        "annual": "annual price",
+        "per_user": "annual price per user of a full tier",
+        "lead": "Line chart of each product's {what}, for {tiers} tiers from {low} to {high} users ({products}). "
+        "{each}. The table below gives every figure.",
+        "each": "{product} goes from {first} to {last}",
+        "at": "{amount} at {users} users",
+        "join": "; ",
+    },
+    # Rules, their sources and the notes beside them (macros/pages.py).
+    "rules": {
+        "to_confirm": "To confirm",
+        "confirmed": "Confirmed",
+        "ask": "Confirm it with {government} (government customers) or {commercial} before you rely on it.",
+        "no_source": "No Atlassian page documents this for Government Cloud; it is this site's assumption.",
+        "closest": "The closest source is Atlassian's page {page}; it does not settle this point for Government Cloud.",
+        "price_title": "Tiers and prices are {prices_are}",
+        "price_note": "Government Cloud user tiers and prices are not published. The tiers here and their prices "
+        "are {prices_are} (list prices in {currency}, for planning); the quote from {government} (or {commercial}) "
+        "is what you pay.",
+        "index_caption": "Every rule the site and the estimator apply",
+        "rule": "Rule",
+        "says": "What it says",
+        "source": "Source",
+        "status": "Status",
+    },
+    "sources": {
+        "title": "Sources",
+        "intro": "The rules on this page come from these pages:",
+        "entry": "{source} ({rules})",
+        "cited": "{source}: {rules}",
+        "not_cited": "{source}: not cited by a rule at the moment",
+    },
+    "contacts": {
+        "for": "For {who}.",
+        "form": "Go to the contact form of {contact} (on {host}, another site)",
+    },
+    # Worked scenarios (macros/pages.py): in full, or one row each when there are many.
+    "scenarios": {
+        "example": "Example: {title}",
+        "open": "Open “{title}” in the cost estimator",
+        "quote": "Quote",
+        "quote_for": "Quote for “{title}”",
+        "change": "{product}: {change}",
+        "changes_join": "; ",
+        "lead": "There are {count} worked scenarios, too many to show each in full on one page. Each is one "
+        "row below, grouped by the changes it makes, with its totals; open one in the cost estimator "
+        "(its title is the link) for its full quote, its bills and the reasons behind every figure.",
+        "caption": "{kinds}: {count} worked scenarios",
+        "scenario": "Scenario (opens in the cost estimator)",
+        "summary": "Summary",
+        "changes": "Changes",
+    },
+    # The maintainers' page: the data fields' reference and the validation example (macros/reference.py).
+    "reference": {
+        "top_level": "{file} (top level)",
+        "field": "Field",
+        "type": "Type",
+        "required": "Required",
+        "meaning": "Meaning",
+        "constraints": "Constraints",
+        "yes": "yes",
+        "no": "no",
+        "one": "One {name} (below).",
+        "one_of": "one of {values}",
+        "list_of": "list of {type}",
+        "mapping": "mapping of key to {type}",
+        "mapping_matching": "mapping of key (matching {pattern}) to {type}",
+        "integer": "whole number",
+        "number": "amount",
+        "string": "text",
+        "boolean": "true or false",
+        "any": "any",
+        "minimum": "at least {value}",
+        "maximum": "at most {value}",
+        "exclusiveMinimum": "more than {value}",
+        "exclusiveMaximum": "less than {value}",
+        "multipleOf": "a multiple of {value}",
+        "minItems": "at least {value} item(s)",
+        "minProperties": "at least {value} entry(ies)",
+        "maxLength": "at most {value} characters",
+        "pattern": "matches {value}",
+        "none": "none",
+        "join": "; ",
+        "example_lines": "Say the file had these two lines (line numbers on the left), a misspelt field name and a "
+        "negative price:",
+        "example_problems": "{command} and the site build then stop with one line per problem:",
+    },
+    # The formats page (macros/formats.py, macros/compare.py).
+    "formats": {
+        "group": "group",
+        "keys": "keys",
+        "keep": "Keep today's subscriptions",
+    },
+}
+
+
 def fill(template: str, **values: object) -> str:
     """The template with each `{name}` replaced; a missing value is an error, never a blank."""
+    if "{" not in template:
+        return template
 
     def one(match: re.Match[str]) -> str:
         name = match.group(1)
@@ -212,9 +416,39 @@ def fill(template: str, **values: object) -> str:
     return PLACEHOLDER.sub(one, template)
 
 
+# The one place a word is looked up, so that a translation has one place to step in:
+# pgettext(context, message), the context being the word's path (as in locale/messages.pot).
+def _untranslated(context: str, message: str) -> str:
+    return message
+
+
+_pgettext: Callable[[str, str], str] = _untranslated
+
+
+def translate_with(pgettext: Callable[[str, str], str] | None) -> None:
+    """Look every word up through `pgettext` (a Babel Translations' method); None: the English here."""
+    global _pgettext
+    _pgettext = pgettext or _untranslated
+
+
+@cache
+def _english(path: str) -> str:
+    parts = path.split(".")
+    node: Any = WORDS
+    if parts[0] == "site":
+        node, parts = SITE_WORDS, parts[1:]
+    for part in parts:
+        node = node[part]
+    if not isinstance(node, str):
+        raise KeyError(f"{path!r} is a group of words, not one")
+    return node
+
+
+def template(path: str) -> str:
+    """The words at a dotted path ("bills.title", "site.estimator.empty"), unfilled."""
+    return _pgettext(path, _english(path))
+
+
 def word(path: str, **values: object) -> str:
     """`word("messages.tier", product=..., ...)`: the template at a dotted path, filled."""
-    node: Any = WORDS
-    for part in path.split("."):
-        node = node[part]
-    return fill(node, **values)
+    return fill(template(path), **values)
