@@ -21,7 +21,9 @@ from macros.options import options_form, options_results
 CUSTOMERS = ("government", "commercial")
 # The page as built shows what the estimator shows before the first answer (its code
 # loads when the form is first used: main.js); view.js's summaryStatus says the same.
-EMPTY = "Enter the users of at least one product to see an estimate."
+EMPTY = escape(WORDS["estimator_status"]["empty"])
+# The form's words that its scripts write too (a problem names its field; the hint changes).
+FORM = WORDS["estimator_form"]
 # The estimator page is /estimator/; its styles sit in the site's assets.
 STYLESHEET = "../assets/estimator.css"
 
@@ -119,13 +121,13 @@ def estimator_markup(catalog) -> str:
         + number_field(
             "gc-days-remaining",
             "days-remaining",
-            "Days left in the term",
+            escape(FORM["days"]),
             f"A whole number from 0 to {term}, or enter the renewal date below.",
             "days_remaining",
         )
         + '<div class="gc-field" data-gc-field="gc-renewal">'
-        '<label class="gc-label" for="gc-renewal">Renewal date</label>'
-        '<p class="gc-hint" id="gc-renewal-hint">The days left are worked out from today\'s date.</p>'
+        f'<label class="gc-label" for="gc-renewal">{escape(FORM["renewal"])}</label>'
+        f'<p class="gc-hint" id="gc-renewal-hint">{escape(FORM["renewal_hint"], quote=False)}</p>'
         '<p class="gc-error" id="gc-renewal-error" hidden></p>'
         '<input class="gc-input gc-date" type="date" id="gc-renewal" name="renewal" data-testid="renewal-date" '
         'aria-describedby="gc-renewal-hint"></div></fieldset>'
