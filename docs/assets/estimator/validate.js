@@ -53,7 +53,7 @@ export function readAnswers(answers, book, ns, needsDays) {
     if (message) { errors.push({ id, message, when: id }); return undefined; }
     return r.value;
   }
-  // A field named as a problem names it: "Jira users", "Jira users today" (`today` is "_today" or "").
+  // A field as a problem names it: the product's users or instances, today's or after (`today`: "_today" or "").
   const named = (path, product) => ns.word(book, "estimator_form." + path, { product });
   function holding(usersId, instancesId, name, today) {
     const usersName = named("users" + today, name), instancesName = named("instances" + today, name);
