@@ -32,10 +32,10 @@ def test_the_body_carries_the_vocabularys_site_words():
 
 
 def test_a_word_with_markup_characters_stays_text(monkeypatch):
-    monkeypatch.setitem(WORDS, "site_script", {"table": 'Table "<b>" & \'more\''})
+    monkeypatch.setitem(WORDS, "site_script", {"table": "Table \"<b>\" & 'more'"})
     page = with_words(PAGE)
     assert "<b>" not in page
-    assert words_on(page) == {"table": 'Table "<b>" & \'more\''}
+    assert words_on(page) == {"table": "Table \"<b>\" & 'more'"}
 
 
 def test_a_second_run_replaces_the_words_instead_of_adding_more():
