@@ -19,6 +19,8 @@ from macros.options import options_form, options_results
 from macros.text import count
 
 CUSTOMERS = ("government", "commercial")
+# The words the estimator's scripts write too (the empty state, a field a problem names, the
+# renewal hint that changes) come from the price book's words (WORDS); the rest from the site's.
 # The estimator page is /estimator/; its styles sit in the site's assets.
 STYLESHEET = "../assets/estimator.css"
 
@@ -176,12 +178,17 @@ def estimator_markup(catalog) -> Markup:
             number_field(
                 "gc-days-remaining",
                 "days-remaining",
-                _w("days_label"),
+                word("estimator_form.days"),
                 _w("days_hint", term_days=count(term)),
                 "days_remaining",
             ),
             _field(
-                "gc-renewal", _w("renewal_label"), _w("renewal_hint"), renewal, error=True, data_gc_field="gc-renewal"
+                "gc-renewal",
+                word("estimator_form.renewal"),
+                word("estimator_form.renewal_hint"),
+                renewal,
+                error=True,
+                data_gc_field="gc-renewal",
             ),
             class_="gc-term gc-change-only",
         ),
@@ -218,7 +225,7 @@ def estimator_markup(catalog) -> Markup:
         ),
         # What the estimator shows before the first answer (its code loads when the form is first
         # used: main.js); view.js's summaryStatus says the same.
-        el("p", _w("empty"), class_="gc-summary-status", data_testid="summary-status"),
+        el("p", word("estimator_status.empty"), class_="gc-summary-status", data_testid="summary-status"),
         el(
             "a",
             _w("see_estimate"),
@@ -236,7 +243,7 @@ def estimator_markup(catalog) -> Markup:
         el("h2", _w("results_title"), id="gc-results-title", tabindex="-1"),
         el("ul", class_="gc-print-only gc-context", data_gc="print-context"),
         el("p", class_="gc-stale", data_gc="stale", hidden=True),
-        el("p", _w("empty"), class_="gc-empty", data_gc="empty"),
+        el("p", word("estimator_status.empty"), class_="gc-empty", data_gc="empty"),
         options_results(),
         # The estimator writes the rows, headings and totals from the price book's words.
         el(

@@ -27,13 +27,13 @@ def _option_fields(catalog, n: str) -> Markup:
                 number_field(
                     f"gc-{n}-users-{key}",
                     f"{n}-users-{key}",
-                    word("site.option_form.users", product=name),
+                    word("estimator_form.users", product=name),
                     word("site.option_form.users_hint", product=name),
                 ),
                 number_field(
                     f"gc-{n}-instances-{key}",
                     f"{n}-instances-{key}",
-                    word("site.option_form.instances", product=name),
+                    word("estimator_form.instances", product=name),
                     word("site.option_form.instances_hint"),
                 ),
                 el(

@@ -17,6 +17,17 @@ document$.subscribe(function () {
 // reading a width after a change makes the browser restyle and lay out the page
 // again, once per table.
 (function () {
+  // The script's words (here, a region's name) are the vocabulary's `site_script` group
+  // (src/govcloud/words/vocabulary.py). This script runs on every page, where no price
+  // book is, so the build writes them into each page as JSON on <body data-gc-words>
+  // (govcloud_site/postbuild/words.py): there before the script runs, with no request
+  // and no inline script (the Content-Security-Policy allows none), on both builders'
+  // pages. Instant navigation keeps the first page's <body>; its words are every page's.
+  function word(key) {
+    var words = JSON.parse(document.body.getAttribute("data-gc-words") || "{}");
+    if (typeof words[key] !== "string") throw new Error("the page carries no site word " + key);
+    return words[key];
+  }
   function mark() {
     var wraps = [];
     document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
@@ -34,7 +45,7 @@ document$.subscribe(function () {
       var caption = wrap.querySelector("caption");
       wrap.setAttribute("tabindex", "0");
       wrap.setAttribute("role", "region");
-      wrap.setAttribute("aria-label", caption ? caption.textContent.trim() : "Table");
+      wrap.setAttribute("aria-label", caption ? caption.textContent.trim() : word("table"));
     });
   }
   document$.subscribe(mark);

@@ -257,3 +257,29 @@ def test_keyboard_parts_survive_instant_navigation(browser, instant_url):
     assert region["in_content"], region
     assert shown and shown["shown"], shown
     assert tip and not tip["shown"], tip
+
+
+@both_builders
+def test_a_table_region_without_a_caption_is_named_in_the_pages_words(browser, site_url):
+    """govcloud.js names a caption-less table's region in the words the build wrote on the
+    page (the vocabulary's `site_script`), not in words of its own."""
+    from govcloud.words.vocabulary import WORDS
+
+    context, page = phone_page(browser, site_url + "/products/")
+    page.wait_for_selector("article .md-typeset__scrollwrap[role=region]")
+    shipped = page.evaluate("() => JSON.parse(document.body.getAttribute('data-gc-words'))")
+    # The region of a table without a caption, named again after the page's words change.
+    page.evaluate("""() => {
+        const wrap = document.querySelector('article .md-typeset__scrollwrap[role=region]');
+        wrap.id = 'gc-test-wrap';
+        const caption = wrap.querySelector('caption');
+        if (caption) caption.remove();
+        for (const name of ['tabindex', 'role', 'aria-label']) wrap.removeAttribute(name);
+        document.body.setAttribute('data-gc-words', JSON.stringify({table: 'Tabelle der Preise'}));
+    }""")
+    page.set_viewport_size({"width": PHONE["width"] - 15, "height": PHONE["height"]})  # marks the regions again
+    page.wait_for_selector("#gc-test-wrap[role=region]")
+    label = page.get_attribute("#gc-test-wrap", "aria-label")
+    context.close()
+    assert shipped == WORDS["site_script"]
+    assert label == "Tabelle der Preise"

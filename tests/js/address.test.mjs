@@ -1,11 +1,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readAddress, writeAddress, addressFields, bounded, NOTICES_SHOWN } from "../../docs/assets/estimator/address.js";
-import { book, NOW } from "./fixture.mjs";
+import { book, ns, NOW } from "./fixture.mjs";
 import { longDate, fromToday, isoDate } from "../../docs/assets/estimator/numbers.js";
 
 const KINDS = ["government", "commercial"];
-const read = (query, b = book()) => readAddress(new URLSearchParams(query), b, KINDS, NOW);
+const read = (query, b = book()) => readAddress(new URLSearchParams(query), b, ns, KINDS, NOW);
 
 test("an address fills the form's fields", () => {
   const r = read("customer=commercial&alpha=20&alpha.instances=3&current.beta=40&days_remaining=120");
@@ -39,15 +39,16 @@ test("a renewal date gives the days left and wins over days_remaining", () => {
   assert.deepEqual(r.renewal, { date: "2027-03-26", days: 120 });
   assert.equal(r.values.get("gc-days-remaining"), "120");
   assert.deepEqual(r.notices, [
-    "Used the renewal date " + longDate("2027-03-26") + " (" + fromToday(120) + ") instead of “days_remaining=10”."]);
+    "Used the renewal date " + longDate("2027-03-26", "en-US") + " (" + fromToday(120, book(), ns) +
+    ") instead of “days_remaining=10”."]);
 });
 
 test("the renewal notice writes its date as the page writes dates, and today as today", () => {
   const today = isoDate(0, NOW), tomorrow = isoDate(1, NOW);
   assert.equal(read("current.alpha=5&days_remaining=10&renewal=" + today).notices[0],
-               "Used the renewal date " + longDate(today) + " (today) instead of “days_remaining=10”.");
+               "Used the renewal date " + longDate(today, "en-US") + " (today) instead of “days_remaining=10”.");
   assert.equal(read("current.alpha=5&days_remaining=10&renewal=" + tomorrow).notices[0],
-               "Used the renewal date " + longDate(tomorrow) + " (1 day from today) instead of “days_remaining=10”.");
+               "Used the renewal date " + longDate(tomorrow, "en-US") + " (1 day from today) instead of “days_remaining=10”.");
   for (const notice of read("current.alpha=5&days_remaining=10&renewal=2027-03-26").notices) {
     assert.doesNotMatch(notice, /\d{4}-\d{2}-\d{2}/);
   }
@@ -96,8 +97,8 @@ test("50,000 repeated parameters give a few notices and a count, not megabytes",
 });
 
 test("bounded leaves a short list alone", () => {
-  assert.deepEqual(bounded(["a", "b"]), ["a", "b"]);
-  assert.equal(bounded(Array(7).fill("n")).length, NOTICES_SHOWN + 1);
+  assert.deepEqual(bounded(["a", "b"], book(), ns), ["a", "b"]);
+  assert.equal(bounded(Array(7).fill("n"), book(), ns).length, NOTICES_SHOWN + 1);
 });
 
 test("keys that name object internals reach no prototype", () => {

@@ -38,3 +38,11 @@ export const NOW = new Date(2026, 10, 26, 15, 30);   // 26 November 2026, local 
 export function say(path, values = {}) {
   return ns.word({ words: WORDS }, path, values);
 }
+
+/* A price book whose words in the given groups are each marked ‹…›, placeholders kept: what a
+ * script writes from those words shows the marks, what it writes itself does not. */
+export function marked(groups, extra = {}) {
+  const words = JSON.parse(JSON.stringify(WORDS));
+  for (const g of groups) for (const k of Object.keys(words[g])) words[g][k] = "‹" + words[g][k] + "›";
+  return book({ words, ...extra });
+}

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readWhole, daysUntil, isoDate, longDate, fromToday } from "../../docs/assets/estimator/numbers.js";
-import { NOW } from "./fixture.mjs";
+import { NOW, book, ns } from "./fixture.mjs";
 
 test("whole numbers as people type them", () => {
   assert.deepEqual(readWhole(" 120 "), { value: 120 });
@@ -48,9 +48,9 @@ test("today plus some days, written YYYY-MM-DD", () => {
 });
 
 test("a date as people read it: month, day without a leading zero, year", () => {
-  assert.equal(longDate("2027-03-26"), "March 26, 2027");
-  assert.equal(longDate("2027-01-05"), "January 5, 2027");
-  assert.equal(longDate("2028-02-29"), "February 29, 2028");
+  assert.equal(longDate("2027-03-26", "en-US"), "March 26, 2027");
+  assert.equal(longDate("2027-01-05", "en-US"), "January 5, 2027");
+  assert.equal(longDate("2028-02-29", "en-US"), "February 29, 2028");
 });
 
 test("a space, a no-break space or a narrow no-break space separates thousands as a comma does", () => {
@@ -67,7 +67,7 @@ test("spaces between digits are thousands separators only in strict groups of th
 });
 
 test("how far a date is, in words: today, 1 day, or a count of days", () => {
-  assert.equal(fromToday(0), "today");
-  assert.equal(fromToday(1), "1 day from today");
-  assert.equal(fromToday(120), "120 days from today");
+  assert.equal(fromToday(0, book(), ns), "today");
+  assert.equal(fromToday(1, book(), ns), "1 day from today");
+  assert.equal(fromToday(120, book(), ns), "120 days from today");
 });

@@ -19,7 +19,7 @@ test("option 1's parameters stay address.js's; name and opt<n>. are the options'
 });
 
 test("options are read in the order of their numbers, each with its name and values", () => {
-  const r = readOptions(pairs("opt3.name=Grow&opt3.alpha=200&name=Stay&opt2.name=Add%20Beta&opt2.alpha=20&opt2.beta=40&opt2.beta.instances=2"), book());
+  const r = readOptions(pairs("opt3.name=Grow&opt3.alpha=200&name=Stay&opt2.name=Add%20Beta&opt2.alpha=20&opt2.beta=40&opt2.beta.instances=2"), book(), ns);
   assert.equal(r.first, "Stay");
   assert.deepEqual(r.options.map((o) => [o.name, Object.fromEntries(o.values)]), [
     ["Add Beta", { alpha: "20", beta: "40", "beta.instances": "2" }],
@@ -28,13 +28,13 @@ test("options are read in the order of their numbers, each with its name and val
 });
 
 test("a gap closes up and an option without a name is still an option", () => {
-  const r = readOptions(pairs("opt3.alpha=5"), book());
+  const r = readOptions(pairs("opt3.alpha=5"), book(), ns);
   assert.equal(r.first, null);
   assert.deepEqual(r.options.map((o) => [o.name, Object.fromEntries(o.values)]), [[null, { alpha: "5" }]]);
 });
 
 test("unknown, repeated, malformed and fourth options are ignored with a notice each", () => {
-  const r = readOptions(pairs("opt2.alpha=5&opt2.alpha=6&opt2.gamma=1&opt2.beta=x&opt4.alpha=3&opt1.alpha=2&name=a&name=b&opt2.constructor=1"), book());
+  const r = readOptions(pairs("opt2.alpha=5&opt2.alpha=6&opt2.gamma=1&opt2.beta=x&opt4.alpha=3&opt1.alpha=2&name=a&name=b&opt2.constructor=1"), book(), ns);
   assert.deepEqual(Object.fromEntries(r.options[0].values), { alpha: "5" });
   assert.deepEqual(r.notices, [
     "Ignored “opt2.alpha=6”: “opt2.alpha” was already given; the first one is used.",
@@ -57,7 +57,7 @@ test("writing: option 1's name, then each later option's name and proposal; read
   const query = writeOptions(options).toString();
   assert.equal(query, "name=Stay&opt2.name=Go+to+1%2C000+%26+more&opt2.alpha=1000&opt2.alpha.instances=3&opt2.beta=40" +
                       "&opt3.name=Cancel+all");
-  const r = readOptions(pairs(query), book());
+  const r = readOptions(pairs(query), book(), ns);
   assert.equal(r.first, "Stay");
   assert.deepEqual(r.options.map((o) => [o.name, Object.fromEntries(o.values)]), [
     ["Go to 1,000 & more", { alpha: "1000", "alpha.instances": "3", beta: "40" }], ["Cancel all", {}]]);

@@ -1,5 +1,6 @@
-// The reading of the site's scripts that prices.test.mjs and rules.test.mjs share: a small
-// tokenizer, and the search for reads of a tier's price outside the reader (pricesOn).
+// The reading of the site's scripts that prices.test.mjs, rules.test.mjs and words.test.mjs
+// share: a small tokenizer, and the search for reads of a tier's price outside the reader
+// (pricesOn).
 
 export const READER = "pricesOn";   // the function in govcloud-quote.js that may read tiers' prices
 
@@ -9,18 +10,21 @@ const BEFORE_REGEX = new Set(["(", ",", "=", ":", "[", "!", "&", "|", "?", "{", 
                               ">", "~", "^", "=>", "==", "===", "!=", "!==", "&&", "||", "??", "return", "typeof",
                               "case", "do", "else", "in", "of", "new", "delete", "void", "throw"]);
 
-/* Tokens {t: kind, v: text}: names, strings, punctuation; comments dropped, a template
- * literal's text dropped and its ${...} parts kept as code. */
+/* Tokens {t: kind, v: text, at: where it starts in src}: names, strings, punctuation;
+ * comments dropped. A template literal is one string, its text with "${…}" for each
+ * ${...} part, whose code is kept as tokens between "(" and ")" before it. */
 export function tokenize(src) {
   const out = [], braces = [];   // for each open "{": whether it opened a template's ${
+  const texts = [];              // for each template being read: [its start, its text so far]
   let i = 0;
-  const push = (t, v) => out.push({ t, v });
+  const push = (t, v, at = i) => out.push({ t, v, at });
   const template = () => {   // from just after a ` or a template's closing }, to its end or next ${
+    const text = texts[texts.length - 1];
     while (i < src.length) {
-      if (src[i] === "\\") { i += 2; continue; }
-      if (src[i] === "`") { i++; push("str", ""); return; }
-      if (src[i] === "$" && src[i + 1] === "{") { i += 2; braces.push(true); push("p", "("); return; }
-      i++;
+      if (src[i] === "\\") { text[1] += src.slice(i, i + 2); i += 2; continue; }
+      if (src[i] === "`") { i++; texts.pop(); push("str", text[1], text[0]); return; }
+      if (src[i] === "$" && src[i + 1] === "{") { text[1] += "${…}"; i += 2; braces.push(true); push("p", "("); return; }
+      text[1] += src[i++];
     }
   };
   while (i < src.length) {
@@ -33,7 +37,7 @@ export function tokenize(src) {
       while (src[j] !== c) { if (src[j] === "\\") { v += src[j + 1]; j += 2; } else v += src[j++]; }
       push("str", v); i = j + 1; continue;
     }
-    if (c === "`") { i++; template(); continue; }
+    if (c === "`") { texts.push([i, ""]); i++; template(); continue; }
     if (c === "}" && braces.length && braces[braces.length - 1]) { braces.pop(); push("p", ")"); i++; template(); continue; }
     const last = out[out.length - 1];
     if (c === "/" && (!last || BEFORE_REGEX.has(last.v) && !(last.t === "name" && !BEFORE_REGEX.has(last.v)))) {

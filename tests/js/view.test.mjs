@@ -5,6 +5,8 @@ import { makeView, rows, totals, bills, columns, context, summaryStatus, announc
 import { csv, csvCell, yaml, table, tsv, tsvLines } from "../../docs/assets/estimator/exports.js";
 import { book, ns, NOW, say } from "./fixture.mjs";
 
+const words = (path, values) => ns.word(book(), path, values);
+
 function view(scenario, { b = book(), renewal = null } = {}) {
   return makeView({ book: b, ns, scenario, quote: ns.explain(b, scenario), who: "Government buyers", renewal,
                     href: "https://example.test/estimator/?x=1", now: NOW });
@@ -85,7 +87,7 @@ test("a line beyond the price book asks the contact instead of a price", () => {
 test("with a priced line and one beyond, the total says it covers the priced lines only", () => {
   const v = view({ customer: "government", proposed: { alpha: { users: 5, instances: 1 }, beta: { users: 501, instances: 1 } } });
   assert.equal(totals(v).label, say("totals.priced_only"));
-  assert.equal(summaryStatus(v, false, false, true), say("totals.incomplete", { ask: say("cells.ask", { contact: "Reseller Co" }) }));
+  assert.equal(summaryStatus(words, v, false, false, true), say("totals.incomplete", { ask: say("cells.ask", { contact: "Reseller Co" }) }));
 });
 
 test("columns: today's and the difference only in a change", () => {
@@ -104,10 +106,10 @@ test("the context: who, the term, the day, the price note, the link; the note is
 });
 
 test("the status never asks for users while users are entered (problem 3)", () => {
-  assert.equal(summaryStatus(null, false, false, false), "Enter the users of at least one product to see an estimate.");
-  assert.doesNotMatch(summaryStatus(null, false, false, true), /Enter the users/);
-  assert.equal(announcement(null, 2, false), "There are 2 problems to fix.");
-  assert.match(announcement(view(TIMELINE), 0, true), /\$25,631\.51/);
+  assert.equal(summaryStatus(words, null, false, false, false), "Enter the users of at least one product to see an estimate.");
+  assert.doesNotMatch(summaryStatus(words, null, false, false, true), /Enter the users/);
+  assert.equal(announcement(words, null, 2, false), "There are 2 problems to fix.");
+  assert.match(announcement(words, view(TIMELINE), 0, true), /\$25,631\.51/);
 });
 
 test("CSV: plain values, the totals, the bills, then the context and footnotes", () => {

@@ -85,27 +85,53 @@ def test_the_calculation_fills_the_shipped_templates():
     assert got[-1] == f"ASK {book['contacts']['government']}"
 
 
-def test_dates_read_the_same_in_python_and_javascript():
-    """A bill's date and the renewal read "March 26, 2027" on the page (view.js) and in the CLI
-    (present.py): every day of two years, a leap day among them, reads the same in both."""
-    from datetime import date, timedelta
+# Runs numbers.js's longDate and count in Node on {"book", "days", "counts"} from stdin, in
+# the locale the price book names (read as the page reads it).
+NUMBERS_RUNNER = """
+import { longDate, count, localeOf } from "%s";
+let input = "";
+process.stdin.on("data", (d) => { input += d; });
+process.stdin.on("end", () => {
+  const { book, days, counts } = JSON.parse(input), locale = localeOf(book);
+  process.stdout.write(JSON.stringify({ days: days.map((d) => longDate(d, locale)),
+                                        counts: counts.map((n) => count(n, locale)) }));
+});
+"""
 
-    from govcloud.render.present import long_date
 
-    days = [date(2027, 1, 1) + timedelta(days=n) for n in range(731)]
+def run_numbers(book: dict, days: list[str], counts: list[int]) -> dict:
     numbers = (ROOT / "docs" / "assets" / "estimator" / "numbers.js").as_uri()
-    script = (
-        f'import {{ longDate }} from "{numbers}";'
-        'let input = ""; process.stdin.on("data", (d) => { input += d; });'
-        'process.stdin.on("end", () => process.stdout.write(JSON.stringify(JSON.parse(input).map(longDate))));'
-    )
     result = subprocess.run(
-        [shutil.which("node") or "node", "--input-type=module", "-e", script],
-        input=json.dumps([d.isoformat() for d in days]),
+        [shutil.which("node") or "node", "--input-type=module", "-e", NUMBERS_RUNNER % numbers],
+        input=json.dumps({"book": book, "days": days, "counts": counts}),
         capture_output=True,
         text=True,
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout) == [long_date(d) for d in days]
+    return json.loads(result.stdout)
+
+
+def test_dates_and_counts_read_the_same_in_python_and_javascript():
+    """A bill's date and the renewal read "March 26, 2027" on the page (view.js, through Intl in
+    the locale the price book ships) and in the CLI (present.py): every day of two years, a
+    leap day among them, reads the same in both; so do counts with thousands separators."""
+    from datetime import date, timedelta
+
+    from govcloud.render.present import long_date
+
+    days = [date(2027, 1, 1) + timedelta(days=n) for n in range(731)]
+    counts = [0, 7, 999, 1000, 1234, 49_994, 1_000_000, 2**53 - 1]
+    got = run_numbers(pricebook(load_catalog()), [d.isoformat() for d in days], counts)
+    assert got["days"] == [long_date(d) for d in days]
+    assert got["counts"] == [f"{n:,}" for n in counts]
     assert date(2028, 2, 29) in days and long_date(date(2027, 3, 6)) == "March 6, 2027"
+
+
+def test_dates_and_counts_follow_the_locale_given():
+    """The locale is the one given (the price book's), not the browser's nor a fixed one:
+    another one gives other dates and counts, so the comparison above is through the shipped value."""
+    book = pricebook(load_catalog())
+    book["words"]["language"]["locale"] = "de-DE"
+    got = run_numbers(book, ["2027-03-06"], [1234])
+    assert got == {"days": ["6. März 2027"], "counts": ["1.234"]}

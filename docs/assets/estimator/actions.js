@@ -6,12 +6,12 @@ import { tsvAll, csvAll, yamlAll, htmlParts } from "./options-exports.js";
 import { context } from "./view.js";
 import { isoDate } from "./numbers.js";
 
-/* `text` is one sentence. What was handed over while the figures are marked out
- * of date says whose figures they are, inside the sentence; a refusal or a
- * failure hands nothing over, so it says nothing of the sort. */
-function say(estimator, text, handedOver = true) {
-  const stale = handedOver && !estimator.part("stale").hidden;
-  estimator.part("action-status").textContent = stale ? text.replace(/\.$/, "") + " (the last complete estimate)." : text;
+/* `key` names one sentence of the price book's `estimator_actions`. What was handed over
+ * while the figures are marked out of date says whose figures they are, inside the
+ * sentence; a refusal or a failure hands nothing over, so it says nothing of the sort. */
+function say(estimator, key, handedOver = true) {
+  const stale = handedOver && !estimator.part("stale").hidden, w = (k, values) => estimator.words("estimator_actions." + k, values);
+  estimator.part("action-status").textContent = stale ? w("stale", { said: w(key).replace(/\.$/, "") }) : w(key);
 }
 
 function download(name, type, body) {
@@ -55,13 +55,13 @@ export function act(estimator, action, button) {
   }
   // Never hand over the last good figures while the form says something else.
   if (estimator.read().errors.length) {
-    say(estimator, "Nothing was copied or saved: correct the problems listed at the top first.", false);
+    say(estimator, "refused", false);
     return;
   }
   const view = estimator.good, many = estimator.options.views ? estimator.options : null;
   if (!view) return;
-  const stem = view.scenario.customer + "-" + isoDate(0);
-  const failed = () => say(estimator, "Copying failed: your browser did not allow it.", false);
+  const stem = { customer: view.scenario.customer, date: isoDate(0) };
+  const failed = () => say(estimator, "copy_failed", false);
   // Browsers offer the clipboard only on secure origins (https, localhost); an
   // intranet page on plain http has none, and older browsers lack ClipboardItem.
   const clipboard = navigator.clipboard;
@@ -70,9 +70,9 @@ export function act(estimator, action, button) {
     return;
   }
   if (action === "copy-link") {
-    clipboard.writeText(window.location.href).then(() => say(estimator, "Link copied."), failed);
+    clipboard.writeText(window.location.href).then(() => say(estimator, "link_copied"), failed);
   } else if (action === "copy-table") {
-    const text = many ? tsvAll(many.views, many.names) : tsv(view), copied = () => say(estimator, "Table copied.");
+    const text = many ? tsvAll(many.views, many.names) : tsv(view), copied = () => say(estimator, "table_copied");
     if (typeof window.ClipboardItem !== "function" || !clipboard.write) {
       clipboard.writeText(text).then(copied, failed);
       return;
@@ -83,11 +83,12 @@ export function act(estimator, action, button) {
     });
     clipboard.write([item]).then(copied, failed);
   } else if (action === "csv") {
-    download("govcloud-estimate-" + stem + ".csv", "text/csv", many ? csvAll(many.views, many.names) : csv(view));
-    say(estimator, "CSV file downloaded.");
+    download(estimator.words("estimator_files.csv_name", stem), "text/csv", many ? csvAll(many.views, many.names) : csv(view));
+    say(estimator, "csv_saved");
   } else if (action === "yaml") {
-    download("govcloud-scenario-" + stem + ".yml", "application/yaml", many ? yamlAll(many.views, many.names) : yaml(view));
-    say(estimator, "Scenario file downloaded.");
+    download(estimator.words("estimator_files.yaml_name", stem), "application/yaml",
+             many ? yamlAll(many.views, many.names) : yaml(view));
+    say(estimator, "yaml_saved");
   } else if (action === "print") {
     window.print();
   }

@@ -4,7 +4,7 @@
  * Product keys are only ever looked up in Maps: data or an address naming
  * `constructor` or `__proto__` never reaches an object's prototype. */
 import { fieldIds } from "./fields.js";
-import { readWhole, daysUntil, isDateShaped, longDate, fromToday } from "./numbers.js";
+import { readWhole, daysUntil, isDateShaped, longDate, fromToday, count, localeOf } from "./numbers.js";
 
 export const NOTICES_SHOWN = 5;   // a hostile link with thousands of parameters: list a few, count the rest
 const NOTICE_CHARS = 40;          // how much of an ignored parameter a notice repeats
@@ -27,56 +27,64 @@ function clip(value) {
   return value.length > NOTICE_CHARS ? value.slice(0, NOTICE_CHARS) + "…" : value;
 }
 
-// Days left, or a renewal date, in a link that holds nothing today: the one wording for both.
-function unusedInPurchase(shown) {
-  return "Ignored " + shown + ": the link names no subscription held today, so it is a new purchase, " +
-         "which does not use the days left in a term.";
+/* The notices' words (the price book's `estimator_link`), shared with options-address.js:
+ * `shown(name, value)` quotes a parameter as the link gave it, `ignored(shown, path, values)`
+ * says it was not used and why. */
+export function linkWords(book, ns) {
+  const w = (path, values) => ns.word(book, "estimator_link." + path, values);
+  return {
+    w,
+    shown: (name, value) => (value === "" ? w("shown_name", { name: clip(name) })
+      : w("shown", { name: clip(name), value: clip(value) })),
+    ignored: (shown, path, values) => w("ignored", { shown, why: w(path, values) }),
+    repeated: (shown, name) => w("ignored", { shown, why: w("repeated", { name: clip(name) }) }),
+  };
 }
 
-/* Reads URLSearchParams (or [name, value] pairs). Returns the values to put in
+/* Reads URLSearchParams (or [name, value] pairs), with the price book and the
+ * calculation's helpers (`ns`, for the words). Returns the values to put in
  * the form (a Map id -> text), the customer, a valid renewal date, whether the
  * address describes a change, the notices (at most NOTICES_SHOWN, plus one
  * that counts the rest) and the ids the address filled. */
-export function readAddress(params, book, customers, now = new Date()) {
-  const fields = addressFields(book), seen = new Set(), notices = [];
+export function readAddress(params, book, ns, customers, now = new Date()) {
+  const fields = addressFields(book), seen = new Set(), notices = [], link = linkWords(book, ns);
+  // Days left, or a renewal date, in a link that holds nothing today: the one wording for both.
+  const unusedInPurchase = (shown) => link.ignored(shown, "new_purchase");
   const values = new Map(), given = new Set();
   let customer = null, renewal = null, change = false, days = null, held = false;
   const shownOf = new Map();   // days_remaining and renewal as the link gave them, for a notice at the end
   for (const [name, value] of params) {
-    const shown = "“" + clip(name) + (value === "" ? "" : "=" + clip(value)) + "”";
+    const shown = link.shown(name, value);
     if (name !== "customer" && name !== "renewal" && !fields.has(name)) {
-      notices.push("Ignored " + shown + ": the estimator has no such setting.");
+      notices.push(link.ignored(shown, "unknown"));
       continue;
     }
     if (seen.has(name)) {
-      notices.push("Ignored " + shown + ": “" + clip(name) + "” was already given; the first one is used.");
+      notices.push(link.repeated(shown, name));
       continue;
     }
     seen.add(name);
     shownOf.set(name, shown);
     if (name === "customer") {
-      if (!customers.includes(value)) notices.push("Ignored " + shown + ": use " + customers.join(" or ") + ".");
+      if (!customers.includes(value)) notices.push(link.ignored(shown, "customer", { kinds: customers.join(link.w("customer_join")) }));
       else customer = value;
       continue;
     }
     if (name === "renewal") {
       const until = daysUntil(value, now), term = book.term_days;
-      const wrong = until === null
-        ? (isDateShaped(value) ? "there is no such date" : "use a date written as YYYY-MM-DD")
-        : until < 0 ? "that date has passed"
-        : until > term ? "it is more than " + term + " days from today" : null;
-      if (wrong) notices.push("Ignored " + shown + ": " + wrong + ".");
+      const wrong = until === null ? (isDateShaped(value) ? "not_a_date" : "date_form")
+        : until < 0 ? "past" : until > term ? "far" : null;
+      if (wrong) notices.push(link.ignored(shown, wrong, { term_days: term }));
       else renewal = { date: value, days: until };
       continue;
     }
     const field = fields.get(name);
     if (field.change && name !== "days_remaining") change = held = true;
     const read = readWhole(value);
-    let bad = read.empty ? "it is empty" : read.problem ? "it must be a whole number, " + field.min + " or more"
-      : read.value < field.min ? "it must be " + field.min + " or more"
-      : name === "days_remaining" && read.value > book.term_days ? "a term has " + book.term_days + " days" : null;
-    if (read.problem === "large") bad = "the number is too large";
-    if (bad) notices.push("Ignored " + shown + ": " + bad + ".");
+    let bad = read.empty ? "empty" : read.problem ? "not_whole" : read.value < field.min ? "too_small"
+      : name === "days_remaining" && read.value > book.term_days ? "over_term" : null;
+    if (read.problem === "large") bad = "too_large";
+    if (bad) notices.push(link.ignored(shown, bad, { min: field.min, term_days: book.term_days }));
     else {
       values.set(field.id, String(read.value));
       if (name === "days_remaining") days = String(read.value);
@@ -92,8 +100,8 @@ export function readAddress(params, book, customers, now = new Date()) {
   if (renewal) {
     // The date wins: it stays right as the days pass, a count of days does not.
     if (days !== null && days !== String(renewal.days)) {
-      notices.push("Used the renewal date " + longDate(renewal.date) + " (" + fromToday(renewal.days) + ") " +
-                   "instead of “days_remaining=" + clip(days) + "”.");
+      notices.push(link.w("renewal_used", { date: longDate(renewal.date, localeOf(book)),
+                                            when: fromToday(renewal.days, book, ns), days: clip(days) }));
     }
     values.set("gc-days-remaining", String(renewal.days));
   }
@@ -103,16 +111,15 @@ export function readAddress(params, book, customers, now = new Date()) {
     const ids = fieldIds(p.key);
     if (values.has(ids.currentUsers) && !seen.has(p.key) && !seen.has(p.key + ".instances")) cancelled.add(p.key);
   }
-  return { values, customer, renewal, change, given, cancelled, notices: bounded(notices), all: notices };
+  return { values, customer, renewal, change, given, cancelled, notices: bounded(notices, book, ns), all: notices };
 }
 
 // The first few notices, then one that counts the rest: a live region never receives megabytes.
-export function bounded(notices, limit = NOTICES_SHOWN) {
+export function bounded(notices, book, ns, limit = NOTICES_SHOWN) {
   if (notices.length <= limit) return notices;
   const rest = notices.length - limit;
-  return notices.slice(0, limit).concat([
-    "…and " + rest.toLocaleString("en-US") + " more " + (rest === 1 ? "part" : "parts") +
-    " of the link that were not used either."]);
+  return notices.slice(0, limit).concat([ns.word(book, "estimator_link." + (rest === 1 ? "rest_one" : "rest_many"),
+                                                 { count: count(rest, localeOf(book)) })]);
 }
 
 // The address for a complete scenario, in the format govcloud.address writes.

@@ -17,11 +17,12 @@ export function hook(root, id) {
   return root.querySelector('[data-testid="' + id + '"]');
 }
 
-// The notice above the form: what the address held that was not used (already bounded).
-export function showNotices(box, notices) {
+/* The notice above the form: what the address held that was not used (already bounded).
+ * `words(path, values)` fills the price book's words (as a view's `words` does). */
+export function showNotices(box, notices, words) {
   box.replaceChildren();
   if (notices.length) {
-    box.append(el("p", { class: "gc-notice-title" }, "Some of the link was not used"));
+    box.append(el("p", { class: "gc-notice-title" }, words("estimator_link.title")));
     const list = el("ul");
     for (const n of notices) list.append(el("li", {}, n));
     box.append(list);
@@ -32,7 +33,7 @@ export function showNotices(box, notices) {
 /* Each problem next to its field (its first one) and all of them in the summary.
  * The summary's links name their target in data-gc-target: the page keeps
  * their href with the query and handles their clicks (see page.js). */
-export function showErrors(root, errors) {
+export function showErrors(root, errors, words) {
   const part = parts(root);
   for (const box of root.querySelectorAll(".gc-field--error")) {
     const input = box.querySelector("input");
@@ -55,7 +56,8 @@ export function showErrors(root, errors) {
     marked.add(e.id);
     const box = input.closest(".gc-field"), slot = box.querySelector(".gc-error");
     box.classList.add("gc-field--error");
-    slot.append(el("span", { class: "gc-visually-hidden" }, "Error: "), document.createTextNode(e.message));
+    slot.append(el("span", { class: "gc-visually-hidden" }, words("estimator_form.error") + " "),
+                document.createTextNode(e.message));
     slot.hidden = false;
     input.setAttribute("aria-invalid", "true");
     input.setAttribute("aria-describedby", input.id + "-hint " + input.id + "-error");

@@ -53,7 +53,8 @@ export function csv(view) {
   const cur = view.book.currency, w = view.words, keys = ["product", "change", "users", "tier", "instances", "annual",
                                                           "due_now", "status", "today_tier", "today_annual"];
   const money = (k) => ["annual", "due_now", "today_annual"].includes(k);
-  const head = keys.map((k) => w("columns." + k) + (money(k) ? " (" + cur + ")" : ""));
+  const inCurrency = (heading) => w("estimator_files.money_heading", { heading, currency: cur });
+  const head = keys.map((k) => (money(k) ? inCurrency(w("columns." + k)) : w("columns." + k)));
   const text = view.money.text, t = totals(view), b = bills(view), f = footnotes(view);
   const out = [head];
   for (const r of rows(view)) {
@@ -65,7 +66,7 @@ export function csv(view) {
   }
   out.push([t.label, "", "", "", "", t.annual.value || "", t.due_now.value || "", "", "",
             t.today ? t.today.value || "" : ""]);
-  out.push([], [b.title], b.heads.slice(0, 3).concat([b.heads[3] + " (" + cur + ")"]));
+  out.push([], [b.title], b.heads.slice(0, 3).concat([inCurrency(b.heads[3])]));
   for (const r of b.rows) out.push([r.when, r.what, r.products, r.amount.value]);
   out.push([b.firstYearLabel, "", "", b.firstYear.value || b.firstYear.text]);
   out.push([]);
@@ -84,7 +85,7 @@ export function tsv(view) {
 /* The scenario file `govcloud quote` reads: the scenario only (never a quote);
  * the renewal date and the timeline ride along as comments. */
 export function yaml(view) {
-  const s = view.scenario, out = ["# A govcloud scenario: `govcloud quote this-file.yml` quotes it."];
+  const s = view.scenario, w = view.words, out = ["# " + w("estimator_files.scenario")];
   out.push("customer: " + s.customer);
   function block(name, holdings) {
     const keys = Object.keys(holdings);
@@ -96,7 +97,10 @@ export function yaml(view) {
   block("proposed", s.proposed);
   if (view.change && s.days_remaining !== null && s.days_remaining !== undefined) {
     out.push("days_remaining: " + s.days_remaining);
-    if (view.renewal) out.push("# renewal: " + view.renewal + " (" + s.days_remaining + " days from " + isoDate(0, view.now) + ")");
+    if (view.renewal) {
+      out.push("# renewal: " + view.renewal + " " + w("estimator_files.renewal", { days: s.days_remaining,
+                                                                                    today: isoDate(0, view.now) }));
+    }
   }
   const b = bills(view);
   out.push("#", "# " + b.title + ":");

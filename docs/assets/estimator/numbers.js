@@ -47,17 +47,35 @@ export function isoDate(days, now = new Date()) {
   return new Date(todayUTC(now) + (days || 0) * DAY_MS).toISOString().slice(0, 10);
 }
 
-// A YYYY-MM-DD date as people read it: "March 26, 2027" (present.long_date's form).
-export function longDate(isoDay) {
-  return new Date(isoDay + "T00:00:00Z").toLocaleDateString("en-US",
-    { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+/* Dates and counts are written through Intl in the vocabulary's locale (the price book's
+ * `words.language.locale`, a BCP 47 tag such as "en-US"): the page names no language of its own. */
+export function localeOf(book) {
+  return book.words.language.locale;
+}
+
+// Never the browser's own language: a missing locale is a mistake, not a default.
+function named(locale) {
+  if (typeof locale !== "string" || !locale) throw new Error("no locale given: " + locale);
+  return locale;
+}
+
+// A YYYY-MM-DD date as people read it: "March 26, 2027" in en-US (present.long_date's form).
+export function longDate(isoDay, locale) {
+  return new Intl.DateTimeFormat(named(locale), { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" })
+    .format(new Date(isoDay + "T00:00:00Z"));
+}
+
+// A whole number as people read it: "1,234" in en-US.
+export function count(n, locale) {
+  return new Intl.NumberFormat(named(locale)).format(n);
 }
 
 export function isDateShaped(text) {
   return /^\d{4}-\d{2}-\d{2}$/.test(text);
 }
 
-// How far a date is from today, in words: "today", "1 day from today", "120 days from today".
-export function fromToday(days) {
-  return days === 0 ? "today" : days + (days === 1 ? " day" : " days") + " from today";
+// How far a date is from today, in the price book's words: "today", "1 day from today", "120 days from today".
+export function fromToday(days, book, ns) {
+  const path = days === 0 ? "today" : days === 1 ? "one_day" : "days";
+  return ns.word(book, "estimator_dates." + path, { days });
 }

@@ -18,38 +18,41 @@ function clip(value) {
   return value.length > 40 ? value.slice(0, 40) + "…" : value;
 }
 
-/* Reads the options' parameters (pairs, in address order). Returns the name
+/* Reads the options' parameters (pairs, in address order), with the price book and
+ * the calculation's helpers (`ns`: the notices are address.js's, in the price book's
+ * `estimator_link` words). Returns the name
  * given for option 1 (or null), the later options in order of their number
  * ({name, values: Map "<key>"|"<key>.instances" -> text}), and notices. A gap
  * (opt3 without opt2) closes up: the options keep their order. */
-export function readOptions(pairs, book) {
+export function readOptions(pairs, book, ns) {
   const keys = new Set(book.products.flatMap((p) => [p.key, p.key + ".instances"]));
   const most = book.option_names.most_options, byNumber = new Map(), notices = [];
+  const w = (path, values) => ns.word(book, "estimator_link." + path, values);
+  const ignored = (shown, path, values) => w("ignored", { shown, why: w(path, values) });
   let first = null;
   for (const [name, value] of pairs) {
-    const shown = "“" + clip(name) + (value === "" ? "" : "=" + clip(value)) + "”";
+    const shown = value === "" ? w("shown_name", { name: clip(name) }) : w("shown", { name: clip(name), value: clip(value) });
     if (name === "name") {
       if (first === null) first = value;
-      else notices.push("Ignored " + shown + ": “name” was already given; the first one is used.");
+      else notices.push(ignored(shown, "repeated", { name }));
       continue;
     }
     const m = OPTION.exec(name), n = m ? Number(m[1]) : 0, field = m ? m[2] : "";
     if (!m || n < 2 || n > most || (field !== "name" && !keys.has(field))) {
-      notices.push("Ignored " + shown + ": " + (m && n > most && (field === "name" || keys.has(field))
-        ? "the estimator compares at most " + most + " options." : "the estimator has no such setting."));
+      notices.push(ignored(shown, m && n > most && (field === "name" || keys.has(field)) ? "most_options" : "unknown", { most }));
       continue;
     }
     if (!byNumber.has(n)) byNumber.set(n, { name: null, values: new Map() });
     const option = byNumber.get(n);
     if (field === "name" ? option.name !== null : option.values.has(field)) {
-      notices.push("Ignored " + shown + ": “" + clip(name) + "” was already given; the first one is used.");
+      notices.push(ignored(shown, "repeated", { name: clip(name) }));
       continue;
     }
     if (field === "name") { option.name = value; continue; }
     const read = readWhole(value);
-    const bad = read.empty ? "it is empty" : read.problem === "large" ? "the number is too large"
-      : read.problem || read.value < 1 ? "it must be a whole number, 1 or more" : null;
-    if (bad) notices.push("Ignored " + shown + ": " + bad + ".");
+    const bad = read.empty ? "empty" : read.problem === "large" ? "too_large"
+      : read.problem || read.value < 1 ? "not_whole" : null;
+    if (bad) notices.push(ignored(shown, bad, { min: 1 }));
     else option.values.set(field, String(read.value));
   }
   const options = Array.from(byNumber.keys()).sort((a, b) => a - b).map((n) => byNumber.get(n));

@@ -53,7 +53,7 @@ export function htmlParts(views, names) {
 /* The scenario file: `options:` instead of `proposed:`, everything else shared
  * (govcloud.options). Names are written as JSON strings, which YAML reads as they are. */
 export function yamlAll(views, names) {
-  const s = views[0].scenario, out = ["# A govcloud scenario with options: `govcloud quote this-file.yml` compares them."];
+  const s = views[0].scenario, out = ["# " + views[0].words("estimator_files.scenario_options")];
   out.push("customer: " + s.customer);
   const holding = (h) => "{users: " + h.users + ", instances: " + h.instances + "}";
   if (views[0].change) {

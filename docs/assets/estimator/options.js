@@ -72,7 +72,7 @@ export class Options {
       const most = this.book.option_names.most, label = this.defaultName(i + 2);
       let name = this.input(set, "name").value.trim();
       if (name.length > most) name = name.slice(0, most) + "…";
-      set.querySelector("legend").textContent = label + (name && name !== label ? ": " + name : "");
+      set.querySelector("legend").textContent = name && name !== label ? this.word("estimator_form.option_part", { option: label, text: name }) : label;
     });
   }
 
@@ -91,7 +91,7 @@ export class Options {
   restore(params) {
     const base = [], extra = [];
     for (const pair of params) (isOptionParam(pair[0]) ? extra : base).push(pair);
-    const read = readOptions(extra, this.book), held = new Set(base.map(([n]) => n));
+    const read = readOptions(extra, this.book, this.est.ns), held = new Set(base.map(([n]) => n));
     if (read.first !== null && read.options.length) this.name1.value = read.first;
     for (const o of read.options.slice(0, this.book.option_names.most_options - 1)) {
       const set = this.make();
@@ -159,7 +159,7 @@ export class Options {
     const nameError = (id, n) => {
       const wrong = nameProblem(names[n - 1], book, names.filter((_, i) => i < n - 1));
       if (wrong) errors.push({ id, when: id, message: ns.word(book, "problems.field", {
-        what: "Name of option " + n, problem: ns.word(book, wrong[0], wrong[1]) }) });
+        what: this.word("estimator_form.option_name", { n }), problem: ns.word(book, wrong[0], wrong[1]) }) });
     };
     nameError(this.name1.id, 1);
     this.sets().forEach((set, i) => {
@@ -176,7 +176,8 @@ export class Options {
           else if (mine.checked) cancelled.add(p.key);
         }
       }
-      const named = Object.assign({}, book, { products: book.products.map((p) => Object.assign({}, p, { name: label + ": " + p.name })) });
+      const part = (text) => this.word("estimator_form.option_part", { option: label, text });
+      const named = Object.assign({}, book, { products: book.products.map((p) => Object.assign({}, p, { name: part(p.name) })) });
       const r = readAnswers(Object.assign({}, answers, { values, cancelled, cancelLabel }), named, ns, needsDays);
       for (const e of r.errors) {
         if (map.has(e.id)) errors.push({ id: map.get(e.id), message: e.message, when: map.get(e.when) || e.when });
@@ -184,7 +185,7 @@ export class Options {
       }
       if (r.empty && !r.errors.length) {
         const id = map.get(fieldIds(book.products[0].key).users);
-        errors.push({ id, when: id, message: ns.word(book, "problems.field", { what: label + ":", problem: ns.word(book, "problems.no_product") }) });
+        errors.push({ id, when: id, message: part(ns.word(book, "problems.no_product")) });
       }
       options.push({ name: names[n - 1].trim(), scenario: r.scenario });
     });

@@ -23,6 +23,7 @@ export class Estimator {
     this.root = root;
     this.ns = ns;
     this.book = ns.pricebook;
+    this.words = (path, values) => ns.word(this.book, path, values);   // the price book's words, filled
     this.part = parts(root);
     this.form = this.part("form");
     this.customer = root.querySelector("#gc-customer");
@@ -61,7 +62,7 @@ export class Estimator {
 
   restore(params) {
     const extra = this.options.restore(params);
-    const read = readAddress(extra.base, this.book, this.customers());
+    const read = readAddress(extra.base, this.book, this.ns, this.customers());
     if (read.customer) this.customer.value = read.customer;
     for (const [id, value] of read.values) { this.inputs.get(id).value = value; this.edited.add(id); }
     for (const id of read.given) this.touched.add(id);
@@ -73,7 +74,7 @@ export class Estimator {
     if (read.change) this.changeTyped = true;
     // A choice made before the page answered (a slow start) stands unless the address says otherwise.
     this.setMode(read.change ? "change" : this.mode());
-    showNotices(this.part("address-notice"), bounded(read.all.concat(extra.notices)));
+    showNotices(this.part("address-notice"), bounded(read.all.concat(extra.notices), this.book, this.ns), this.words);
   }
 
   cancelled() {
@@ -95,12 +96,12 @@ export class Estimator {
     const hint = this.root.querySelector("#gc-renewal-hint");
     const checked = checkRenewal(this.renewal.value, this.book, this.ns);
     this.renewalProblem = checked.problem;
-    hint.textContent = "The days left are worked out from today's date.";
+    hint.textContent = this.words("estimator_form.renewal_hint");
     if (!this.renewal.value) return;
     // The date is now the answer: whatever the days field held is replaced, so its old problem goes.
     this.days.value = checked.problem ? "" : String(checked.days);
     if (!checked.problem) {
-      hint.textContent = "That is " + fromToday(checked.days) + ".";
+      hint.textContent = this.words("estimator_form.renewal_days", { when: fromToday(checked.days, this.book, this.ns) });
     }
   }
 
@@ -146,7 +147,7 @@ export class Estimator {
     const state = this.read(), errors = state.errors, valid = errors.length === 0 && !state.empty;
     const shown = this.reported(errors);
     this.root.setAttribute("data-mode", this.mode());
-    showErrors(this.root, shown);
+    showErrors(this.root, shown, this.words);
     this.showContact();
     if (valid) {
       const s = state.scenario;
@@ -174,11 +175,11 @@ export class Estimator {
     if (!showing) this.part("bills").hidden = true;
     const empty = this.part("empty");
     empty.hidden = showing;
-    empty.textContent = summaryStatus(null, false, shown.length > 0, !state.empty);
+    empty.textContent = summaryStatus(this.words, null, false, shown.length > 0, !state.empty);
     if (!showing) this.part("incomplete").hidden = true;
     const stale = showing && !valid, note = this.part("stale");
-    note.textContent = "These figures are out of date: they are for the last complete answers. " +
-      (shown.length ? "Fix the problems above to update them." : "Finish your answers to update them.");
+    note.textContent = this.words("estimator_status.stale_note",
+                                  { next: this.words("estimator_status." + (shown.length ? "next_fix" : "next_finish")) });
     note.hidden = !stale;
     this.part("results").classList.toggle("gc-results--stale", stale);
     this.summarize(stale, shown.length > 0, !state.empty);
@@ -199,14 +200,14 @@ export class Estimator {
       hook(this.root, "summary-due-now").textContent = f.dueNow;
       hook(this.root, "summary-first-year").textContent = f.firstYear;
     }
-    status.textContent = summaryStatus(view, stale, shownErrors, entered);
+    status.textContent = summaryStatus(this.words, view, stale, shownErrors, entered);
     status.hidden = status.textContent === "";
   }
 
   announceLater(problems, valid) {
     window.clearTimeout(this.timer);
     this.timer = window.setTimeout(() => {
-      if (this.root.isConnected) this.part("live").textContent = announcement(this.good, problems, valid);
+      if (this.root.isConnected) this.part("live").textContent = announcement(this.words, this.good, problems, valid);
     }, ANNOUNCE_AFTER_MS);
   }
 

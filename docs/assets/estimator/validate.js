@@ -22,7 +22,7 @@ function problem(book, ns, what, path, values) {
 // The renewal date field: the days it gives, or what is wrong with it.
 export function checkRenewal(value, book, ns, now = new Date()) {
   if (!value) return { days: null, problem: null };
-  const days = daysUntil(value, now), term = book.term_days, what = "Renewal date";
+  const days = daysUntil(value, now), term = book.term_days, what = ns.word(book, "estimator_form.renewal");
   const wrong = days === null ? problem(book, ns, what, "renewal_not_date")
     : days < 0 ? problem(book, ns, what, "renewal_past")
     : days > term ? problem(book, ns, what, "renewal_far", { term_days: term }) : null;
@@ -53,12 +53,15 @@ export function readAnswers(answers, book, ns, needsDays) {
     if (message) { errors.push({ id, message, when: id }); return undefined; }
     return r.value;
   }
-  function holding(usersId, instancesId, name, when) {
-    const users = whole(usersId, name + " users" + when, 1);
-    const instances = whole(instancesId, name + " instances" + when, 1);
+  // A field as a problem names it: the product's users or instances, today's or after (`today`: "_today" or "").
+  const named = (path, product) => ns.word(book, "estimator_form." + path, { product });
+  function holding(usersId, instancesId, name, today) {
+    const usersName = named("users" + today, name), instancesName = named("instances" + today, name);
+    const users = whole(usersId, usersName, 1);
+    const instances = whole(instancesId, instancesName, 1);
     if (users === null && instances !== null) {
       errors.push({ id: usersId, when: instancesId, message: ns.word(book, "problems.users_missing",
-                    { what: name + " users" + when, other: name + " instances" + when }) });
+                    { what: usersName, other: instancesName }) });
       return undefined;
     }
     if (users === null) return null;
@@ -72,7 +75,7 @@ export function readAnswers(answers, book, ns, needsDays) {
     const ids = fieldIds(p.key);
     let now = null;
     if (change) {
-      now = holding(ids.currentUsers, ids.currentInstances, p.name, " today");
+      now = holding(ids.currentUsers, ids.currentInstances, p.name, "_today");
       if (now) { current[p.key] = now; count++; }
     }
     if (change && now && cancelled.has(p.key)) continue;   // cancelling is a choice, never an empty field
@@ -80,13 +83,14 @@ export function readAnswers(answers, book, ns, needsDays) {
     if (wanted) { scenario.proposed[p.key] = wanted; count++; }
     if (change && now && wanted === null) {
       errors.push({ id: ids.users, when: ids.users, message: ns.word(book, "problems.users_after_missing",
-                    { what: p.name + " users", cancel: answers.cancelLabel(p.key) }) });
+                    { what: named("users", p.name), cancel: answers.cancelLabel(p.key) }) });
     }
   }
   if (change) {
     scenario.current = current;
-    const tooMany = problem(book, ns, "Days left in the term", "days_at_most", { term_days: term });
-    const days = whole("gc-days-remaining", "Days left in the term", 0, tooMany);
+    const daysName = ns.word(book, "estimator_form.days");
+    const tooMany = problem(book, ns, daysName, "days_at_most", { term_days: term });
+    const days = whole("gc-days-remaining", daysName, 0, tooMany);
     if (typeof days === "number" && days > term) {
       errors.push({ id: "gc-days-remaining", message: tooMany, when: "gc-days-remaining" });
     }

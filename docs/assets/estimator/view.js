@@ -3,7 +3,7 @@
  * book's `words` (govcloud.vocabulary); a figure carries the keys of the
  * unconfirmed rules it rests on (`assumptions`), for its "to confirm" marker.
  * Pure: the page, the copied table, the CSV and the printout draw from it. */
-import { isoDate, longDate } from "./numbers.js";
+import { isoDate, longDate, localeOf } from "./numbers.js";
 
 /* Everything a view needs: the price book, the scenario, its quote (cents, from
  * govcloud.explain), the calculation's helpers (money, fill), the customer's
@@ -137,7 +137,7 @@ function when(view, bill) {
   const w = view.words;
   if (bill.in_days === null) return w("bills.undated");
   if (bill.in_days === 0) return w("bills.now");
-  if (view.renewal) return w("bills.on_date", { date: longDate(isoDate(bill.in_days, view.now)) });
+  if (view.renewal) return w("bills.on_date", { date: longDate(isoDate(bill.in_days, view.now), localeOf(view.book)) });
   return bill.in_days === 1 ? w("bills.in_day") : w("bills.in_days", { days: view.money.group(bill.in_days) });
 }
 
@@ -186,8 +186,8 @@ export function about(view) {
   if (!view.change) return out;
   const days = s.days_remaining;
   if (view.renewal && days !== null && days !== undefined) {
-    out.push(w("about.renewal", { date: longDate(view.renewal), days, term_days: b.term_days,
-                                  today: longDate(isoDate(0, view.now)) }));
+    out.push(w("about.renewal", { date: longDate(view.renewal, localeOf(b)), days, term_days: b.term_days,
+                                  today: longDate(isoDate(0, view.now), localeOf(b)) }));
   } else if (days !== null && days !== undefined) {
     out.push(w("about.days", { days, term_days: b.term_days }));
   } else {
@@ -198,9 +198,10 @@ export function about(view) {
 
 // What a copy, a file or a printout needs to stand on its own, one line each.
 export function context(view) {
-  return about(view).concat(["Estimate made on " + longDate(isoDate(0, view.now)) + ".",
+  const w = view.words;
+  return about(view).concat([w("estimator_files.made", { date: longDate(isoDate(0, view.now), localeOf(view.book)) }),
                              priceNote(view.book, view.ns, view.scenario.customer),
-                             "Link: " + view.href]);
+                             w("estimator_files.link", { href: view.href })]);
 }
 
 // The rules the whole view rests on, in reading order (footnote order of present.view).
@@ -227,28 +228,26 @@ export function summaryFigures(view) {
   return { dueNow: t.due_now.text, firstYear: b.firstYear.text };
 }
 
-/* The summary bar's status line (words of the page alone). `entered` says
- * whether any users were entered: then the page never asks for them. */
-export function summaryStatus(view, stale, shownErrors, entered) {
-  const q = view && view.quote;
-  if (!q) {
-    return shownErrors ? "Fix the problems marked above to see an estimate."
-      : entered ? "Finish your answers to see an estimate."
-      : "Enter the users of at least one product to see an estimate.";
-  }
-  if (stale) return "Out of date: " + (shownErrors ? "fix the problems marked above." : "finish your answers to update it.");
+/* The summary bar's status line (the price book's `estimator_status`; `words` fills its
+ * templates, as view.words does). `entered` says whether any users were entered: then the
+ * page never asks for them. */
+export function summaryStatus(words, view, stale, shownErrors, entered) {
+  const q = view && view.quote, w = (key) => words("estimator_status." + key);
+  if (!q) return w(shownErrors ? "fix_to_see" : entered ? "finish_to_see" : "empty");
+  if (stale) return w(shownErrors ? "stale_fix" : "stale_finish");
   return q.complete ? "" : incompleteNote(view);
 }
 
 // What the live region says once typing pauses.
-export function announcement(view, problems, valid) {
-  const q = view && view.quote;
+export function announcement(words, view, problems, valid) {
+  const q = view && view.quote, w = (key, values) => words("estimator_status." + key, values);
   if (problems) {
-    return "There " + (problems === 1 ? "is 1 problem" : "are " + problems + " problems") +
-      " to fix" + (q ? "; the figures shown are out of date." : ".");
+    const said = problems === 1 ? w("problems_one") : w("problems_many", { count: problems });
+    return w(q ? "problems_stale" : "problems", { problems: said });
   }
   if (!valid || !q) return "";
   const f = summaryFigures(view), b = bills(view);
-  return "Estimate updated: " + view.words("columns.due_now") + " " + f.dueNow + "; " + b.firstYearLabel + ": " +
-    f.firstYear + "." + (q.complete ? "" : " " + incompleteNote(view));
+  return w("updated", { due_now_label: view.words("columns.due_now"), due_now: f.dueNow,
+                        first_year_label: b.firstYearLabel, first_year: f.firstYear }) +
+    (q.complete ? "" : " " + incompleteNote(view));
 }

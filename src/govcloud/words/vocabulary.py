@@ -213,6 +213,108 @@ WORDS: Final[dict[str, Any]] = {
         ),
         "name_taken": "is already the name of another option",
     },
+    # The language the estimator writes dates and counts in, a BCP 47 tag handed to Intl as
+    # it is. Python writes the same forms for en-US itself (present.long_date, format(n, ","));
+    # tests/unit/test_conformance_node.py compares the two through this value.
+    "language": {
+        "locale": "en-US",
+    },
+    # What the estimator's scripts write themselves (docs/assets/estimator/), beyond the
+    # quote's words above: each group is one part of the page.
+    # What the page address held that the estimator did not use (address.js,
+    # options-address.js): "{shown}" is the parameter as given, each reason fills "{why}".
+    "estimator_link": {
+        "title": "Some of the link was not used",
+        "shown": "“{name}={value}”",
+        "shown_name": "“{name}”",
+        "ignored": "Ignored {shown}: {why}.",
+        "unknown": "the estimator has no such setting",
+        "repeated": "“{name}” was already given; the first one is used",
+        "customer": "use {kinds}",
+        "customer_join": " or ",
+        "not_a_date": "there is no such date",
+        "date_form": "use a date written as YYYY-MM-DD",
+        "past": "that date has passed",
+        "far": "it is more than {term_days} days from today",
+        "empty": "it is empty",
+        "not_whole": "it must be a whole number, {min} or more",
+        "too_small": "it must be {min} or more",
+        "over_term": "a term has {term_days} days",
+        "too_large": "the number is too large",
+        "most_options": "the estimator compares at most {most} options",
+        "new_purchase": "the link names no subscription held today, so it is a new purchase, "
+        "which does not use the days left in a term",
+        "renewal_used": "Used the renewal date {date} ({when}) instead of “days_remaining={days}”.",
+        "rest_one": "…and {count} more part of the link that were not used either.",
+        "rest_many": "…and {count} more parts of the link that were not used either.",
+    },
+    # How far a date is from today (numbers.js's fromToday).
+    "estimator_dates": {
+        "today": "today",
+        "one_day": "1 day from today",
+        "days": "{days} days from today",
+    },
+    # The form as its scripts name it: the field a problem is about, the renewal date's hint,
+    # the hidden word before a problem beside its field. The page as built
+    # (macros/estimator.py) shows the same labels and hint.
+    "estimator_form": {
+        "days": "Days left in the term",
+        "renewal": "Renewal date",
+        "users": "{product} users",
+        "users_today": "{product} users today",
+        "instances": "{product} instances",
+        "instances_today": "{product} instances today",
+        "option_name": "Name of option {n}",
+        # An option's label before its name, a product or a problem ("Option 2: Jira").
+        "option_part": "{option}: {text}",
+        "renewal_hint": "The days left are worked out from today's date.",
+        "renewal_days": "That is {when}.",
+        "error": "Error:",
+    },
+    # The estimate's state: the summary's status line, the note over figures out of date,
+    # and what the live region says once typing pauses.
+    "estimator_status": {
+        "empty": "Enter the users of at least one product to see an estimate.",
+        "fix_to_see": "Fix the problems marked above to see an estimate.",
+        "finish_to_see": "Finish your answers to see an estimate.",
+        "stale_fix": "Out of date: fix the problems marked above.",
+        "stale_finish": "Out of date: finish your answers to update it.",
+        "stale_note": "These figures are out of date: they are for the last complete answers. {next}",
+        "next_fix": "Fix the problems above to update them.",
+        "next_finish": "Finish your answers to update them.",
+        "problems_one": "There is 1 problem to fix",
+        "problems_many": "There are {count} problems to fix",
+        "problems": "{problems}.",
+        "problems_stale": "{problems}; the figures shown are out of date.",
+        "updated": "Estimate updated: {due_now_label} {due_now}; {first_year_label}: {first_year}.",
+    },
+    # What the action buttons say they did; "{said}" is such a sentence without its full stop.
+    "estimator_actions": {
+        "refused": "Nothing was copied or saved: correct the problems listed at the top first.",
+        "copy_failed": "Copying failed: your browser did not allow it.",
+        "link_copied": "Link copied.",
+        "table_copied": "Table copied.",
+        "csv_saved": "CSV file downloaded.",
+        "yaml_saved": "Scenario file downloaded.",
+        "stale": "{said} (the last complete estimate).",
+    },
+    # What a copy, a file or a printout carries beyond the table (view.js, exports.js).
+    "estimator_files": {
+        "made": "Estimate made on {date}.",
+        "link": "Link: {href}",
+        "money_heading": "{heading} ({currency})",
+        "csv_name": "govcloud-estimate-{customer}-{date}.csv",
+        "yaml_name": "govcloud-scenario-{customer}-{date}.yml",
+        "scenario": "A govcloud scenario: `govcloud quote this-file.yml` quotes it.",
+        "scenario_options": "A govcloud scenario with options: `govcloud quote this-file.yml` compares them.",
+        "renewal": "({days} days from {today})",
+    },
+    # The site-wide script (docs/assets/govcloud.js), on every page: the name of a wide
+    # table's scrolling region when the table has no caption. The build writes this group
+    # into each page (govcloud_site/postbuild/words.py), where no price book is.
+    "site_script": {
+        "table": "Table",
+    },
 }
 
 
@@ -221,7 +323,6 @@ WORDS: Final[dict[str, Any]] = {
 SITE_WORDS: Final[dict[str, Any]] = {
     # The estimator's form, summary, results and next steps (macros/estimator.py).
     "estimator": {
-        "empty": "Enter the users of at least one product to see an estimate.",
         "errors_title": "There is a problem",
         "mode_legend": "What do you want to estimate?",
         "mode_new": "A new purchase",
@@ -229,10 +330,7 @@ SITE_WORDS: Final[dict[str, Any]] = {
         "customer_label": "Who is buying?",
         "customer_hint": "This decides whom you contact.",
         "term_legend": "Your current term",
-        "days_label": "Days left in the term",
         "days_hint": "A whole number from 0 to {term_days}, or enter the renewal date below.",
-        "renewal_label": "Renewal date",
-        "renewal_hint": "The days left are worked out from today's date.",
         "today_title": "{product} today",
         "users_today": "Users today",
         "users_today_hint": "Leave empty if you do not have {product} now.",
@@ -274,9 +372,7 @@ SITE_WORDS: Final[dict[str, Any]] = {
         "first_name": "Name of option 1 (the products above)",
         "name": "Name of this option",
         "name_hint": "Plain words, such as “Go to 1,000 users”; at most {most} characters.",
-        "users": "{product} users",
         "users_hint": "Leave empty if this option has no {product}.",
-        "instances": "{product} instances",
         "instances_hint": "Leave empty for 1.",
         "cancel": "Cancel {product} in this option",
         "remove": "Remove this option",

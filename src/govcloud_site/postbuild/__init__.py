@@ -13,12 +13,13 @@ import sys
 from pathlib import Path
 from typing import Callable
 
-from govcloud_site.postbuild import csp, lazy, minify
+from govcloud_site.postbuild import csp, lazy, minify, words
 
 # (name, step): each takes the site folder. Add a step where its order needs it.
 STEPS: list[tuple[str, Callable[[Path], object]]] = [
     ("lazy", lazy.split_site),  # markup shown only later (the estimator's charts) into files of their own
     ("minify", minify.minify_site),  # the site's own scripts and styles, in place, names kept
+    ("words", words.apply),  # the site-wide script's words on every page's <body>
     ("csp", csp.apply),  # last: it hashes the inline scripts as they will be served
 ]
 
