@@ -255,7 +255,7 @@
     };
   }
 
-  // The quote object of CONTRACTS.md, exactly as `govcloud quote --json` prints it.
+  // The JSON quote of docs/formats.md, exactly as `govcloud quote --json` prints it.
   function quote(book, scenario) {
     var e = explain(book, scenario);
     return {
