@@ -422,7 +422,8 @@ def test_pages_other_than_the_estimator_reference_none_of_its_files(site_dir):
     """Its scripts, styles and price book are on its page alone: other pages load none of them."""
     own = ("assets/estimator", "govcloud-quote", "govcloud-pricebook")
     for page in site_dir.rglob("*.html"):
-        html = page.read_text(encoding="utf-8")
+        # A page may name the files in its words (the maintainers' pages do): only markup counts.
+        html = re.sub(r"<code>.*?</code>", "", page.read_text(encoding="utf-8"), flags=re.S)
         found = [name for name in own if name in html]
         if page.parent.name == "estimator":
             # Its styles and price book; its scripts come through the site-wide loader.
