@@ -103,7 +103,7 @@ lighthouse: build zensical chromium lighthouse-deps
 bench: setup esbuild-deps chromium zensical-setup
 	$(BIN)/python -m bench
 
-# --- The second builder: Zensical (issue 11; "Two builders" in the README) ----------
+# --- The second builder: Zensical (docs/builders.md) -------------------------------
 # Its own environment from its own lock, so it never disturbs MkDocs' (the
 # packages both use are held at MkDocs' versions: requirements-zensical.in).
 ZVENV   := .venv-zensical

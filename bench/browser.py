@@ -9,8 +9,6 @@ from playwright.sync_api import sync_playwright
 
 from harness import CHROMIUM_FLAGS, chromium_path
 
-from .sites import harness  # noqa: F401 (puts tests/ on the path)
-
 ESTIMATOR = "/estimator/"
 READY = "#gc-estimator[data-ready], [data-testid='annual-total']"
 

@@ -5,12 +5,10 @@ from __future__ import annotations
 import json
 import time
 
-import vectors  # noqa: E402  (the conformance scenario set the tests use)
+import vectors  # the conformance scenario set the tests use
 from govcloud.calc.quote import quote
 from govcloud.load.scenarios import read_scenarios
 from govcloud.model.catalog import Catalog
-
-from .sites import harness  # noqa: F401 (puts tests/ on the path)
 
 
 def scenario_set(catalog: Catalog) -> list[dict]:

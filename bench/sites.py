@@ -8,14 +8,12 @@ import io
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "support"))
-import harness  # noqa: E402
-from harness import BIN, ROOT, build_site  # noqa: E402
+import harness
+from harness import BIN, ROOT, build_site
 
 # The theme's floor: Material with nothing of ours, built with the same pinned versions.
 FLOOR_CONFIG = """\

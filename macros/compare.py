@@ -27,7 +27,7 @@ def _options(worked: list[tuple[Scenario, Quote]]) -> tuple[dict[str, Any], list
 
 
 def options_query(named: list[tuple[str, Scenario]]) -> str:
-    """The estimator's address for options (README, "Compare options"): option 1's address as ever, then
+    """The estimator's address for options (docs/formats.md): option 1's address as ever, then
     `name=`, then each later option's name and proposal behind `opt<n>.`; nothing more for one option."""
     params = [("name", named[0][0])] if len(named) > 1 else []
     for n, (name, scenario) in enumerate(named[1:], start=2):

@@ -1,4 +1,4 @@
-"""The estimator's options (README, "Compare options"): the form's part that
+"""The estimator's options (docs/architecture.md, "The estimator"): the form's part that
 adds, names and removes options, the template each later option's fields are
 made from, and the side-by-side table's place in the results. The page's
 options.js clones the template, replacing `optN` with `opt2` or `opt3`."""

@@ -452,6 +452,7 @@ def register(env, pages: Pages):
         "scenario_index",
         "glossary_list",
         "field_reference",
+        "reserved_keys",
         "validation_example",
         "rules_index",
         "source_list",

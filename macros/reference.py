@@ -1,5 +1,6 @@
 """The maintainers' page: a reference of every data field, generated from the
-model, and a real validation error made at build time."""
+model, the words a product key may not be, and a real validation error made at
+build time."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import re
 
 from govcloud.load.loading import catalog_cross_checks, data_path, display_name, validate
 from govcloud.load.yamlsource import Document, load_text, read_text
-from govcloud.model.catalog import Catalog
+from govcloud.model.catalog import RESERVED_KEYS, Catalog
 from govcloud.model.problems import InputError
 from govcloud.words.vocabulary import word
 from macros.text import count, slug
@@ -64,6 +65,11 @@ class ReferenceMacros:
                 + "\n".join(rows)
             )
         return "\n\n".join(out)
+
+    @staticmethod
+    def reserved_keys() -> str:
+        """The words a product key may not be, from the one list `govcloud check` refuses."""
+        return ", ".join(f"`{key}`" for key in sorted(RESERVED_KEYS))
 
     @staticmethod
     def _refs(prop: dict) -> list[str]:

@@ -3,7 +3,7 @@ Debian's Chromium for Playwright (it cannot download a browser here).
 
 `site_dir` and `site_url` are MkDocs' build. A test that matters for both
 builders takes `@both_builders`: it then runs once on MkDocs' build and once on
-Zensical's (issue 11), each built once per session."""
+Zensical's, each built once per session."""
 
 from __future__ import annotations
 

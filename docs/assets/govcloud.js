@@ -221,7 +221,7 @@ document$.subscribe(function () {
 // The estimator's code loads only where the estimator is. Instant navigation
 // runs no page script, so this site-wide loader imports its modules when the
 // page has its root. window.govcloud.ready resolves once .quote and .pricebook
-// are set (CONTRACTS.md); the root carries data-ready from then on.
+// are set (docs/formats.md, hooks); the root carries data-ready from then on.
 (function () {
   var modules = new URL("estimator/main.js", document.currentScript.src).href;
   var ns = window.govcloud = window.govcloud || {};

@@ -1,9 +1,8 @@
-"""Issue 9 on the estimator page, each a test that failed before its fix: bills that fall
-on different dates are never added into one yearly figure (1), links into the page keep
-what was typed (2), a downgrade or a cancel needs no days and the page never asks for
-users it has (3), an empty "after" field is never a cancel (4), today beside tomorrow
-with the yearly difference in words (5), and every figure on an unconfirmed rule carries
-a "to confirm" marker that follows the data (6)."""
+"""The estimator's bills and links: bills that fall on different dates are never added
+into one yearly figure, links into the page keep what was typed, a downgrade or a cancel
+needs no days and the page never asks for users it has, an empty "after" field is never
+a cancel, today stands beside tomorrow with the yearly difference in words, and every
+figure on an unconfirmed rule carries a "to confirm" marker that follows the data."""
 
 from __future__ import annotations
 
@@ -29,8 +28,8 @@ DOWNGRADE = Scenario.model_validate({"current": {"jira": {"users": 480}}, "propo
 
 
 def test_bills_on_different_dates_are_never_one_yearly_figure(page, site_url):
-    """Problem 1: the page showed the annual total "each year from renewal"; what is paid in the
-    next 12 months is the dated bills within them."""
+    """What is paid in the next 12 months is the sum of the dated bills within them, never the
+    annual total shown as "each year from renewal"."""
     q = quote(CATALOG, EXAMPLE)
     page.goto(f"{site_url}/estimator/?{estimator_query(EXAMPLE)}")
     first = page.get_by_test_id("first-year-total")
@@ -52,7 +51,7 @@ def test_bills_on_different_dates_are_never_one_yearly_figure(page, site_url):
 
 
 def test_links_into_the_page_keep_what_was_typed(page, instant_url):
-    """Problem 2: instant navigation turned "#x" links into the bare page address: a click reloaded an empty form."""
+    """After instant navigation, "#x" links keep the address's query: a click never reloads an empty form."""
     page.goto(f"{instant_url}/", wait_until="networkidle")
     page.locator('.md-nav a[href$="estimator/"]').first.click()
     expect(page.locator("#gc-estimator[data-ready]")).to_be_attached()
@@ -80,7 +79,8 @@ def test_links_into_the_page_keep_what_was_typed(page, instant_url):
 
 
 def test_a_downgrade_or_a_cancel_needs_no_days(page, site_url):
-    """Problem 3: both were blocked until the days left were entered, and the results asked for users."""
+    """A downgrade or a cancel does not wait for the days left; while an upgrade waits for them,
+    the page never asks for users that are entered."""
     page.goto(f"{site_url}/estimator/")
     page.get_by_test_id("mode-change").check()
     page.get_by_test_id("current-users-jira").fill("480")
@@ -100,7 +100,7 @@ def test_a_downgrade_or_a_cancel_needs_no_days(page, site_url):
 
 
 def test_an_empty_after_field_is_never_a_cancel(page, site_url):
-    """Problem 4: an emptied "after" field cancelled the product ("saves $… a year") silently."""
+    """An emptied "after" field is a problem to fix, never a silent cancel ("saves $… a year")."""
     page.goto(f"{site_url}/estimator/")
     page.get_by_test_id("mode-change").check()
     page.get_by_test_id("current-users-jira").fill("480")
@@ -124,7 +124,7 @@ def test_an_empty_after_field_is_never_a_cancel(page, site_url):
 
 
 def test_today_beside_tomorrow(page, site_url):
-    """Problem 5: a downgrade showed no saving and there was no total for today."""
+    """A downgrade shows what it saves a year, beside a total for today."""
     q = quote(CATALOG, DOWNGRADE)
     line = q.lines[0]
     page.goto(f"{site_url}/estimator/?{estimator_query(DOWNGRADE)}")
@@ -144,7 +144,7 @@ def markers(page) -> dict[str, int]:
 
 
 def test_to_confirm_markers_follow_the_data(page, site_url, tmp_path):
-    """Problem 6: figures on unconfirmed rules were stated as facts. Confirming a rule in the data
+    """Figures on unconfirmed rules carry a "to confirm" marker; confirming a rule in the data
     removes its markers."""
     page.goto(f"{site_url}/estimator/?{estimator_query(EXAMPLE)}")
     expect(page.get_by_test_id("annual-total")).not_to_be_empty()

@@ -1,7 +1,7 @@
-"""The estimator's code loads only on its page (issue 12): a direct visit and an
-instant navigation both start it, with `window.govcloud.ready` and `data-ready`
-(CONTRACTS.md); plain pages request none of its files; a hostile address
-cannot flood the notice (issue 10)."""
+"""The estimator's code loads only on its page: a direct visit and an instant
+navigation both start it, with `window.govcloud.ready` and `data-ready`
+(docs/formats.md); plain pages request none of its files; each part loads when
+first needed; a hostile address cannot flood the notice."""
 
 from __future__ import annotations
 
@@ -95,8 +95,8 @@ def own_fetched(page) -> list[str]:
 
 
 def test_what_loads_when(page, site_url):
-    """Issue 12: a visit that only reads the page fetches main.js (and what it shares), not the
-    page code; approaching the form fetches it; the tier charts come with the first estimate."""
+    """A visit that only reads the page fetches main.js (and what it shares), not the page
+    code; approaching the form fetches it; the tier charts come with the first estimate."""
     seen = own_fetched(page)
     page.goto(f"{site_url}/estimator/", wait_until="networkidle")
     assert "main.js" in seen and "page.js" not in seen and "ladder-charts.xml" not in seen, seen

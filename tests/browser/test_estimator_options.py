@@ -1,4 +1,4 @@
-"""Options side by side in the estimator (issue 13): adding, renaming and removing
+"""Options side by side in the estimator: adding, renaming and removing
 options, the address that restores them, every export carrying them (the YAML
 through the real `govcloud quote`), option 1's contract hooks unchanged, axe in
 both schemes, the keyboard, a phone's width, and a hostile name shown as text.
@@ -326,7 +326,7 @@ def test_phone_width(page, site_url):
 
 
 def test_options_code_loads_only_when_used(page, site_url):
-    """A visit that never compares options does not fetch their code (issue 12's weight)."""
+    """A visit that never compares options does not fetch their code: it weighs nothing until used."""
     fetched = []
     page.on("request", lambda r: fetched.append(urlsplit(r.url).path.rsplit("/", 1)[-1]))
     page.goto(f"{site_url}/estimator/?{address(OPTIONS[:1])}")

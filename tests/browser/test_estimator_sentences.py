@@ -1,6 +1,7 @@
-"""The estimator's problems and notices read as plain sentences (review finding 7, and
-two parts of 11), checked in Chromium on the built site: each expected sentence is
-the vocabulary's template filled, or the page's own label read from the page."""
+"""The estimator's problems and notices read as plain sentences (option names, the
+cancel box, copying, the renewal date, thousands separators), checked in Chromium on
+the built site: each expected sentence is the vocabulary's template filled, or the
+page's own label read from the page."""
 
 from __future__ import annotations
 

@@ -387,7 +387,7 @@ ROOM_SCENARIOS = [
 
 @pytest.mark.parametrize("raw", ROOM_SCENARIOS)
 def test_estimator_says_room_in_the_tier_as_the_cli_does(browser, site_url, raw):
-    """Issue 13: how many more users fit, and what the next tier costs, on the page as in
+    """How many more users fit, and what the next tier costs, on the page as in
     `govcloud quote` (govcloud.calc.room on the same scenario)."""
     from govcloud.calc.quote import quote
     from govcloud.calc.room import room, say

@@ -1,4 +1,4 @@
-"""What the pages say must not go beyond the sources (issue 9, items 7 and 8):
+"""What the pages say must not go beyond the sources (docs/sources.md):
 no promise the sources do not make, no claim about the sources that is false,
 and a plain first sentence for the plain questions customers ask."""
 
@@ -129,7 +129,7 @@ def test_next_steps_offer_the_link_table_and_csv_before_the_scenario_file(site_d
     assert "govcloud quote" not in items[scenario] and "sales tools" in items[scenario], items[scenario]
 
 
-# -- the tier ladder is this site's own (FACTS.md: not published, illustrative) ----
+# -- the tier ladder is this site's own (docs/sources.md: not published, illustrative) ----
 
 
 def sentences(words: str) -> list[str]:

@@ -53,7 +53,7 @@ test("an upgrade needs the days left, within the term", () => {
   assert.equal(ok.scenario.days_remaining, 0);
 });
 
-test("a downgrade, a cancellation or new instances need no days left (issue 9, problem 3)", () => {
+test("a downgrade, a cancellation or new instances need no days left", () => {
   for (const values of [{ "gc-current-users-alpha": "500", "gc-users-alpha": "50" },
                         { "gc-current-users-alpha": "5", "gc-users-alpha": "5", "gc-instances-alpha": "9" }]) {
     const r = read(values, { change: true });
@@ -65,7 +65,7 @@ test("a downgrade, a cancellation or new instances need no days left (issue 9, p
   assert.deepEqual(Object.keys(cancel.scenario.proposed), []);
 });
 
-test("an empty 'after' field in a change is a problem, never a cancellation (problem 4)", () => {
+test("an empty 'after' field in a change is a problem, never a cancellation", () => {
   const r = read({ "gc-current-users-beta": "40", "gc-users-beta": "" }, { change: true });
   assert.deepEqual(r.errors.map((e) => e.id), ["gc-users-beta"]);
   // It names the cancel box that is on the form, by its label.

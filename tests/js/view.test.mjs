@@ -29,7 +29,7 @@ test("today beside tomorrow: today's tier and price, the new ones, the yearly di
   assert.equal(alpha.cells.difference.text, say("difference.more", { amount: "$15,000.00" }));
   assert.equal(alpha.cells.change.text, say("change.upgrade") + ": " +
                say("change_detail.upgrade", { days: 73, term_days: 365 }));
-  // A cancellation says what it saves a year, like a downgrade would (problem 5).
+  // A cancellation says what it saves a year, like a downgrade would.
   assert.equal(beta.cells.difference.text, say("difference.less", { amount: "$3,650.00" }));
   const t = totals(view(CHANGE));
   assert.equal(t.today.text, "$8,650.00");
@@ -43,7 +43,7 @@ test("a downgrade shows its saving from renewal", () => {
   assert.deepEqual(rows(v)[0].cells.difference.assumptions, ["downgrade"]);
 });
 
-test("the bills fall on their own dates, and the first year adds what falls within it (problem 1)", () => {
+test("the bills fall on their own dates, and the first year adds what falls within it", () => {
   const b = bills(view(TIMELINE));
   assert.deepEqual(b.rows.map((r) => [r.when, r.amount.text, r.products]), [
     [say("bills.now"), "$5,631.51", "Alpha, Beta"],   // 15,000 × 120 / 365 = 4,931.51, plus 700.00
@@ -97,7 +97,7 @@ test("columns: today's and the difference only in a change", () => {
                    ["product", "change", "tier", "annual", "due_now"]);
 });
 
-test("the context: who, the term, the day, the price note, the link; the note is no longer 'the last message'", () => {
+test("the context: who, the term, the day, the price note, the link; the note is not 'the last message'", () => {
   const lines = context(view(CHANGE));
   assert.equal(lines[0], say("about.customer", { who: "government buyers", contact: "Reseller Co" }));
   assert.equal(lines[1], say("about.days", { days: 73, term_days: 365 }));
@@ -105,7 +105,7 @@ test("the context: who, the term, the day, the price note, the link; the note is
   assert.equal(lines.at(-1), "Link: https://example.test/estimator/?x=1");
 });
 
-test("the status never asks for users while users are entered (problem 3)", () => {
+test("the status never asks for users while users are entered", () => {
   assert.equal(summaryStatus(words, null, false, false, false), "Enter the users of at least one product to see an estimate.");
   assert.doesNotMatch(summaryStatus(words, null, false, false, true), /Enter the users/);
   assert.equal(announcement(words, null, 2, false), "There are 2 problems to fix.");

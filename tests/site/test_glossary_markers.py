@@ -1,6 +1,6 @@
 """Glossary entries that state an unconfirmed rule say so, on the glossary page
 and in the tooltip of every link to them; confirming the rule in the data
-removes the marker (issue 9, item 6: assumptions marked where they are stated)."""
+removes the marker: assumptions are marked where they are stated."""
 
 from __future__ import annotations
 

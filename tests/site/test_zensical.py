@@ -1,4 +1,4 @@
-"""The second builder (issue 11): Zensical builds the same site from the same
+"""The second builder: Zensical builds the same site from the same
 docs/, data/ and macros, page for page, and fails as plainly as MkDocs does."""
 
 from __future__ import annotations

@@ -215,6 +215,10 @@ PAGES = [
     "glossary/index.html",
     "sources/index.html",
     "maintainers/index.html",
+    "architecture/index.html",
+    "publishing/index.html",
+    "builders/index.html",
+    "measuring/index.html",
 ]
 
 

@@ -1,4 +1,4 @@
-"""The estimator's address written from a scenario (CONTRACTS.md, "Address holds the state")."""
+"""The estimator's address written from a scenario (docs/formats.md, "The estimator's address")."""
 
 from __future__ import annotations
 

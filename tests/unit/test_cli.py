@@ -1,5 +1,5 @@
 """The command line as a user runs it: `.venv/bin/govcloud` and `python -m govcloud` in a
-subprocess, checked against CONTRACTS.md (exit codes, stderr lines, JSON shapes)."""
+subprocess, checked against docs/formats.md (exit codes, stderr lines, JSON shapes)."""
 
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ LINE_KEYS = [
 # Quotes are worked out on the frozen fixture catalog, whose prices the figures below rest on.
 DATA_ARGS = ("--data", str(FIXTURE))
 
-# The scenario of CONTRACTS.md, and the figures the contract prints for it.
+# The formats page's example scenario, and its figures worked out on the fixture catalog.
 CONTRACT_SCENARIO = """\
 customer: government
 current:
@@ -242,7 +242,7 @@ def test_quote_table_of_a_change_shows_today_and_the_days_left(tmp_path):
 
 
 def test_quote_table_has_the_dated_bills_and_the_first_year(tmp_path):
-    """Issue 9, problem 1: amounts that fall on different dates are shown apart, with the first year's sum."""
+    """Amounts that fall on different dates are shown apart, with the first year's sum."""
     (tmp_path / "change.yml").write_text(CONTRACT_SCENARIO)
     out = ok(run("quote", "change.yml", *DATA_ARGS, cwd=tmp_path)).splitlines()
     bills = out[out.index(WORDS["bills"]["title"]) + 2 :][:3]
@@ -275,7 +275,7 @@ def test_confirming_a_rule_removes_its_markers(tmp_path):
 
 
 def test_downgrade_and_cancel_say_the_yearly_difference_without_the_days_left(tmp_path):
-    """Issue 9, problems 3 and 5: neither needs the days left; both say what they save a year."""
+    """Neither needs the days left; both say what they save a year."""
     # Jira 480 (500-user tier, 11,200.00) -> 200 (200-user tier, 6,300.00): 4,900.00 a year less.
     # Confluence 900 users (1,000-user tier, 26,800.00) cancelled: 26,800.00 a year less.
     (tmp_path / "s.yml").write_text(
@@ -495,7 +495,7 @@ def test_json_syntax_error_names_its_line(tmp_path):
     ]
 
 
-# --- inputs that used to end in a Python traceback ----------------------------------------------
+# --- inputs that could end in a Python traceback: each is a plain problem line -----------------
 
 
 @pytest.mark.parametrize("lang", ["C.UTF-8", "C"])

@@ -1,5 +1,5 @@
 """Work done once per build however large the data: what the pages show is what
-the slower, obvious way shows (issue 12, a catalog 100 times the real one)."""
+the slower, obvious way shows, on a catalog 100 times the real one."""
 
 from __future__ import annotations
 

@@ -244,7 +244,7 @@ def test_contract_example():
     ]
     assert (doc["annual_total"], doc["due_now_total"], doc["complete"]) == ("32400.00", "13010.96", True)
     assert (doc["currency"], doc["customer"], doc["contact"]) == ("USD", "government", "Carahsoft")
-    # CONTRACTS.md's bills for it: 13,010.96 now; Jira's renewal at 23,400.00 in 120 days;
+    # Its bills: 13,010.96 now; Jira's renewal at 23,400.00 in 120 days;
     # Confluence's first renewal at 9,000.00 a full term after it was bought.
     # First year: 13010.96 + 23400.00 = 36410.96 (365 is not below the term). Today: 11,200.00.
     assert doc["bills"] == [
@@ -484,7 +484,7 @@ def test_current_or_proposed_over_the_limit(current, proposed, kind):
 
 
 def test_cancelling_a_product_over_the_limit_bills_nothing_more():
-    # CONTRACTS.md: a cancel is status ok even when today's holding is beyond the price book.
+    # A cancellation is always status ok (docs/formats.md), even when today's holding is beyond the price book.
     line = only_line(change({"jira": {"users": 60_000}}, {}))
     assert (line.change, line.users, line.status, line.annual, line.due_now) == (
         "cancel",

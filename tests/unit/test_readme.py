@@ -10,6 +10,9 @@ import shlex
 import sys
 from pathlib import Path
 
+if __name__ == "__main__":  # run as a script: the support modules that pytest puts on the path
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "support"))
+
 from cli_run import ROOT, run
 
 README = ROOT / "README.md"
@@ -48,6 +51,14 @@ def test_readme_console_examples_are_real_output(tmp_path):
     for command, shown in sessions(text):
         if command in printed:
             assert "\n".join(shown) == printed[command], f"README example of `{command}` is out of date"
+
+
+def test_the_rewrite_command_starts_as_a_script():
+    # Run as the README says (without --write, so nothing is written): its imports resolve.
+    import subprocess
+
+    result = subprocess.run([sys.executable, __file__], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
 
 
 if __name__ == "__main__" and sys.argv[1:] == ["--write"]:

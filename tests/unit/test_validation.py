@@ -272,7 +272,7 @@ def test_the_real_data_passes(tmp_path):
     assert result.stdout.startswith("ok")
 
 
-# --- inputs that used to end in a Python traceback ----------------------------------------------
+# --- inputs that could end in a Python traceback: each is a plain problem line -----------------
 
 
 def test_control_character_names_its_line(tmp_path):

@@ -1,4 +1,4 @@
-/* The page address holds the estimate (CONTRACTS.md, "Estimator page"):
+/* The page address holds the estimate (docs/formats.md, "The estimator's address"):
  * reading it into field values with a notice for whatever is not used, and
  * writing it back from a scenario in the format govcloud.address writes.
  * Product keys are only ever looked up in Maps: data or an address naming
@@ -105,7 +105,7 @@ export function readAddress(params, book, ns, customers, now = new Date()) {
     }
     values.set("gc-days-remaining", String(renewal.days));
   }
-  // A product held today and absent from the proposal is cancelled (CONTRACTS.md): old links keep meaning it.
+  // A product held today and absent from the proposal is cancelled (docs/formats.md): old links keep meaning it.
   const cancelled = new Set();
   for (const p of book.products) {
     const ids = fieldIds(p.key);
@@ -138,7 +138,7 @@ export function writeAddress(scenario, renewal) {
     if (scenario.days_remaining !== undefined && scenario.days_remaining !== null) {
       params.append("days_remaining", String(scenario.days_remaining));
     }
-    if (renewal) params.append("renewal", renewal);   // beyond CONTRACTS.md: restores the date field
+    if (renewal) params.append("renewal", renewal);   // only when a date was entered: restores the date field
   }
   return params.toString();
 }

@@ -163,7 +163,7 @@ function renderBills(root, view) {
   }));
   part("first-year-label").textContent = b.firstYearLabel + ":";
   const total = hook(root, "first-year-total");
-  // null (a bill without a date): "—" and an empty data-value (CONTRACTS.md); the reason beside it.
+  // null (a bill without a date): "—" and an empty data-value (docs/formats.md, hooks); the reason beside it.
   const known = view.quote.first_year_total !== null;
   total.textContent = known ? b.firstYear.text : view.words("cells.none");
   total.setAttribute("data-value", known ? b.firstYear.value : "");

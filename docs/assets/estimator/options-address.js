@@ -1,4 +1,4 @@
-/* The options in the page address (README, "Compare options"). Option 1 is
+/* The options in the page address (docs/formats.md, "The estimator's address"). Option 1 is
  * the address as it always was (`<key>=<users>`, `<key>.instances=<n>`), plus
  * `name=` once options are compared; options 2 and 3 repeat the proposal's
  * parameters behind `opt2.` and `opt3.`: `opt2.name=…&opt2.jira=1000`.

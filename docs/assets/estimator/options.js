@@ -1,4 +1,4 @@
-/* Options side by side on the estimator page (README, "Compare options"). The
+/* Options side by side on the estimator page (docs/architecture.md, "The estimator"). The
  * form's products are option 1; options 2 and 3 each get their own proposal's
  * fields, cloned from the page's <template> (words from the build), against
  * the same customer, holdings and days. The page (page.js) asks this object to

@@ -33,7 +33,7 @@ export function checkRenewal(value, book, ns, now = new Date()) {
  * cancelled: Set of product keys, cancelLabel(key): the label of a product's cancel
  * box as the form shows it (a problem names the box that is there; asked only for a
  * problem, so typing reads no label)}. needsDays(scenario) says whether a line is
- * an upgrade, the one figure that needs the days left (CONTRACTS.md).
+ * an upgrade, the one figure that needs the days left (docs/formats.md).
  * Returns {scenario, errors: [{id, message, when}], empty}. `when` names what
  * must have been touched for the problem to be reported: a field id, or
  * "change" (any answer of the change). Holdings are objects without a

@@ -6,7 +6,7 @@ quoted once per option, everything else (customer, current, days or renewal)
 shared. A plain list still means a list of scenarios. Each option is an
 ordinary scenario to the calculation; what this module adds is the reading
 (problems reported as `file:line: options.<name>...: message`), the side-by-side
-table and the JSON document (README, "Compare options"; docs/formats.md).
+table and the JSON document (docs/formats.md, "Options side by side").
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ def pricebook(catalog: Catalog) -> dict[str, Any]:
         "prices_are": catalog.prices_are,
         "term_days": catalog.term_days,
         "max_instances": catalog.max_instances,
-        # Beyond CONTRACTS.md's shape (documented in docs/formats.md): the contact of each
+        # Beyond the fields above (all documented in docs/formats.md): the contact of each
         # customer kind (its keys are the kinds), the rules with whether each is confirmed
         # (the calculation's `assumptions` follow them), and every word a quote is shown with.
         "contacts": {kind: getattr(catalog.contacts, kind).name for kind in Contacts.model_fields},

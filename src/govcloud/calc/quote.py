@@ -1,4 +1,4 @@
-"""The calculation: a quote for a scenario on a catalog, by the rules in CONTRACTS.md.
+"""The calculation: a quote for a scenario on a catalog, as docs/formats.md describes it.
 
 Every sentence comes from `vocabulary.WORDS`; `docs/assets/govcloud-quote.js`
 does the same arithmetic on the price book and fills the same templates.

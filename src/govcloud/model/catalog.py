@@ -161,7 +161,7 @@ class Product(Strict):
         Field(
             description="Stable identifier used in scenarios, addresses and test hooks: "
             "lowercase letters, digits and _, starting with a letter; not a reserved word "
-            "(README: Product keys)."
+            "(docs/maintainers.md, Product keys)."
         ),
     ]
     name: Annotated[Line, Field(description="Name shown to readers.")]

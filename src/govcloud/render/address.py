@@ -1,4 +1,4 @@
-"""The estimator's address format (CONTRACTS.md): a scenario as query parameters,
+"""The estimator's address format (docs/formats.md): a scenario as query parameters,
 so that a link reproduces an estimate."""
 
 from __future__ import annotations

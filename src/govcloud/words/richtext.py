@@ -1,6 +1,6 @@
 """What text the data may hold, and how it reaches a page: always as text.
 
-Two kinds of field (the README's "Text in the data" lists which is which):
+Two kinds of field (docs/maintainers.md, "Text, keys and placeholders", lists which is which):
 
 - **plain**: one line of words. Names, titles, terms. None of the characters
   that mean something in Markdown or HTML: ``< > [ ] { } * _ ` \\ |``.

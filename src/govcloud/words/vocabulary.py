@@ -201,7 +201,7 @@ WORDS: Final[dict[str, Any]] = {
     "options": {
         "title": "{count} options side by side",
         "difference": "Difference from “{name}”",
-        # The estimator's options (its address, form and announcements; README, "Compare options").
+        # The estimator's options (its address, form and announcements; docs/architecture.md).
         "default_name": "Option {n}",
         "details": "“{name}” in detail",
         "added": "Added “{name}”: {count} options are compared.",

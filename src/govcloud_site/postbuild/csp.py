@@ -12,8 +12,8 @@ script on any page (Material's `__md_scope` script differs with the page's
 depth), never 'unsafe-inline', 'unsafe-eval' or 'strict-dynamic'.
 
 GitHub Pages cannot set headers, so the policy is a `<meta http-equiv>` at the
-top of each page's head. A meta policy cannot say `frame-ancestors`; the
-README gives the header form for hosts that can send one.
+top of each page's head. A meta policy cannot say `frame-ancestors`;
+docs/publishing.md gives the header form for hosts that can send one.
 """
 
 from __future__ import annotations
