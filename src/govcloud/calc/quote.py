@@ -164,7 +164,7 @@ def prorate(difference: Decimal, days: int, term_days: int) -> Decimal:
 
 def unconfirmed(catalog: Catalog, keys: tuple[str, ...] | set[str]) -> tuple[str, ...]:
     """The given rule keys that the data marks `confirmed: false`, in the data's rule order."""
-    return tuple(k for k in Rules.model_fields if k in keys and not getattr(catalog.rules, k).confirmed)
+    return tuple(k for k in catalog.unconfirmed_rules if k in keys) if keys else ()
 
 
 def quote(catalog: Catalog, scenario: Scenario, today: date | None = None) -> Quote:

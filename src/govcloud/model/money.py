@@ -26,4 +26,5 @@ def signed(amount: Decimal) -> str:
 
 def text(amount: Decimal | None) -> str | None:
     """'23400.00': how the JSON contract carries an amount."""
-    return None if amount is None else f"{cents(amount):.2f}"
+    # A Decimal quantized to cents prints with two decimals as it is (no float formatting).
+    return None if amount is None else str(cents(amount))
