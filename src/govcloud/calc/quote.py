@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 from govcloud.model.catalog import Catalog, Ladder, Prices, Product, Rules
@@ -164,7 +165,13 @@ def prorate(difference: Decimal, days: int, term_days: int) -> Decimal:
 
 def unconfirmed(catalog: Catalog, keys: tuple[str, ...] | set[str]) -> tuple[str, ...]:
     """The given rule keys that the data marks `confirmed: false`, in the data's rule order."""
-    return tuple(k for k in catalog.unconfirmed_rules if k in keys) if keys else ()
+    return tuple(k for k in _unconfirmed(catalog.rules) if k in keys) if keys else ()
+
+
+@cache
+def _unconfirmed(rules: Rules) -> tuple[str, ...]:
+    # Keyed by the (frozen, hashable) rules themselves: a copy with a rule confirmed is another key.
+    return tuple(k for k in Rules.model_fields if not getattr(rules, k).confirmed)
 
 
 def quote(catalog: Catalog, scenario: Scenario, today: date | None = None) -> Quote:

@@ -8,8 +8,6 @@ Messages are written for the maintainer who edits the YAML.
 
 from __future__ import annotations
 
-from functools import cached_property
-
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -170,11 +168,6 @@ class Product(Strict):
     description: Annotated[Prose, Field(description="One sentence on what the product is for.")]
     tiers: Annotated[list[Tier], Field(min_length=1, description="User tiers in ascending order of users.")]
 
-    @cached_property
-    def sizes(self) -> list[int]:
-        """Each tier's users, ascending: what `tier_index` searches (made once, not once a line)."""
-        return [t.users for t in self.tiers]
-
 
 class Source(Strict):
     title: Annotated[Line, Field(description="Title of the page the rule comes from.")]
@@ -288,11 +281,6 @@ class Catalog(Strict):
     sources: Annotated[dict[Key, Source], Field(min_length=1, description="Pages the rules come from, by key.")]
     rules: Rules
     products: Annotated[list[Product], Field(min_length=1, description="Products in the order pages list them.")]
-
-    @cached_property
-    def unconfirmed_rules(self) -> tuple[str, ...]:
-        """The rules the data marks `confirmed: false`, in the data's rule order (asked for by every line)."""
-        return tuple(k for k in Rules.model_fields if not getattr(self.rules, k).confirmed)
 
     def product(self, key: str) -> Product:
         return next(p for p in self.products if p.key == key)

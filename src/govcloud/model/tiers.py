@@ -10,7 +10,7 @@ from govcloud.model.scenario import Change, Holding
 
 def tier_index(product: Product, users: int) -> int:
     """Index of the smallest tier covering `users`; len(tiers) when none does."""
-    return bisect_left(product.sizes, users)
+    return bisect_left([t.users for t in product.tiers], users)
 
 
 def change_of(product: Product, now: Holding | None, wanted: Holding | None) -> Change:
