@@ -1,17 +1,13 @@
 """Fault injection: the real data files, damaged in seeded ways, must either stop
 the build with `file:line` problems (no traceback, no site written) or, when the
 damage leaves the data valid by `govcloud check`, build pages that agree with
-govcloud. And a failed `make build` must leave the published site untouched."""
+govcloud. (A failed `make build` leaving the published site untouched: test_make_build.py.)"""
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import io
 import json
-import os
 import re
-import shutil
-import subprocess
 from decimal import Decimal
 from pathlib import Path
 
@@ -131,57 +127,3 @@ def test_damaged_data(mutation, tmp_path, families_on_site):
         for family, expected in facts(files["products"], files["scenarios"]).items():
             if family in families_on_site:
                 assert not shown(family, expected, view), f"{family} on the pages disagree with govcloud"
-
-
-# --- nothing half-published ------------------------------------------------
-
-def _tree(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def _linked_project(tmp_path: Path, copied: tuple[str, ...] = ()) -> tuple[Path, list[str]]:
-    """A copy of the project made of links (the `copied` entries copied for real),
-    so that its `site/` is ours alone, and the `make build` command to run in it;
-    `-o setup` and `-o esbuild-deps` keep make away from the shared venv and node tools."""
-    project = tmp_path / "project"
-    project.mkdir()
-    for entry in ROOT.iterdir():
-        if entry.name in copied:
-            shutil.copytree(entry, project / entry.name)
-        elif entry.name not in {"site", "site.tmp", ".git", "bench", "tools"}:
-            (project / entry.name).symlink_to(entry)
-    make = ["make", "--no-print-directory", "-f", str(ROOT / "Makefile"), "-C", str(project), "-o", "setup",
-            "-o", "esbuild-deps", "build"]
-    return project, make
-
-
-def test_make_build_fails_on_a_broken_link(tmp_path):
-    """`make build` is strict: a link to a missing page is a warning, and warnings fail
-    the build (`--quiet` once hid them from --strict's count, and the site was published)."""
-    project, make = _linked_project(tmp_path, copied=("docs",))
-    page = project / "docs" / "glossary.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n[gone](no-such-page.md)\n", encoding="utf-8")
-    env = {k: v for k, v in os.environ.items() if k not in ENV_OF.values()}
-    result = subprocess.run(make, env=env, capture_output=True, text=True)
-    assert result.returncode != 0, result.stdout + result.stderr
-    assert "no-such-page.md" in result.stderr
-    assert not (project / "site").exists()
-
-
-def test_failed_make_build_leaves_the_published_site_untouched(tmp_path):
-    project, make = _linked_project(tmp_path)
-    env = {k: v for k, v in os.environ.items() if k not in ENV_OF.values()}
-    good = subprocess.run(make, env=env, capture_output=True, text=True)
-    assert good.returncode == 0, good.stdout + good.stderr
-    site = project / "site"
-    before = _tree(site)
-    assert "index.html" in before
-
-    broken = tmp_path / "products.yml"
-    broken.write_bytes(ORIGINALS["products"].replace(b"max_instances: 150", b"max_instances: many", 1))
-    bad = subprocess.run(make, env={**env, "GOVCLOUD_DATA": str(broken)}, capture_output=True, text=True)
-    assert bad.returncode != 0
-    assert "Traceback" not in bad.stdout + bad.stderr
-    assert re.search(rf"{re.escape(str(broken))}:\d+: max_instances: ", bad.stderr), bad.stderr
-    assert _tree(site) == before, "a failed build changed the published site"
