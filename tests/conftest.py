@@ -25,6 +25,7 @@ from harness import (  # noqa: F401 (tests import them from here)
     build_site,
     build_with,
     serve,
+    with_rule_confirmed,
 )
 from harness import chromium_path as _chromium_path
 
@@ -132,6 +133,18 @@ def _servers():
     yield get
     for server in servers.values():
         server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def upgrade_confirmed_site(tmp_path_factory) -> Path:
+    """The real site built from the data with its upgrade rule confirmed: the glossary's and
+    the estimator's to-confirm markers follow the data (one build for both tests)."""
+    folder = tmp_path_factory.mktemp("upgrade-confirmed")
+    data = folder / "products.yml"
+    data.write_text(with_rule_confirmed((ROOT / "data" / "products.yml").read_text(encoding="utf-8"), "upgrade"))
+    result = build_site(folder / "site", env={"GOVCLOUD_DATA": str(data)})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return folder / "site"
 
 
 @pytest.fixture(scope="session")
