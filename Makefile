@@ -48,9 +48,12 @@ chromium:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
 # The parity step has just built site/ and site-zensical/: pytest tests those builds
-# (tests/conftest.py) rather than building both again.
+# (tests/conftest.py) rather than building both again, on two workers (much of a
+# browser test is waiting); tests that share a costly fixture share a worker (xdist_group).
+JOBS ?= 2
 test: setup esbuild-deps chromium lighthouse-deps test-js parity
-	BUILT_SITE_MKDOCS="$(abspath $(SITE))" BUILT_SITE_ZENSICAL="$(CURDIR)/site-zensical" $(BIN)/pytest
+	BUILT_SITE_MKDOCS="$(abspath $(SITE))" BUILT_SITE_ZENSICAL="$(CURDIR)/site-zensical" \
+	  $(BIN)/pytest -n $(JOBS) --dist loadgroup
 
 # No build, no browser: the unit tests and the estimator's pure modules, in under a minute.
 test-fast: setup node

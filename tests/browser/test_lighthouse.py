@@ -13,9 +13,13 @@ import subprocess
 
 import pytest
 
-from conftest import ROOT, both_builders, chromium_path
+from conftest import BUILDERS, ROOT, chromium_path
 
-pytestmark = both_builders
+# Both builders, each in a group of its own: under `make test`'s two workers each worker
+# runs one builder's audits (once: the fixture is per module, and a group stays on one worker).
+pytestmark = pytest.mark.parametrize(
+    "builder", [pytest.param(b, marks=pytest.mark.xdist_group(f"lighthouse-{b}")) for b in BUILDERS], indirect=True
+)
 
 TOOL = ROOT / "tools" / "lighthouse"
 ASSERTED = ("accessibility", "best-practices", "seo")
