@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_site
+from conftest import ROOT
 from fault_mutations import SEED, mutations
 from govcloud.cli.commands import main as govcloud
 from govcloud.load.loading import load_catalog
 from govcloud.calc.pricebook import pricebook
 from govcloud.calc.worked import load_worked
-from harness import Html
+from harness import BuildFarm, Html
 
 ORIGINALS = {"products": (ROOT / "data/products.yml").read_bytes(),
              "scenarios": (ROOT / "data/scenarios.yml").read_bytes()}
@@ -74,6 +74,14 @@ def shown(family: str, expected, view: tuple[str, list]) -> list:
 
 
 @pytest.fixture(scope="module")
+def farm():
+    """46 builds, most stopped early by the data: MkDocs' imports paid once, not 46 times."""
+    farm = BuildFarm()
+    yield farm
+    farm.close()
+
+
+@pytest.fixture(scope="module")
 def families_on_site(site_dir) -> list[str]:
     """The fact families the real site shows in full: those a damaged-but-valid build must keep right."""
     real = facts(ROOT / "data/products.yml", ROOT / "data/scenarios.yml")
@@ -91,14 +99,14 @@ def test_plan_covers_every_kind_of_damage():
 
 
 @pytest.mark.parametrize("mutation", MUTATIONS, ids=[m.id for m in MUTATIONS])
-def test_damaged_data(mutation, tmp_path, families_on_site):
+def test_damaged_data(mutation, tmp_path, families_on_site, farm):
     files = {}
     for name, original in ORIGINALS.items():
         files[name] = tmp_path / f"{name}.yml"
         files[name].write_bytes(mutation.data if name == mutation.file else original)
     code, problems = check(files)
     dest = tmp_path / "site"
-    result = build_site(dest, env={ENV_OF[name]: str(path) for name, path in files.items()})
+    result = farm.build(dest, env={ENV_OF[name]: str(path) for name, path in files.items()})
     log = result.stdout + result.stderr
     assert "Traceback" not in log, log
 
