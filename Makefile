@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build test test-js check chromium node clean esbuild-deps lighthouse-deps lighthouse bench zensical-setup zensical parity golden pot
+.PHONY: setup serve build test test-fast test-js check chromium node clean esbuild-deps lighthouse-deps lighthouse bench zensical-setup zensical parity golden pot
 
 setup: $(STAMP)
 
@@ -52,8 +52,18 @@ chromium:
 	  { [ "$$(id -u)" = 0 ] || { echo "Chromium is needed: install it (apt-get install chromium)" >&2; exit 1; }; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
+# The parity step has just built site/ and site-zensical/: pytest tests those builds
+# (tests/conftest.py) rather than building both again, on two workers (much of a
+# browser test is waiting); tests that share a costly fixture share a worker (xdist_group).
+JOBS ?= 2
 test: setup esbuild-deps chromium lighthouse-deps test-js parity
-	$(BIN)/pytest
+	BUILT_SITE_MKDOCS="$(abspath $(SITE))" BUILT_SITE_ZENSICAL="$(CURDIR)/site-zensical" \
+	  $(BIN)/pytest -n $(JOBS) --dist loadgroup
+
+# No build, no browser: the unit tests and the estimator's pure modules, in under a minute.
+test-fast: setup node
+	$(BIN)/pytest -m unit
+	node --test tests/js/
 
 # The estimator's pure modules under Node's own runner: no build, no browser.
 test-js: node

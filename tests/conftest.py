@@ -3,10 +3,14 @@ Debian's Chromium for Playwright (it cannot download a browser here).
 
 `site_dir` and `site_url` are MkDocs' build. A test that matters for both
 builders takes `@both_builders`: it then runs once on MkDocs' build and once on
-Zensical's, each built once per session."""
+Zensical's, each built once per session, or not at all when `make test`
+has just built it: it names its builds in BUILT_SITE_MKDOCS and BUILT_SITE_ZENSICAL.
+Tests read those folders and never write to them (checked at the session's end)."""
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 import shutil
 from pathlib import Path
@@ -21,6 +25,7 @@ from harness import (  # noqa: F401 (tests import them from here)
     build_site,
     build_with,
     serve,
+    with_rule_confirmed,
 )
 from harness import chromium_path as _chromium_path
 
@@ -76,20 +81,44 @@ def search_ui(builder) -> dict[str, str]:
     return SEARCH_UI[builder]
 
 
+# Builds of the real site made before the session (`make test` makes them for its parity step).
+BUILT = {"mkdocs": "BUILT_SITE_MKDOCS", "zensical": "BUILT_SITE_ZENSICAL"}
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
 @pytest.fixture(scope="session")
 def _built(tmp_path_factory):
-    """Each builder's site, built once per session however often tests switch between them."""
+    """Each builder's site, built once per session however often tests switch between them,
+    or the build named by its BUILT_SITE_* variable. Every test shares it: a test that
+    changes a file works on a copy, and the session ends by checking that none did."""
     built: dict[str, Path] = {}
+    digests: dict[str, dict[str, str]] = {}
 
     def get(builder: str) -> Path:
         if builder not in built:
-            dest = tmp_path_factory.mktemp(f"site-{builder}") / "site"
-            result = build_with(builder, dest)
-            assert result.returncode == 0, result.stdout + result.stderr
-            built[builder] = dest
+            given = os.environ.get(BUILT[builder])
+            if given:
+                dest = Path(given).resolve()
+                assert (dest / "index.html").is_file(), f"{BUILT[builder]}={given} holds no built site"
+            else:
+                dest = tmp_path_factory.mktemp(f"site-{builder}") / "site"
+                result = build_with(builder, dest)
+                assert result.returncode == 0, result.stdout + result.stderr
+            built[builder], digests[builder] = dest, _digest(dest)
         return built[builder]
 
-    return get
+    yield get
+    for builder, dest in built.items():
+        now = _digest(dest)
+        changed = sorted(k for k in {*now, *digests[builder]} if now.get(k) != digests[builder].get(k))
+        assert not changed, f"a test changed the {builder} build it shares ({dest}): {changed[:10]}"
 
 
 @pytest.fixture(scope="session")
@@ -104,6 +133,18 @@ def _servers():
     yield get
     for server in servers.values():
         server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def upgrade_confirmed_site(tmp_path_factory) -> Path:
+    """The real site built from the data with its upgrade rule confirmed: the glossary's and
+    the estimator's to-confirm markers follow the data (one build for both tests)."""
+    folder = tmp_path_factory.mktemp("upgrade-confirmed")
+    data = folder / "products.yml"
+    data.write_text(with_rule_confirmed((ROOT / "data" / "products.yml").read_text(encoding="utf-8"), "upgrade"))
+    result = build_site(folder / "site", env={"GOVCLOUD_DATA": str(data)})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return folder / "site"
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,6 @@ from urllib.parse import parse_qsl, urlsplit
 
 from playwright.sync_api import expect
 
-from conftest import ROOT, build_site, serve
 from estimator_hooks import expected_hooks
 from govcloud.calc.quote import quote
 from govcloud.calc.worked import load_worked
@@ -19,7 +18,6 @@ from govcloud.model.money import show, text
 from govcloud.model.scenario import Scenario
 from govcloud.render.address import estimator_query
 from govcloud.words.vocabulary import WORDS, word
-from harness import with_rule_confirmed
 
 CATALOG = load_catalog()
 WORKED = {s.id: s for s, _ in load_worked(CATALOG)}
@@ -143,7 +141,7 @@ def markers(page) -> dict[str, int]:
         return out; }""")
 
 
-def test_to_confirm_markers_follow_the_data(page, site_url, tmp_path):
+def test_to_confirm_markers_follow_the_data(page, site_url, upgrade_confirmed_site, _servers):
     """Figures on unconfirmed rules carry a "to confirm" marker; confirming a rule in the data
     removes its markers."""
     page.goto(f"{site_url}/estimator/?{estimator_query(EXAMPLE)}")
@@ -156,15 +154,7 @@ def test_to_confirm_markers_follow_the_data(page, site_url, tmp_path):
     due.click()
     expect(page.locator("#rule-upgrade")).to_be_visible()
     # The same site with the upgrade rule confirmed: its markers are gone, the others stay.
-    data = tmp_path / "products.yml"
-    data.write_text(with_rule_confirmed((ROOT / "data" / "products.yml").read_text(), "upgrade"))
-    result = build_site(tmp_path / "site", env={"GOVCLOUD_DATA": str(data)})
-    assert result.returncode == 0, result.stderr
-    server = serve(tmp_path / "site")
-    try:
-        page.goto(f"http://127.0.0.1:{server.server_address[1]}/estimator/?{estimator_query(EXAMPLE)}")
-        expect(page.get_by_test_id("annual-total")).not_to_be_empty()
-        after = markers(page)
-        assert "upgrade" not in after and after.get("new_subscription_term") == found["new_subscription_term"]
-    finally:
-        server.shutdown()
+    page.goto(f"{_servers(upgrade_confirmed_site)}/estimator/?{estimator_query(EXAMPLE)}")
+    expect(page.get_by_test_id("annual-total")).not_to_be_empty()
+    after = markers(page)
+    assert "upgrade" not in after and after.get("new_subscription_term") == found["new_subscription_term"]

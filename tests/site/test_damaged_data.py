@@ -1,30 +1,26 @@
 """Fault injection: the real data files, damaged in seeded ways, must either stop
 the build with `file:line` problems (no traceback, no site written) or, when the
 damage leaves the data valid by `govcloud check`, build pages that agree with
-govcloud. And a failed `make build` must leave the published site untouched."""
+govcloud. (A failed `make build` leaving the published site untouched: test_make_build.py.)"""
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import io
 import json
-import os
 import re
-import shutil
-import subprocess
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_site
+from conftest import ROOT
 from fault_mutations import SEED, mutations
 from govcloud.calc.pricebook import pricebook
 from govcloud.calc.worked import load_worked
 from govcloud.cli.commands import main as govcloud
 from govcloud.load.loading import load_catalog
-from harness import Html
+from harness import BuildFarm, Html
 
 ORIGINALS = {
     "products": (ROOT / "data/products.yml").read_bytes(),
@@ -102,6 +98,14 @@ def shown(family: str, expected, view: tuple[str, list]) -> list:
 
 
 @pytest.fixture(scope="module")
+def farm():
+    """46 builds, most stopped early by the data: MkDocs' imports paid once, not 46 times."""
+    farm = BuildFarm()
+    yield farm
+    farm.close()
+
+
+@pytest.fixture(scope="module")
 def families_on_site(site_dir) -> list[str]:
     """The fact families the real site shows in full: those a damaged-but-valid build must keep right."""
     real = facts(ROOT / "data/products.yml", ROOT / "data/scenarios.yml")
@@ -128,14 +132,14 @@ def test_plan_covers_every_kind_of_damage():
 
 
 @pytest.mark.parametrize("mutation", MUTATIONS, ids=[m.id for m in MUTATIONS])
-def test_damaged_data(mutation, tmp_path, families_on_site):
+def test_damaged_data(mutation, tmp_path, families_on_site, farm):
     files = {}
     for name, original in ORIGINALS.items():
         files[name] = tmp_path / f"{name}.yml"
         files[name].write_bytes(mutation.data if name == mutation.file else original)
     code, problems = check(files)
     dest = tmp_path / "site"
-    result = build_site(dest, env={ENV_OF[name]: str(path) for name, path in files.items()})
+    result = farm.build(dest, env={ENV_OF[name]: str(path) for name, path in files.items()})
     log = result.stdout + result.stderr
     assert "Traceback" not in log, log
 
@@ -165,72 +169,3 @@ def test_damaged_data(mutation, tmp_path, families_on_site):
         for family, expected in facts(files["products"], files["scenarios"]).items():
             if family in families_on_site:
                 assert not shown(family, expected, view), f"{family} on the pages disagree with govcloud"
-
-
-# --- nothing half-published ------------------------------------------------
-
-
-def _tree(folder: Path) -> dict[str, str]:
-    return {
-        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
-
-
-def _linked_project(tmp_path: Path, copied: tuple[str, ...] = ()) -> tuple[Path, list[str]]:
-    """A copy of the project made of links (the `copied` entries copied for real),
-    so that its `site/` is ours alone, and the `make build` command to run in it;
-    `-o setup` and `-o esbuild-deps` keep make away from the shared venv and node tools."""
-    project = tmp_path / "project"
-    project.mkdir()
-    for entry in ROOT.iterdir():
-        if entry.name in copied:
-            shutil.copytree(entry, project / entry.name)
-        elif entry.name not in {"site", "site.tmp", ".git", "bench", "tools"}:
-            (project / entry.name).symlink_to(entry)
-    make = [
-        "make",
-        "--no-print-directory",
-        "-f",
-        str(ROOT / "Makefile"),
-        "-C",
-        str(project),
-        "-o",
-        "setup",
-        "-o",
-        "esbuild-deps",
-        "build",
-    ]
-    return project, make
-
-
-def test_make_build_fails_on_a_broken_link(tmp_path):
-    """`make build` is strict: a link to a missing page is a warning, and warnings fail
-    the build (`--quiet` once hid them from --strict's count, and the site was published)."""
-    project, make = _linked_project(tmp_path, copied=("docs",))
-    page = project / "docs" / "glossary.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n[gone](no-such-page.md)\n", encoding="utf-8")
-    env = {k: v for k, v in os.environ.items() if k not in ENV_OF.values()}
-    result = subprocess.run(make, env=env, capture_output=True, text=True)
-    assert result.returncode != 0, result.stdout + result.stderr
-    assert "no-such-page.md" in result.stderr
-    assert not (project / "site").exists()
-
-
-def test_failed_make_build_leaves_the_published_site_untouched(tmp_path):
-    project, make = _linked_project(tmp_path)
-    env = {k: v for k, v in os.environ.items() if k not in ENV_OF.values()}
-    good = subprocess.run(make, env=env, capture_output=True, text=True)
-    assert good.returncode == 0, good.stdout + good.stderr
-    site = project / "site"
-    before = _tree(site)
-    assert "index.html" in before
-
-    broken = tmp_path / "products.yml"
-    broken.write_bytes(ORIGINALS["products"].replace(b"max_instances: 150", b"max_instances: many", 1))
-    bad = subprocess.run(make, env={**env, "GOVCLOUD_DATA": str(broken)}, capture_output=True, text=True)
-    assert bad.returncode != 0
-    assert "Traceback" not in bad.stdout + bad.stderr
-    assert re.search(rf"{re.escape(str(broken))}:\d+: max_instances: ", bad.stderr), bad.stderr
-    assert _tree(site) == before, "a failed build changed the published site"

@@ -9,7 +9,7 @@ import subprocess
 
 import yaml
 
-from harness import BIN, ROOT, build_site, read, with_rule_confirmed
+from harness import BIN, ROOT, read
 
 DATA = ROOT / "data" / "products.yml"
 GLOSSARY = ROOT / "includes" / "glossary.yml"
@@ -60,12 +60,8 @@ def test_tooltips_of_marked_entries_say_to_confirm(site_dir):
     assert subscription and not any("to confirm" in t for t in subscription)
 
 
-def test_confirming_the_rule_removes_its_markers(tmp_path):
-    data = tmp_path / "products.yml"
-    data.write_text(with_rule_confirmed(DATA.read_text(encoding="utf-8"), "upgrade"))
-    result = build_site(tmp_path / "site", env={"GOVCLOUD_DATA": str(data)})
-    assert result.returncode == 0, result.stderr
-    html = read(tmp_path / "site", "glossary/index.html")
+def test_confirming_the_rule_removes_its_markers(upgrade_confirmed_site):
+    html = read(upgrade_confirmed_site, "glossary/index.html")
     assert "to confirm" not in entry_html(html, "proration")
     assert "#rule-downgrade" in entry_html(html, "renewal")  # still unconfirmed in that data
 

@@ -447,15 +447,6 @@ def test_a_broken_worked_expectation_fails_the_build_naming_the_scenario(tmp_pat
     assert not (tmp_path / "site" / "index.html").exists()
 
 
-def test_a_broken_link_fails_the_build_naming_the_page(tmp_path):
-    docs, config = copy_site_source(tmp_path)
-    page = docs / "contact.md"
-    page.write_text(page.read_text() + "\nSee [the old page](no-such-page.md).\n")
-    result = build_site(tmp_path / "site", config=config)
-    assert result.returncode != 0
-    assert "contact.md" in result.stderr and "no-such-page.md" in result.stderr
-
-
 def test_a_broken_macro_fails_the_build_naming_the_page(tmp_path):
     docs, config = copy_site_source(tmp_path)
     page = docs / "questions.md"

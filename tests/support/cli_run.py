@@ -1,4 +1,11 @@
-"""Run `govcloud` as a user does (a subprocess), and make bad copies of the real data.
+"""Run `govcloud` as a user does, and make bad copies of the real data.
+
+A run calls the CLI's main() in this process, with its own standard streams, working
+folder and environment, and reports what a subprocess would (exit code, stdout,
+stderr, a traceback as text): starting an interpreter per case cost a third of a second
+and checked nothing more. A new process is started where only one can show the
+effect: `python -m govcloud`, `process=True` (the installed script), a memory cap,
+or an environment that the interpreter reads as it starts (encoding, locale).
 
 Bad data files are built by editing a copy of `data/products.yml` textually, so
 the line numbers in the expected messages are real and can be read off the text.
@@ -6,10 +13,14 @@ the line numbers in the expected messages are real and can be read off the text.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import resource
 import subprocess
 import sys
+import traceback
+import warnings
 from pathlib import Path
 
 from harness import ROOT
@@ -33,6 +44,11 @@ def _cap_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
 
 
+# Variables read as the interpreter starts (stream encodings, locale): a change to one
+# shows only in a new process.
+STARTUP_VARS = ("PYTHON", "LC_", "LANG")
+
+
 def run(
     *args: str,
     cwd: Path = ROOT,
@@ -40,16 +56,31 @@ def run(
     module: bool = False,
     env: dict[str, str] | None = None,
     cap_memory: bool = False,
+    process: bool = False,
 ) -> subprocess.CompletedProcess:
     """`govcloud ARGS` (or `python -m govcloud ARGS`), text output, never raising on failure."""
-    command = [sys.executable, "-m", "govcloud"] if module else [str(GOVCLOUD)]
+    env = env or clean_env()
     data = stdin.encode() if isinstance(stdin, str) else stdin
+    if process or module or cap_memory or _startup_differs(env):
+        return _in_subprocess(list(args), cwd, data, module, env, cap_memory)
+    return _in_process(list(args), cwd, data, env)
+
+
+def _startup_differs(env: dict[str, str]) -> bool:
+    names = {k for k in {*env, *os.environ} if k.startswith(STARTUP_VARS)}
+    return any(env.get(k) != os.environ.get(k) for k in names)
+
+
+def _in_subprocess(
+    args: list[str], cwd: Path, data: bytes | None, module: bool, env: dict[str, str], cap_memory: bool
+) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "govcloud"] if module else [str(GOVCLOUD)]
     result = subprocess.run(
-        command + list(args),
+        command + args,
         cwd=cwd,
         input=data,
         capture_output=True,
-        env=env or clean_env(),
+        env=env,
         timeout=60,
         preexec_fn=_cap_memory if cap_memory else None,
     )
@@ -57,6 +88,63 @@ def run(
     result.stdout = result.stdout.decode("utf-8", "replace")
     result.stderr = result.stderr.decode("utf-8", "replace")
     return result
+
+
+@contextlib.contextmanager
+def _as_a_process(cwd: Path, env: dict[str, str]):
+    """This process's working folder and environment set as a subprocess's would be, then restored."""
+    here, before = os.getcwd(), dict(os.environ)
+    os.chdir(cwd)
+    os.environ.clear()
+    os.environ.update(env)
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(before)
+        os.chdir(here)
+
+
+def _in_process(args: list[str], cwd: Path, data: bytes | None, env: dict[str, str]) -> subprocess.CompletedProcess:
+    from govcloud.cli import main
+
+    out, err = io.BytesIO(), io.BytesIO()
+    # Streams as an interpreter opens them on pipes: UTF-8 (the locale here), stderr escaping what it cannot encode.
+    streams = (
+        io.TextIOWrapper(io.BytesIO(data or b""), encoding="utf-8"),
+        io.TextIOWrapper(out, encoding="utf-8", write_through=True),
+        io.TextIOWrapper(err, encoding="utf-8", errors="backslashreplace", write_through=True),
+    )
+    saved = (sys.stdin, sys.stdout, sys.stderr)
+    sys.stdin, sys.stdout, sys.stderr = streams
+    try:
+        with _as_a_process(cwd, env), warnings.catch_warnings(record=True) as caught:
+            # The interpreter's default filters: what a user's run would print on stderr.
+            warnings.resetwarnings()
+            warnings.simplefilter("default")
+            for quiet in (DeprecationWarning, PendingDeprecationWarning, ImportWarning, ResourceWarning):
+                warnings.simplefilter("ignore", quiet)
+            try:
+                code = main(args)
+            except SystemExit as exc:  # argparse: usage errors, --help, --version
+                code = exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 1
+                if isinstance(exc.code, str):
+                    print(exc.code, file=sys.stderr)
+            except BaseException:  # what the interpreter would print for an uncaught exception
+                traceback.print_exc(file=sys.stderr)
+                code = 1
+            for w in caught:
+                sys.stderr.write(warnings.formatwarning(w.message, w.category, w.filename, w.lineno, w.line))
+        for stream in streams[1:]:
+            stream.flush()
+        return subprocess.CompletedProcess(
+            ["govcloud", *args],
+            code,
+            out.getvalue().decode("utf-8", "replace"),
+            err.getvalue().decode("utf-8", "replace"),
+        )
+    finally:
+        sys.stdin, sys.stdout, sys.stderr = saved
 
 
 def edited(tmp_path: Path, old: str, new: str, name: str = "products.yml", source: Path = DATA) -> str:

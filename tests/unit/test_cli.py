@@ -1,5 +1,7 @@
-"""The command line as a user runs it: `.venv/bin/govcloud` and `python -m govcloud` in a
-subprocess, checked against docs/formats.md (exit codes, stderr lines, JSON shapes)."""
+"""The command line as a user runs it, checked against docs/formats.md (exit codes, stderr
+lines, JSON shapes): its main() with its own streams, folder and environment
+(cli_run.run), and the installed `govcloud` script and `python -m govcloud` each in a
+process of their own."""
 
 from __future__ import annotations
 
@@ -141,7 +143,8 @@ def assert_quote_shape(doc: dict) -> None:
 @pytest.mark.parametrize("module", [False, True], ids=["govcloud", "python -m govcloud"])
 def test_quote_json_is_the_contract_example(tmp_path, module):
     (tmp_path / "change.yml").write_text(CONTRACT_SCENARIO)
-    doc = json.loads(ok(run("quote", "change.yml", "--json", *DATA_ARGS, cwd=tmp_path, module=module)))
+    # Both ways a user starts it, each a process of its own.
+    doc = json.loads(ok(run("quote", "change.yml", "--json", *DATA_ARGS, cwd=tmp_path, module=module, process=True)))
     assert_quote_shape(doc)
     assert {k: v for k, v in doc.items() if k != "messages"} == CONTRACT_QUOTE
 
