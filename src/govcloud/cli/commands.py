@@ -21,6 +21,7 @@ from govcloud.load.yamlsource import decode, load_text, read_text
 from govcloud.model.problems import InputError, Problem
 from govcloud.model.schema import catalog_schema
 from govcloud.render.tables import pricebook_table, quote_tables
+from govcloud.words.characters import shown
 
 EXAMPLES = {
     "quote": """example:
@@ -159,7 +160,7 @@ def _drop_output() -> None:
 
 def _say(line: str) -> None:
     try:
-        print(line, file=sys.stderr, flush=True)
+        print(shown(line), file=sys.stderr, flush=True)  # one line: no control character reaches the terminal
     except (OSError, AttributeError, ValueError):  # stderr closed or full: the exit code still tells
         pass
 

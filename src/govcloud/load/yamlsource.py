@@ -37,6 +37,10 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:float",
 }
 _PLAIN_INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
+# A float as YAML resolves one (underscores already taken out), in ASCII digits only.
+_PLAIN_FLOAT = re.compile(r"^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:e[-+]?[0-9]+)?$")
+# YAML 1.1's words for true and false (kept as text: see _scalar).
+YAML11_BOOLS = frozenset("yes Yes YES no No NO true True TRUE false False FALSE on On ON off Off OFF".split())
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 
@@ -263,9 +267,14 @@ class _Builder:
 
     def _scalar(self, node: yaml.ScalarNode, loc: tuple) -> Any:
         if node.tag == "tag:yaml.org,2002:float":
-            # Money must stay exact: floats become Decimals from their own digits.
+            # Money must stay exact: floats become Decimals from their own digits. Decimal() also
+            # reads digits of other scripts and spaces (`!!float "١٠٠٠"`), so the text must be
+            # written as YAML writes a number, in the digits 0 to 9.
             text = node.value.replace("_", "").lower()
             special = {".inf": "Infinity", "+.inf": "Infinity", "-.inf": "-Infinity", ".nan": "NaN"}
+            if text not in special and not _PLAIN_FLOAT.match(text):
+                self.fail(node, loc, f"{node.value!r} is not a number written in the digits 0 to 9")
+                return None
             try:
                 return Decimal(special.get(text, text))
             except InvalidOperation:
@@ -277,8 +286,9 @@ class _Builder:
             self.fail(node, loc, f"{node.value!r}: write whole numbers in plain digits, such as 1500")
             return None
         if node.tag == "tag:yaml.org,2002:bool" and node.value not in ("true", "false"):
-            self.fail(node, loc, f"{node.value!r}: write true or false")
-            return None
+            # YAML 1.1's yes/no/on/off stay the words written: the field's own type says what it
+            # wants ("'yes': write true or false" for a yes-or-no field, a whole number for users).
+            return node.value
         # What PyYAML's constructors make of the forms left, made here directly (most of a
         # large file's scalars; the constructor's own bookkeeping doubled the time to read it).
         if node.tag == "tag:yaml.org,2002:str":
