@@ -74,15 +74,39 @@ export function writeOptions(options) {
   return params;
 }
 
+/* The name without the spaces at its ends: the price book's `option_names.space`, the
+ * spaces govcloud trims (String.prototype.trim takes others: U+FEFF, not U+0085). */
+export function trimName(name, rule) {
+  const chars = [...name];
+  let a = 0, b = chars.length;
+  while (a < b && rule.space.includes(chars[a])) a++;
+  while (b > a && rule.space.includes(chars[b - 1])) b--;
+  return chars.slice(a, b).join("");
+}
+
+// Any character in the refused code point ranges ([first, last] pairs, govcloud's characters.REFUSED)?
+function refused(name, ranges) {
+  for (const c of name) {
+    const cp = c.codePointAt(0);
+    if (ranges.some(([first, last]) => cp >= first && cp <= last)) return true;
+  }
+  return false;
+}
+
 /* What is wrong with an option's name, as a path in the price book's words
- * (govcloud quote's rule: the price book's `option_names`), or null. `others`
- * are the other options' names. */
+ * (govcloud quote's rule: the price book's `option_names`, checked in the same
+ * order as govcloud.model.names), or null. `others` are the other options' names.
+ * Lengths count characters (code points), as Python does. */
 export function nameProblem(name, book, others = []) {
-  const rule = book.option_names, trimmed = name.trim();
+  const rule = book.option_names, trimmed = trimName(name, rule);
   if (!trimmed) return ["options.name_missing"];
-  if (name.length > rule.most) return ["options.name_long", { most: rule.most }];
-  if ([...name].some((c) => rule.forbidden.includes(c)) || new RegExp(rule.control).test(name) ||
-      new RegExp("^(?:" + rule.block_start + ")").test(name)) return ["options.name_plain"];
-  if (others.some((o) => o.trim() === trimmed)) return ["options.name_taken"];
+  if (refused(name, rule.refused)) return ["names.control"];   // anywhere: trimming takes spaces only
+  if ([...trimmed].length > rule.most) return ["options.name_long", { most: rule.most }];
+  const words = trimmed.split(new RegExp("[" + rule.space + "]+"));
+  if (words.some((w) => [...w].length > rule.word)) return ["names.word_long", { most: rule.word }];
+  if ([...trimmed].some((c) => rule.forbidden.includes(c)) || new RegExp("^(?:" + rule.block_start + ")").test(trimmed)) {
+    return ["options.name_plain"];
+  }
+  if (others.some((o) => trimName(o, rule) === trimmed)) return ["options.name_taken"];
   return null;
 }

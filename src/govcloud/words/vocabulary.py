@@ -197,6 +197,13 @@ WORDS: Final[dict[str, Any]] = {
         ),
         "name_taken": "is already the name of another option",
     },
+    # The rule every name shares (govcloud.model.names): products' names in the data and options' names.
+    "names": {
+        "control": "must not hold line breaks, tabs, control characters or invisible formatting "
+        "(zero-width or right-to-left marks)",
+        "word_long": "must not have a word longer than {most} characters: it would not fit a phone's screen",
+        "taken": "is already the name of {other}; give each product a name of its own",
+    },
 }
 
 
