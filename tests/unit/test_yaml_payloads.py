@@ -84,3 +84,29 @@ def test_tags_merge_keys_and_other_forms_are_refused_in_one_line_each(tmp_path, 
     assert result.returncode == 2 and result.stdout == ""
     assert problem in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_extreme_numbers_in_a_scenario_are_one_line_each(tmp_path):
+    """Past 2^53 - 1 (the estimator refuses it too: a JavaScript reader of the JSON quote would hold
+    another number), past Python's own bound on digits, past the term."""
+    forms = [
+        (f"{{users: {10**30}}}", "proposed.jira.users: must be at most 9007199254740991"),
+        (f"{{users: {2**53}}}", "proposed.jira.users: must be at most 9007199254740991"),
+        (f"{{users: 5, instances: {2**64}}}", "proposed.jira.instances: must be at most 9007199254740991"),
+        (f"{{users: {'9' * 5000}}}", "proposed.jira.users: is too long a number"),
+        ("{users: -1}", "proposed.jira.users: must be at least 1"),
+        ("{users: 1.0}", "proposed.jira.users: must be a whole number"),
+        ("{users: 1e400}", "proposed.jira.users: must be a whole number"),
+    ]
+    text = "".join(f"- proposed: {{jira: {holding}}}\n" for holding, _ in forms)
+    text += f"- {{current: {{jira: {{users: 5}}}}, proposed: {{jira: {{users: 6}}}}, days_remaining: {10**20}}}\n"
+    result = quote(tmp_path, text)
+    assert result.returncode == 2
+    expected = [f"[{i}].{problem}" for i, (_, problem) in enumerate(forms)]
+    expected.append(f"[{len(forms)}].days_remaining: must be at most 365 (the days in a term)")
+    assert [line.split(": ", 1)[1] for line in result.stderr.splitlines()] == expected
+
+
+def test_the_largest_exact_number_of_users_is_quoted(tmp_path):
+    result = quote(tmp_path, f"proposed: {{jira: {{users: {2**53 - 1}}}}}\n")
+    assert result.returncode == 0, result.stderr
