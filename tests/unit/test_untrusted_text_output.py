@@ -76,7 +76,7 @@ def test_a_hostile_key_in_the_policy_data_is_one_line(tmp_path):
 # Words the data check allows in a product's name, each of which GitHub's Markdown would turn
 # into something else: an address, a bare www. address, an e-mail address, a mention, an
 # issue's link, inline math.
-GITHUB_BAIT = "Jira https://evil.example www.evil.example a@evil.example @octocat #12 $x^2$ and $5"
+GITHUB_BAIT = "Jira https://ev.il www.ev.il a@ev.il @octocat #12 $x^2$ $5"
 
 
 def _renamed(tmp_path: Path, name: str) -> subprocess.CompletedProcess:
@@ -94,14 +94,14 @@ def test_markdown_makes_no_link_mention_or_math_of_data_text(tmp_path):
     assert result.returncode == 0, result.stderr
     out = result.stdout
     items = [x for x in out.splitlines() if x.lstrip().startswith("- ")]
-    line = next(x for x in items if "evil" in x)
+    line = next(x for x in items if "ev.il" in x)
     # Every character that starts one of GitHub's extras stands alone in a <span>...
     bare = re.sub(r"<span>(?:[@$#]|:|\.)</span>", "", "\n".join(items))
     assert not re.search(r"[@$#]", bare), bare
     assert "://" not in out and not re.search(r"(?i)www\.", out)
     # ...and the line still reads as the words the data holds.
     rendered = unescape(re.sub(r"<[^>]+>", "", markdown.markdown(line)))
-    assert "Jira https://evil.example www.evil.example a@evil.example @octocat #12 $x^2$ and $5" in rendered
+    assert GITHUB_BAIT in rendered
 
 
 def _write(tmp_path: Path, name: str) -> Path:
