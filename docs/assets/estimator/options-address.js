@@ -74,23 +74,10 @@ export function writeOptions(options) {
   return params;
 }
 
-/* The name without the spaces at its ends: the price book's `option_names.space`, the
- * spaces govcloud trims (String.prototype.trim takes others: U+FEFF, not U+0085). */
+/* The name without the spaces at its ends: what the price book's `option_names.space`
+ * matches, the spaces govcloud trims (String.prototype.trim takes others: U+FEFF, not U+0085). */
 export function trimName(name, rule) {
-  const chars = [...name];
-  let a = 0, b = chars.length;
-  while (a < b && rule.space.includes(chars[a])) a++;
-  while (b > a && rule.space.includes(chars[b - 1])) b--;
-  return chars.slice(a, b).join("");
-}
-
-// Any character in the refused code point ranges ([first, last] pairs, govcloud's characters.REFUSED)?
-function refused(name, ranges) {
-  for (const c of name) {
-    const cp = c.codePointAt(0);
-    if (ranges.some(([first, last]) => cp >= first && cp <= last)) return true;
-  }
-  return false;
+  return name.replace(new RegExp("^" + rule.space + "+|" + rule.space + "+$", "gu"), "");
 }
 
 /* What is wrong with an option's name, as a path in the price book's words
@@ -100,9 +87,9 @@ function refused(name, ranges) {
 export function nameProblem(name, book, others = []) {
   const rule = book.option_names, trimmed = trimName(name, rule);
   if (!trimmed) return ["options.name_missing"];
-  if (refused(name, rule.refused)) return ["names.control"];   // anywhere: trimming takes spaces only
+  if (new RegExp(rule.refused, "u").test(name)) return ["names.control"];   // anywhere: trimming takes spaces only
   if ([...trimmed].length > rule.most) return ["options.name_long", { most: rule.most }];
-  const words = trimmed.split(new RegExp("[" + rule.space + "]+"));
+  const words = trimmed.split(new RegExp(rule.space + "+", "u"));
   if (words.some((w) => [...w].length > rule.word)) return ["names.word_long", { most: rule.word }];
   if ([...trimmed].some((c) => rule.forbidden.includes(c)) || new RegExp("^(?:" + rule.block_start + ")").test(trimmed)) {
     return ["options.name_plain"];

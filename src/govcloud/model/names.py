@@ -57,18 +57,18 @@ def name_problem(name: Any, others: Iterable[str] = ()) -> str | None:
 
 
 def names() -> dict[str, Any]:
-    """The rule for an option's name, for the estimator (the price book's `option_names`): at most
-    `most` characters and no word longer than `word` characters (words are split at the
-    characters of `space`, which are also what is trimmed at the ends), no character in the
-    code point ranges `refused` ([first, last] pairs), no character of `forbidden`, no match of
-    `block_start` at the start (a JavaScript-compatible pattern); 2 to 3 options."""
+    """The rule for an option's name, for the estimator (the price book's `option_names`): no
+    character that `refused` matches, anywhere; trimmed of what `space` matches at its ends (both
+    JavaScript patterns for the flag u, a character each), at most `most` characters and no word
+    (split at `space`) longer than `word`, no character of `forbidden`, no match of `block_start`
+    at the start (a JavaScript-compatible pattern); 2 to 3 options."""
     return {
         "fewest": FEWEST,
         "most_options": MOST,
         "most": NAME_LENGTH,
         "word": WORD_LENGTH,
-        "space": characters.SPACE,
-        "refused": [list(pair) for pair in characters.REFUSED],
+        "space": characters.SPACE_JS,
+        "refused": characters.REFUSED_JS,
         "forbidden": "".join(sorted(richtext.PLAIN_FORBIDDEN)),
         "block_start": richtext.BLOCK_START.pattern,
     }

@@ -1,6 +1,6 @@
 """Which characters text may hold, and how a character that may not is shown: one
-definition for the data, the command line and the estimator (which receives the
-ranges in the price book, `option_names.refused` and `option_names.space`).
+definition for the data, the command line and the estimator (which receives them
+in the price book as patterns, `option_names.refused` and `option_names.space`).
 
 Refused: every control character (Unicode category Cc: C0, DEL and C1, U+0085
 included), every format character (Cf: the bidirectional overrides, embeddings,
@@ -20,6 +20,7 @@ so neither is used for names: both sides trim exactly these.
 from __future__ import annotations
 
 import re
+from typing import Iterable
 
 REFUSED: tuple[tuple[int, int], ...] = (
     (0x0000, 0x001F),
@@ -64,6 +65,15 @@ def _code(cp: int) -> str:
 # One character class of every refused character (Python's re reads \x, \u and \U escapes).
 REFUSED_PATTERN = re.compile("[" + "".join(_code(a) + (f"-{_code(b)}" if b > a else "") for a, b in REFUSED) + "]")
 _NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def _js_class(ranges: Iterable[tuple[int, int]]) -> str:
+    return "[" + "".join(f"\\u{{{a:x}}}" + (f"-\\u{{{b:x}}}" if b > a else "") for a, b in ranges) + "]"
+
+
+# The same two sets as JavaScript patterns (flag u: code points, lone surrogates included), for the price book.
+REFUSED_JS = _js_class(REFUSED)
+SPACE_JS = _js_class((ord(c), ord(c)) for c in SPACE)
 
 
 def refused(text: str) -> bool:
