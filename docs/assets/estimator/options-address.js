@@ -89,11 +89,11 @@ export function nameProblem(name, book, others = []) {
   if (!trimmed) return ["options.name_missing"];
   if (new RegExp(rule.refused, "u").test(name)) return ["names.control"];   // anywhere: trimming takes spaces only
   if ([...trimmed].length > rule.most) return ["options.name_long", { most: rule.most }];
-  const words = trimmed.split(new RegExp(rule.space + "+", "u"));
-  if (words.some((w) => [...w].length > rule.word)) return ["names.word_long", { most: rule.word }];
   if ([...trimmed].some((c) => rule.forbidden.includes(c)) || new RegExp("^(?:" + rule.block_start + ")").test(trimmed)) {
     return ["options.name_plain"];
   }
+  const words = trimmed.split(new RegExp(rule.space + "+", "u"));
+  if (words.some((w) => [...w].length > rule.word)) return ["names.word_long", { most: rule.word }];
   if (others.some((o) => trimName(o, rule) === trimmed)) return ["options.name_taken"];
   return null;
 }

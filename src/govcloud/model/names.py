@@ -46,11 +46,13 @@ def name_problem(name: Any, others: Iterable[str] = ()) -> str | None:
     if characters.refused(name):  # anywhere, the ends too: trimming takes spaces only
         return word("names.control")
     trimmed = characters.trim(name)
-    fit = fit_problem(trimmed)
-    if fit:
-        return fit
+    if len(trimmed) > NAME_LENGTH:
+        return word("options.name_long", most=NAME_LENGTH)
     if richtext.problems(trimmed, "plain"):
         return word("options.name_plain")
+    fit = fit_problem(trimmed)  # a word too long
+    if fit:
+        return fit
     if trimmed in {characters.trim(o) for o in others}:
         return word("options.name_taken")
     return None
