@@ -1,10 +1,16 @@
 """Large inputs (issue 10, item 6): what a list of invalid scenarios costs against
-a list of valid ones, a long plain list, and how fast an oversized file is refused."""
+a list of valid ones, a long plain list, and how fast an oversized file is refused;
+and (issue 21, item 7) what `govcloud quote --json` takes for 100,000 scenarios."""
 
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+import tempfile
 import time
+from pathlib import Path
 
 from govcloud.load.scenarios import read_scenarios
 from govcloud.load.yamlsource import load_text
@@ -52,3 +58,27 @@ def _expect_refused(text: str) -> None:
     except InputError:
         return
     raise AssertionError("a 5 MB file was read")
+
+
+def quote_100k() -> dict[str, float]:
+    """`govcloud quote FILE --json` on 100,000 one-line scenarios (3.3 MB, under the 4 MB bound),
+    run as a user runs it, its output thrown away: wall and CPU seconds, and the peak memory
+    (resident set) of that process alone (os.wait4 reports the one child's own figures)."""
+    with tempfile.TemporaryDirectory(prefix="govcloud-100k-") as tmp:
+        path = Path(tmp) / "100k.yml"
+        path.write_text("".join(f"- proposed: {{jira: {{users: {1 + i % 500}}}}}\n" for i in range(100_000)))
+        govcloud = Path(sys.executable).parent / "govcloud"
+        with open(os.devnull, "wb") as sink:
+            start = time.perf_counter()
+            child = subprocess.Popen([str(govcloud), "quote", str(path), "--json"], stdout=sink)
+            _, status, usage = os.wait4(child.pid, 0)
+            wall = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode:
+            raise RuntimeError(f"govcloud quote exited {child.returncode} on 100,000 scenarios")
+        return {
+            "file_mb": path.stat().st_size / 1e6,
+            "wall_s": wall,
+            "cpu_s": usage.ru_utime + usage.ru_stime,
+            "peak_mb": usage.ru_maxrss / 1024,  # kilobytes on Linux
+        }

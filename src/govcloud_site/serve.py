@@ -19,14 +19,20 @@ import argparse
 import html
 import os
 import re
+import selectors
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from concurrent.futures import ThreadPoolExecutor
+from http.server import BaseHTTPRequestHandler, HTTPServer, SimpleHTTPRequestHandler
 from pathlib import Path
+from typing import cast
+
+from govcloud.words.characters import shown
 
 WATCH = ("docs", "data", "includes", "overrides", "src", "mkdocs.yml")
 RELOAD_JS = b"""(() => {
@@ -170,23 +176,106 @@ class Builder:
                 self.build()
 
 
+# A connection that has sent nothing (or nothing more) for this long is closed.
+IDLE_SECONDS = 10
+# Threads that answer requests; a connection waits for one only once it has sent something.
+WORKERS = 8
+
+
+class Server(HTTPServer):
+    """The preview's HTTP server, bounded: WORKERS threads answer requests, and a connection
+    takes one only once it has something to read (a half-open socket waits in a selector, not
+    in a thread, and is closed after IDLE_SECONDS). http.server's ThreadingHTTPServer started a
+    thread per connection and waited forever: 300 idle sockets held 302 threads."""
+
+    def __init__(self, address: tuple[str, int], handler: type[BaseHTTPRequestHandler]):
+        super().__init__(address, handler)
+        self.pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="serve")
+        self.waiting = selectors.DefaultSelector()
+        self.lock = threading.Lock()
+        self.closing = threading.Event()
+        threading.Thread(target=self._dispatch, name="serve-dispatch", daemon=True).start()
+
+    def process_request(self, request, client_address) -> None:
+        with self.lock:
+            self.waiting.register(request, selectors.EVENT_READ, (client_address, time.monotonic()))
+
+    def _dispatch(self) -> None:
+        while not self.closing.is_set():
+            try:
+                ready = self.waiting.select(timeout=0.25)
+            except (OSError, ValueError):  # closed under it: the server is stopping
+                return
+            now = time.monotonic()
+            with self.lock:
+                if self.closing.is_set():
+                    return
+                for key, _ in ready:
+                    if key.fileobj in self.waiting.get_map():
+                        self.waiting.unregister(key.fileobj)
+                        self.pool.submit(self._answer, key.fileobj, key.data[0])
+                for key in list(self.waiting.get_map().values()):
+                    if now - key.data[1] > IDLE_SECONDS:
+                        self.waiting.unregister(key.fileobj)
+                        self.shutdown_request(cast(socket.socket, key.fileobj))
+
+    def _answer(self, request, client_address) -> None:
+        try:
+            self.finish_request(request, client_address)
+        except Exception:
+            self.handle_error(request, client_address)
+        finally:
+            self.shutdown_request(request)
+
+    def handle_error(self, request, client_address) -> None:
+        """One line, not a traceback: a client's fault is no fault of the site's."""
+        error = sys.exc_info()[1]
+        print(shown(f"serve: a request from {client_address[0]} failed: {error!r}"), file=sys.stderr, flush=True)
+
+    def server_close(self) -> None:
+        self.closing.set()
+        super().server_close()
+        with self.lock:
+            for key in list(self.waiting.get_map().values()):
+                self.shutdown_request(cast(socket.socket, key.fileobj))
+            self.waiting.close()
+        self.pool.shutdown(wait=False, cancel_futures=True)
+
+
+class BadPath(ValueError):
+    """A path no file can have (a NUL byte, a name longer than the system allows)."""
+
+
 def handler_for(state: State):
     class Handler(SimpleHTTPRequestHandler):
+        timeout = IDLE_SECONDS  # each read of the request: a connection that stops sending is let go
+
         def log_message(self, *args):
             pass
 
         def do_GET(self):
+            self._answer(head=False)
+
+        def do_HEAD(self):
+            # What GET answers, from the site only (http.server's HEAD read the working directory:
+            # the repository, .git and .venv included), without the body.
+            self._answer(head=True)
+
+        def _answer(self, head: bool) -> None:
             site, problems, version = state.snapshot()
             path = self.path.split("?", 1)[0].split("#", 1)[0]
             if path == "/__serve/version":
-                return self._send(200, "text/plain", str(version).encode())
+                return self._send(200, "text/plain", str(version).encode(), head)
             if path == "/__serve/reload.js":
-                return self._send(200, "text/javascript", RELOAD_JS)
+                return self._send(200, "text/javascript", RELOAD_JS, head)
             if problems and (path.endswith("/") or path.endswith(".html")):
-                return self._send(503, "text/html; charset=utf-8", _problem_page(problems))
+                return self._send(503, "text/html; charset=utf-8", _problem_page(problems), head)
             if site is None:
-                return self._send(503, "text/html; charset=utf-8", _problem_page(["the first build is running"]))
-            target = _resolve(site, path)
+                return self._send(503, "text/html; charset=utf-8", _problem_page(["the first build is running"]), head)
+            try:
+                target = _resolve(site, path)
+            except BadPath:
+                return self._send(400, "text/plain; charset=utf-8", b"Bad request: no file has that path.\n", head)
             if target is None:
                 target, status = site / "404.html", 404
             else:
@@ -196,14 +285,16 @@ def handler_for(state: State):
             if target.suffix == ".html":
                 body = body.replace(b"</body>", b'<script src="/__serve/reload.js"></script></body>', 1)
                 kind = "text/html; charset=utf-8"
-            return self._send(status, kind, body)
+            return self._send(status, kind, body, head)
 
-        def _send(self, status: int, kind: str, body: bytes) -> None:
+        def _send(self, status: int, kind: str, body: bytes, head: bool = False) -> None:
             self.send_response(status)
             self.send_header("Content-Type", kind)
             self.send_header("Content-Length", str(len(body)))
             self.send_header("Cache-Control", "no-store")
             self.end_headers()
+            if head:
+                return
             try:
                 self.wfile.write(body)
             except (BrokenPipeError, ConnectionResetError):
@@ -213,14 +304,19 @@ def handler_for(state: State):
 
 
 def _resolve(site: Path, path: str) -> Path | None:
+    """The file of the site a request's path names, None when the site has none; BadPath for a
+    path no file can have (a NUL byte, a name too long for the system)."""
     from urllib.parse import unquote
 
-    target = (site / unquote(path).lstrip("/")).resolve()
-    if site.resolve() not in (target, *target.parents):
-        return None
-    if target.is_dir():
-        target = target / "index.html"
-    return target if target.is_file() else None
+    try:
+        target = (site / unquote(path).lstrip("/")).resolve()
+        if site.resolve() not in (target, *target.parents):
+            return None
+        if target.is_dir():
+            target = target / "index.html"
+        return target if target.is_file() else None
+    except (ValueError, OSError) as exc:
+        raise BadPath(path) from exc
 
 
 def _problem_page(problems: list[str]) -> bytes:
@@ -241,7 +337,7 @@ def main(argv: list[str] | None = None) -> int:
     state, stop = State(), threading.Event()
     work = Path(tempfile.mkdtemp(prefix="govcloud-serve-"))
     try:
-        server = ThreadingHTTPServer(("127.0.0.1", args.port), handler_for(state))
+        server = Server(("127.0.0.1", args.port), handler_for(state))
     except OSError as exc:
         print(f"serve: cannot listen on 127.0.0.1:{args.port}: {exc.strerror}", file=sys.stderr)
         return 1

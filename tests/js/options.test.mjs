@@ -68,7 +68,8 @@ test("names: govcloud quote's rule, with the vocabulary's words", () => {
   assert.equal(nameProblem("Go to 1,000 users (Q3) + 20%", b), null);
   assert.deepEqual(nameProblem("  ", b), ["options.name_missing"]);
   assert.deepEqual(nameProblem(long, b), ["options.name_long", { most: shipped.option_names.most }]);
-  for (const bad of ["<b>Grow</b>", "a [link]", "x_y", "- first", "# one", "1. one", "tab\there", " lead"]) {
+  // A tab is a refused character and a leading space is trimmed: names.test.mjs has them with the rest.
+  for (const bad of ["<b>Grow</b>", "a [link]", "x_y", "- first", "# one", "1. one"]) {
     assert.deepEqual(nameProblem(bad, b), ["options.name_plain"], bad);
   }
   assert.deepEqual(nameProblem("Stay ", b, ["Stay"]), ["options.name_taken"]);

@@ -161,7 +161,8 @@ def test_markdown_keeps_data_text_as_text(files):
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("### Changes in the policy data")
     assert "#### Rules\n\n- Lower a user tier (downgrade): reworded\n" in result.stdout
-    assert "\\*\\*Nothing\\*\\* is \\[refunded\\](https://x.example) or" in result.stdout
+    # The address stays words too: its colon in a <span> of its own, so GitHub makes no link of it.
+    assert "\\*\\*Nothing\\*\\* is \\[refunded\\](https<span>:</span>//x.example) or" in result.stdout
     assert "**Nothing**" not in result.stdout and "[refunded]" not in result.stdout
 
 

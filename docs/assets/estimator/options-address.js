@@ -77,15 +77,26 @@ export function writeOptions(options) {
   return params;
 }
 
+/* The name without the spaces at its ends: what the price book's `option_names.space`
+ * matches, the spaces govcloud trims (String.prototype.trim takes others: U+FEFF, not U+0085). */
+export function trimName(name, rule) {
+  return name.replace(new RegExp("^" + rule.space + "+|" + rule.space + "+$", "gu"), "");
+}
+
 /* What is wrong with an option's name, as a path in the price book's words
- * (govcloud quote's rule: the price book's `option_names`), or null. `others`
- * are the other options' names. */
+ * (govcloud quote's rule: the price book's `option_names`, checked in the same
+ * order as govcloud.model.names), or null. `others` are the other options' names.
+ * Lengths count characters (code points), as Python does. */
 export function nameProblem(name, book, others = []) {
-  const rule = book.option_names, trimmed = name.trim();
+  const rule = book.option_names, trimmed = trimName(name, rule);
   if (!trimmed) return ["options.name_missing"];
-  if (name.length > rule.most) return ["options.name_long", { most: rule.most }];
-  if ([...name].some((c) => rule.forbidden.includes(c)) || new RegExp(rule.control).test(name) ||
-      new RegExp("^(?:" + rule.block_start + ")").test(name)) return ["options.name_plain"];
-  if (others.some((o) => o.trim() === trimmed)) return ["options.name_taken"];
+  if (new RegExp(rule.refused, "u").test(name)) return ["names.control"];   // anywhere: trimming takes spaces only
+  if ([...trimmed].length > rule.most) return ["options.name_long", { most: rule.most }];
+  if ([...trimmed].some((c) => rule.forbidden.includes(c)) || new RegExp("^(?:" + rule.block_start + ")").test(trimmed)) {
+    return ["options.name_plain"];
+  }
+  const words = trimmed.split(new RegExp(rule.space + "+", "u"));
+  if (words.some((w) => [...w].length > rule.word)) return ["names.word_long", { most: rule.word }];
+  if (others.some((o) => trimName(o, rule) === trimmed)) return ["options.name_taken"];
   return null;
 }

@@ -6,7 +6,7 @@
  * address and to show the side-by-side table. */
 import { readAnswers } from "./validate.js";
 import { fieldIds } from "./fields.js";
-import { isOptionParam, readOptions, writeOptions, nameProblem } from "./options-address.js";
+import { isOptionParam, readOptions, writeOptions, nameProblem, trimName } from "./options-address.js";
 import { comparison } from "./compare.js";
 import { el } from "./dom.js";
 
@@ -70,7 +70,7 @@ export class Options {
     this.sets().forEach((set, i) => {
       // A name too long to be valid (a hostile link) is shown cut, not in full.
       const most = this.book.option_names.most, label = this.defaultName(i + 2);
-      let name = this.input(set, "name").value.trim();
+      let name = trimName(this.input(set, "name").value, this.book.option_names);
       if (name.length > most) name = name.slice(0, most) + "…";
       set.querySelector("legend").textContent = name && name !== label ? this.word("estimator_form.option_part", { option: label, text: name }) : label;
     });
@@ -155,7 +155,8 @@ export class Options {
   read(state, answers, needsDays) {
     if (this.count() < 2) return state;
     const book = this.book, ns = this.est.ns, names = this.allNames(), errors = state.errors.slice();
-    const options = [{ name: names[0].trim(), scenario: state.scenario }];
+    const trim = (name) => trimName(name, book.option_names);
+    const options = [{ name: trim(names[0]), scenario: state.scenario }];
     const nameError = (id, n) => {
       const wrong = nameProblem(names[n - 1], book, names.filter((_, i) => i < n - 1));
       if (wrong) errors.push({ id, when: id, message: ns.word(book, "problems.field", {
@@ -187,7 +188,7 @@ export class Options {
         const id = map.get(fieldIds(book.products[0].key).users);
         errors.push({ id, when: id, message: part(ns.word(book, "problems.no_product")) });
       }
-      options.push({ name: names[n - 1].trim(), scenario: r.scenario });
+      options.push({ name: trim(names[n - 1]), scenario: r.scenario });
     });
     return Object.assign({}, state, { errors, options });
   }

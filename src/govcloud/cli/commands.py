@@ -16,11 +16,13 @@ from govcloud.calc.quote import quote
 from govcloud.calc.worked import load_worked
 from govcloud.load.glossary import glossary_path, load_glossary
 from govcloud.load.loading import DEFAULT_SCENARIOS, data_path, load_catalog
-from govcloud.load.scenarios import parse_scenarios
-from govcloud.load.yamlsource import decode, load_text, read_text
+from govcloud.load.scenarios import is_list, scenario_stream
+from govcloud.load.yamlsource import Document, Items, decode, load_stream, read_text
+from govcloud.model.catalog import Catalog
 from govcloud.model.problems import InputError, Problem
 from govcloud.model.schema import catalog_schema
-from govcloud.render.tables import pricebook_table, quote_tables
+from govcloud.render.tables import GAP, heading, pricebook_table, quote_table
+from govcloud.words.characters import shown
 
 EXAMPLES = {
     "quote": """example:
@@ -159,7 +161,7 @@ def _drop_output() -> None:
 
 def _say(line: str) -> None:
     try:
-        print(line, file=sys.stderr, flush=True)
+        print(shown(line), file=sys.stderr, flush=True)  # one line: no control character reaches the terminal
     except (OSError, AttributeError, ValueError):  # stderr closed or full: the exit code still tells
         pass
 
@@ -227,15 +229,35 @@ def _run(args: argparse.Namespace) -> int:
     from govcloud.load.options import is_options, parse_options  # named proposals side by side
     from govcloud.render.options import show_options
 
-    document = load_text(text, name)
-    if is_options(document):
-        print(show_options(catalog, parse_options(document, catalog, args.today), args.json, args.today))
+    source = load_stream(text, name)
+    if isinstance(source, Document) and is_options(source):
+        print(show_options(catalog, parse_options(source, catalog, args.today), args.json, args.today))
         return 0
-    scenarios, many = parse_scenarios(document, catalog, args.today)
-    quotes = [quote(catalog, s, args.today) for s in scenarios]
-    if args.json:
-        docs = [q.as_json() for q in quotes]
-        print(json.dumps(docs if many else docs[0], indent=2))
-    else:
-        print(quote_tables(catalog, scenarios, quotes, args.today or date.today()))
+    _quotes(source, catalog, args.json, args.today or date.today())
     return 0
+
+
+def _quotes(source: Document | Items, catalog: Catalog, as_json: bool, today: date) -> None:
+    """Every scenario's quote, written as it is made: the memory taken does not grow with the
+    list (100,000 scenarios once took 1.6 GB). Two readings of the list, one scenario at a time:
+    the first checks them all and counts them, so that a file with any problem prints every
+    problem and no quote, as before; the second quotes each and writes it. The JSON is the
+    document `json.dumps(..., indent=2)` made of the whole list, byte for byte."""
+    count, problems = 0, []
+    for _, found in scenario_stream(source, catalog, today):
+        count += 1
+        problems += found
+    if problems:
+        raise InputError(problems)
+    many, out = is_list(source), sys.stdout
+    if as_json and many:
+        out.write("[\n")
+    for n, (scenario, _) in enumerate(scenario_stream(source, catalog, today), start=1):
+        assert scenario is not None  # the first reading found no problem
+        q = quote(catalog, scenario, today)
+        if as_json:
+            text = json.dumps(q.as_json(), indent=2)
+            out.write(("" if n == 1 else ",\n") + ("  " + text.replace("\n", "\n  ") if many else text))
+        else:
+            out.write(("" if n == 1 else GAP) + quote_table(catalog, scenario, q, heading(n, count, scenario), today))
+    out.write("\n]\n" if as_json and many else "\n")

@@ -11,6 +11,7 @@ change to the data merges; the docs workflow writes it to the job summary.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ from govcloud.model.problems import InputError, Problem
 from govcloud.model.scenario import Scenario
 from govcloud.model.schema import catalog_schema
 from govcloud.words import richtext
+from govcloud.words.characters import shown
 from govcloud.words.vocabulary import template, word
 
 # The data model's JSON Schema, as committed at every revision (path from the repository's root).
@@ -107,7 +109,11 @@ def _folder(path: Path) -> Path:
 def _show(folder: Path, spec: str, name: str) -> str:
     """`git show SPEC` run in `folder` (SPEC `REF:./file` is relative to it, `REF:path` to the repository's root)."""
     try:
-        result = subprocess.run(["git", "-C", str(folder), "show", spec], capture_output=True, timeout=60)
+        # --end-of-options: a revision that starts with "-" (`--base=--output=FILE`, `--base=-p`) is
+        # a revision git cannot find, never an option of git's (git 2.24 and later).
+        result = subprocess.run(
+            ["git", "-C", str(folder), "show", "--end-of-options", spec], capture_output=True, timeout=60
+        )
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise InputError([Problem(name, 1, "(file)", f"git cannot be run: {exc}")]) from None
     if result.returncode != 0:
@@ -409,7 +415,7 @@ def render(sections: list[Section], old: str, new: str, markdown: bool = False) 
             for first, *details in section.items:
                 out.append(f"  - {first}")
                 out += [f"      {d}" for d in details]
-        return "\n".join(out)
+        return "\n".join(map(shown, out))
     out = [f"### {_md(head)}"]
     for section in sections:
         out += ["", f"#### {_md(section.title)}", ""]
@@ -419,12 +425,20 @@ def render(sections: list[Section], old: str, new: str, markdown: bool = False) 
     return "\n".join(out)
 
 
+# What GitHub makes of plain words beyond CommonMark: an address (https://, www.) or an e-mail
+# address becomes a link, @name a mention, #12 an issue's link, $...$ math. Each character that
+# starts one goes in a <span> of its own (GitHub's documented way to write a plain dollar sign):
+# the words read the same, and no pattern runs across the element's edge.
+_GITHUB = re.compile(r"[@$#]|:(?=//)|(?<=[wW]{3})\.")
+
+
 def _md(text: str) -> str:
-    """Data text shown as text in Markdown: no markup, links or HTML from a pull request."""
-    out = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    for char in "\\`*_[]|#!~":
+    """Data text shown as text in Markdown: no markup, links, mentions, math or HTML from a pull
+    request, and one line (a control character is shown as its escape)."""
+    out = shown(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    for char in "\\`*_[]|!~":
         out = out.replace(char, "\\" + char)
-    return out
+    return _GITHUB.sub(lambda m: f"<span>{m[0]}</span>", out)
 
 
 # -- command line ---------------------------------------------------------------
@@ -452,6 +466,10 @@ def run(args: Any) -> int:
     files: list[str] = args.files
     if args.base is None and len(files) != 2 or args.base is not None and len(files) > 1:
         print("govcloud diff: give two data files (OLD NEW), or --base REF and at most one data file", file=sys.stderr)
+        return 2
+    if args.base is not None and not args.base.strip():
+        # git reads an empty revision as the index, and would compare it with the working copy.
+        print("govcloud diff: --base needs a git revision, such as main or a commit", file=sys.stderr)
         return 2
     scenarios = args.scenarios or default_scenarios()
     if args.base is not None:

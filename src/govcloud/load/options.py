@@ -12,6 +12,7 @@ from govcloud.model.catalog import Catalog
 from govcloud.model.names import FEWEST, KEY, MOST, name_problem
 from govcloud.model.problems import InputError, Problem
 from govcloud.model.scenario import Scenario
+from govcloud.words.characters import trim
 
 
 def is_options(doc: Document) -> bool:
@@ -32,9 +33,11 @@ def parse_options(doc: Document, catalog: Catalog, today: date | None = None) ->
         problems.append(doc.problem((KEY,), KEY, f"name {FEWEST} or {MOST} options to compare (found {len(options)})"))
     shared = {k: v for k, v in value.items() if k not in (KEY, "proposed")}
     out: list[tuple[str, Scenario]] = []
+    named: list[str] = []
     for name, proposed in options.items():
         where = f"{KEY}.{name}"
-        wrong = name_problem(name)
+        wrong = name_problem(name, named)  # "A" and "A " are one name, as the estimator reads them
+        named.append(name)
         if wrong:
             problems.append(doc.problem((KEY, name), where, wrong))
             continue
@@ -54,7 +57,7 @@ def parse_options(doc: Document, catalog: Catalog, today: date | None = None) ->
                 for p in exc.problems
             ]
             continue
-        out.append((name.strip(), scenarios[0]))
+        out.append((trim(name), scenarios[0]))
     if problems:
         raise InputError(list(dict.fromkeys(problems)))  # shared fields' problems once, not once per option
     return out

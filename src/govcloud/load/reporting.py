@@ -9,7 +9,7 @@ from typing import Any, Callable, Iterable, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from govcloud.load.yamlsource import Document
+from govcloud.load.yamlsource import YAML11_BOOLS, Document
 from govcloud.model.problems import InputError, Problem, field_path
 
 M = TypeVar("M", bound=BaseModel)
@@ -55,7 +55,8 @@ def _message(error: Any, schema: dict) -> str:
     if kind in {"int_type", "int_parsing", "int_from_float"}:
         return "must be a whole number"
     if kind in {"bool_type", "bool_parsing"}:
-        return "must be true or false"
+        given = error.get("input")
+        return f"{given!r}: write true or false" if given in YAML11_BOOLS else "must be true or false"
     if kind == "string_type":
         return "must be text"
     if kind == "literal_error":

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from govcloud.load.loading import validate
-from govcloud.load.yamlsource import Document, load_text
+from govcloud.load.yamlsource import Document, Items, load_text
 from govcloud.model.catalog import Catalog
 from govcloud.model.problems import InputError, Problem
 from govcloud.model.scenario import Scenario
@@ -62,9 +62,52 @@ def parse_scenarios(source: Document, catalog: Catalog, today: date | None = Non
     """Every scenario in a document (one, or a list), and whether it was a list.
 
     `today` is the date `renewal:` counts from (default: the system date)."""
+    scenarios, problems = [], []
+    for scenario, found in scenario_stream(source, catalog, today):
+        problems += found
+        if scenario is not None:
+            scenarios.append(scenario)
+    if problems:
+        raise InputError(problems)
+    return scenarios, is_list(source)
+
+
+def is_list(source: Document | Items) -> bool:
+    return isinstance(source, Items) or isinstance(source.value, list)
+
+
+def scenario_stream(
+    source: Document | Items, catalog: Catalog, today: date | None = None
+) -> Iterator[tuple[Scenario | None, list[Problem]]]:
+    """Each scenario of the document in turn, with its problems (None when it has any but those
+    of its days), one item of a list at a time: `govcloud quote` holds one scenario, not the list.
+    An empty list is one problem."""
+    empty = is_list(source)
+    for prefix, view, refused in _items(source):
+        empty = False
+        if refused:  # what the reader refused in it (a tag, a duplicate key): named [i]... already
+            yield None, refused
+            continue
+        try:
+            scenario = validate(Scenario, view, _cross_checks(catalog))
+        except InputError as exc:
+            yield None, [_renamed(p, prefix) for p in exc.problems]
+            continue
+        scenario, dated = _dated(scenario, view, catalog, today)
+        yield scenario, [_renamed(p, prefix) for p in dated]
+    if empty:
+        line = source.line if isinstance(source, Items) else source.line_of(())
+        yield None, [Problem(source.name, line, "(file)", "the list of scenarios is empty")]
+
+
+def _items(source: Document | Items) -> Iterator[tuple[tuple, Document, list[Problem]]]:
+    """(prefix, the item as a document of its own, what the reader refused in it) for each item."""
+    if isinstance(source, Items):
+        for item in source:
+            yield (item.index,), item.document, item.problems
+        return
     value = source.value
     items = value if isinstance(value, list) else [value]
-    scenarios, problems = [], []
     # Each item's line numbers, grouped in one pass: filtering the whole map per
     # item made a long list of scenarios quadratic.
     lines_of: dict = {}
@@ -75,20 +118,11 @@ def parse_scenarios(source: Document, catalog: Catalog, today: date | None = Non
             lines_of.setdefault(loc[:1], {})[loc[1:]] = line
     for i, item in enumerate(items):
         prefix = (i,) if isinstance(value, list) else ()
-        view = Document(source.name, item, lines_of.get(prefix, {}))
-        try:
-            scenario = validate(Scenario, view, _cross_checks(catalog))
-        except InputError as exc:
-            problems += [p.__class__(p.file, p.line, _prefixed(prefix, p.field), p.message) for p in exc.problems]
-            continue
-        scenario, dated = _dated(scenario, view, catalog, today)
-        problems += [p.__class__(p.file, p.line, _prefixed(prefix, p.field), p.message) for p in dated]
-        scenarios.append(scenario)
-    if isinstance(value, list) and not value:
-        problems.append(source.problem((), "(file)", "the list of scenarios is empty"))
-    if problems:
-        raise InputError(problems)
-    return scenarios, isinstance(value, list)
+        yield prefix, Document(source.name, item, lines_of.get(prefix, {})), []
+
+
+def _renamed(p: Problem, prefix: tuple) -> Problem:
+    return Problem(p.file, p.line, _prefixed(prefix, p.field), p.message)
 
 
 def _prefixed(prefix: tuple, field: str) -> str:

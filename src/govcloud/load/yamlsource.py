@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import yaml
 
@@ -37,6 +39,10 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:float",
 }
 _PLAIN_INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
+# A float as YAML resolves one (underscores already taken out), in ASCII digits only.
+_PLAIN_FLOAT = re.compile(r"^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:e[-+]?[0-9]+)?$")
+# YAML 1.1's words for true and false (kept as text: see _scalar).
+YAML11_BOOLS = frozenset("yes Yes YES no No NO true True TRUE false False FALSE on On ON off Off OFF".split())
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 
@@ -99,9 +105,52 @@ def load_text(text: str, name: str) -> Document:
     return _load_yaml(text, name)
 
 
+def load_stream(text: str, name: str) -> Document | Items:
+    """As load_text, but a document whose top level is a list (of scenarios: up to 100,000 in a
+    file under the size bound) comes back as its Items, read one at a time when iterated, so
+    that what is read does not grow with the list; any other document, whole."""
+    if len(text) > MAX_BYTES:
+        raise InputError([_too_big(name)])
+    if name.endswith(".json") or text.lstrip().startswith(("{", "[")) and _is_json(text):
+        _json_syntax(text, name)
+    if not text.strip():
+        raise InputError([Problem(name, 1, "(file)", "is empty")])
+    line = _list_start(text)
+    return _load_yaml(text, name) if line is None else Items(text, name, line)
+
+
+_JSON_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+def _json_check(text: str) -> None:
+    """json.loads's verdict on the text (raises as it does), without holding the whole value: a
+    top-level array is decoded one element at a time; anything else, or anything amiss, is
+    handed to json.loads itself, which then says what is wrong in its own words."""
+    decoder = json.JSONDecoder()
+    try:
+        at = _JSON_SPACE.match(text).end()  # type: ignore[union-attr]
+        if text.startswith("[", at):
+            at = _JSON_SPACE.match(text, at + 1).end()  # type: ignore[union-attr]
+            more = not text.startswith("]", at)
+            while more:
+                _, at = decoder.raw_decode(text, at)
+                at = _JSON_SPACE.match(text, at).end()  # type: ignore[union-attr]
+                if text.startswith(",", at):
+                    at = _JSON_SPACE.match(text, at + 1).end()  # type: ignore[union-attr]
+                elif text.startswith("]", at):
+                    more = False
+                else:
+                    raise ValueError(at)
+            if _JSON_SPACE.match(text, at + 1).end() == len(text):  # type: ignore[union-attr]
+                return
+    except (ValueError, RecursionError):
+        pass
+    json.loads(text)
+
+
 def _is_json(text: str) -> bool:
     try:
-        json.loads(text)
+        _json_check(text)
     except ValueError:
         return False
     except RecursionError:  # JSON, but too deep to read: _load_json says so
@@ -109,17 +158,114 @@ def _is_json(text: str) -> bool:
     return True
 
 
-def _load_json(text: str, name: str) -> Document:
+def _json_syntax(text: str, name: str) -> None:
     # JSON carries no line numbers once parsed; YAML is a superset of JSON,
     # so the YAML path gives lines as well, but a JSON syntax error is best
     # told in JSON's own words.
     try:
-        json.loads(text, parse_float=Decimal)
+        _json_check(text)
     except json.JSONDecodeError as exc:
         raise InputError([Problem(name, exc.lineno, "(file)", f"JSON syntax: {exc.msg}")]) from None
     except RecursionError:
         raise InputError([Problem(name, 1, "(file)", "JSON syntax: values are nested too deeply")]) from None
+
+
+def _load_json(text: str, name: str) -> Document:
+    _json_syntax(text, name)
     return _load_yaml(text, name)
+
+
+if getattr(yaml, "__with_libyaml__", False):
+    from yaml._yaml import CParser
+
+    class _CStream(CParser, yaml.composer.Composer, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
+        """libyaml's parser (its events, 15 times faster), with PyYAML's composer: a node at a time."""
+
+        def __init__(self, text: str):
+            CParser.__init__(self, text)
+            yaml.composer.Composer.__init__(self)
+            yaml.constructor.SafeConstructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+
+
+def _streamer(text: str) -> Any:
+    return _CStream(text) if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader(text)
+
+
+def _list_start(text: str) -> int | None:
+    """The line of the document's list when its top level is a plain list (no tag, no anchor);
+    None for anything else, a fault included: the whole-document reader then says what."""
+    try:
+        loader = _streamer(text)
+    except yaml.YAMLError:
+        return None
+    try:
+        loader.get_event()
+        if not loader.check_event(yaml.DocumentStartEvent):
+            return None
+        loader.get_event()
+        event = loader.peek_event()
+        if isinstance(event, yaml.SequenceStartEvent) and event.anchor is None and event.tag is None:
+            return event.start_mark.line + 1 if event.start_mark else 1
+        return None
+    except (yaml.YAMLError, RecursionError):
+        return None
+    finally:
+        loader.dispose()
+
+
+@dataclass(frozen=True)
+class Item:
+    """One item of a top-level list: its value and lines (paths inside the item, its own line
+    at ()), and what the reader refused in it (tags, duplicate keys), named `[index]...`."""
+
+    index: int
+    document: Document
+    problems: list[Problem]
+
+
+class Items:
+    """A document whose top level is a list, read one item at a time, each time it is iterated.
+    Aliases may point back to any earlier item; a fault anywhere in the text is raised (as
+    InputError, in the whole-document reader's words) when the reading reaches it."""
+
+    def __init__(self, text: str, name: str, line: int):
+        self.text, self.name, self.line = text, name, line
+
+    def __iter__(self) -> Iterator[Item]:
+        loader = _streamer(self.text)
+        # Items are built one at a time and let go, so their nodes' ids are reused: only a node
+        # that carries an anchor (the composer keeps it for the aliases to come) is still the
+        # same node when met again, so only those count as built (see _Builder.build).
+        anchored: set[int] = set()
+        builder = _Builder(self.name, loader, anchored)
+        try:
+            for _ in range(3):  # the stream's, the document's and the list's start
+                loader.get_event()
+            index = 0
+            while not loader.check_event(yaml.SequenceEndEvent):
+                node = loader.compose_node(None, index)
+                new = len(loader.anchors) - len(anchored)  # the composer's anchors, newest last
+                anchored.update(id(n) for n in islice(reversed(loader.anchors.values()), new))
+                builder.lines, builder.problems = {}, []
+                try:
+                    value = builder.build(node, (index,))
+                except RecursionError:
+                    raise InputError([_too_deep(self.name, builder.node.start_mark.line + 1)]) from None
+                if builder.bomb:  # aliases past the bound: that alone, as the whole-document reader says it
+                    raise InputError([builder.bomb])
+                lines = {loc[1:]: line for loc, line in builder.lines.items()}
+                yield Item(index, Document(self.name, value, lines), builder.problems)
+                index += 1
+            loader.get_event()
+            loader.get_event()
+            if not loader.check_event(yaml.StreamEndEvent):
+                raise yaml.YAMLError("more than one document")
+        except (yaml.YAMLError, RecursionError):
+            _load_yaml(self.text, self.name)  # raises, saying what is wrong and where
+            raise InputError([Problem(self.name, 1, "(file)", "YAML syntax: cannot be read")]) from None
+        finally:
+            loader.dispose()
 
 
 def _compose_fast(text: str) -> tuple[yaml.Node | None, Loader] | None:
@@ -196,14 +342,18 @@ def _syntax_problem(name: str, exc: yaml.MarkedYAMLError) -> Problem:
 
 
 class _Builder:
-    def __init__(self, name: str, loader: yaml.BaseLoader):
+    def __init__(self, name: str, loader: yaml.BaseLoader, anchored: set[int] | None = None):
         self.name = name
         self.loader = loader
         self.lines: Lines = {}
         self.problems: list[Problem] = []
         self.built: set[int] = set()  # nodes already built once: meeting one again is an alias
+        # Whose ids `built` keeps: every node while the whole graph is held; only the anchored
+        # ones while a list is read an item at a time (the others' ids are reused).
+        self.anchored = anchored
         self.expanding = 0  # inside the expansion of an alias
         self.count = 0  # values that aliases added
+        self.bomb: Problem | None = None  # the problem of going past MAX_NODES
 
     def fail(self, node: yaml.Node, loc: tuple, message: str) -> None:
         self.problems.append(Problem(self.name, node.start_mark.line + 1, field_path(loc), message))
@@ -212,7 +362,8 @@ class _Builder:
         self.node = node  # where to point if the nesting is too deep to recurse into
         # Only what aliases add is counted: values written out are bounded by the file's size.
         repeat = id(node) in self.built
-        self.built.add(id(node))
+        if self.anchored is None or id(node) in self.anchored:
+            self.built.add(id(node))
         if repeat or self.expanding:
             self.count += 1
             if self.count > MAX_NODES:
@@ -223,6 +374,7 @@ class _Builder:
                         f"the document expands to more than {MAX_NODES:,} values "
                         "(aliases repeated too often); write the values out",
                     )
+                    self.bomb = self.problems[-1]
                 return None
         if repeat:
             self.expanding += 1
@@ -263,9 +415,14 @@ class _Builder:
 
     def _scalar(self, node: yaml.ScalarNode, loc: tuple) -> Any:
         if node.tag == "tag:yaml.org,2002:float":
-            # Money must stay exact: floats become Decimals from their own digits.
+            # Money must stay exact: floats become Decimals from their own digits. Decimal() also
+            # reads digits of other scripts and spaces (`!!float "١٠٠٠"`), so the text must be
+            # written as YAML writes a number, in the digits 0 to 9.
             text = node.value.replace("_", "").lower()
             special = {".inf": "Infinity", "+.inf": "Infinity", "-.inf": "-Infinity", ".nan": "NaN"}
+            if text not in special and not _PLAIN_FLOAT.match(text):
+                self.fail(node, loc, f"{node.value!r} is not a number written in the digits 0 to 9")
+                return None
             try:
                 return Decimal(special.get(text, text))
             except InvalidOperation:
@@ -277,8 +434,9 @@ class _Builder:
             self.fail(node, loc, f"{node.value!r}: write whole numbers in plain digits, such as 1500")
             return None
         if node.tag == "tag:yaml.org,2002:bool" and node.value not in ("true", "false"):
-            self.fail(node, loc, f"{node.value!r}: write true or false")
-            return None
+            # YAML 1.1's yes/no/on/off stay the words written: the field's own type says what it
+            # wants ("'yes': write true or false" for a yes-or-no field, a whole number for users).
+            return node.value
         # What PyYAML's constructors make of the forms left, made here directly (most of a
         # large file's scalars; the constructor's own bookkeeping doubled the time to read it).
         if node.tag == "tag:yaml.org,2002:str":

@@ -27,10 +27,19 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from govcloud.model.money import CENT
-from govcloud.words import richtext
+from govcloud.model.names import fit_problem
+from govcloud.words import characters, richtext
+from govcloud.words.vocabulary import word
 
 # Keeps every price times a term's days inside JavaScript's exact integer range.
 MAX_AMOUNT = Decimal("1000000000.00")
+# A tier's users, compared with what a reader types as a JavaScript Number: exact up to 2^53 - 1.
+MAX_USERS = 2**53 - 1
+# Instances a subscription holds at no extra cost (150 today). Every output holds 10,000 exactly
+# and as few digits: the estimator's whole-number fields and its "{instances} of {max_instances}"
+# cells, the price book's JSON, the pages' sentences; 10^30 or 2^53 + 1 did not survive the
+# estimator's Numbers, and a limit a thousand times today's is a typing slip, not a policy.
+MAX_INSTANCES = 10_000
 
 
 def _amount(value: object, allow_zero: bool = False) -> Decimal:
@@ -60,10 +69,20 @@ Money = Annotated[
 ]
 
 
+# What is trimmed off a text's ends: the spaces names are trimmed of (characters.SPACE, the same
+# in the estimator) and the line ends YAML's block styles leave. Not str.strip(): it also takes
+# U+001C to U+001F and U+0085 off the ends, which the check of refused characters must see.
+_TRIM = characters.SPACE + "\t\n\r"
+
+
+def trimmed(value: str) -> str:
+    return value.strip(_TRIM)
+
+
 def _text(value: str) -> str:
-    if not value.strip():
+    if not trimmed(value):
         raise PydanticCustomError("text", "must not be empty")
-    return value.strip()
+    return trimmed(value)
 
 
 def _checked(kind: richtext.Kind, placeholders: frozenset[str] = frozenset()):
@@ -146,12 +165,27 @@ def _product_key(value: str) -> str:
 ProductKey = Annotated[Key, AfterValidator(_product_key)]
 
 
+def _name(value: object) -> object:
+    """A product's name follows the rule options' names follow (govcloud.model.names): no refused
+    character anywhere, its ends too (Line trims them first), and it fits the pages on a phone."""
+    wrong = word("names.control") if isinstance(value, str) and characters.refused(value) else None
+    if isinstance(value, str) and not wrong and trimmed(value):
+        wrong = fit_problem(trimmed(value))
+    if wrong:
+        raise PydanticCustomError("name", "{message}", {"message": wrong})
+    return value
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Tier(Strict):
-    users: Annotated[StrictInt, Field(ge=1, description="Largest number of users the tier covers.")]
+    users: Annotated[
+        StrictInt,
+        # At most JavaScript's largest exact integer (2^53 - 1): the estimator compares it as a Number.
+        Field(ge=1, le=MAX_USERS, description="Largest number of users the tier covers."),
+    ]
     annual: Annotated[Amount, Field(description="Illustrative annual price of the tier, in the data's currency.")]
 
 
@@ -164,7 +198,12 @@ class Product(Strict):
             "(docs/maintainers.md, Product keys)."
         ),
     ]
-    name: Annotated[Line, Field(description="Name shown to readers.")]
+    name: Annotated[
+        Line,
+        BeforeValidator(_name),
+        # At most NAME_LENGTH characters, no word longer than WORD_LENGTH (names.py), unlike the others'.
+        Field(description="Name shown to readers."),
+    ]
     description: Annotated[Prose, Field(description="One sentence on what the product is for.")]
     tiers: Annotated[list[Tier], Field(min_length=1, description="User tiers in ascending order of users.")]
 
@@ -266,7 +305,10 @@ class Catalog(Strict):
         Field(description="Prices are illustrative list prices; the quote from the contact governs."),
     ]
     term_days: Annotated[StrictInt, Field(ge=1, le=366, description="Days in one annual term.")]
-    max_instances: Annotated[StrictInt, Field(ge=1, description="Instances a subscription holds at no extra cost.")]
+    max_instances: Annotated[
+        StrictInt,
+        Field(ge=1, le=MAX_INSTANCES, description="Instances a subscription holds at no extra cost."),
+    ]
     proration: Annotated[
         Literal["days"],
         Field(description="Basis of a mid-term upgrade's charge (not documented for Government Cloud)."),

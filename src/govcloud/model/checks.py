@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from govcloud.model.catalog import _amount
+from govcloud.model.catalog import _amount, trimmed
+from govcloud.words.vocabulary import word
 
 
 def catalog_cross_checks(raw: Any) -> Iterable[tuple[tuple, str]]:
@@ -15,6 +16,7 @@ def catalog_cross_checks(raw: Any) -> Iterable[tuple[tuple, str]]:
     products = raw.get("products")
     if isinstance(products, list):
         seen: dict[str, int] = {}
+        named: dict[str, int] = {}
         for i, product in enumerate(products):
             if not isinstance(product, dict):
                 continue
@@ -23,6 +25,13 @@ def catalog_cross_checks(raw: Any) -> Iterable[tuple[tuple, str]]:
                 if key in seen:
                     yield (("products", i, "key"), f"{key!r} is already the key of products[{seen[key]}]")
                 seen.setdefault(key, i)
+            # Two products of one name read as one on every page: names differ once trimmed, as options' do.
+            name = product.get("name")
+            if isinstance(name, str) and trimmed(name):
+                same = trimmed(name)
+                if same in named:
+                    yield (("products", i, "name"), word("names.taken", other=f"products[{named[same]}]"))
+                named.setdefault(same, i)
             yield from _ladder_checks(product.get("tiers"), ("products", i, "tiers"))
     sources, rules = raw.get("sources"), raw.get("rules")
     if isinstance(sources, dict) and isinstance(rules, dict):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from govcloud.words.characters import shown
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -13,7 +15,9 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.field}: {self.message}"
+        # One line, whatever a key, a value or a file name holds: a control character (ESC, CR,
+        # a newline) or a bidirectional override is shown as its escape, never sent to the terminal.
+        return shown(f"{self.file}:{self.line}: {self.field}: {self.message}")
 
 
 class InputError(Exception):

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Field, StrictInt
 from pydantic_core import PydanticCustomError
 
-from govcloud.model.catalog import Key, Line, Money, Prose, Strict
+from govcloud.model.catalog import MAX_USERS, Key, Line, Money, Prose, Strict
 from govcloud.words.vocabulary import word
 
 Customer = Literal["government", "commercial"]
@@ -16,8 +16,10 @@ Change = Literal["new", "upgrade", "downgrade", "instances_only", "unchanged", "
 
 
 class Holding(Strict):
-    users: Annotated[StrictInt, Field(ge=1, description="Users the subscription must cover.")]
-    instances: Annotated[StrictInt, Field(ge=1, description="Instances of the product.")] = 1
+    # At most 2^53 - 1, as the estimator's fields: past it a JavaScript reader of the JSON quote
+    # (or the estimator, given the same scenario) would hold another number.
+    users: Annotated[StrictInt, Field(ge=1, le=MAX_USERS, description="Users the subscription must cover.")]
+    instances: Annotated[StrictInt, Field(ge=1, le=MAX_USERS, description="Instances of the product.")] = 1
 
 
 class Expected(Strict):

@@ -51,14 +51,22 @@ def quote_table(catalog: Catalog, scenario: Scenario, q: Quote, heading: str, to
     return "\n".join(out)
 
 
+def heading(n: int, count: int, scenario: Scenario) -> str:
+    """The heading of the n-th of `count` quotes: "Scenario 2 of 5: its title", or "Quote"."""
+    number = f"Scenario {n} of {count}" if count > 1 else "Quote"
+    return f"{number}: {scenario.title}" if scenario.title else number
+
+
+# Between two quotes' tables.
+GAP = "\n\n\n"
+
+
 def quote_tables(catalog: Catalog, scenarios: list[Scenario], quotes: list[Quote], today: date | None = None) -> str:
     count = len(scenarios)
-    parts = []
-    for n, (scenario, q) in enumerate(zip(scenarios, quotes), start=1):
-        number = f"Scenario {n} of {count}" if count > 1 else "Quote"
-        heading = f"{number}: {scenario.title}" if scenario.title else number
-        parts.append(quote_table(catalog, scenario, q, heading, today))
-    return "\n\n\n".join(parts)
+    return GAP.join(
+        quote_table(catalog, scenario, q, heading(n, count, scenario), today)
+        for n, (scenario, q) in enumerate(zip(scenarios, quotes), start=1)
+    )
 
 
 def pricebook_table(book: dict, prices: Prices) -> str:

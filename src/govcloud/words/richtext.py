@@ -27,6 +27,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Iterable, Literal, Mapping
 
+from govcloud.words import characters
+
 Kind = Literal["plain", "formatted"]
 
 PLAIN_FORBIDDEN = set("<>[]{}*_`\\|")
@@ -47,7 +49,8 @@ TOKENS = re.compile(
 NAME = re.compile(r"[a-z][a-z0-9_]*")
 # How a line of Markdown opens a block; data text is always inline.
 BLOCK_START = re.compile(r"\s|#|>|[-+*=_~:](?:\s|$|[-=_~:]{2})|\d+[.)](?:\s|$)|!!!|\?\?\?|\|")
-CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
+# Control, format and bidirectional characters: one definition with the names' rule and the estimator.
+CONTROL = characters.REFUSED_PATTERN
 
 
 @dataclass(frozen=True)

@@ -213,6 +213,13 @@ WORDS: Final[dict[str, Any]] = {
         ),
         "name_taken": "is already the name of another option",
     },
+    # The rule every name shares (govcloud.model.names): products' names in the data and options' names.
+    "names": {
+        "control": "must not hold line breaks, tabs, control characters or invisible formatting "
+        "(zero-width or right-to-left marks)",
+        "word_long": "must not have a word longer than {most} characters: it would not fit a phone's screen",
+        "taken": "is already the name of {other}; give each product a name of its own",
+    },
     # The language the estimator writes dates and counts in, a BCP 47 tag handed to Intl as
     # it is. Python writes the same forms for en-US itself (present.long_date, format(n, ","));
     # tests/unit/test_conformance_node.py compares the two through this value.
