@@ -15,7 +15,7 @@ from govcloud.calc.pricebook import pricebook
 from govcloud.words.richtext import html_text
 from govcloud.words.vocabulary import WORDS, word
 from govcloud_site.markdown.marks import NO_TERM_LINKS, mark, raw_html
-from macros.fields import number_field
+from macros.fields import date_field, number_field
 from macros.options import options_form, options_results
 
 CUSTOMERS = ("government", "commercial")
@@ -115,7 +115,16 @@ def estimator_markup(catalog) -> str:
         '<p class="gc-hint" id="gc-customer-hint">This decides whom you contact.</p>'
         '<select class="gc-select" id="gc-customer" name="customer" data-testid="customer" '
         f'aria-describedby="gc-customer-hint">{customer_options}</select></div>'
-        '<fieldset class="gc-term gc-change-only"><legend class="gc-legend">Your current term</legend>'
+        # D, the day the change is made and priced (docs/formats.md): today unless the address
+        # says otherwise; main.js writes the reader's date in it at start.
+        + date_field(
+            "gc-date",
+            "change-date",
+            "Date of the change",
+            "The prices in force on this day apply. Leave today's date unless you plan a later day.",
+            "date",
+        )
+        + '<fieldset class="gc-term gc-change-only"><legend class="gc-legend">Your current term</legend>'
         + number_field(
             "gc-days-remaining",
             "days-remaining",
@@ -123,12 +132,14 @@ def estimator_markup(catalog) -> str:
             f"A whole number from 0 to {term}, or enter the renewal date below.",
             "days_remaining",
         )
-        + '<div class="gc-field" data-gc-field="gc-renewal">'
-        '<label class="gc-label" for="gc-renewal">Renewal date</label>'
-        '<p class="gc-hint" id="gc-renewal-hint">The days left are worked out from today\'s date.</p>'
-        '<p class="gc-error" id="gc-renewal-error" hidden></p>'
-        '<input class="gc-input gc-date" type="date" id="gc-renewal" name="renewal" data-testid="renewal-date" '
-        'aria-describedby="gc-renewal-hint"></div></fieldset>'
+        + date_field(
+            "gc-renewal",
+            "renewal-date",
+            "Renewal date",
+            "The days left are worked out from the date of the change.",
+            "renewal",
+        )
+        + "</fieldset>"
         + "".join(_product_fieldset(catalog, p) for p in catalog.products)
         + options_form(catalog)
         + "</form>"
@@ -153,7 +164,12 @@ def estimator_markup(catalog) -> str:
         '<h2 id="gc-results-title" tabindex="-1">Your estimate</h2>'
         '<ul class="gc-print-only gc-context" data-gc="print-context"></ul>'
         '<p class="gc-stale" data-gc="stale" hidden></p>'
-        f'<p class="gc-empty" data-gc="empty">{EMPTY}</p>' + options_results() +
+        f'<p class="gc-empty" data-gc="empty">{EMPTY}</p>'
+        # The date the estimate is for, and whether a quote made that day still holds (dom.js fills them).
+        '<p class="gc-passed" data-gc="dated-passed" hidden></p>'
+        '<p class="gc-dated" data-gc="dated" hidden>For a change on <strong data-testid="quote-date"></strong>, '
+        "at the prices in force that day. A quote made that day holds its prices until "
+        '<strong data-testid="valid-until"></strong> if the order is placed by then.</p>' + options_results() +
         # The estimator writes the rows, headings and totals from the price book's words.
         '<div class="gc-table-wrap" data-gc="table-wrap" hidden>'
         '<table class="gc-table"><caption class="gc-caption">Each product\'s tier and yearly price, '

@@ -4,7 +4,7 @@
  * Product keys are only ever looked up in Maps: data or an address naming
  * `constructor` or `__proto__` never reaches an object's prototype. */
 import { fieldIds } from "./fields.js";
-import { readWhole, daysUntil, isDateShaped, longDate, fromToday } from "./numbers.js";
+import { readWhole, daysBetween, isDateShaped, longDate, fromDay, isoDate, addDays } from "./numbers.js";
 
 export const NOTICES_SHOWN = 5;   // a hostile link with thousands of parameters: list a few, count the rest
 const NOTICE_CHARS = 40;          // how much of an ignored parameter a notice repeats
@@ -33,18 +33,27 @@ function unusedInPurchase(shown) {
          "which does not use the days left in a term.";
 }
 
+// A date the link gives: the problem that keeps it from being used, or null.
+function dateProblem(value) {
+  return isDateShaped(value) ? "there is no such date" : "use a date written as YYYY-MM-DD";
+}
+
 /* Reads URLSearchParams (or [name, value] pairs). Returns the values to put in
- * the form (a Map id -> text), the customer, a valid renewal date, whether the
- * address describes a change, the notices (at most NOTICES_SHOWN, plus one
- * that counts the rest) and the ids the address filled. */
+ * the form (a Map id -> text), the customer, the date of the change the link
+ * gives (or null: today's then), a valid renewal date, whether the address
+ * describes a change, the notices of what was not used (at most NOTICES_SHOWN,
+ * plus one that counts the rest), the notes on how the rest was read, and the
+ * ids the address filled. The days left and the renewal date count from the
+ * link's date, else from today: an old link with only `days_remaining` says so
+ * in a note. */
 export function readAddress(params, book, customers, now = new Date()) {
-  const fields = addressFields(book), seen = new Set(), notices = [];
+  const fields = addressFields(book), seen = new Set(), notices = [], notes = [];
   const values = new Map(), given = new Set();
-  let customer = null, renewal = null, change = false, days = null, held = false;
+  let customer = null, renewal = null, change = false, days = null, held = false, date = null, renewalGiven = null;
   const shownOf = new Map();   // days_remaining and renewal as the link gave them, for a notice at the end
   for (const [name, value] of params) {
     const shown = "“" + clip(name) + (value === "" ? "" : "=" + clip(value)) + "”";
-    if (name !== "customer" && name !== "renewal" && !fields.has(name)) {
+    if (name !== "customer" && name !== "renewal" && name !== "date" && !fields.has(name)) {
       notices.push("Ignored " + shown + ": the estimator has no such setting.");
       continue;
     }
@@ -59,14 +68,13 @@ export function readAddress(params, book, customers, now = new Date()) {
       else customer = value;
       continue;
     }
-    if (name === "renewal") {
-      const until = daysUntil(value, now), term = book.term_days;
-      const wrong = until === null
-        ? (isDateShaped(value) ? "there is no such date" : "use a date written as YYYY-MM-DD")
-        : until < 0 ? "that date has passed"
-        : until > term ? "it is more than " + term + " days from today" : null;
-      if (wrong) notices.push("Ignored " + shown + ": " + wrong + ".");
-      else renewal = { date: value, days: until };
+    if (name === "date") {
+      if (daysBetween(value, value) === null) notices.push("Ignored " + shown + ": " + dateProblem(value) + ".");
+      else { date = value; values.set("gc-date", value); given.add("gc-date"); }
+      continue;
+    }
+    if (name === "renewal") {   // checked once the date it counts from is known
+      renewalGiven = value;
       continue;
     }
     const field = fields.get(name);
@@ -83,6 +91,16 @@ export function readAddress(params, book, customers, now = new Date()) {
     }
     given.add(field.id);   // the link's answers count as given: their problems are reported
   }
+  // The days count from the date of the change: the link's, else today.
+  const from = date || isoDate(0, now), base = date ? "the date of the change" : "today";
+  if (renewalGiven !== null) {
+    const until = daysBetween(from, renewalGiven), term = book.term_days;
+    const wrong = until === null ? dateProblem(renewalGiven)
+      : until < 0 ? (date ? "it is before the date of the change" : "that date has passed")
+      : until > term ? "it is more than " + term + " days from " + base : null;
+    if (wrong) notices.push("Ignored " + shownOf.get("renewal") + ": " + wrong + ".");
+    else renewal = { date: renewalGiven, days: until };
+  }
   if (!held) {
     // Nothing held today: a new purchase, for which the days left mean nothing.
     if (days !== null) { notices.push(unusedInPurchase(shownOf.get("days_remaining"))); values.delete("gc-days-remaining"); }
@@ -92,10 +110,15 @@ export function readAddress(params, book, customers, now = new Date()) {
   if (renewal) {
     // The date wins: it stays right as the days pass, a count of days does not.
     if (days !== null && days !== String(renewal.days)) {
-      notices.push("Used the renewal date " + longDate(renewal.date) + " (" + fromToday(renewal.days) + ") " +
+      notices.push("Used the renewal date " + longDate(renewal.date) + " (" + fromDay(renewal.days, !date) + ") " +
                    "instead of “days_remaining=" + clip(days) + "”.");
     }
     values.set("gc-days-remaining", String(renewal.days));
+  } else if (days !== null && !date) {
+    // A link written before links carried their date: its days left count from the day it is opened.
+    notes.push("The link gives " + shownOf.get("days_remaining") + " without the date it was made, so the days " +
+               "are counted from today: the renewal is taken to be on " + longDate(addDays(from, Number(days))) +
+               ". If that is not your renewal date, correct it in the form.");
   }
   // A product held today and absent from the proposal is cancelled (CONTRACTS.md): old links keep meaning it.
   const cancelled = new Set();
@@ -103,7 +126,7 @@ export function readAddress(params, book, customers, now = new Date()) {
     const ids = fieldIds(p.key);
     if (values.has(ids.currentUsers) && !seen.has(p.key) && !seen.has(p.key + ".instances")) cancelled.add(p.key);
   }
-  return { values, customer, renewal, change, given, cancelled, notices: bounded(notices), all: notices };
+  return { values, customer, date, renewal, change, given, cancelled, notices: bounded(notices), all: notices, notes };
 }
 
 // The first few notices, then one that counts the rest: a live region never receives megabytes.
@@ -115,7 +138,9 @@ export function bounded(notices, limit = NOTICES_SHOWN) {
     " of the link that were not used either."]);
 }
 
-// The address for a complete scenario, in the format govcloud.address writes.
+/* The address for a complete scenario, in the format govcloud.address writes: the date of the
+ * change always, and for a change the renewal date (worked out from the days when days were
+ * typed), never the days left: a link opened next month shows the same estimate. */
 export function writeAddress(scenario, renewal) {
   const params = new URLSearchParams();
   params.append("customer", scenario.customer);
@@ -128,10 +153,10 @@ export function writeAddress(scenario, renewal) {
   add("", scenario.proposed);
   if (scenario.current) {
     add("current.", scenario.current);
-    if (scenario.days_remaining !== undefined && scenario.days_remaining !== null) {
-      params.append("days_remaining", String(scenario.days_remaining));
-    }
-    if (renewal) params.append("renewal", renewal);   // beyond CONTRACTS.md: restores the date field
+    const days = scenario.days_remaining;
+    const on = renewal || (days !== undefined && days !== null ? addDays(scenario.date, days) : null);
+    if (on) params.append("renewal", on);
   }
+  params.append("date", scenario.date);
   return params.toString();
 }

@@ -1,6 +1,6 @@
 /* Writing the view model into the page. Text from people, addresses or data
  * only ever reaches the page through textContent and attribute values. */
-import { columns, rows, totals, bills, notes, context, incompleteNote, assumptionsUsed } from "./view.js";
+import { columns, rows, totals, bills, notes, context, incompleteNote, assumptionsUsed, dated, renewalPrice } from "./view.js";
 
 export function el(tag, attrs, text) {
   const node = document.createElement(tag);
@@ -17,16 +17,18 @@ export function hook(root, id) {
   return root.querySelector('[data-testid="' + id + '"]');
 }
 
-// The notice above the form: what the address held that was not used (already bounded).
-export function showNotices(box, notices) {
+/* The notice above the form: what the address held that was not used (already bounded), and
+ * notes on how the rest was read (an old link's days counted from today). */
+export function showNotices(box, notices, notes = []) {
   box.replaceChildren();
-  if (notices.length) {
-    box.append(el("p", { class: "gc-notice-title" }, "Some of the link was not used"));
+  for (const [title, items] of [["Some of the link was not used", notices], ["How the link was read", notes]]) {
+    if (!items.length) continue;
+    box.append(el("p", { class: "gc-notice-title" }, title));
     const list = el("ul");
-    for (const n of notices) list.append(el("li", {}, n));
+    for (const n of items) list.append(el("li", {}, n));
     box.append(list);
   }
-  box.hidden = notices.length === 0;
+  box.hidden = notices.length + notes.length === 0;
 }
 
 /* Each problem next to its field (its first one) and all of them in the summary.
@@ -106,6 +108,7 @@ export function renderResults(root, view) {
                      r.cells.today_tier.text), el("br"));
       }
       td.append(...figure(view, root, c, attrs));
+      if (k === "annual") td.append(...renewalFigure(view, r));
       if (k === "annual" && view.change) {
         const d = r.cells.difference, aside = el("span", { class: "gc-aside" });
         aside.append(...figure(view, root, d, { "data-testid": "difference-" + r.key, "data-value": d.value || "" }));
@@ -128,6 +131,7 @@ export function renderResults(root, view) {
   incomplete.textContent = incompleteNote(view);
   incomplete.hidden = q.complete;
   renderBills(root, view);
+  renderDated(root, view);
   const used = assumptionsUsed(view), base = root.getAttribute("data-rules-href");
   part("footnotes").replaceChildren(...used.map((key, i) => {
     const li = el("li", { id: "gc-note-" + key });
@@ -142,6 +146,32 @@ export function renderResults(root, view) {
     return li;
   }));
   part("print-context").replaceChildren(...context(view).map((line) => el("li", {}, line)));
+}
+
+/* Beside D's yearly price, the price the next full-term bill charges (`renewal-annual-<key>`):
+ * shown as "; $24,570.00 from February 1, 2027" when a recorded change makes it another, else
+ * the same amount, hidden (the hook is always there, and nobody hears a price twice). */
+function renewalFigure(view, r) {
+  const c = r.cells.renewal_annual, attrs = { "data-testid": "renewal-annual-" + r.key, "data-value": c.value || "" };
+  const said = renewalPrice(view, r);
+  if (!said) return [el("span", Object.assign(attrs, { hidden: "" }), c.text)];
+  const box = el("span", { class: "gc-renewal-price" }, said.before);
+  box.append(el("span", attrs, c.text), said.after);
+  return [box];
+}
+
+// The date of the change, until when a quote made that day holds, and a notice once that has passed.
+function renderDated(root, view) {
+  const part = parts(root), d = dated(view);
+  for (const [id, c] of [["quote-date", d.date], ["valid-until", d.validUntil]]) {
+    const node = hook(root, id);
+    node.textContent = c.text;
+    node.setAttribute("data-value", c.value);
+  }
+  part("dated").hidden = false;
+  const passed = part("dated-passed");
+  passed.textContent = d.passed ? d.notice : "";
+  passed.hidden = !d.passed;
 }
 
 function renderBills(root, view) {

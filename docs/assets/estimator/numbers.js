@@ -33,18 +33,45 @@ export function todayUTC(now = new Date()) {
   return Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
 }
 
-// Whole days from today to a YYYY-MM-DD date; null when it is not a real date.
-export function daysUntil(isoDate, now = new Date()) {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+// A YYYY-MM-DD date's UTC midnight; null when it is not a real date (2027-02-30 is none).
+function dayTime(isoDay) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay);
   if (!m) return null;
   const at = Date.UTC(+m[1], +m[2] - 1, +m[3]);
-  if (new Date(at).toISOString().slice(0, 10) !== isoDate) return null;   // 2027-02-30 is no date
-  return Math.round((at - todayUTC(now)) / DAY_MS);
+  return new Date(at).toISOString().slice(0, 10) === isoDay ? at : null;
+}
+
+// Whole days from one YYYY-MM-DD date to another; null when either is not a real date.
+export function daysBetween(from, to) {
+  const a = dayTime(from), b = dayTime(to);
+  return a === null || b === null ? null : Math.round((b - a) / DAY_MS);
+}
+
+// Whole days from today to a YYYY-MM-DD date; null when it is not a real date.
+export function daysUntil(isoDay, now = new Date()) {
+  return daysBetween(isoDate(0, now), isoDay);
 }
 
 // Today's local date plus `days`, as YYYY-MM-DD.
 export function isoDate(days, now = new Date()) {
   return new Date(todayUTC(now) + (days || 0) * DAY_MS).toISOString().slice(0, 10);
+}
+
+// A YYYY-MM-DD date plus `days`, as YYYY-MM-DD.
+export function addDays(isoDay, days) {
+  return new Date(dayTime(isoDay) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/* A date as people type it in a date field: YYYY-MM-DD, spaces around it and a one-digit
+ * month or day are fine ("2027-3-5"). Returns {empty}, {value: "YYYY-MM-DD"}, or {problem}:
+ * "shape" (not written as a date) or "no_date" (2027-02-30). */
+export function readDate(raw) {
+  const s = String(raw).trim();
+  if (s === "") return { empty: true };
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  if (!m) return { problem: "shape" };
+  const value = m[1] + "-" + m[2].padStart(2, "0") + "-" + m[3].padStart(2, "0");
+  return dayTime(value) === null ? { problem: "no_date" } : { value };
 }
 
 // A YYYY-MM-DD date as people read it: "March 26, 2027" (present.long_date's form).
@@ -60,4 +87,11 @@ export function isDateShaped(text) {
 // How far a date is from today, in words: "today", "1 day from today", "120 days from today".
 export function fromToday(days) {
   return days === 0 ? "today" : days + (days === 1 ? " day" : " days") + " from today";
+}
+
+/* How far a date is from the date of the change: from today's words when that is today,
+ * else "the date of the change", "1 day after the date of the change", "120 days after…". */
+export function fromDay(days, isToday) {
+  if (isToday) return fromToday(days);
+  return days === 0 ? "the date of the change" : days + (days === 1 ? " day" : " days") + " after the date of the change";
 }

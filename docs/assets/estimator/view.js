@@ -3,16 +3,17 @@
  * book's `words` (govcloud.vocabulary); a figure carries the keys of the
  * unconfirmed rules it rests on (`assumptions`), for its "to confirm" marker.
  * Pure: the page, the copied table, the CSV and the printout draw from it. */
-import { isoDate, longDate } from "./numbers.js";
+import { isoDate, longDate, daysBetween } from "./numbers.js";
 
 /* Everything a view needs: the price book, the scenario, its quote (cents, from
- * govcloud.explain), the calculation's helpers (money, fill), the customer's
- * label, the renewal date given (or null), the page address and today. */
+ * govcloud.explain, made on the date of the change: quote.date), the calculation's
+ * helpers (money, fill), the customer's label, the renewal date given (or null), the
+ * page address and the moment it is made (`now`: today's date, YYYY-MM-DD, is `today`). */
 export function makeView({ book, ns, scenario, quote, who, renewal = null, href = "", now = new Date() }) {
   const names = new Map(book.products.map((p) => [p.key, p.name]));
   const words = (path, values) => ns.word(book, path, values);
   return { book, ns, money: ns.money, scenario, quote, who, renewal, href, now, names, words,
-           change: scenario.current !== undefined && scenario.current !== null };
+           today: isoDate(0, now), change: scenario.current !== undefined && scenario.current !== null };
 }
 
 const cell = (text, value = null, assumptions = []) => ({ text, value, assumptions });
@@ -88,6 +89,10 @@ function workRows(view) {
     cells.tier = line.tier !== null ? cell(w("cells.tier", { tier: group(line.tier) }), String(line.tier))
       : cell(ok ? none : ask(view), "", ok ? [] : line.assumptions);
     cells.annual = money(view, line.annual, ok, ok ? [] : line.assumptions);
+    // What the next full-term bill charges a year; `from`: the day it differs from D's price.
+    cells.renewal_annual = money(view, line.renewal_annual, ok && line.renewal_annual !== null);
+    cells.renewal_from = cell(line.renewal_annual !== line.annual && line.renewal_from
+      ? longDate(line.renewal_from) : "", line.renewal_annual !== line.annual ? line.renewal_from : null);
     cells.due_now = money(view, line.due_now, ok, line.assumptions);
     cells.users = cell(group(line.users), String(line.users));
     cells.instances = cell(group(line.instances), String(line.instances));
@@ -132,13 +137,13 @@ export function incompleteNote(view) {
   return view.quote.complete ? "" : view.words("totals.incomplete", { ask: ask(view) });
 }
 
-// When a bill falls: today, on a date (a renewal date was given), in n days, or undated.
+/* When a bill falls: on its date (every bill counts from the date of the change, so each has
+ * one), "today" when that date is today, or undated when the days left were not given. */
 function when(view, bill) {
   const w = view.words;
-  if (bill.in_days === null) return w("bills.undated");
-  if (bill.in_days === 0) return w("bills.now");
-  if (view.renewal) return w("bills.on_date", { date: longDate(isoDate(bill.in_days, view.now)) });
-  return bill.in_days === 1 ? w("bills.in_day") : w("bills.in_days", { days: view.money.group(bill.in_days) });
+  if (bill.on === null) return w("bills.undated");
+  if (bill.on === view.today) return w("bills.now");
+  return w("bills.on_date", { date: longDate(bill.on) });
 }
 
 // The dated bills (present.view's BillRow) and what is paid in the next term's days.
@@ -184,21 +189,41 @@ export function about(view) {
   const who = second !== second.toLowerCase() ? view.who : view.who.charAt(0).toLowerCase() + view.who.slice(1);
   out.push(w("about.customer", { who, contact: view.quote.contact }));
   if (!view.change) return out;
-  const days = s.days_remaining;
-  if (view.renewal && days !== null && days !== undefined) {
-    out.push(w("about.renewal", { date: longDate(view.renewal), days, term_days: b.term_days,
-                                  today: longDate(isoDate(0, view.now)) }));
-  } else if (days !== null && days !== undefined) {
-    out.push(w("about.days", { days, term_days: b.term_days }));
+  const days = s.days_remaining, D = view.quote.date;
+  if (days !== null && days !== undefined) {
+    const renewal = view.renewal || view.ns.dates.addDays(D, days);
+    out.push(w("about.renewal", { date: longDate(renewal), days, term_days: b.term_days, today: longDate(D) }));
   } else {
     out.push(w("about.no_days"));
   }
   return out;
 }
 
+/* The date of the change and until when a quote made that day holds its prices: cells with
+ * the date as the page writes it and ISO as the value; `passed` once that day is gone, when
+ * a quote made today may differ. */
+export function dated(view) {
+  const q = view.quote;
+  const date = cell(longDate(q.date), q.date), validUntil = cell(longDate(q.valid_until), q.valid_until);
+  return { date, validUntil, passed: daysBetween(view.today, q.valid_until) < 0,
+           notice: "This estimate is for a change on " + date.text + ": a quote made that day held its prices " +
+                   "until " + validUntil.text + ". A quote made today may differ." };
+}
+
+/* A line whose next full-term bill is at another price than D's: the words around that price
+ * ({before, after}: "$23,400.00; $24,570.00 from February 1, 2027"), else null. */
+export function renewalPrice(view, row) {
+  const from = row.cells.renewal_from;
+  if (!from.value) return null;
+  return { before: "; ", after: " from " + from.text };
+}
+
 // What a copy, a file or a printout needs to stand on its own, one line each.
 export function context(view) {
-  return about(view).concat(["Estimate made on " + longDate(isoDate(0, view.now)) + ".",
+  const d = dated(view);
+  return about(view).concat(["Estimate made on " + longDate(view.today) + ", for a change on " + d.date.text +
+                             ", with the prices in force that day; a quote made that day holds them until " +
+                             d.validUntil.text + ".",
                              priceNote(view.book, view.ns, view.scenario.customer),
                              "Link: " + view.href]);
 }
