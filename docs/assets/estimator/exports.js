@@ -1,7 +1,7 @@
 /* Taking the estimate away: the table a copy carries, the CSV file and the
  * scenario file (YAML). Pure text from the view model. */
 import { columns, rows, totals, bills, context, assumptionsUsed } from "./view.js";
-import { isoDate } from "./numbers.js";
+import { addDays } from "./numbers.js";
 
 // Footnote numbers for the rules the view rests on, and their footnotes (the CLI's wording).
 export function footnotes(view) {
@@ -86,6 +86,8 @@ export function tsv(view) {
 export function yaml(view) {
   const s = view.scenario, out = ["# A govcloud scenario: `govcloud quote this-file.yml` quotes it."];
   out.push("customer: " + s.customer);
+  // The date of the change: the days left count from it and its prices apply, whenever the file is read.
+  out.push("date: " + view.quote.date);
   function block(name, holdings) {
     const keys = Object.keys(holdings);
     if (!keys.length) { out.push(name + ": {}"); return; }
@@ -96,7 +98,8 @@ export function yaml(view) {
   block("proposed", s.proposed);
   if (view.change && s.days_remaining !== null && s.days_remaining !== undefined) {
     out.push("days_remaining: " + s.days_remaining);
-    if (view.renewal) out.push("# renewal: " + view.renewal + " (" + s.days_remaining + " days from " + isoDate(0, view.now) + ")");
+    const renewal = view.renewal || addDays(view.quote.date, s.days_remaining);
+    out.push("# renewal: " + renewal + " (" + s.days_remaining + " days from " + view.quote.date + ")");
   }
   const b = bills(view);
   out.push("#", "# " + b.title + ":");
