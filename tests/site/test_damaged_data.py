@@ -2,6 +2,7 @@
 the build with `file:line` problems (no traceback, no site written) or, when the
 damage leaves the data valid by `govcloud check`, build pages that agree with
 govcloud. And a failed `make build` must leave the published site untouched."""
+
 from __future__ import annotations
 
 import contextlib
@@ -19,21 +20,44 @@ import pytest
 
 from conftest import ROOT, build_site
 from fault_mutations import SEED, mutations
-from govcloud.cli.commands import main as govcloud
-from govcloud.load.loading import load_catalog
 from govcloud.calc.pricebook import pricebook
 from govcloud.calc.worked import load_worked
+from govcloud.cli.commands import main as govcloud
+from govcloud.load.loading import load_catalog
 from harness import Html
 
-ORIGINALS = {"products": (ROOT / "data/products.yml").read_bytes(),
-             "scenarios": (ROOT / "data/scenarios.yml").read_bytes()}
+ORIGINALS = {
+    "products": (ROOT / "data/products.yml").read_bytes(),
+    "scenarios": (ROOT / "data/scenarios.yml").read_bytes(),
+}
 # 46 damaged files: at most one build each keeps the suite near a minute.
 PLAN = {
-    "products": dict(delete_line=4, duplicate_line=3, delete_key=3, duplicate_key=2, swap_numbers=4,
-                     negate_number=3, change_type=4, truncate=3, encoding_damage=3, latin1_text=1,
-                     byte_order_mark=1, comment_out_line=2),
-    "scenarios": dict(delete_line=2, duplicate_line=1, delete_key=1, duplicate_key=1, swap_numbers=2,
-                      negate_number=1, change_type=2, truncate=1, encoding_damage=1, comment_out_line=1),
+    "products": dict(
+        delete_line=4,
+        duplicate_line=3,
+        delete_key=3,
+        duplicate_key=2,
+        swap_numbers=4,
+        negate_number=3,
+        change_type=4,
+        truncate=3,
+        encoding_damage=3,
+        latin1_text=1,
+        byte_order_mark=1,
+        comment_out_line=2,
+    ),
+    "scenarios": dict(
+        delete_line=2,
+        duplicate_line=1,
+        delete_key=1,
+        duplicate_key=1,
+        swap_numbers=2,
+        negate_number=1,
+        change_type=2,
+        truncate=1,
+        encoding_damage=1,
+        comment_out_line=1,
+    ),
 }
 MUTATIONS = mutations(ORIGINALS, PLAN, SEED)
 ENV_OF = {"products": "GOVCLOUD_DATA", "scenarios": "GOVCLOUD_SCENARIOS"}
@@ -90,8 +114,17 @@ def families_on_site(site_dir) -> list[str]:
 def test_plan_covers_every_kind_of_damage():
     kinds = {m.kind for m in MUTATIONS}
     assert len(MUTATIONS) >= 40
-    assert {"delete_line", "duplicate_line", "delete_key", "duplicate_key", "swap_numbers", "negate_number",
-            "change_type", "truncate", "encoding_damage"} <= kinds
+    assert {
+        "delete_line",
+        "duplicate_line",
+        "delete_key",
+        "duplicate_key",
+        "swap_numbers",
+        "negate_number",
+        "change_type",
+        "truncate",
+        "encoding_damage",
+    } <= kinds
 
 
 @pytest.mark.parametrize("mutation", MUTATIONS, ids=[m.id for m in MUTATIONS])
@@ -123,8 +156,9 @@ def test_damaged_data(mutation, tmp_path, families_on_site):
             assert where and where[1] == damaged, problem
             assert 1 <= int(where[2]) <= lines, problem
         named = [damaged] + ([str(files["scenarios"])] if all(" but govcloud computes " in p for p in problems) else [])
-        assert any(re.search(rf"^(?:ERROR\s+-\s+)?{re.escape(n)}:\d+: \S+: ", row)
-                   for n in named for row in log.splitlines()), log
+        assert any(
+            re.search(rf"^(?:ERROR\s+-\s+)?{re.escape(n)}:\d+: \S+: ", row) for n in named for row in log.splitlines()
+        ), log
     else:
         assert result.returncode == 0, f"valid data ({mutation.id}) must build:\n{log}"
         view = site_view(dest)
@@ -135,9 +169,13 @@ def test_damaged_data(mutation, tmp_path, families_on_site):
 
 # --- nothing half-published ------------------------------------------------
 
+
 def _tree(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def _linked_project(tmp_path: Path, copied: tuple[str, ...] = ()) -> tuple[Path, list[str]]:
@@ -151,8 +189,19 @@ def _linked_project(tmp_path: Path, copied: tuple[str, ...] = ()) -> tuple[Path,
             shutil.copytree(entry, project / entry.name)
         elif entry.name not in {"site", "site.tmp", ".git", "bench", "tools"}:
             (project / entry.name).symlink_to(entry)
-    make = ["make", "--no-print-directory", "-f", str(ROOT / "Makefile"), "-C", str(project), "-o", "setup",
-            "-o", "esbuild-deps", "build"]
+    make = [
+        "make",
+        "--no-print-directory",
+        "-f",
+        str(ROOT / "Makefile"),
+        "-C",
+        str(project),
+        "-o",
+        "setup",
+        "-o",
+        "esbuild-deps",
+        "build",
+    ]
     return project, make
 
 

@@ -1,6 +1,7 @@
 """Glossary entries that state an unconfirmed rule say so, on the glossary page
 and in the tooltip of every link to them; confirming the rule in the data
 removes the marker (issue 9, item 6: assumptions marked where they are stated)."""
+
 from __future__ import annotations
 
 import re
@@ -49,11 +50,13 @@ def test_entries_stating_an_unconfirmed_rule_link_to_it(site_dir):
 def test_tooltips_of_marked_entries_say_to_confirm(site_dir):
     proration = next(e for e in ENTRIES if e["term"] == "Proration")
     assert unconfirmed(proration, RAW)
-    titles = re.findall(r'<a class="gc-glossary-term" href="[^"]*#proration" title="([^"]+)"',
-                        read(site_dir, "changes/index.html"))
+    titles = re.findall(
+        r'<a class="gc-glossary-term" href="[^"]*#proration" title="([^"]+)"', read(site_dir, "changes/index.html")
+    )
     assert titles and all(t.endswith("(to confirm)") for t in titles), titles
-    subscription = re.findall(r'<a class="gc-glossary-term" href="[^"]*#subscription" title="([^"]+)"',
-                              read(site_dir, "changes/index.html"))
+    subscription = re.findall(
+        r'<a class="gc-glossary-term" href="[^"]*#subscription" title="([^"]+)"', read(site_dir, "changes/index.html")
+    )
     assert subscription and not any("to confirm" in t for t in subscription)
 
 
@@ -71,9 +74,11 @@ def test_check_refuses_a_rule_the_data_does_not_have(tmp_path):
     glossary = tmp_path / "glossary.yml"
     text = GLOSSARY.read_text(encoding="utf-8").replace("rests_on: [upgrade]", "rests_on: [upgrades]")
     glossary.write_text(text)
-    line = text[:text.index("rests_on: [upgrades]")].count("\n") + 1
-    result = subprocess.run([str(BIN / "govcloud"), "check", "--glossary", str(glossary)],
-                            capture_output=True, text=True, cwd=ROOT)
+    line = text[: text.index("rests_on: [upgrades]")].count("\n") + 1
+    result = subprocess.run(
+        [str(BIN / "govcloud"), "check", "--glossary", str(glossary)], capture_output=True, text=True, cwd=ROOT
+    )
     assert result.returncode == 2, result
-    assert re.search(rf"glossary.yml:{line}: \[\d+\]\.rests_on\[0\]: 'upgrades' is not a rule of the data", result.stderr), \
-        result.stderr
+    assert re.search(
+        rf"glossary.yml:{line}: \[\d+\]\.rests_on\[0\]: 'upgrades' is not a rule of the data", result.stderr
+    ), result.stderr

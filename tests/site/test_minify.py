@@ -1,6 +1,7 @@
 """The post-build minifier: the published scripts and styles are minified in
 place, keep their names (the estimator's modules import each other by name)
 and keep every CSS selector as written."""
+
 from __future__ import annotations
 
 import os
@@ -32,10 +33,12 @@ def selectors(css: str) -> list[str]:
 
 def test_descendant_combinators_survive():
     """The old minifier turned `.gc-table :is(td)` into `.gc-table:is(td)`: another selector."""
-    for css, kept in ((".gc-table :is(th, td) { padding: 0 }", ".gc-table :is(th,td)"),
-                      (".a :hover { color: red }", ".a :hover"),
-                      (".a ::after { content: '' }", ".a ::after"),
-                      (".a :not([hidden]) b { x: 1 }", ".a :not([hidden]) b")):
+    for css, kept in (
+        (".gc-table :is(th, td) { padding: 0 }", ".gc-table :is(th,td)"),
+        (".a :hover { color: red }", ".a :hover"),
+        (".a ::after { content: '' }", ".a ::after"),
+        (".a :not([hidden]) b { x: 1 }", ".a :not([hidden]) b"),
+    ):
         assert kept + "{" in minify_text(css, ".css"), css
 
 
@@ -58,13 +61,13 @@ def test_published_files_are_minified_under_their_own_names(site_dir):
     bundled = {s for s in sources if s.startswith(BUNDLE_DIR + "/")}
     assert published - mine == sources - bundled
     entries = {f"{BUNDLE_DIR}/{n}" for n in [BUNDLE_START, *lazy_modules(SOURCE / BUNDLE_DIR)]}
-    assert {"estimator/options.js", "estimator/actions.js"} <= entries   # features loaded when used
+    assert {"estimator/options.js", "estimator/actions.js"} <= entries  # features loaded when used
     chunks = mine - entries
     assert all(re.fullmatch(r"estimator/chunk-[A-Z0-9]+\.js", c) for c in chunks), chunks
     assert mine >= entries
     for name in sorted(published - mine):
         text = (site_dir / "assets" / name).read_text(encoding="utf-8")
-        assert minify_text(text, (site_dir / "assets" / name).suffix) == text, name   # already minified
+        assert minify_text(text, (site_dir / "assets" / name).suffix) == text, name  # already minified
         assert len(text) < len((SOURCE / name).read_text(encoding="utf-8")), name
     assert not [p for p in own_assets(site_dir) if p.name.endswith(".min.js")]
 
@@ -101,6 +104,7 @@ def test_without_esbuild_the_step_says_how_to_install_it(site_dir, tmp_path):
     shutil.copytree(site_dir, site)
     shutil.copytree(SOURCE / BUNDLE_DIR, site / "assets" / BUNDLE_DIR, dirs_exist_ok=True)
     run = [str(BIN / "python"), "-m", "govcloud_site.postbuild.minify", str(site)]
-    result = subprocess.run(run, capture_output=True, text=True,
-                            env={**os.environ, "GOVCLOUD_ESBUILD": str(tmp_path / "no-esbuild")})
+    result = subprocess.run(
+        run, capture_output=True, text=True, env={**os.environ, "GOVCLOUD_ESBUILD": str(tmp_path / "no-esbuild")}
+    )
     assert result.returncode == 1 and "make esbuild-deps" in result.stderr

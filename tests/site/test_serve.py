@@ -2,6 +2,7 @@
 the project edited while it runs. A broken data file or macro never stops it; the
 browser gets the problems (file:line) at once instead of a request that hangs; the
 site comes back when the file is fixed; Ctrl-C ends it with one line."""
+
 from __future__ import annotations
 
 import shutil
@@ -65,8 +66,13 @@ def project(tmp_path) -> Path:
 def server(project):
     port = _free_port()
     assert port != 8000
-    process = subprocess.Popen([sys.executable, "-m", "govcloud_site.serve", "--port", str(port)], cwd=project,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "govcloud_site.serve", "--port", str(port)],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     yield f"http://127.0.0.1:{port}", process
     if process.poll() is None:
         process.kill()
@@ -98,7 +104,11 @@ def test_a_macro_error_names_the_page_and_line(project, server):
     page = project / "docs" / "subscriptions.md"
     line = page.read_text().split("\n").index('{{ rule("user_tiers") }}') + 1
     _edit(page, '{{ rule("user_tiers") }}', '{{ rule("nope") }}')
-    _until(url + "/subscriptions/", 503, contains=f"docs/subscriptions.md:{line}: ValueError: unknown rule &#x27;nope&#x27;")
+    _until(
+        url + "/subscriptions/",
+        503,
+        contains=f"docs/subscriptions.md:{line}: ValueError: unknown rule &#x27;nope&#x27;",
+    )
     assert process.poll() is None
     _edit(page, '{{ rule("nope") }}', '{{ rule("user_tiers") }}')
     _until(url + "/subscriptions/", 200)
@@ -107,8 +117,13 @@ def test_a_macro_error_names_the_page_and_line(project, server):
 def test_broken_data_at_the_start_still_serves_the_problems(project):
     _edit(project / "data" / "products.yml", "term_days: 365", "term_days: lots")
     port = _free_port()
-    process = subprocess.Popen([sys.executable, "-m", "govcloud_site.serve", "--port", str(port)], cwd=project,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "govcloud_site.serve", "--port", str(port)],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         _until(f"http://127.0.0.1:{port}/", 503, contains="term_days: must be a whole number")
         _edit(project / "data" / "products.yml", "term_days: lots", "term_days: 365")

@@ -1,6 +1,7 @@
 """The help site as built by `mkdocs build --strict`: what its pages say, checked
 against the data read independently (plain YAML, hand-worked expectations),
 and builds that must fail when data, a link or a macro is broken."""
+
 from __future__ import annotations
 
 import re
@@ -15,10 +16,10 @@ import yaml
 from mkdocs.utils.yaml import yaml_load
 
 from conftest import ROOT, build_site
+from govcloud.calc.worked import load_worked
 from govcloud.load.loading import load_catalog
 from govcloud.model.catalog import Catalog
 from govcloud.words.vocabulary import WORDS
-from govcloud.calc.worked import load_worked
 from harness import PAGES, Html, prose, read, sections, text_of
 
 DATA = ROOT / "data" / "products.yml"
@@ -26,19 +27,34 @@ SCENARIOS = ROOT / "data" / "scenarios.yml"
 # The help pages this brief owns (the estimator page is tested by its own suite).
 # Which rules each page states, by hand: its Sources section must cite theirs.
 RULES_ON = {
-    "subscriptions/index.html": ["one_subscription_per_product", "user_tiers", "users_counted_once",
-                                 "instances_free", "beyond_limits"],
+    "subscriptions/index.html": [
+        "one_subscription_per_product",
+        "user_tiers",
+        "users_counted_once",
+        "instances_free",
+        "beyond_limits",
+    ],
     "products/index.html": ["user_tiers"],
     "changes/index.html": ["upgrade", "add_instances", "new_product", "downgrade", "cancel"],
     "contact/index.html": ["contact_route"],
-    "questions/index.html": ["one_subscription_per_product", "beyond_limits", "cancel", "downgrade",
-                             "new_product", "upgrade", "users_counted_once", "add_instances", "quote_validity"],
+    "questions/index.html": [
+        "one_subscription_per_product",
+        "beyond_limits",
+        "cancel",
+        "downgrade",
+        "new_product",
+        "upgrade",
+        "users_counted_once",
+        "add_instances",
+        "quote_validity",
+    ],
 }
 GLOSSARY = ROOT / "includes" / "glossary.yml"
 ESTIMATOR_JS = ROOT / "docs" / "assets" / "estimator" / "view.js"
 
 
 # -- reading the built HTML ----------------------------------------------------
+
 
 def dollars(amount) -> str:
     """How a page shows money, worked out here from the raw YAML value."""
@@ -65,6 +81,7 @@ def mkdocs_config() -> dict:
 
 
 # -- the real site -------------------------------------------------------------
+
 
 def test_every_page_is_rendered_and_described(site_dir):
     site_description = mkdocs_config()["site_description"]
@@ -98,6 +115,7 @@ def test_tier_tables_show_every_price_in_the_data(site_dir, raw):
 
 def test_tier_tables_agree_with_govcloud_pricebook(site_dir):
     from govcloud.calc.pricebook import pricebook
+
     book = pricebook(load_catalog(DATA))
     cells = [c for r in ladder_table(site_dir)["rows"][1:] for c in r["cells"] if "data-annual" in c["attrs"]]
     for product in book["products"]:
@@ -120,8 +138,11 @@ def test_worked_scenarios_show_the_quote_and_their_hand_worked_totals(site_dir, 
     assert list(tables) == [s["id"] for s in raw_scenarios]
     for scenario, result in load_worked(catalog, SCENARIOS):
         rows = tables[scenario.id]["rows"]
-        lines = {r["attrs"]["data-product"]: {c["attrs"].get("data-field"): unmarked(c["text"]) for c in r["cells"]}
-                 for r in rows if "data-product" in r["attrs"]}
+        lines = {
+            r["attrs"]["data-product"]: {c["attrs"].get("data-field"): unmarked(c["text"]) for c in r["cells"]}
+            for r in rows
+            if "data-product" in r["attrs"]
+        }
         assert list(lines) == [line.product for line in result.lines]
         for line in result.lines:
             shown = lines[line.product]
@@ -132,8 +153,11 @@ def test_worked_scenarios_show_the_quote_and_their_hand_worked_totals(site_dir, 
                 assert shown["tier"] == (WORDS["cells"]["none"] if line.tier is None else f"{line.tier:,}")
             else:
                 assert "$" not in shown["annual"] + shown["due_now"]
-        total = next({c["attrs"].get("data-field"): unmarked(c["text"]) for c in r["cells"]}
-                     for r in rows if "data-total" in r["attrs"])
+        total = next(
+            {c["attrs"].get("data-field"): unmarked(c["text"]) for c in r["cells"]}
+            for r in rows
+            if "data-total" in r["attrs"]
+        )
         # Against the figures worked out by hand in data/scenarios.yml, not the program's.
         hand = next(s["expected"] for s in raw_scenarios if s["id"] == scenario.id)
         assert total["annual_total"] == dollars(hand["annual_total"]), scenario.id
@@ -170,8 +194,13 @@ def test_change_page_shows_an_example_of_each_change(site_dir):
     words = estimator_change_words()
     assert set(words) == {"new", "upgrade", "downgrade", "instances_only", "unchanged", "cancel"}
     tables = scenario_tables(site_dir, "changes/index.html")
-    kinds = {c["text"].strip() for t in tables.values() for r in t["rows"] for c in r["cells"]
-             if c["attrs"].get("data-field") == "change"}
+    kinds = {
+        c["text"].strip()
+        for t in tables.values()
+        for r in t["rows"]
+        for c in r["cells"]
+        if c["attrs"].get("data-field") == "change"
+    }
     assert {words[k] for k in ("upgrade", "instances_only", "new", "downgrade", "cancel")} <= kinds
 
 
@@ -182,8 +211,9 @@ def test_quote_tables_use_the_estimators_words(site_dir):
             heads = [c["text"].strip() for c in table["rows"][0]["cells"]]
             assert heads[-1] == WORDS["columns"]["due_now"], (page, key)
             assert WORDS["columns"]["annual"] in heads or WORDS["columns"]["annual_new"] in heads, (page, key)
-            shown = {c["text"].strip() for r in table["rows"] for c in r["cells"]
-                     if c["attrs"].get("data-field") == "change"}
+            shown = {
+                c["text"].strip() for r in table["rows"] for c in r["cells"] if c["attrs"].get("data-field") == "change"
+            }
             assert shown and shown <= set(words.values()), (page, key, shown)
             # Every value cell carries its column's name, for the stacked phone layout.
             for row in table["rows"][1:]:
@@ -196,7 +226,7 @@ def test_rule_pages_cite_the_sources_of_their_rules(site_dir, raw):
     for page, rules in RULES_ON.items():
         html = read(site_dir, page)
         assert 'id="sources"' in html, page
-        cited = html[html.index('id="sources"'):html.index("</article>")]
+        cited = html[html.index('id="sources"') : html.index("</article>")]
         for rule in rules:
             # The whole rule, as the data words it (spacing aside: links inside add some).
             assert re.sub(r"\s", "", CATALOG.rule_text(rule)) in re.sub(r"\s", "", text_of(html)), (page, rule)
@@ -254,7 +284,7 @@ def test_unconfirmed_rules_are_flagged(site_dir, raw):
     unconfirmed = [(key, r) for key, r in raw["rules"].items() if not r["confirmed"]]
     assert unconfirmed
     for key, rule in unconfirmed:
-        opening = " ".join(CATALOG.rule_text(key).split()[:6])   # as the page shows it: placeholders filled
+        opening = " ".join(CATALOG.rule_text(key).split()[:6])  # as the page shows it: placeholders filled
         assert opening in questions, rule["title"]
         following = " ".join(questions.split(opening, 1)[1].split()[:60])
         assert "To confirm" in following, rule["title"]
@@ -268,8 +298,10 @@ def test_glossary_terms_link_to_their_entry_once_per_page(site_dir, raw):
     glossary = text_of(glossary_html)
     entries = yaml.safe_load(GLOSSARY.read_text(encoding="utf-8"))
     # Every form of every term, with the data's names put in by hand.
-    names = {"{government}": raw["contacts"]["government"]["name"],
-             "{commercial}": raw["contacts"]["commercial"]["name"]}
+    names = {
+        "{government}": raw["contacts"]["government"]["name"],
+        "{commercial}": raw["contacts"]["commercial"]["name"],
+    }
     forms = {names.get(f, f).lower() for e in entries for f in e.get("forms", [])}
     assert "gc-glossary-term" not in glossary_html and "<abbr" not in glossary_html
     assert "first use" in glossary and "link" in glossary and "keyboard" in glossary
@@ -301,6 +333,7 @@ def all_fields(model, seen=None) -> set[str]:
     import typing
 
     from pydantic import BaseModel
+
     seen = seen if seen is not None else set()
     names = set()
     for name, info in model.model_fields.items():
@@ -326,6 +359,7 @@ def test_maintainers_page_documents_every_field_and_a_real_error(site_dir):
 
 # -- builds from other data, and builds that must fail --------------------------
 
+
 def changed_data(tmp: Path) -> dict[str, str]:
     """A copy of the data with a renamed product, a renamed contact, a new price and a
     new instance limit, and the scenarios adapted by hand to the new price and name."""
@@ -336,9 +370,11 @@ def changed_data(tmp: Path) -> dict[str, str]:
     data = data.replace("{users:     10, annual:    550.00}", "{users:     10, annual:    575.00}", 1)
     scenarios = SCENARIOS.read_text(encoding="utf-8").replace("Carahsoft", "Capitol Resellers")
     # commercial-customer: 1,150.00 + 575.00 (was 550.00), worked by hand.
-    scenarios = scenarios.replace("annual_total: 1700.00\n    due_now_total: 1700.00\n    first_year_total: 1700.00",
-                                  "annual_total: 1725.00\n    due_now_total: 1725.00\n    first_year_total: 1725.00",
-                                  1)
+    scenarios = scenarios.replace(
+        "annual_total: 1700.00\n    due_now_total: 1700.00\n    first_year_total: 1700.00",
+        "annual_total: 1725.00\n    due_now_total: 1725.00\n    first_year_total: 1725.00",
+        1,
+    )
     assert data.count("Helpdesk Suite") == 1 and "max_instances: 140" in data and "575.00" in data
     assert data.count("name: Capitol Resellers") == 1
     assert "1725.00" in scenarios
@@ -353,10 +389,22 @@ def test_pages_follow_the_data_not_hard_coded_values(tmp_path):
     result = build_site(site, env=env)
     assert result.returncode == 0, result.stderr
     old_limit, new_limit = re.compile(r"(?<![\d,.$])150(?![\d,])"), re.compile(r"(?<![\d,.$])140(?![\d,])")
-    shows_name = ["index.html", "subscriptions/index.html", "products/index.html", "changes/index.html",
-                  "contact/index.html", "scenarios/index.html"]
-    shows_limit = ["subscriptions/index.html", "changes/index.html", "questions/index.html",
-                   "scenarios/index.html", "glossary/index.html", "sources/index.html"]
+    shows_name = [
+        "index.html",
+        "subscriptions/index.html",
+        "products/index.html",
+        "changes/index.html",
+        "contact/index.html",
+        "scenarios/index.html",
+    ]
+    shows_limit = [
+        "subscriptions/index.html",
+        "changes/index.html",
+        "questions/index.html",
+        "scenarios/index.html",
+        "glossary/index.html",
+        "sources/index.html",
+    ]
     for page in PAGES:
         html = read(site, page)
         # The maintainers' page names the data file it checked: its temporary folder's
@@ -391,8 +439,7 @@ def copy_site_source(tmp: Path) -> tuple[Path, Path]:
 
 
 def test_a_broken_worked_expectation_fails_the_build_naming_the_scenario(tmp_path):
-    scenarios = SCENARIOS.read_text(encoding="utf-8").replace(
-        "annual_total: 4900.00", "annual_total: 4901.00", 1)
+    scenarios = SCENARIOS.read_text(encoding="utf-8").replace("annual_total: 4900.00", "annual_total: 4901.00", 1)
     (tmp_path / "scenarios.yml").write_text(scenarios)
     result = build_site(tmp_path / "site", env={"GOVCLOUD_SCENARIOS": str(tmp_path / "scenarios.yml")})
     assert result.returncode != 0

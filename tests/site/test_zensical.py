@@ -1,5 +1,6 @@
 """The second builder (issue 11): Zensical builds the same site from the same
 docs/, data/ and macros, page for page, and fails as plainly as MkDocs does."""
+
 from __future__ import annotations
 
 import re
@@ -37,16 +38,23 @@ def test_zensical_is_the_locked_release():
 
 def test_no_code_both_builders_run_imports_mkdocs():
     """Zensical has no `mkdocs` package: the macros and the page-level work must not need one."""
-    found = [f"{path.relative_to(ROOT)}:{n}" for folder in ("src", "macros") for path in (ROOT / folder).rglob("*.py")
-             for n, line in enumerate(path.read_text().splitlines(), 1)
-             if re.match(r"\s*(from|import)\s+mkdocs\b", line)]
+    found = [
+        f"{path.relative_to(ROOT)}:{n}"
+        for folder in ("src", "macros")
+        for path in (ROOT / folder).rglob("*.py")
+        for n, line in enumerate(path.read_text().splitlines(), 1)
+        if re.match(r"\s*(from|import)\s+mkdocs\b", line)
+    ]
     assert found == []
 
 
-@pytest.mark.parametrize("pattern, replacement", [
-    (r"^max_instances:", "max_instance:"),   # a misspelt field
-    (r"annual:\s*(\d)", r"annual: -\1"),      # a negative price
-])
+@pytest.mark.parametrize(
+    "pattern, replacement",
+    [
+        (r"^max_instances:", "max_instance:"),  # a misspelt field
+        (r"annual:\s*(\d)", r"annual: -\1"),  # a negative price
+    ],
+)
 def test_a_data_problem_stops_zensical_with_file_line_field_message(tmp_path, pattern, replacement):
     text = DATA.read_text(encoding="utf-8")
     broken = re.sub(pattern, replacement, text, count=1, flags=re.M)
@@ -88,11 +96,14 @@ def small_site(root: Path, pages: dict[str, str]) -> Path:
 
 
 def test_sitecheck_finds_what_zensical_strict_mode_lets_through(tmp_path):
-    site = small_site(tmp_path, {
-        "index.html": '<p><a href="a/#top">fine</a> <a href="products.md">unrewritten</a></p>',
-        "a/index.html": '<p><a href="../index.html#nowhere">bad anchor</a> <a href="../gone/">gone</a> {{ rule }}</p>',
-        "b/index.html": "<p>Not in the navigation.</p>",
-    })
+    site = small_site(
+        tmp_path,
+        {
+            "index.html": '<p><a href="a/#top">fine</a> <a href="products.md">unrewritten</a></p>',
+            "a/index.html": '<p><a href="../index.html#nowhere">bad anchor</a> <a href="../gone/">gone</a> {{ rule }}</p>',
+            "b/index.html": "<p>Not in the navigation.</p>",
+        },
+    )
     problems = sitecheck.check(site)
     assert any(p.startswith("index.html:") and "'products.md'" in p and "Markdown source" in p for p in problems)
     assert any(p.startswith("a/index.html:") and "#nowhere" in p and "anchor" in p for p in problems)
@@ -105,18 +116,27 @@ def test_sitecheck_finds_what_zensical_strict_mode_lets_through(tmp_path):
 
 def test_sitecheck_command_lists_problems_and_fails(tmp_path):
     site = small_site(tmp_path, {"index.html": '<a href="x.md">x</a>', "a/index.html": ""})
-    result = subprocess.run([sys.executable, str(ROOT / "tests" / "support" / "sitecheck.py"), str(site)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tests" / "support" / "sitecheck.py"), str(site)], capture_output=True, text=True
+    )
     assert result.returncode == 1
-    assert result.stdout.splitlines() == [f"{site}/index.html: link 'x.md' ('x') still names a Markdown source: "
-                                          "the builder did not rewrite it"]
+    assert result.stdout.splitlines() == [
+        f"{site}/index.html: link 'x.md' ('x') still names a Markdown source: the builder did not rewrite it"
+    ]
 
 
 def test_parity_reports_each_difference_on_a_line(tmp_path):
-    a = small_site(tmp_path / "a", {"index.html": '<p>Pay the <a href="a/">smallest</a> tier.</p>',
-                                    "a/index.html": "<p>Same.</p>"})
-    b = small_site(tmp_path / "b", {"index.html": '<p>Pay the <a href="a/#top">smallest</a> tier!</p>',
-                                    "a/index.html": "<p>Same.</p>", "c/index.html": "<p>New.</p>"})
+    a = small_site(
+        tmp_path / "a", {"index.html": '<p>Pay the <a href="a/">smallest</a> tier.</p>', "a/index.html": "<p>Same.</p>"}
+    )
+    b = small_site(
+        tmp_path / "b",
+        {
+            "index.html": '<p>Pay the <a href="a/#top">smallest</a> tier!</p>',
+            "a/index.html": "<p>Same.</p>",
+            "c/index.html": "<p>New.</p>",
+        },
+    )
     count, differences = parity.compare(a, b)
     assert count == 2
     assert differences == [
@@ -124,8 +144,12 @@ def test_parity_reports_each_difference_on_a_line(tmp_path):
         "index.html: text: mkdocs 'Pay the smallest tier.' | zensical 'Pay the smallest tier!'",
         "index.html: link: mkdocs 'a/index.html [smallest]' | zensical 'a/index.html#top [smallest]'",
     ]
-    result = subprocess.run([sys.executable, str(ROOT / "tests" / "support" / "parity.py"), str(a), str(b)],
-                            capture_output=True, text=True, cwd=ROOT / "tests" / "support")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tests" / "support" / "parity.py"), str(a), str(b)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT / "tests" / "support",
+    )
     assert result.returncode == 1 and len(result.stdout.splitlines()) == 4  # three differences and the count
 
 
@@ -149,8 +173,9 @@ def test_styles_the_theme_script_inserts_are_found_for_the_policy(tmp_path):
 
     bundle = tmp_path / "assets" / "javascripts" / "bundle.js"
     bundle.parent.mkdir(parents=True)
-    bundle.write_text("var Tc='.r{color:red}\\\\x',Q=1;function S(){o.appendChild(C(\"style\",{},Tc.toString()))}"
-                      "var other='.x{}';")
+    bundle.write_text(
+        "var Tc='.r{color:red}\\\\x',Q=1;function S(){o.appendChild(C(\"style\",{},Tc.toString()))}var other='.x{}';"
+    )
     assert inserted_styles(tmp_path) == [".r{color:red}\\x"]
-    (tmp_path / "assets" / "javascripts" / "bundle.js").write_text("C(\"div\",{},Tc)")
+    (tmp_path / "assets" / "javascripts" / "bundle.js").write_text('C("div",{},Tc)')
     assert inserted_styles(tmp_path) == []

@@ -18,6 +18,7 @@ from govcloud.load.glossary import glossary_path, load_glossary
 from govcloud.load.loading import DEFAULT_SCENARIOS, data_path, load_catalog
 from govcloud.load.scenarios import parse_scenarios
 from govcloud.load.yamlsource import decode, load_text, read_text
+from govcloud.model import clock
 from govcloud.model.problems import InputError, Problem
 from govcloud.model.schema import catalog_schema
 from govcloud.render.tables import pricebook_table, quote_tables
@@ -31,7 +32,8 @@ EXAMPLES = {
   $ govcloud quote change.yml          # a table to paste into an email
   $ govcloud quote change.yml --json   # the JSON quote
   $ echo 'proposed: {jira: {users: 50}}' | govcloud quote -""",
-    "pricebook": "example:\n  $ govcloud pricebook\n  $ govcloud pricebook --json > pricebook.json",
+    "pricebook": "example:\n  $ govcloud pricebook\n  $ govcloud pricebook --json > pricebook.json\n"
+    "  $ govcloud pricebook --today 2027-02-01   # the prices in force on that day",
     "check": "example:\n  $ govcloud check                      # data/products.yml and data/scenarios.yml\n"
     "  $ govcloud check my-products.yml",
     "schema": "example:\n  $ govcloud schema > schema/products.schema.json",
@@ -67,11 +69,18 @@ def _parser() -> argparse.ArgumentParser:
         "--today",
         metavar="YYYY-MM-DD",
         type=_day,
-        help="the date a scenario's renewal: counts from (default: the system date)",
+        help="the quote's date for a scenario without date: (the day it is priced, and the day "
+        "renewal: counts from; default: the system date, or SOURCE_DATE_EPOCH's)",
     )
     q.add_argument("--data", metavar="DATA_FILE", help="policy data (default: data/products.yml)")
     p = command("pricebook", "Print every product's user tiers and illustrative annual prices.")
     p.add_argument("--json", action="store_true", help="print the price book JSON the estimator embeds")
+    p.add_argument(
+        "--today",
+        metavar="YYYY-MM-DD",
+        type=_day,
+        help="the day whose prices the tiers show (default: the system date, or SOURCE_DATE_EPOCH's)",
+    )
     p.add_argument("--data", metavar="DATA_FILE", help="policy data (default: data/products.yml)")
     c = command("check", "Validate the policy data (and, by default, the worked scenarios).")
     c.add_argument("data", nargs="?", metavar="DATA_FILE", help="default: data/products.yml")
@@ -215,8 +224,9 @@ def _run(args: argparse.Namespace) -> int:
         return _check(args)
     catalog = load_catalog(args.data)
     if args.command == "pricebook":
-        book = pricebook(catalog)
-        print(json.dumps(book, indent=2) if args.json else pricebook_table(book, catalog.prices_on(date.today())))
+        day = args.today or clock.today()
+        book = pricebook(catalog, day)
+        print(json.dumps(book, indent=2) if args.json else pricebook_table(book, catalog))
         return 0
     if args.file == "-":
         text, name = _read_stdin(), "<stdin>"
@@ -237,5 +247,5 @@ def _run(args: argparse.Namespace) -> int:
         docs = [q.as_json() for q in quotes]
         print(json.dumps(docs if many else docs[0], indent=2))
     else:
-        print(quote_tables(catalog, scenarios, quotes, args.today or date.today()))
+        print(quote_tables(catalog, scenarios, quotes))
     return 0

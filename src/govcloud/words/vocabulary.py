@@ -21,6 +21,8 @@ from typing import Any, Final
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 WORDS: Final[dict[str, Any]] = {
+    # How a date is written for readers (US English: "March 26, 2027"); files and links keep YYYY-MM-DD.
+    "dates": {"long": "{month} {day}, {year}"},
     # What a change to one product is called, everywhere.
     "change": {
         "new": "New subscription",
@@ -75,6 +77,8 @@ WORDS: Final[dict[str, Any]] = {
         "holding": "{users} users, {instances} {instances_word}",
         "instance": "instance",
         "instances": "instances",
+        # A yearly price that the line's renewal charges at another price (a dated price change).
+        "renewal_price": "{annual}; {renewal} from {date}",
     },
     # The yearly difference a change makes, in words.
     "difference": {
@@ -89,6 +93,7 @@ WORDS: Final[dict[str, Any]] = {
         "days": "A change with {days} of {term_days} days left in the term.",
         "renewal": "A change renewing on {date}, {days} of {term_days} days from {today}.",
         "no_days": "A change; the days left in the term were not given.",
+        "date": "Dated {date}, at the prices in force that day; valid until {valid_until}.",
     },
     # The explanation of a quote: one list of sentences, filled by Python and JavaScript alike.
     "messages": {
@@ -110,18 +115,39 @@ WORDS: Final[dict[str, Any]] = {
         "beyond_join": "; ",
         "incomplete": "Totals cover the priced lines only; ask {contact} about the rest.",
         "illustrative": "The tiers and their prices are illustrative; the quote from {contact} governs.",
+        # A dated price change before the bill that renews a line (the quote's `date` is D).
+        "rise_before_renewal": "{product}: the {tier}-user tier rises from {old} to {new} a year on {date}, "
+        "before your renewal on {renewal}.",
+        "fall_before_renewal": "{product}: the {tier}-user tier falls from {old} to {new} a year on {date}, "
+        "before your renewal on {renewal}.",
+        "rise_before_first_renewal": "{product}: the {tier}-user tier rises from {old} to {new} a year on {date}, "
+        "before this new subscription's first renewal on {renewal}.",
+        "fall_before_first_renewal": "{product}: the {tier}-user tier falls from {old} to {new} a year on {date}, "
+        "before this new subscription's first renewal on {renewal}.",
+        "rise_undated": "{product}: the {tier}-user tier rises from {old} to {new} a year on {date}; "
+        "this applies to your renewal if it falls on or after that day.",
+        "fall_undated": "{product}: the {tier}-user tier falls from {old} to {new} a year on {date}; "
+        "this applies to your renewal if it falls on or after that day.",
+        "prices_hold": "List prices change on {date}; this quote's prices hold until {valid_until} "
+        "if the order is placed by then.",
     },
     # The dated bills (the quote's `bills`): when each falls and what it joins.
     "bills": {
         "title": "Bills, by date",
         "when": "When",
+        "on": "Date",
         "what": "What",
         "products": "Products",
+        "prices": "Prices",
         "amount": "Amount",
+        # The version of the prices a bill is priced on (the quote's `prices_from`).
+        "prices_from": "in force from {date}",
+        "prices_base": "before any recorded change",
         "now": "Today",
         "in_days": "In {days} days",
         "in_day": "In 1 day",
         "on_date": "On {date}",
+        "when_on": "{when}, {date}",
         "undated": "At renewal (the days left were not given)",
         "none": "No bills: nothing priced is kept or bought.",
         "due_now": "due now",
