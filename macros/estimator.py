@@ -121,7 +121,7 @@ def estimator_markup(catalog) -> str:
             "gc-date",
             "change-date",
             "Date of the change",
-            "The prices in force on this day apply. Leave today's date unless you plan a later day.",
+            "The day you buy or make the change: the prices in force that day apply. It starts as today.",
             "date",
         )
         + '<fieldset class="gc-term gc-change-only"><legend class="gc-legend">Your current term</legend>'
@@ -165,11 +165,10 @@ def estimator_markup(catalog) -> str:
         '<ul class="gc-print-only gc-context" data-gc="print-context"></ul>'
         '<p class="gc-stale" data-gc="stale" hidden></p>'
         f'<p class="gc-empty" data-gc="empty">{EMPTY}</p>'
-        # The date the estimate is for, and whether a quote made that day still holds (dom.js fills them).
-        '<p class="gc-passed" data-gc="dated-passed" hidden></p>'
-        '<p class="gc-dated" data-gc="dated" hidden>For a change on <strong data-testid="quote-date"></strong>, '
-        "at the prices in force that day. A quote made that day holds its prices until "
-        '<strong data-testid="valid-until"></strong> if the order is placed by then.</p>' + options_results() +
+        # The date the estimate is for and until when a quote made then holds (the hooks quote-date and
+        # valid-until, in the words of `about.date`), and a notice once that has passed: dom.js writes them.
+        '<p class="gc-dated" data-gc="dated" hidden></p>'
+        '<p class="gc-passed" data-gc="dated-passed" hidden></p>' + options_results() +
         # The estimator writes the rows, headings and totals from the price book's words.
         '<div class="gc-table-wrap" data-gc="table-wrap" hidden>'
         '<table class="gc-table"><caption class="gc-caption">Each product\'s tier and yearly price, '

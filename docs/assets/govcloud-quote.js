@@ -233,7 +233,7 @@
 
   // The contract's dated bills: due now, the current term's renewal, each new subscription's first
   // renewal; each priced on its own day (the amounts are the lines' `renewal_annual`).
-  function bills(book, lines, days, partRules, D, on) {
+  function bills(book, lines, days, partRules, D, on, onD) {
     var entries = [];
     lines.forEach(function (l) {
       if (l.status !== "ok") return;
@@ -250,6 +250,7 @@
     return dayList.map(function (day) {
       var here = entries.filter(function (e) { return e.day === day; }), rules = [];
       here.forEach(function (e) { rules = rules.concat(partRules[e.part][e.line.change] || []); });
+      if (day === 0) rules = rules.concat(onD);   // the bill on D: a quote holding its prices
       var date = day === null ? null : addDays(D, day);
       return {
         in_days: day,
@@ -311,13 +312,13 @@
       l.renewal_from = !undated && changes.length ? changes[changes.length - 1].effective : null;
       l.renewal_on = when;
       lines.push(l);
-      notes = notes.concat(result.said, saidChanges(book, product, l, changes, undated, when));
+      notes = notes.concat(result.said, saidChanges(book, product, l, changes, undated, when, partRules));
     });
     var priced = lines.filter(function (l) { return l.status === "ok"; });
     var complete = priced.length === lines.length;
-    var validUntil = addDays(D, book.quote_valid_days);
-    var dated = bills(book, lines, days, partRules, D, on);
-    notes = notes.concat(holds(book, D, validUntil, dated));
+    var validUntil = addDays(D, book.quote_valid_days), holdNotes = holds(book, D, validUntil);
+    notes = notes.concat(holdNotes);
+    var dated = bills(book, lines, days, partRules, D, on, holdNotes.length ? [book.calculation.holds_rule] : []);
     if (!complete) notes.push({ text: word(book, "messages.incomplete", { contact: contact }), product: null,
                                 assumptions: [] });
     notes.push({ text: word(book, "messages.illustrative", { contact: contact }), product: null, assumptions: [] });
@@ -337,10 +338,11 @@
     };
   }
 
-  // "February 1, 2027": a day as people read it (Python: Babel's long date; here Intl's).
-  function longDay(day) {
-    return new Date(dayTime(day)).toLocaleDateString("en-US",
-      { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+  // "February 1, 2027": a day as people read it, in the vocabulary's form (`dates.long`) with the
+  // month's name from Intl (Python: dates.long_date).
+  function longDay(book, day) {
+    var month = new Date(dayTime(day)).toLocaleDateString("en-US", { month: "long", timeZone: "UTC" });
+    return word(book, "dates.long", { month: month, day: Number(day.slice(8, 10)), year: Number(day.slice(0, 4)) });
   }
 
   // The recorded changes in force after `after` and on or before `until` (both YYYY-MM-DD), by date.
@@ -362,36 +364,29 @@
     return out;
   }
 
-  // Each change of `tierChanges` in words: it rises or falls on its day, before the line's next bill.
-  function saidChanges(book, product, l, changes, undated, when) {
+  /* Each change of `tierChanges` in words: the tier rises or falls on its day, before the line's
+   * next bill (or, undated, if the renewal falls on or after it); resting on the rules that bill's
+   * part rests on. */
+  function saidChanges(book, product, l, changes, undated, when, partRules) {
+    var part = l.change === "new" ? "first_renewal" : "renewal";
+    var restsOn = unconfirmed(book, partRules[part][l.change] || []);
+    var kind = undated ? "undated" : l.change === "new" ? "before_first_renewal" : "before_renewal";
     return changes.map(function (c) {
       var values = { product: product.name, tier: group(l.tier), old: show(c.was), "new": show(c.now),
-                     effective: longDay(c.effective) };
-      var path = "messages.price_" + (c.now > c.was ? "rise" : "fall");
-      if (undated) path += "_undated";
-      else values.bill = word(book, "messages.price_before_" + (l.change === "new" ? "first_renewal" : "renewal"),
-                              { date: longDay(when) });
-      return { text: word(book, path, values), product: l.product, assumptions: [] };
+                     date: longDay(book, c.effective), renewal: longDay(book, when) };
+      return { text: word(book, "messages." + (c.now > c.was ? "rise" : "fall") + "_" + kind, values),
+               product: l.product, assumptions: restsOn };
     });
   }
 
-  /* A change that falls after D and on or before the quote's `valid_until`: a quote made on D
-   * holds its prices until then if the order is placed by then (the rule `quote_holds_price`,
-   * carried on the due-now bill too). */
-  function holds(book, D, validUntil, dated) {
-    var rests = unconfirmed(book, ["quote_holds_price"]);
-    var found = changesIn(book, D, validUntil);
-    if (found.length && rests.length) {
-      dated.forEach(function (b) {
-        if (b.in_days === 0 && b.parts.indexOf("due_now") >= 0) {
-          rests.forEach(function (r) { if (b.assumptions.indexOf(r) < 0) b.assumptions.push(r); });
-          b.assumptions = unconfirmed(book, b.assumptions);
-        }
-      });
-    }
-    return found.map(function (effective) {
-      return { text: word(book, "messages.quote_holds_price", { effective: longDay(effective),
-                                                                 valid_until: longDay(validUntil) }),
+  /* Each change that falls after D and on or before the quote's `valid_until`: a quote made on D
+   * holds its prices until then if the order is placed by then (the price book's
+   * `calculation.holds_rule`, which the bill on D rests on too). It changes no figure. */
+  function holds(book, D, validUntil) {
+    var rests = unconfirmed(book, [book.calculation.holds_rule]);
+    return changesIn(book, D, validUntil).map(function (effective) {
+      return { text: word(book, "messages.prices_hold", { date: longDay(book, effective),
+                                                          valid_until: longDay(book, validUntil) }),
                product: null, assumptions: rests };
     });
   }

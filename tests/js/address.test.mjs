@@ -39,15 +39,15 @@ test("a renewal date gives the days left and wins over days_remaining", () => {
   assert.deepEqual(r.renewal, { date: "2027-03-26", days: 120 });
   assert.equal(r.values.get("gc-days-remaining"), "120");
   assert.deepEqual(r.notices, [
-    "Used the renewal date " + longDate("2027-03-26") + " (" + fromToday(120) + ") instead of “days_remaining=10”."]);
+    "Used the renewal date " + longDate("2027-03-26", book()) + " (" + fromToday(120) + ") instead of “days_remaining=10”."]);
 });
 
 test("the renewal notice writes its date as the page writes dates, and today as today", () => {
   const today = isoDate(0, NOW), tomorrow = isoDate(1, NOW);
   assert.equal(read("current.alpha=5&days_remaining=10&renewal=" + today).notices[0],
-               "Used the renewal date " + longDate(today) + " (today) instead of “days_remaining=10”.");
+               "Used the renewal date " + longDate(today, book()) + " (today) instead of “days_remaining=10”.");
   assert.equal(read("current.alpha=5&days_remaining=10&renewal=" + tomorrow).notices[0],
-               "Used the renewal date " + longDate(tomorrow) + " (1 day from today) instead of “days_remaining=10”.");
+               "Used the renewal date " + longDate(tomorrow, book()) + " (1 day from today) instead of “days_remaining=10”.");
   for (const notice of read("current.alpha=5&days_remaining=10&renewal=2027-03-26").notices) {
     assert.doesNotMatch(notice, /\d{4}-\d{2}-\d{2}/);
   }

@@ -3,7 +3,7 @@
 // until when its prices hold. Figures worked by hand from the fixture's prices.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { book, dated, ns } from "./fixture.mjs";
+import { book, dated, ns, say } from "./fixture.mjs";
 
 const D = "2026-11-26";
 // Alpha's 100-user tier rises on February 1, 2027 and again on June 1, 2027; Beta's 50-user tier then too.
@@ -109,4 +109,73 @@ test("the versions of the price book: prices_from is the latest change on or bef
   // A book without a history prices every day with its tiers.
   assert.equal(ns.pricesOn(book(), "2099-01-01").prices_from, null);
   assert.deepEqual(ns.pricesOn(book(), "2099-01-01").ladder("alpha").map((t) => t.annual), [100000, 500000, 2000000]);
+});
+
+const messages = (scenario, b = BOOK) => ns.explain(b, scenario).notes;
+
+test("a sentence says when a change falls before the renewal, with the old price and the new", () => {
+  const notes = messages({ ...KEPT, days_remaining: 120 });
+  const said = notes.filter((n) => /rises|falls/.test(n.text));
+  // The June change comes after the renewal: it says nothing about this bill.
+  assert.deepEqual(said.map((n) => [n.text, n.product, n.assumptions]), [[say("messages.rise_before_renewal", {
+    product: "Alpha", tier: "100", old: "$5,000.00", new: "$5,250.00", date: "February 1, 2027", renewal: "March 26, 2027" }),
+    "alpha", []]]);
+  // It follows the line's own sentences, before the quote's closing ones.
+  const at = notes.indexOf(said[0]);
+  assert.equal(notes[at - 1].product, "alpha");
+  assert.equal(notes.at(-1).text, say("messages.illustrative", { contact: "Reseller Co" }));
+});
+
+test("a new subscription hears of each change before its first renewal; a downgrade rests on its rule", () => {
+  const notes = messages({ date: D, proposed: { alpha: { users: 50 }, beta: { users: 20 } } });
+  const said = notes.filter((n) => /rises|falls/.test(n.text)).map((n) => n.text);
+  const first = { renewal: "November 26, 2027" };
+  assert.deepEqual(said, [
+    say("messages.rise_before_first_renewal", { product: "Alpha", tier: "100", old: "$5,000.00", new: "$5,250.00",
+                                                date: "February 1, 2027", ...first }),
+    say("messages.rise_before_first_renewal", { product: "Alpha", tier: "100", old: "$5,250.00", new: "$5,500.00",
+                                                date: "June 1, 2027", ...first }),
+    say("messages.rise_before_first_renewal", { product: "Beta", tier: "50", old: "$700.00", new: "$735.00",
+                                                date: "June 1, 2027", ...first })]);
+  // A falling price says so; a kept line resting on an unconfirmed rule (a downgrade) carries it.
+  const falls = dated({ "2027-02-01": { alpha: { 100: "4500.00" } } });
+  const down = messages({ ...KEPT, current: { alpha: { users: 200 } }, days_remaining: 120 }, falls)
+    .filter((n) => /falls/.test(n.text));
+  assert.deepEqual(down.map((n) => [n.text, n.assumptions]), [[say("messages.fall_before_renewal", {
+    product: "Alpha", tier: "100", old: "$5,000.00", new: "$4,500.00", date: "February 1, 2027", renewal: "March 26, 2027" }),
+    ["downgrade"]]]);
+});
+
+test("with the renewal undated, each change within a term applies if the renewal falls on or after it", () => {
+  const notes = messages({ date: D, current: { alpha: { users: 200 } }, proposed: { alpha: { users: 50 } } });
+  assert.deepEqual(notes.filter((n) => /rises|falls/.test(n.text)).map((n) => n.text), [
+    say("messages.rise_undated", { product: "Alpha", tier: "100", old: "$5,000.00", new: "$5,250.00",
+                                   date: "February 1, 2027", renewal: "November 26, 2026" }),
+    say("messages.rise_undated", { product: "Alpha", tier: "100", old: "$5,250.00", new: "$5,500.00",
+                                   date: "June 1, 2027", renewal: "November 26, 2026" })]);
+  // Beyond a term from D, nothing is said: January 31, 2026 + 365 days is January 31, 2027.
+  assert.deepEqual(messages({ date: "2026-01-31", current: { alpha: { users: 200 } }, proposed: { alpha: { users: 50 } } })
+    .filter((n) => /rises/.test(n.text)).length, 0);
+});
+
+test("a change inside the quote's validity: its prices hold until then; the bill on D rests on the rule", () => {
+  const on = "2027-01-10";   // valid until February 9, 2027: the February 1 change falls inside
+  const scenario = { date: on, current: { alpha: { users: 5 } }, proposed: { alpha: { users: 50 } }, days_remaining: 120 };
+  const holds = messages(scenario).filter((n) => n.text === say("messages.prices_hold", {
+    date: "February 1, 2027", valid_until: "February 9, 2027" }));
+  assert.deepEqual(holds.map((n) => [n.product, n.assumptions]), [[null, ["quote_holds_price"]]]);
+  const got = q(scenario);
+  assert.deepEqual(got.bills[0].assumptions, ["upgrade", "quote_holds_price"]);
+  assert.deepEqual(got.bills[1].assumptions, []);
+  // It changes no figure: D's prices stand, and the renewal after the change is at the new price.
+  assert.deepEqual([got.lines[0].annual, got.lines[0].renewal_annual], ["5000.00", "5250.00"]);
+  // Dated on the change's day, the quote is at the new prices and nothing holds.
+  const after = q({ ...scenario, date: "2027-02-01" });
+  assert.equal(after.messages.some((m) => /hold until/.test(m)), false);
+  assert.deepEqual(after.bills[0].assumptions, ["upgrade"]);
+  // Confirmed in the data, the rule marks nothing, and the sentence stays.
+  const confirmed = dated(CHANGES);
+  confirmed.rules.quote_holds_price.confirmed = true;
+  assert.deepEqual(ns.quote(confirmed, scenario).bills[0].assumptions, ["upgrade"]);
+  assert.ok(ns.quote(confirmed, scenario).messages.some((m) => /hold until/.test(m)));
 });

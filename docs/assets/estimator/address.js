@@ -110,14 +110,14 @@ export function readAddress(params, book, customers, now = new Date()) {
   if (renewal) {
     // The date wins: it stays right as the days pass, a count of days does not.
     if (days !== null && days !== String(renewal.days)) {
-      notices.push("Used the renewal date " + longDate(renewal.date) + " (" + fromDay(renewal.days, !date) + ") " +
+      notices.push("Used the renewal date " + longDate(renewal.date, book) + " (" + fromDay(renewal.days, !date) + ") " +
                    "instead of “days_remaining=" + clip(days) + "”.");
     }
     values.set("gc-days-remaining", String(renewal.days));
   } else if (days !== null && !date) {
     // A link written before links carried their date: its days left count from the day it is opened.
     notes.push("The link gives " + shownOf.get("days_remaining") + " without the date it was made, so the days " +
-               "are counted from today: the renewal is taken to be on " + longDate(addDays(from, Number(days))) +
+               "are counted from today: the renewal is taken to be on " + longDate(addDays(from, Number(days)), book) +
                ". If that is not your renewal date, correct it in the form.");
   }
   // A product held today and absent from the proposal is cancelled (CONTRACTS.md): old links keep meaning it.

@@ -74,10 +74,11 @@ export function readDate(raw) {
   return dayTime(value) === null ? { problem: "no_date" } : { value };
 }
 
-// A YYYY-MM-DD date as people read it: "March 26, 2027" (present.long_date's form).
-export function longDate(isoDay) {
-  return new Date(isoDay + "T00:00:00Z").toLocaleDateString("en-US",
-    { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+/* A YYYY-MM-DD date as people read it ("March 26, 2027"), in the form of the price book's
+ * words (`dates.long`): the calculation's own formatter (govcloud-quote.js, loaded first on
+ * the page), so that every date on the page reads as the quote's sentences write them. */
+export function longDate(isoDay, book) {
+  return globalThis.govcloud.dates.long(book, isoDay);
 }
 
 export function isDateShaped(text) {

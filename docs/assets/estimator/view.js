@@ -5,6 +5,9 @@
  * Pure: the page, the copied table, the CSV and the printout draw from it. */
 import { isoDate, longDate, daysBetween } from "./numbers.js";
 
+// Dates as the price book's words write them.
+const long = (view, isoDay) => longDate(isoDay, view.book);
+
 /* Everything a view needs: the price book, the scenario, its quote (cents, from
  * govcloud.explain, made on the date of the change: quote.date), the calculation's
  * helpers (money, fill), the customer's label, the renewal date given (or null), the
@@ -89,10 +92,11 @@ function workRows(view) {
     cells.tier = line.tier !== null ? cell(w("cells.tier", { tier: group(line.tier) }), String(line.tier))
       : cell(ok ? none : ask(view), "", ok ? [] : line.assumptions);
     cells.annual = money(view, line.annual, ok, ok ? [] : line.assumptions);
-    // What the next full-term bill charges a year; `from`: the day it differs from D's price.
+    // What the next full-term bill charges a year; `from`: from which day, when a recorded change
+    // makes it another price than D's (present._annual), else no value.
     cells.renewal_annual = money(view, line.renewal_annual, ok && line.renewal_annual !== null);
-    cells.renewal_from = cell(line.renewal_annual !== line.annual && line.renewal_from
-      ? longDate(line.renewal_from) : "", line.renewal_annual !== line.annual ? line.renewal_from : null);
+    const moved = ok && line.renewal_annual !== null && line.renewal_annual !== line.annual && line.renewal_from;
+    cells.renewal_from = moved ? cell(long(view, line.renewal_from), line.renewal_from) : cell("", null);
     cells.due_now = money(view, line.due_now, ok, line.assumptions);
     cells.users = cell(group(line.users), String(line.users));
     cells.instances = cell(group(line.instances), String(line.instances));
@@ -137,13 +141,23 @@ export function incompleteNote(view) {
   return view.quote.complete ? "" : view.words("totals.incomplete", { ask: ask(view) });
 }
 
-/* When a bill falls: on its date (every bill counts from the date of the change, so each has
- * one), "today" when that date is today, or undated when the days left were not given. */
+// When a bill falls, counted from the date of the change (present._when); its date is a column of its own.
 function when(view, bill) {
   const w = view.words;
-  if (bill.on === null) return w("bills.undated");
-  if (bill.on === view.today) return w("bills.now");
-  return w("bills.on_date", { date: longDate(bill.on) });
+  if (bill.in_days === null) return w("bills.undated");
+  if (bill.in_days === 0) return w("bills.now");
+  return bill.in_days === 1 ? w("bills.in_day") : w("bills.in_days", { days: view.money.group(bill.in_days) });
+}
+
+// Which prices a bill is priced on: those in force from a change's date, or those before any (present._prices).
+function pricesOf(view, bill) {
+  return bill.prices_from === null ? view.words("bills.prices_base")
+    : view.words("bills.prices_from", { date: long(view, bill.prices_from) });
+}
+
+// Whether the price book records price changes: the bills then name the prices each is priced on.
+export function datedPrices(view) {
+  return (view.book.price_history || []).length > 1;
 }
 
 // The dated bills (present.view's BillRow) and what is paid in the next term's days.
@@ -155,8 +169,9 @@ function workBills(view) {
   const q = view.quote, w = view.words;
   const rowsOut = q.bills.map((b) => {
     const what = b.parts.map((p) => w("bills." + p)).join(w("bills.join"));
-    return { when: when(view, b), in_days: b.in_days, what: what.charAt(0).toUpperCase() + what.slice(1),
-             products: b.products.map((k) => view.names.get(k)).join(", "),
+    return { when: when(view, b), in_days: b.in_days, on: b.on === null ? w("cells.none") : long(view, b.on),
+             onValue: b.on, what: what.charAt(0).toUpperCase() + what.slice(1),
+             products: b.products.map((k) => view.names.get(k)).join(", "), prices: pricesOf(view, b),
              amount: cell(view.money.show(b.amount), view.money.text(b.amount), b.assumptions) };
   });
   const term = view.book.term_days;
@@ -165,7 +180,9 @@ function workBills(view) {
   const first = q.first_year_total === null ? cell(w("bills.first_year_unknown"), "")
     : !priced(view) ? cell(ask(view), "")   // nothing priced: whom to ask, not $0.00
     : cell(view.money.show(q.first_year_total), view.money.text(q.first_year_total), yearRules);
-  return { title: w("bills.title"), heads: ["when", "what", "products", "amount"].map((k) => w("bills." + k)),
+  // The columns of present's bills table: the price list each bill uses once the data records changes.
+  const keys = ["when", "on", "what", "products"].concat(datedPrices(view) ? ["prices"] : [], ["amount"]);
+  return { title: w("bills.title"), keys, heads: keys.map((k) => w("bills." + k)),
            rows: rowsOut, firstYear: first,
            firstYearLabel: w(priced(view) && !q.complete ? "totals.first_year_priced_only" : "totals.first_year",
                              { term_days: term }) };
@@ -188,11 +205,14 @@ export function about(view) {
   const second = view.who.charAt(1);
   const who = second !== second.toLowerCase() ? view.who : view.who.charAt(0).toLowerCase() + view.who.slice(1);
   out.push(w("about.customer", { who, contact: view.quote.contact }));
+  out.push(w("about.date", { date: long(view, view.quote.date), valid_until: long(view, view.quote.valid_until) }));
   if (!view.change) return out;
-  const days = s.days_remaining, D = view.quote.date;
-  if (days !== null && days !== undefined) {
-    const renewal = view.renewal || view.ns.dates.addDays(D, days);
-    out.push(w("about.renewal", { date: longDate(renewal), days, term_days: b.term_days, today: longDate(D) }));
+  const days = s.days_remaining;
+  if (view.renewal && days !== null && days !== undefined) {
+    out.push(w("about.renewal", { date: long(view, view.renewal), days, term_days: b.term_days,
+                                  today: long(view, view.quote.date) }));
+  } else if (days !== null && days !== undefined) {
+    out.push(w("about.days", { days, term_days: b.term_days }));
   } else {
     out.push(w("about.no_days"));
   }
@@ -201,29 +221,28 @@ export function about(view) {
 
 /* The date of the change and until when a quote made that day holds its prices: cells with
  * the date as the page writes it and ISO as the value; `passed` once that day is gone, when
- * a quote made today may differ. */
+ * a quote made today may differ (the notice's words are the page's). */
 export function dated(view) {
   const q = view.quote;
-  const date = cell(longDate(q.date), q.date), validUntil = cell(longDate(q.valid_until), q.valid_until);
+  const date = cell(long(view, q.date), q.date), validUntil = cell(long(view, q.valid_until), q.valid_until);
   return { date, validUntil, passed: daysBetween(view.today, q.valid_until) < 0,
-           notice: "This estimate is for a change on " + date.text + ": a quote made that day held its prices " +
-                   "until " + validUntil.text + ". A quote made today may differ." };
+           notice: "This estimate is for " + date.text + ": a quote made that day held its prices until " +
+                   validUntil.text + ". A quote made today may differ." };
 }
 
-/* A line whose next full-term bill is at another price than D's: the words around that price
- * ({before, after}: "$23,400.00; $24,570.00 from February 1, 2027"), else null. */
-export function renewalPrice(view, row) {
-  const from = row.cells.renewal_from;
-  if (!from.value) return null;
-  return { before: "; ", after: " from " + from.text };
+/* The yearly price as tables show it (present._annual): D's, and beside it the renewal's when a
+ * recorded change makes it another before that bill ("$23,400.00; $24,570.00 from February 1, 2027").
+ * `fill(values)` gets the template's values (annual, renewal, date) and fills it: the words by
+ * default, DOM nodes on the page. */
+export function annualShown(view, row, fill = (values) => view.words("cells.renewal_price", values)) {
+  const c = row.cells;
+  if (!c.renewal_from.value) return null;
+  return fill({ annual: c.annual.text, renewal: c.renewal_annual.text, date: c.renewal_from.text });
 }
 
 // What a copy, a file or a printout needs to stand on its own, one line each.
 export function context(view) {
-  const d = dated(view);
-  return about(view).concat(["Estimate made on " + longDate(view.today) + ", for a change on " + d.date.text +
-                             ", with the prices in force that day; a quote made that day holds them until " +
-                             d.validUntil.text + ".",
+  return about(view).concat(["Estimate made on " + long(view, view.today) + ".",
                              priceNote(view.book, view.ns, view.scenario.customer),
                              "Link: " + view.href]);
 }
