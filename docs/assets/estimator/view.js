@@ -94,7 +94,8 @@ function workRows(view) {
     cells.annual = money(view, line.annual, ok, ok ? [] : line.assumptions);
     // What the next full-term bill charges a year; `from`: from which day, when a recorded change
     // makes it another price than D's (present._annual), else no value.
-    cells.renewal_annual = money(view, line.renewal_annual, ok && line.renewal_annual !== null);
+    cells.renewal_annual = line.renewal_annual !== null ? money(view, line.renewal_annual, ok)
+      : cell(ok ? none : ask(view), "");   // no bill renews it: a cancel; beyond the price book: whom to ask
     const moved = ok && line.renewal_annual !== null && line.renewal_annual !== line.annual && line.renewal_from;
     cells.renewal_from = moved ? cell(long(view, line.renewal_from), line.renewal_from) : cell("", null);
     cells.due_now = money(view, line.due_now, ok, line.assumptions);
