@@ -276,18 +276,14 @@ def _tier_size(value: object) -> int:
 
 
 TierSize = Annotated[int, BeforeValidator(_tier_size)]
-NewPrices = Annotated[
-    dict[TierSize, Amount],
-    Field(min_length=1),
-    WithJsonSchema(
-        {
-            "type": "object",
-            "minProperties": 1,
-            "propertyNames": {"pattern": TIER_KEY},
-            "additionalProperties": {"type": "number", "exclusiveMinimum": 0, "maximum": 1e9, "multipleOf": 0.01},
-        }
-    ),
-]
+# Keys as JSON Schema names them (`propertyNames`), so that editors check and complete them.
+_NEW_PRICES = {
+    "type": "object",
+    "minProperties": 1,
+    "propertyNames": {"pattern": TIER_KEY},
+    "additionalProperties": {"type": "number", "exclusiveMinimum": 0, "maximum": 1e9, "multipleOf": 0.01},
+}
+NewPrices = Annotated[dict[TierSize, Amount], Field(min_length=1), WithJsonSchema(_NEW_PRICES)]
 
 
 class PriceChange(Strict):
@@ -306,6 +302,14 @@ class PriceChange(Strict):
             min_length=1,
             description="For each product (by key) whose prices change, each changed tier (by its users) and its "
             "new yearly price; tiers and products not named keep their price.",
+        ),
+        WithJsonSchema(
+            {
+                "type": "object",
+                "minProperties": 1,
+                "propertyNames": {"pattern": r"^[a-z][a-z0-9_]*$", "maxLength": 32},
+                "additionalProperties": _NEW_PRICES,
+            }
         ),
     ]
 
