@@ -368,7 +368,8 @@ class Catalog(Strict):
         """Each product's ladder in force on `day`: the one place a tier's price is read
         (tests/unit/test_prices.py holds every other module to it). A tier costs the price of
         the latest entry of `price_changes` on or before `day` that names it, else its price
-        under `tiers`; only the products an entry names get a ladder of their own."""
+        under `tiers`. A product no change names keeps the data's own ladder (no copy: a quote
+        reads this once a bill); only the products an entry names get a ladder of their own."""
         ladders: dict[str, Ladder] = {p.key: p.tiers for p in self.products}
         for change in self.price_changes:
             if change.effective > day:
