@@ -11,13 +11,13 @@ from the marks that macros leave in the page.
 
 from __future__ import annotations
 
-from datetime import date
 from html import escape
 from urllib.parse import urlsplit
 
 from govcloud.calc.quote import Quote
 from govcloud.load.glossary import values as glossary_values
 from govcloud.load.yamlsource import Document
+from govcloud.model import clock
 from govcloud.model.catalog import Catalog
 from govcloud.model.money import show
 from govcloud.model.scenario import Scenario
@@ -187,7 +187,7 @@ class Pages(GlossaryMacros, ReferenceMacros):
 
     def tier_tables(self) -> str:
         out = []
-        prices = self.catalog.prices_on(date.today())  # those in force on the day the site is built
+        prices = self.catalog.prices_on(clock.today())  # those in force on the day the site is built
         for p in self.catalog.products:
             rows = "\n".join(
                 f"<tr><td>{count(t.users)}</td><td>{show(t.annual)}</td></tr>" for t in prices.ladder(p.key)
@@ -409,6 +409,7 @@ def register(env, pages: Pages):
         "glossary_list",
         "field_reference",
         "validation_example",
+        "price_change_example",
         "rules_index",
         "source_list",
         "to_confirm",

@@ -16,13 +16,14 @@ import json
 import subprocess
 import sys
 from dataclasses import dataclass, field
-from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Collection, Iterable
 
 from pydantic import BaseModel
 
+from govcloud.calc import changes
 from govcloud.calc.quote import Quote, quote
 from govcloud.load.loading import DEFAULT_SCENARIOS, catalog_cross_checks, data_path, display_name, validate
 from govcloud.load.scenarios import parse_scenarios
@@ -172,8 +173,7 @@ def compare(old: Version, new: Version, today: date | None = None) -> list[Secti
 
 
 def _percent(old: Decimal, new: Decimal) -> str:
-    change = ((new - old) * 100 / old).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-    return f"{change:+}%"
+    return changes.percent(old, new)
 
 
 def _users(users: int) -> str:
@@ -292,10 +292,9 @@ def _name(catalog: Catalog, key: str) -> str:
 def _named(catalog: Catalog, change: PriceChange) -> str:
     """'Jira (26 tiers, +5.0% each), Confluence (1 tier, +5.0%)': what the entry moves, from the prices before it."""
     said = []
+    found = changes.moves(catalog, change)
     for key, tiers in change.products.items():
-        shares = sorted(
-            {_percent(old, new) for _, old, new in _moved(catalog, change, key)}, key=lambda p: Decimal(p[:-1])
-        )
+        shares = changes.shares([m for m in found if m.product == key])
         count = f"{len(tiers)} tier" + ("s" if len(tiers) != 1 else "")
         by = "" if not shares else f", {shares[0]}" if len(shares) == 1 else f", {shares[0]} to {shares[-1]}"
         said.append(f"{_name(catalog, key)} ({count}{by}{' each' if len(shares) == 1 and len(tiers) > 1 else ''})")
@@ -304,17 +303,10 @@ def _named(catalog: Catalog, change: PriceChange) -> str:
 
 def _moves(catalog: Catalog, change: PriceChange) -> list[str]:
     return [
-        f"{_name(catalog, key)}, {_users(users)}: {show(old)} → {show(new)} ({signed(new - old)}, {_percent(old, new)})"
-        for key in change.products
-        for users, old, new in _moved(catalog, change, key)
+        f"{_name(catalog, m.product)}, {_users(m.users)}: {show(m.old)} → {show(m.new)} "
+        f"({signed(m.new - m.old)}, {_percent(m.old, m.new)})"
+        for m in changes.moves(catalog, change)
     ]
-
-
-def _moved(catalog: Catalog, change: PriceChange, key: str) -> list[tuple[int, Decimal, Decimal]]:
-    """(users, price the day before, price from the change) of each tier the change names."""
-    before = catalog.prices_on(change.effective - timedelta(days=1)).ladder(key)
-    after = catalog.prices_on(change.effective).ladder(key)
-    return [(b.users, b.annual, a.annual) for b, a in zip(before, after) if b.users in change.products[key]]
 
 
 def _terms(old: Catalog, new: Catalog) -> Section:
