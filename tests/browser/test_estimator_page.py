@@ -207,7 +207,7 @@ def test_take_the_estimate_away(page, site_url, catalog, worked, tmp_path):
     page.goto(f"{site_url}/estimator/")
     type_scenario(page, catalog, scenario)
     check_page(page, catalog, scenario)
-    v = view(catalog, scenario, q, TODAY.date())
+    v = view(catalog, scenario, q)
     context = v.about + [
         "Estimate made on November 26, 2026.",
         word("messages.illustrative", contact=q.contact),
