@@ -18,8 +18,11 @@ from datetime import date
 from decimal import Decimal
 from html import escape
 
+from govcloud.calc import changes
+from govcloud.model import clock
 from govcloud.model.catalog import Catalog, Prices, Product
 from govcloud.model.money import cents, show
+from govcloud.words.dates import long_date
 from govcloud.words.vocabulary import WORDS
 from govcloud_site.markdown.marks import raw_html
 from macros.text import count, join
@@ -72,15 +75,19 @@ def steps(catalog: Catalog) -> list[int]:
 
 
 def ladder_table(catalog: Catalog) -> str:
-    prices = catalog.prices_on(date.today())  # those in force on the day the site is built
+    day = clock.today()  # the prices in force on the day the site is built; the scheduled ones beside them
+    prices = catalog.prices_on(day)
     caption = (
         f"User tiers: the {catalog.prices_are} annual price of each product, and what it comes to "
         "for each user of a full tier"
     )
     top = max(p.tiers[-1].users for p in catalog.products)
     notes = [f"More than {count(top)} users: ask your sales contact for a quote."]
+    later = {p.key: _later(catalog, day, p.key) for p in catalog.products}
+    if any(later.values()):
+        notes.insert(0, "A price followed by “from” a date is the tier's new price from that day, already announced.")
     if not _marked(catalog):
-        return _ladder_list(catalog, prices, caption) + "\n\n" + "\n\n".join(notes)
+        return _ladder_list(catalog, prices, caption, later) + "\n\n" + "\n\n".join(notes)
     heads = "".join(f'<th scope="col" data-product="{escape(p.key)}">{escape(p.name)}</th>' for p in catalog.products)
     tiers = [{t.users: t for t in prices.ladder(p.key)} for p in catalog.products]
     rows, gaps = [], False
@@ -92,9 +99,14 @@ def ladder_table(catalog: Catalog) -> str:
                 gaps = gaps or users < p.tiers[-1].users
                 cells.append(f'<td data-product="{escape(p.key)}">—</td>')
                 continue
+            scheduled = "".join(
+                f'<span class="gc-scheduled" data-from="{d.isoformat()}" data-annual="{price:.2f}">'
+                f"{escape(_from(price, d))}</span>"
+                for d, price in later[p.key].get(users, [])
+            )
             cells.append(
                 f'<td data-product="{escape(p.key)}" data-annual="{tier.annual:.2f}">{show(tier.annual)}'
-                f'<span class="gc-per-user">{show(per_user(tier.annual, users))} a user</span></td>'
+                f'<span class="gc-per-user">{show(per_user(tier.annual, users))} a user</span>{scheduled}</td>'
             )
         rows.append(f'<tr data-users="{users}"><th scope="row">{count(users)}</th>{"".join(cells)}</tr>')
     if gaps:
@@ -110,13 +122,31 @@ def ladder_table(catalog: Catalog) -> str:
     )
 
 
-def _ladder_list(catalog: Catalog, prices: Prices, caption: str) -> str:
+def _later(catalog: Catalog, day: date, key: str) -> dict[int, list[tuple[date, Decimal]]]:
+    """Each tier's scheduled prices after `day` (by its size): the date and the new price of each change that moves it."""
+    out: dict[int, list[tuple[date, Decimal]]] = {}
+    for effective, moved in changes.scheduled(catalog, day, key):
+        for users, price in moved.items():
+            out.setdefault(users, []).append((effective, price))
+    return out
+
+
+def _from(price: Decimal, day: date) -> str:
+    """'$24,570.00 from February 1, 2027'."""
+    return f"{show(price)} from {long_date(day)}"
+
+
+def _ladder_list(
+    catalog: Catalog, prices: Prices, caption: str, later: dict[str, dict[int, list[tuple[date, Decimal]]]]
+) -> str:
     """The table past MARKED_TIERS: a row per product with its tiers in words (a column per
     product would be too wide to read, and a cell per tier weigh more than the rest of the site)."""
     rows = "\n".join(
         f'<tr data-product="{escape(p.key)}"><th scope="row">{escape(p.name)}</th><td>'
         + "; ".join(
-            f"{count(t.users)}: {show(t.annual)} ({show(per_user(t.annual, t.users))} a user)"
+            f"{count(t.users)}: {show(t.annual)} ({show(per_user(t.annual, t.users))} a user"
+            + "".join(f"; {escape(_from(price, d))}" for d, price in later[p.key].get(t.users, []))
+            + ")"
             for t in prices.ladder(p.key)
         )
         + "</td></tr>"
@@ -145,7 +175,7 @@ def _legend(catalog: Catalog, extra: str = "", marked: bool = True) -> str:
 
 
 def ladder_chart(catalog: Catalog) -> str:
-    prices = catalog.prices_on(date.today())  # those in force on the day the site is built
+    prices = catalog.prices_on(clock.today())  # those in force on the day the site is built
     ladder = steps(catalog)
     marked = _marked(catalog)
     return raw_html(
@@ -169,7 +199,8 @@ def ladder_estimate(catalog: Catalog) -> str:
     """The estimator page's ladder: the yearly-price panel, hidden until there is an estimate;
     estimator/ladder.js marks today's tier and the estimate's on it and fills the list below."""
     words = WORDS["ladder"]
-    prices = catalog.prices_on(date.today())  # those in force on the day the site is built
+    # Those in force on the day the site is built (the estimator marks its own day's tiers on them).
+    prices = catalog.prices_on(clock.today())
     marks = "".join(
         f'<li class="gc-series-{SERIES - 1}"><svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" '
         f'width="24" height="24"><circle class="gc-ladder-mark {kind}" cx="12" cy="12" r="4"/></svg>'
@@ -368,6 +399,53 @@ class _LinearScale:
         return [(Decimal(str(self.step * k)), f"${self.step * k:,.0f}") for k in range(n + 1)]
 
 
+def prices_as_of(catalog: Catalog, estimator: bool = False) -> str:
+    """What the pages' prices are as of: the build's day; the estimator's, the day it is opened."""
+    built = long_date(clock.today())
+    if estimator:
+        return (
+            "This estimator always uses the prices in force on the day you open it, or on the date of the change "
+            f"you give it. The tables on the other pages show the prices in force on {built}, the day the site "
+            "was last built."
+        )
+    scheduled = " Prices already announced for a later date are shown beside them." if catalog.price_changes else ""
+    return (
+        f"The tables and charts on this site show the prices in force on {built}, the day the site was last "
+        f"built.{scheduled} The [cost estimator](estimator.md) always uses the prices in force on the day you open "
+        "it, or on the date you give it."
+    )
+
+
+def price_changes(catalog: Catalog, day: date | None = None) -> str:
+    """Each recorded price change: its date, whether it is in force on `day` (default: the build's),
+    the products it names and the range of their shares; or that none is recorded."""
+    if not catalog.price_changes:
+        return (
+            "No price change is recorded: the prices above hold until the data records an announced change, "
+            "which then shows here with its date."
+        )
+    day = day or clock.today()
+    rows = []
+    for change in catalog.price_changes:
+        found = changes.moves(catalog, change)
+        names = join([catalog.product(key).name for key in change.products])
+        shares = changes.shares(found)
+        by = shares[0] if len(shares) == 1 else f"{shares[0]} to {shares[-1]}"
+        tiers = len(found)
+        status = "In force" if change.effective <= day else "Scheduled"
+        rows.append(
+            f'<tr data-effective="{change.effective.isoformat()}"><th scope="row">{long_date(change.effective)}</th>'
+            f"<td>{escape(names)}</td><td>{count(tiers)} tier{'s' if tiers != 1 else ''}, {escape(by)}</td>"
+            f"<td>{status}</td></tr>"
+        )
+    return raw_html(
+        "<table data-price-changes>\n<caption>Recorded price changes: the date, the products, and how much "
+        "the tiers named change against the prices in force the day before</caption>\n"
+        '<thead><tr><th scope="col">From</th><th scope="col">Products</th><th scope="col">Change</th>'
+        '<th scope="col">Status</th></tr></thead>\n<tbody>\n' + "\n".join(rows) + "\n</tbody>\n</table>"
+    )
+
+
 def products_list(catalog: Catalog) -> str:
     """Each product with what it is for; its anchor is its key (links to #jira keep working)."""
     return "\n".join(
@@ -380,5 +458,7 @@ def register(env, catalog: Catalog) -> None:
     env.macro(lambda: ladder_table(catalog), "ladder_table")
     env.macro(lambda: ladder_chart(catalog), "ladder_chart")
     env.macro(lambda: products_list(catalog), "products_list")
+    env.macro(lambda estimator=False: prices_as_of(catalog, estimator), "prices_as_of")
+    env.macro(lambda: price_changes(catalog), "price_changes")
     # Stored HTML (marks.raw_html): its ids are named by its own aria attributes, never linked to.
     env.macro(lambda: raw_html(ladder_estimate(catalog), unlinked_ids=True), "ladder_estimate")

@@ -11,13 +11,13 @@ from the marks that macros leave in the page.
 
 from __future__ import annotations
 
-from datetime import date
 from html import escape
 from urllib.parse import urlsplit
 
 from govcloud.calc.quote import Quote
 from govcloud.load.glossary import values as glossary_values
 from govcloud.load.yamlsource import Document
+from govcloud.model import clock
 from govcloud.model.catalog import Catalog
 from govcloud.model.money import show
 from govcloud.model.scenario import Scenario
@@ -187,7 +187,7 @@ class Pages(GlossaryMacros, ReferenceMacros):
 
     def tier_tables(self) -> str:
         out = []
-        prices = self.catalog.prices_on(date.today())  # those in force on the day the site is built
+        prices = self.catalog.prices_on(clock.today())  # those in force on the day the site is built
         for p in self.catalog.products:
             rows = "\n".join(
                 f"<tr><td>{count(t.users)}</td><td>{show(t.annual)}</td></tr>" for t in prices.ladder(p.key)
@@ -376,16 +376,19 @@ class Pages(GlossaryMacros, ReferenceMacros):
 
     def bills_table(self, scenario: Scenario, v: QuoteView) -> str:
         words = WORDS["bills"]
-        heads = [words["when"], words["what"], words["products"], words["amount"]]
-        head = "".join(f'<th scope="col">{escape(h)}</th>' for h in heads)
+        # The price list of each bill, once the data records price changes (as the CLI table does).
+        priced = v.dated_prices
+        heads = [words["when"], words["on"], words["what"], words["products"], *([words["prices"]] if priced else [])]
+        head = "".join(f'<th scope="col">{escape(h)}</th>' for h in [*heads, words["amount"]])
         rows = [
             f'<tr data-in-days="{"" if b.in_days is None else b.in_days}"><td>{escape(b.when)}</td>'
-            f"<td>{escape(b.what)}</td><td>{escape(b.products)}</td>"
-            f'<td data-field="amount">{escape(b.amount.text)}{self._marks(v, b.amount)}</td></tr>'
+            f"<td>{escape(b.on)}</td><td>{escape(b.what)}</td><td>{escape(b.products)}</td>"
+            + (f"<td>{escape(b.prices)}</td>" if priced else "")
+            + f'<td data-field="amount">{escape(b.amount.text)}{self._marks(v, b.amount)}</td></tr>'
             for b in v.bills
         ]
         rows.append(
-            f'<tr data-first-year><th scope="row" colspan="3">{escape(v.first_year_label)}</th>'
+            f'<tr data-first-year><th scope="row" colspan="{len(heads)}">{escape(v.first_year_label)}</th>'
             f'<td data-field="first_year_total">{escape(v.first_year.text)}'
             f"{self._marks(v, v.first_year)}</td></tr>"
         )
@@ -409,6 +412,7 @@ def register(env, pages: Pages):
         "glossary_list",
         "field_reference",
         "validation_example",
+        "price_change_example",
         "rules_index",
         "source_list",
         "to_confirm",

@@ -5,11 +5,23 @@ from __future__ import annotations
 
 import re
 
+from govcloud.calc.quote import quote
+from govcloud.cli.diff import Version, compare, render
+from govcloud.load.datafiles import DEFAULT_DATA, DEFAULT_SCENARIOS, PROJECT
 from govcloud.load.loading import catalog_cross_checks, data_path, display_name, validate
-from govcloud.load.yamlsource import Document, load_text, read_text
+from govcloud.load.scenarios import parse_scenarios
+from govcloud.load.yamlsource import Document, load_file, load_text, read_text
 from govcloud.model.catalog import Catalog
 from govcloud.model.problems import InputError
+from govcloud.render.tables import quote_table
+from govcloud.words.dates import long_date
+from macros.ladder import price_changes
 from macros.text import slug
+
+# The maintainers' page's example of dated price changes, applied to the project's own data.
+PRICE_CHANGE_EXAMPLE = "data/examples/price-changes.yml"
+# The worked scenario whose quote the example shows: an upgrade renewing after the first change.
+EXAMPLE_SCENARIO = "upgrade-and-add-product"
 
 
 class ReferenceMacros:
@@ -58,6 +70,9 @@ class ReferenceMacros:
             )
         return "\n\n".join(out)
 
+    def price_change_example(self) -> str:
+        return price_change_example()
+
     @staticmethod
     def _refs(prop: dict) -> list[str]:
         found = []
@@ -77,7 +92,11 @@ class ReferenceMacros:
         if kind == "array":
             return f"list of {self._type(prop.get('items', {}))}"
         if kind == "object" and isinstance(prop.get("additionalProperties"), dict):
-            return f"mapping of key to {self._type(prop['additionalProperties'])}"
+            names = (prop.get("propertyNames") or {}).get("pattern")
+            key = f"key (matching `{names}`)" if names else "key"
+            return f"mapping of {key} to {self._type(prop['additionalProperties'])}"
+        if kind == "string" and prop.get("format") == "date":
+            return "date (YYYY-MM-DD)"
         if kind == "object" and prop.get("patternProperties"):
             ((pattern, value),) = prop["patternProperties"].items()
             return f"mapping of key (matching `{pattern}`) to {self._type(value)}"
@@ -146,6 +165,43 @@ class ReferenceMacros:
             f"`govcloud check` and the site build then stop with one line per problem:\n\n"
             f"```text\n{problems}\n```"
         )
+
+
+def price_change_example() -> str:
+    """Two dated price changes (data/examples/price-changes.yml) applied to the project's own data
+    and worked scenarios (whatever data the build uses: the example documents the format): the
+    entries, the products page's "Price changes" table on the first one's day, what `govcloud diff`
+    says, and a worked scenario's quote across the change. A problem in the example stops the build."""
+    data = load_file(PROJECT / DEFAULT_DATA, DEFAULT_DATA)
+    example = load_file(PROJECT / PRICE_CHANGE_EXAMPLE, PRICE_CHANGE_EXAMPLE)
+    # The example's own lines name its problems; the data's are checked by the data's own load.
+    merged = Document(example.name, {**data.value, "price_changes": example.value["price_changes"]}, example.lines)
+    before = validate(Catalog, data, catalog_cross_checks)
+    after = validate(Catalog, merged, catalog_cross_checks)
+    scenarios = load_file(PROJECT / DEFAULT_SCENARIOS, DEFAULT_SCENARIOS)
+    worked, _ = parse_scenarios(scenarios, after)
+    text = (PROJECT / PRICE_CHANGE_EXAMPLE).read_text(encoding="utf-8")
+    entries = text[re.search(r"^price_changes:", text, re.M).start() :].rstrip("\n")  # type: ignore[union-attr]
+    first = after.price_changes[0].effective
+    said = render(
+        compare(Version(DEFAULT_DATA, before, worked), Version("with the example", after, worked)),
+        DEFAULT_DATA,
+        f"{DEFAULT_DATA} with the example",
+    )
+    scenario = next(s for s in worked if s.id == EXAMPLE_SCENARIO)
+    assert scenario.date is not None  # worked scenarios are dated
+    table = quote_table(after, scenario, quote(after, scenario), f"Quote: {scenario.title}")
+    return (
+        f"Say `{DEFAULT_DATA}` recorded these two changes (the example `{PRICE_CHANGE_EXAMPLE}`, checked with the "
+        f"data at every build):\n\n```yaml\n{entries}\n```\n\n"
+        f'On {long_date(first)}, the day of the first, the products page\'s "Price changes" section lists them:\n\n'
+        f"{price_changes(after, first)}\n\n"
+        f"Before they merge, `govcloud diff` says what they move (here against the data without them, with the "
+        f"worked scenarios):\n\n```text\n{said}\n```\n\n"
+        f"The worked scenario “{scenario.title}” is dated {long_date(scenario.date)}: its Jira renewal falls after "
+        f"the first change and is priced on its own day, while what is due now keeps the prices of the quote's "
+        f"date. `govcloud quote` prints:\n\n```text\n{table}\n```"
+    )
 
 
 def _broken(source: Document, tier: int) -> Document:

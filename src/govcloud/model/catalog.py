@@ -276,18 +276,14 @@ def _tier_size(value: object) -> int:
 
 
 TierSize = Annotated[int, BeforeValidator(_tier_size)]
-NewPrices = Annotated[
-    dict[TierSize, Amount],
-    Field(min_length=1),
-    WithJsonSchema(
-        {
-            "type": "object",
-            "minProperties": 1,
-            "propertyNames": {"pattern": TIER_KEY},
-            "additionalProperties": {"type": "number", "exclusiveMinimum": 0, "maximum": 1e9, "multipleOf": 0.01},
-        }
-    ),
-]
+# Keys as JSON Schema names them (`propertyNames`), so that editors check and complete them.
+_NEW_PRICES = {
+    "type": "object",
+    "minProperties": 1,
+    "propertyNames": {"pattern": TIER_KEY},
+    "additionalProperties": {"type": "number", "exclusiveMinimum": 0, "maximum": 1e9, "multipleOf": 0.01},
+}
+NewPrices = Annotated[dict[TierSize, Amount], Field(min_length=1), WithJsonSchema(_NEW_PRICES)]
 
 
 class PriceChange(Strict):
@@ -306,6 +302,14 @@ class PriceChange(Strict):
             min_length=1,
             description="For each product (by key) whose prices change, each changed tier (by its users) and its "
             "new yearly price; tiers and products not named keep their price.",
+        ),
+        WithJsonSchema(
+            {
+                "type": "object",
+                "minProperties": 1,
+                "propertyNames": {"pattern": r"^[a-z][a-z0-9_]*$", "maxLength": 32},
+                "additionalProperties": _NEW_PRICES,
+            }
         ),
     ]
 
@@ -364,7 +368,8 @@ class Catalog(Strict):
         """Each product's ladder in force on `day`: the one place a tier's price is read
         (tests/unit/test_prices.py holds every other module to it). A tier costs the price of
         the latest entry of `price_changes` on or before `day` that names it, else its price
-        under `tiers`; only the products an entry names get a ladder of their own."""
+        under `tiers`. A product no change names keeps the data's own ladder (no copy: a quote
+        reads this once a bill); only the products an entry names get a ladder of their own."""
         ladders: dict[str, Ladder] = {p.key: p.tiers for p in self.products}
         for change in self.price_changes:
             if change.effective > day:

@@ -222,6 +222,7 @@ WORDS: Final[dict[str, Any]] = {
             "must be plain words: no brackets or braces, none of < > * _ ` \\ |, and no list or heading mark at the start"
         ),
         "name_taken": "is already the name of another option",
+        "shared": "is shared by every option: give {field} once, beside options",
     },
 }
 
