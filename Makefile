@@ -4,6 +4,13 @@ VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
+# The day builds and tests count from (the prices in force on the pages, the price book's date):
+# read once per make run, so that the builds `make parity` compares, and the tests, are of one day
+# even across midnight. Give SOURCE_DATE_EPOCH=<seconds> to build the site as of another day.
+ifndef SOURCE_DATE_EPOCH
+SOURCE_DATE_EPOCH := $(shell date -u +%s)
+endif
+export SOURCE_DATE_EPOCH
 
 .PHONY: setup serve build test test-fast test-js check chromium node clean esbuild-deps lighthouse-deps lighthouse bench zensical-setup zensical parity golden pot
 

@@ -22,7 +22,9 @@ def _options(worked: list[tuple[Scenario, Quote]]) -> tuple[dict[str, Any], list
     keep = scenario.model_copy(update={"proposed": scenario.current})
     named = [(word("site.formats.keep"), keep), (scenario.title, scenario)]
     holdings = {name: {k: h.model_dump() for k, h in s.proposed.items()} for name, s in named}
-    fields = scenario.model_dump(include={"customer", "current", "days_remaining"}, exclude_none=True)
+    fields = scenario.model_dump(
+        mode="json", include={"date", "customer", "current", "days_remaining"}, exclude_none=True
+    )
     return {**fields, "options": holdings}, named
 
 

@@ -13,7 +13,7 @@ import json
 from govcloud.calc.pricebook import pricebook
 from govcloud.words.vocabulary import template, word
 from govcloud_site.markdown.marks import NO_TERM_LINKS, mark, raw_html
-from macros.fields import number_field
+from macros.fields import date_field, number_field
 from macros.markup import Markup, concat, el, fill, rich
 from macros.options import options_form, options_results
 from macros.text import count
@@ -107,7 +107,7 @@ def _contact_block(kind: str, contact, hidden: bool) -> Markup:
 
 
 def _field(field_id: str, label: str, hint: str, control: Markup, error: bool = False, **attrs) -> Markup:
-    """A field whose control is not a text box (the customer's select, the renewal date)."""
+    """A field whose control is not a text box (the customer's select)."""
     return el(
         "div",
         el("label", label, class_="gc-label", for_=field_id),
@@ -153,15 +153,6 @@ def estimator_markup(catalog) -> Markup:
         data_testid="customer",
         aria_describedby="gc-customer-hint",
     )
-    renewal = el(
-        "input",
-        class_="gc-input gc-date",
-        type="date",
-        id="gc-renewal",
-        name="renewal",
-        data_testid="renewal-date",
-        aria_describedby="gc-renewal-hint",
-    )
     form = el(
         "form",
         el(
@@ -172,6 +163,9 @@ def estimator_markup(catalog) -> Markup:
             class_="gc-mode",
         ),
         _field("gc-customer", _w("customer_label"), _w("customer_hint"), customer),
+        # D, the day the change is made and priced (docs/formats.md): today unless the address
+        # says otherwise; main.js writes the reader's date in it at start.
+        date_field("gc-date", "change-date", word("estimator_form.date"), _w("date_hint"), "date"),
         el(
             "fieldset",
             el("legend", _w("term_legend"), class_="gc-legend"),
@@ -182,13 +176,12 @@ def estimator_markup(catalog) -> Markup:
                 _w("days_hint", term_days=count(term)),
                 "days_remaining",
             ),
-            _field(
+            date_field(
                 "gc-renewal",
+                "renewal-date",
                 word("estimator_form.renewal"),
                 word("estimator_form.renewal_hint"),
-                renewal,
-                error=True,
-                data_gc_field="gc-renewal",
+                "renewal",
             ),
             class_="gc-term gc-change-only",
         ),
@@ -244,6 +237,10 @@ def estimator_markup(catalog) -> Markup:
         el("ul", class_="gc-print-only gc-context", data_gc="print-context"),
         el("p", class_="gc-stale", data_gc="stale", hidden=True),
         el("p", word("estimator_status.empty"), class_="gc-empty", data_gc="empty"),
+        # The date the estimate is for and until when a quote made then holds (the hooks quote-date and
+        # valid-until, in the words of `about.date`), and a notice once that has passed: dom.js writes them.
+        el("p", class_="gc-dated", data_gc="dated", hidden=True),
+        el("p", class_="gc-passed", data_gc="dated-passed", hidden=True),
         options_results(),
         # The estimator writes the rows, headings and totals from the price book's words.
         el(

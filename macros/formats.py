@@ -31,7 +31,9 @@ def _json(value: Any) -> str:
 def register(env, catalog: Catalog, worked: list[tuple[Scenario, Quote]]) -> None:
     def format_scenario() -> str:
         scenario, _ = _example(worked)
-        fields = scenario.model_dump(include={"customer", "current", "proposed", "days_remaining"}, exclude_none=True)
+        fields = scenario.model_dump(
+            mode="json", include={"date", "customer", "current", "proposed", "days_remaining"}, exclude_none=True
+        )
         return _json(fields)
 
     def format_quote() -> str:
@@ -41,9 +43,18 @@ def register(env, catalog: Catalog, worked: list[tuple[Scenario, Quote]]) -> Non
         return f"`?{estimator_query(_example(worked)[0])}`"
 
     def format_pricebook() -> str:
-        book = pricebook(catalog)
+        # On the example's date, so that the page does not depend on the day it is built.
+        book = pricebook(catalog, _example(worked)[0].date)
         # One product with two tiers, two rules, two tables of the calculation and one group of words show the shape.
         book["products"] = [{**book["products"][0], "tiers": book["products"][0]["tiers"][:2]}, "…"]
+        first = book["products"][0]["key"]
+        book["price_history"] = [
+            {
+                "effective": v["effective"],
+                "products": {first: v["products"][first][:2], "…": "…"},
+            }
+            for v in book["price_history"][:1]
+        ] + ["…"]
         book["rules"] = dict(list(book["rules"].items())[:2]) | {"…": "…"}
         book["calculation"] = dict(list(book["calculation"].items())[:2]) | {"…": "…"}
         book["words"] = {"change": WORDS["change"], "…": "…"}

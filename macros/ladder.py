@@ -17,9 +17,12 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from govcloud.calc import changes
+from govcloud.model import clock
 from govcloud.model.catalog import Catalog, Prices, Product
 from govcloud.model.money import CURRENCY, cents, show
 from govcloud.words import cldr
+from govcloud.words.cldr import long_date
 from govcloud.words.vocabulary import word
 from govcloud_site.markdown.marks import raw_html
 from macros.markup import NL, Markup, concat, el, lines
@@ -78,12 +81,16 @@ def _per_user(annual: Decimal, users: int) -> str:
 
 
 def ladder_table(catalog: Catalog) -> str:
-    prices = catalog.prices_on(date.today())  # those in force on the day the site is built
+    day = clock.today()  # the prices in force on the day the site is built; the scheduled ones beside them
+    prices = catalog.prices_on(day)
     caption = word("site.tiers.caption", prices_are=catalog.prices_are)
     top = max(p.tiers[-1].users for p in catalog.products)
     notes = [word("site.tiers.beyond", users=count(top))]
+    later = {p.key: _later(catalog, day, p.key) for p in catalog.products}
+    if any(later.values()):
+        notes.insert(0, word("site.tiers.scheduled_note"))
     if not _marked(catalog):
-        return _ladder_list(catalog, prices, caption) + "\n\n" + "\n\n".join(notes)
+        return _ladder_list(catalog, prices, caption, later) + "\n\n" + "\n\n".join(notes)
     heads = [el("th", p.name, scope="col", data_product=p.key) for p in catalog.products]
     tiers = [{t.users: t for t in prices.ladder(p.key)} for p in catalog.products]
     rows, gaps = [], False
@@ -100,6 +107,16 @@ def ladder_table(catalog: Catalog) -> str:
                     "td",
                     show(tier.annual),
                     el("span", _per_user(tier.annual, users), class_="gc-per-user"),
+                    [
+                        el(
+                            "span",
+                            _from(price, d),
+                            class_="gc-scheduled",
+                            data_from=d.isoformat(),
+                            data_annual=f"{price:.2f}",
+                        )
+                        for d, price in later[p.key].get(users, [])
+                    ],
                     data_product=p.key,
                     data_annual=f"{tier.annual:.2f}",
                 )
@@ -126,7 +143,23 @@ def ladder_table(catalog: Catalog) -> str:
     )
 
 
-def _ladder_list(catalog: Catalog, prices: Prices, caption: str) -> str:
+def _later(catalog: Catalog, day: date, key: str) -> dict[int, list[tuple[date, Decimal]]]:
+    """Each tier's scheduled prices after `day` (by its size): the date and the new price of each change that moves it."""
+    out: dict[int, list[tuple[date, Decimal]]] = {}
+    for effective, moved in changes.scheduled(catalog, day, key):
+        for users, price in moved.items():
+            out.setdefault(users, []).append((effective, price))
+    return out
+
+
+def _from(price: Decimal, day: date) -> str:
+    """'$24,570.00 from February 1, 2027'."""
+    return word("site.tiers.from", amount=show(price), date=long_date(day))
+
+
+def _ladder_list(
+    catalog: Catalog, prices: Prices, caption: str, later: dict[str, dict[int, list[tuple[date, Decimal]]]]
+) -> str:
     """The table past MARKED_TIERS: a row per product with its tiers in words (a column per
     product would be too wide to read, and a cell per tier weigh more than the rest of the site)."""
     rows = [
@@ -140,7 +173,10 @@ def _ladder_list(catalog: Catalog, prices: Prices, caption: str) -> str:
                         "site.tiers.list_tier",
                         users=count(t.users),
                         amount=show(t.annual),
-                        per_user=_per_user(t.annual, t.users),
+                        per_user=word("site.tiers.list_join").join(
+                            [_per_user(t.annual, t.users)]
+                            + [_from(price, d) for d, price in later[p.key].get(t.users, [])]
+                        ),
                     )
                     for t in prices.ladder(p.key)
                 ),
@@ -194,7 +230,7 @@ def _legend(catalog: Catalog, extra: Markup | None = None, marked: bool = True) 
 
 
 def ladder_chart(catalog: Catalog) -> str:
-    prices = catalog.prices_on(date.today())  # those in force on the day the site is built
+    prices = catalog.prices_on(clock.today())  # those in force on the day the site is built
     ladder = steps(catalog)
     marked = _marked(catalog)
     return raw_html(
@@ -223,7 +259,8 @@ XHTML_NS, SVG_NS = "http://www.w3.org/1999/xhtml", "http://www.w3.org/2000/svg"
 def ladder_estimate(catalog: Catalog) -> Markup:
     """The estimator page's ladder: the yearly-price panel, hidden until there is an estimate;
     estimator/ladder.js marks today's tier and the estimate's on it and fills the list below."""
-    prices = catalog.prices_on(date.today())  # those in force on the day the site is built
+    # Those in force on the day the site is built (the estimator marks its own day's tiers on them).
+    prices = catalog.prices_on(clock.today())
     marks = concat(
         el(
             "li",
@@ -499,6 +536,55 @@ class _LinearScale:
         ]
 
 
+def prices_as_of(catalog: Catalog, estimator: bool = False) -> str:
+    """What the pages' prices are as of: the build's day; the estimator's, the day it is opened."""
+    built = long_date(clock.today())
+    if estimator:
+        return word("site.prices.as_of_estimator", built=built)
+    scheduled = " " + word("site.prices.scheduled_beside") if catalog.price_changes else ""
+    return word("site.prices.as_of", built=built, scheduled=scheduled)
+
+
+def price_changes(catalog: Catalog, day: date | None = None) -> str:
+    """Each recorded price change: its date, whether it is in force on `day` (default: the build's),
+    the products it names and the range of their shares; or that none is recorded."""
+    if not catalog.price_changes:
+        return word("site.prices.none")
+    day = day or clock.today()
+    rows = []
+    for change in catalog.price_changes:
+        found = changes.moves(catalog, change)
+        shares = changes.shares(found)
+        by = shares[0] if len(shares) == 1 else word("site.prices.share_range", low=shares[0], high=shares[-1])
+        tiers = word("site.prices.tier" if len(found) == 1 else "site.prices.tiers", count=count(len(found)))
+        rows.append(
+            el(
+                "tr",
+                el("th", long_date(change.effective), scope="row"),
+                el("td", join([catalog.product(key).name for key in change.products])),
+                el("td", word("site.prices.moves", tiers=tiers, share=by)),
+                el("td", word("site.prices.in_force" if change.effective <= day else "site.prices.scheduled")),
+                data_effective=change.effective.isoformat(),
+            )
+        )
+    heads = el(
+        "tr", [el("th", word(f"site.prices.{k}"), scope="col") for k in ("from", "products", "change", "status")]
+    )
+    return raw_html(
+        el(
+            "table",
+            NL,
+            el("caption", word("site.prices.caption")),
+            NL,
+            el("thead", heads),
+            NL,
+            el("tbody", NL, lines(rows), NL),
+            NL,
+            data_price_changes=True,
+        )
+    )
+
+
 def products_list(catalog: Catalog) -> Markup:
     """Each product with what it is for; its anchor is its key (links to #jira keep working)."""
     return lines(el("p", el("strong", p.name), ": ", p.description, id=p.key) for p in catalog.products)
@@ -508,5 +594,7 @@ def register(env, catalog: Catalog) -> None:
     env.macro(lambda: ladder_table(catalog), "ladder_table")
     env.macro(lambda: ladder_chart(catalog), "ladder_chart")
     env.macro(lambda: products_list(catalog), "products_list")
+    env.macro(lambda estimator=False: prices_as_of(catalog, estimator), "prices_as_of")
+    env.macro(lambda: price_changes(catalog), "price_changes")
     # Stored HTML (marks.raw_html): its ids are named by its own aria attributes, never linked to.
     env.macro(lambda: raw_html(ladder_estimate(catalog), unlinked_ids=True), "ladder_estimate")

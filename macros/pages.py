@@ -11,12 +11,12 @@ from the marks that macros leave in the page.
 
 from __future__ import annotations
 
-from datetime import date
 from urllib.parse import urlsplit
 
 from govcloud.calc.quote import Quote
 from govcloud.load.glossary import values as glossary_values
 from govcloud.load.yamlsource import Document
+from govcloud.model import clock
 from govcloud.model.catalog import Catalog
 from govcloud.model.money import show
 from govcloud.model.scenario import Scenario
@@ -189,7 +189,7 @@ class Pages(GlossaryMacros, ReferenceMacros):
             el("th", word("site.tiers.users_up_to"), scope="col"),
             el("th", word("site.tiers.annual"), scope="col"),
         )
-        prices = self.catalog.prices_on(date.today())  # those in force on the day the site is built
+        prices = self.catalog.prices_on(clock.today())  # those in force on the day the site is built
         for p in self.catalog.products:
             rows = lines(el("tr", el("td", count(t.users)), el("td", show(t.annual))) for t in prices.ladder(p.key))
             caption = word("site.tiers.product_caption", product=p.name, prices_are=self.catalog.prices_are)
@@ -404,13 +404,18 @@ class Pages(GlossaryMacros, ReferenceMacros):
         )
 
     def bills_table(self, scenario: Scenario, v: QuoteView) -> str:
-        heads = [el("th", word(f"bills.{k}"), scope="col") for k in ("when", "what", "products", "amount")]
+        # The price list of each bill, once the data records price changes (as the CLI table does).
+        priced = v.dated_prices
+        keys = ("when", "on", "what", "products", *(("prices",) if priced else ()), "amount")
+        heads = [el("th", word(f"bills.{k}"), scope="col") for k in keys]
         rows = [
             el(
                 "tr",
                 el("td", b.when),
+                el("td", b.on),
                 el("td", b.what),
                 el("td", b.products),
+                el("td", b.prices) if priced else None,
                 el("td", b.amount.text, self._marks(v, b.amount), data_field="amount"),
                 data_in_days="" if b.in_days is None else b.in_days,
             )
@@ -419,7 +424,7 @@ class Pages(GlossaryMacros, ReferenceMacros):
         rows.append(
             el(
                 "tr",
-                el("th", v.first_year_label, scope="row", colspan="3"),
+                el("th", v.first_year_label, scope="row", colspan=str(len(keys) - 1)),
                 el("td", v.first_year.text, self._marks(v, v.first_year), data_field="first_year_total"),
                 data_first_year=True,
             )
@@ -454,6 +459,7 @@ def register(env, pages: Pages):
         "field_reference",
         "reserved_keys",
         "validation_example",
+        "price_change_example",
         "rules_index",
         "source_list",
         "to_confirm",

@@ -6,14 +6,26 @@ from __future__ import annotations
 
 import re
 
+from govcloud.calc.quote import quote
+from govcloud.cli.diff import Version, compare, render
+from govcloud.load.datafiles import DEFAULT_DATA, DEFAULT_SCENARIOS, PROJECT
 from govcloud.load.loading import catalog_cross_checks, data_path, display_name, validate
-from govcloud.load.yamlsource import Document, load_text, read_text
+from govcloud.load.scenarios import parse_scenarios
+from govcloud.load.yamlsource import Document, load_file, load_text, read_text
 from govcloud.model.catalog import RESERVED_KEYS, Catalog
 from govcloud.model.problems import InputError
+from govcloud.render.tables import heading, quote_table
+from govcloud.words.cldr import long_date
 from govcloud.words.vocabulary import word
+from macros.ladder import price_changes
 from macros.text import count, slug
 
 TOP = "products.yml"  # the data file, whose top level the reference starts with
+
+# The maintainers' page's example of dated price changes, applied to the project's own data.
+PRICE_CHANGE_EXAMPLE = "data/examples/price-changes.yml"
+# The worked scenario whose quote the example shows: an upgrade renewing after the first change.
+EXAMPLE_SCENARIO = "upgrade-and-add-product"
 
 
 class ReferenceMacros:
@@ -66,6 +78,9 @@ class ReferenceMacros:
             )
         return "\n\n".join(out)
 
+    def price_change_example(self) -> str:
+        return price_change_example()
+
     @staticmethod
     def reserved_keys() -> str:
         """The words a product key may not be, from the one list `govcloud check` refuses."""
@@ -90,7 +105,16 @@ class ReferenceMacros:
         if kind == "array":
             return word("site.reference.list_of", type=self._type(prop.get("items", {})))
         if kind == "object" and isinstance(prop.get("additionalProperties"), dict):
+            names = (prop.get("propertyNames") or {}).get("pattern")
+            if names:
+                return word(
+                    "site.reference.mapping_matching",
+                    pattern=f"`{names}`",
+                    type=self._type(prop["additionalProperties"]),
+                )
             return word("site.reference.mapping", type=self._type(prop["additionalProperties"]))
+        if kind == "string" and prop.get("format") == "date":
+            return word("site.reference.date")
         if kind == "object" and prop.get("patternProperties"):
             ((pattern, value),) = prop["patternProperties"].items()
             return word("site.reference.mapping_matching", pattern=f"`{pattern}`", type=self._type(value))
@@ -149,6 +173,47 @@ class ReferenceMacros:
         lines_said = word("site.reference.example_lines")
         problems_said = word("site.reference.example_problems", command="`govcloud check`")
         return f"{lines_said}\n\n```text\n{shown}\n```\n\n{problems_said}\n\n```text\n{problems}\n```"
+
+
+def price_change_example() -> str:
+    """Two dated price changes (data/examples/price-changes.yml) applied to the project's own data
+    and worked scenarios (whatever data the build uses: the example documents the format): the
+    entries, the products page's "Price changes" table on the first one's day, what `govcloud diff`
+    says, and a worked scenario's quote across the change. A problem in the example stops the build."""
+    data = load_file(PROJECT / DEFAULT_DATA, DEFAULT_DATA)
+    example = load_file(PROJECT / PRICE_CHANGE_EXAMPLE, PRICE_CHANGE_EXAMPLE)
+    # The example's own lines name its problems; the data's are checked by the data's own load.
+    merged = Document(example.name, {**data.value, "price_changes": example.value["price_changes"]}, example.lines)
+    before = validate(Catalog, data, catalog_cross_checks)
+    after = validate(Catalog, merged, catalog_cross_checks)
+    scenarios = load_file(PROJECT / DEFAULT_SCENARIOS, DEFAULT_SCENARIOS)
+    worked, _ = parse_scenarios(scenarios, after)
+    text = (PROJECT / PRICE_CHANGE_EXAMPLE).read_text(encoding="utf-8")
+    entries = text[re.search(r"^price_changes:", text, re.M).start() :].rstrip("\n")  # type: ignore[union-attr]
+    first = after.price_changes[0].effective
+    said = render(
+        compare(Version(DEFAULT_DATA, before, worked), Version("with the example", after, worked)),
+        DEFAULT_DATA,
+        f"{DEFAULT_DATA} with the example",
+    )
+    scenario = next(s for s in worked if s.id == EXAMPLE_SCENARIO)
+    assert scenario.date is not None  # worked scenarios are dated
+    table = quote_table(after, scenario, quote(after, scenario), heading(1, 1, scenario))
+    return (
+        word("site.reference.price_example", data=f"`{DEFAULT_DATA}`", example=f"`{PRICE_CHANGE_EXAMPLE}`")
+        + f"\n\n```yaml\n{entries}\n```\n\n"
+        + word("site.reference.price_example_section", date=long_date(first))
+        + f"\n\n{price_changes(after, first)}\n\n"
+        + word("site.reference.price_example_diff", command="`govcloud diff`")
+        + f"\n\n```text\n{said}\n```\n\n"
+        + word(
+            "site.reference.price_example_quote",
+            title=scenario.title,
+            date=long_date(scenario.date),
+            command="`govcloud quote`",
+        )
+        + f"\n\n```text\n{table}\n```"
+    )
 
 
 def _broken(source: Document, tier: int) -> Document:

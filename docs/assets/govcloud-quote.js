@@ -54,20 +54,44 @@
     return d.getFullYear() + "-" + pad2(d.getMonth() + 1) + "-" + pad2(d.getDate());
   }
 
+  var DAY_MS = 86400000;
+
+  // "2027-03-26" -> its UTC midnight in ms (calendar days count without DST jumps).
+  function dayTime(day) {
+    return Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
+  }
+
+  // The day `n` days after `day` (YYYY-MM-DD), as Python's `day + timedelta(days=n)`.
+  function addDays(day, n) {
+    return new Date(dayTime(day) + n * DAY_MS).toISOString().slice(0, 10);
+  }
+
+  // Whole days from `from` to `to` (both YYYY-MM-DD): `(to - from).days`.
+  function daysBetween(from, to) {
+    return Math.round((dayTime(to) - dayTime(from)) / DAY_MS);
+  }
+
   /* The prices in force on `day` (YYYY-MM-DD), as catalog.prices_on gives them in Python:
    * `ladder(key)` is the product's tiers in ascending order of users, each {users, annual}
-   * with its yearly price in cents. The one place a tier's price is read (tests/js/prices.test.mjs
-   * holds the other scripts to it); today every tier costs its price under `tiers`, whatever
-   * the day. A ladder is read when first asked for: a quote reads only the products it prices. */
+   * with its yearly price in cents, from the latest version of the price book's
+   * `price_history` in force on the day (a book without one: its `tiers`), and
+   * `prices_from` that version's `effective` (null before any recorded change). The one
+   * place a tier's price is read (tests/js/prices.test.mjs holds the other scripts to it).
+   * A ladder is read when first asked for: a quote reads only the products it prices. */
   function pricesOn(book, day) {
-    var products = new Map(book.products.map(function (p) { return [p.key, p]; })), ladders = new Map();
+    var history = book.price_history, version = null, ladders = new Map();
+    if (history) {
+      // ISO dates compare as text; the first version (effective null) is always in force.
+      history.forEach(function (v) { if (v.effective === null || v.effective <= day) version = v; });
+    }
+    var products = new Map(book.products.map(function (p) { return [p.key, p]; }));
     return {
       day: day,
+      prices_from: version ? version.effective : null,
       ladder: function (key) {
         if (!ladders.has(key)) {
-          ladders.set(key, products.get(key).tiers.map(function (t) {
-            return { users: t.users, annual: parseCents(t.annual) };
-          }));
+          var tiers = version ? version.products[key] : products.get(key).tiers;
+          ladders.set(key, tiers.map(function (t) { return { users: t.users, annual: parseCents(t.annual) }; }));
         }
         return ladders.get(key);
       }
@@ -198,14 +222,27 @@
     return { line: row, said: said };
   }
 
-  // The contract's dated bills: due now, the current term's renewal, each new subscription's first renewal.
-  function bills(book, lines, days, partRules) {
+  /* The day each line's next full-term bill is priced on (docs/formats.md, "Prices that change
+   * on a date"): a kept line's renewal (on D when the days left are not known), a new line's first
+   * renewal a term after D; null for a line no bill carries. */
+  function billDay(book, l, D, days) {
+    if (l.status !== "ok" || l.change === "cancel") return null;
+    if (l.change === "new") return addDays(D, book.term_days);
+    return days === null ? D : addDays(D, days);
+  }
+
+  // The contract's dated bills: due now, the current term's renewal, each new subscription's first
+  // renewal; each priced on its own day (the amounts are the lines' `renewal_annual`).
+  function bills(book, lines, days, partRules, D, on, onD) {
     var entries = [];
     lines.forEach(function (l) {
       if (l.status !== "ok") return;
       if (l.due_now > 0) entries.push({ day: 0, part: "due_now", line: l, amount: l.due_now });
-      if (book.calculation.kept.indexOf(l.change) >= 0) entries.push({ day: days, part: "renewal", line: l, amount: l.annual });
-      else if (l.change === "new") entries.push({ day: book.term_days, part: "first_renewal", line: l, amount: l.annual });
+      if (book.calculation.kept.indexOf(l.change) >= 0) {
+        entries.push({ day: days, part: "renewal", line: l, amount: l.renewal_annual });
+      } else if (l.change === "new") {
+        entries.push({ day: book.term_days, part: "first_renewal", line: l, amount: l.renewal_annual });
+      }
     });
     var dayList = [];
     entries.forEach(function (e) { if (dayList.indexOf(e.day) < 0) dayList.push(e.day); });
@@ -213,28 +250,41 @@
     return dayList.map(function (day) {
       var here = entries.filter(function (e) { return e.day === day; }), rules = [];
       here.forEach(function (e) { rules = rules.concat(partRules[e.part][e.line.change] || []); });
+      if (day === 0) rules = rules.concat(onD);   // the bill on D: a quote holding its prices
+      var date = day === null ? null : addDays(D, day);
       return {
         in_days: day,
         amount: here.reduce(function (s, e) { return s + e.amount; }, 0),
         products: lines.filter(function (l) { return here.some(function (e) { return e.line === l; }); })
           .map(function (l) { return l.product; }),
         parts: book.calculation.parts.filter(function (p) { return here.some(function (e) { return e.part === p; }); }),
-        assumptions: unconfirmed(book, rules)
+        assumptions: unconfirmed(book, rules),
+        on: date,
+        prices_from: on(date === null ? D : date).prices_from
       };
     });
   }
 
   /* The quote with amounts still in cents, and `notes` (each message with the
    * product it is about and the rules it rests on) and the `prices` it was worked
-   * out on; `quote` turns it into the contract's JSON shape. `day` (YYYY-MM-DD) is
-   * the day whose prices apply: today where the page runs unless given. */
+   * out on (D's); `quote` turns it into the contract's JSON shape. D, the day the
+   * change is made and priced, is the scenario's `date`, else `day` (YYYY-MM-DD),
+   * else today where the page runs. */
   function explain(book, scenario, day) {
     var customer = scenario.customer || "government";
     var contact = book.contacts[customer];
     var hasCurrent = scenario.current !== undefined && scenario.current !== null;
     var current = scenario.current || {}, proposed = scenario.proposed || {};
-    var days = scenario.days_remaining === undefined ? null : scenario.days_remaining;
-    var prices = pricesOn(book, day || localDay());
+    var D = scenario.date || day || localDay();
+    var days = scenario.days_remaining !== undefined && scenario.days_remaining !== null ? scenario.days_remaining
+      : scenario.renewal ? daysBetween(D, scenario.renewal) : null;
+    // The prices in force on each day the quote reads, each worked out once.
+    var seen = new Map();
+    function on(d) {
+      if (!seen.has(d)) seen.set(d, pricesOn(book, d));
+      return seen.get(d);
+    }
+    var prices = on(D);
     // Which rules each change rests on: the price book's `calculation` (quote.py's tables).
     var lines = [], notes = [], lineRules = book.calculation.line_rules, partRules = book.calculation.part_rules;
     // Own properties only: a key like `constructor` must never reach Object's prototype.
@@ -254,18 +304,27 @@
       var now = holding(own(current, product.key)), wanted = holding(own(proposed, product.key));
       if (!now && !wanted) return;
       var result = line(book, product, prices.ladder(product.key), now, wanted, days, contact, lineRules);
-      lines.push(result.line);
-      notes = notes.concat(result.said);
+      var l = result.line, when = billDay(book, l, D, days), undated = l.change !== "new" && days === null;
+      // The yearly price the line's next full-term bill charges, on the day that bill is priced,
+      // and from which day it differs from D's (the last change before that bill, else null).
+      l.renewal_annual = when === null ? null : on(when).ladder(product.key)[tierIndex(product, l.users)].annual;
+      var changes = tierChanges(book, product, l, D, undated, when, on);
+      l.renewal_from = !undated && changes.length ? changes[changes.length - 1].effective : null;
+      l.renewal_on = when;
+      lines.push(l);
+      notes = notes.concat(result.said, saidChanges(book, product, l, changes, undated, when, partRules));
     });
     var priced = lines.filter(function (l) { return l.status === "ok"; });
     var complete = priced.length === lines.length;
+    var validUntil = addDays(D, book.quote_valid_days), holdNotes = holds(book, D, validUntil);
+    notes = notes.concat(holdNotes);
+    var dated = bills(book, lines, days, partRules, D, on, holdNotes.length ? [book.calculation.holds_rule] : []);
     if (!complete) notes.push({ text: word(book, "messages.incomplete", { contact: contact }), product: null,
                                 assumptions: [] });
     notes.push({ text: word(book, "messages.illustrative", { contact: contact }), product: null, assumptions: [] });
     var held = lines.filter(function (l) { return l.change !== "new"; });
     var todayTotal = !hasCurrent || held.some(function (l) { return l.today_annual === null; }) ? null
       : held.reduce(function (s, l) { return s + l.today_annual; }, 0);
-    var dated = bills(book, lines, days, partRules);
     var firstYear = dated.some(function (b) { return b.in_days === null; }) ? null
       : dated.filter(function (b) { return b.in_days < book.term_days; })
         .reduce(function (s, b) { return s + b.amount; }, 0);
@@ -274,25 +333,82 @@
       annual_total: priced.reduce(function (s, l) { return s + l.annual; }, 0),
       due_now_total: priced.reduce(function (s, l) { return s + l.due_now; }, 0),
       messages: notes.map(function (n) { return n.text; }), notes: notes,
-      today_annual_total: todayTotal, bills: dated, first_year_total: firstYear, prices: prices
+      today_annual_total: todayTotal, bills: dated, first_year_total: firstYear, prices: prices,
+      date: D, valid_until: validUntil, days_remaining: days, pricesOn: on
     };
   }
 
+  // "February 1, 2027": a day as people read it, through Intl in the vocabulary's locale (the
+  // price book's words.language.locale; Python: cldr.long_date, CLDR's same long form).
+  function longDay(book, day) {
+    return new Intl.DateTimeFormat(book.words.language.locale, { year: "numeric", month: "long", day: "numeric",
+                                                               timeZone: "UTC" }).format(new Date(dayTime(day)));
+  }
+
+  // The recorded changes in force after `after` and on or before `until` (both YYYY-MM-DD), by date.
+  function changesIn(book, after, until) {
+    return (book.price_history || []).map(function (v) { return v.effective; })
+      .filter(function (e) { return e !== null && e > after && e <= until; });
+  }
+
+  /* For a line, each recorded change to its tier's price that falls after D and on or before the
+   * day its next bill is priced ({effective, was, now}, prices in cents); with the renewal undated,
+   * each change within a term of D, which applies if the renewal falls on or after it. */
+  function tierChanges(book, product, l, D, undated, when, on) {
+    if (when === null) return [];
+    var until = undated ? addDays(D, book.term_days) : when, i = tierIndex(product, l.users), out = [];
+    changesIn(book, D, until).forEach(function (effective) {
+      var was = on(addDays(effective, -1)).ladder(product.key)[i].annual, now = on(effective).ladder(product.key)[i].annual;
+      if (was !== now) out.push({ effective: effective, was: was, now: now });
+    });
+    return out;
+  }
+
+  /* Each change of `tierChanges` in words: the tier rises or falls on its day, before the line's
+   * next bill (or, undated, if the renewal falls on or after it); resting on the rules that bill's
+   * part rests on. */
+  function saidChanges(book, product, l, changes, undated, when, partRules) {
+    var part = l.change === "new" ? "first_renewal" : "renewal";
+    var restsOn = unconfirmed(book, partRules[part][l.change] || []);
+    var kind = undated ? "undated" : l.change === "new" ? "before_first_renewal" : "before_renewal";
+    return changes.map(function (c) {
+      var values = { product: product.name, tier: group(l.tier), old: show(c.was), "new": show(c.now),
+                     date: longDay(book, c.effective), renewal: longDay(book, when) };
+      return { text: word(book, "messages." + (c.now > c.was ? "rise" : "fall") + "_" + kind, values),
+               product: l.product, assumptions: restsOn };
+    });
+  }
+
+  /* Each change that falls after D and on or before the quote's `valid_until`: a quote made on D
+   * holds its prices until then if the order is placed by then (the price book's
+   * `calculation.holds_rule`, which the bill on D rests on too). It changes no figure. */
+  function holds(book, D, validUntil) {
+    var rests = unconfirmed(book, [book.calculation.holds_rule]);
+    return changesIn(book, D, validUntil).map(function (effective) {
+      return { text: word(book, "messages.prices_hold", { date: longDay(book, effective),
+                                                          valid_until: longDay(book, validUntil) }),
+               product: null, assumptions: rests };
+    });
+  }
+
+  // The quote object of CONTRACTS.md, exactly as `govcloud quote --json` prints it.
   // The JSON quote of docs/formats.md, exactly as `govcloud quote --json` prints it.
   function quote(book, scenario, day) {
     var e = explain(book, scenario, day);
     return {
       currency: e.currency, customer: e.customer, contact: e.contact, complete: e.complete,
+      date: e.date, valid_until: e.valid_until,
       lines: e.lines.map(function (l) {
         return { product: l.product, change: l.change, users: l.users, tier: l.tier, instances: l.instances,
                  annual: text(l.annual), due_now: text(l.due_now), status: l.status,
-                 today_tier: l.today_tier, today_annual: text(l.today_annual), assumptions: l.assumptions };
+                 today_tier: l.today_tier, today_annual: text(l.today_annual), assumptions: l.assumptions,
+                 renewal_annual: text(l.renewal_annual) };
       }),
       annual_total: text(e.annual_total), due_now_total: text(e.due_now_total), messages: e.messages,
       today_annual_total: text(e.today_annual_total),
       bills: e.bills.map(function (b) {
         return { in_days: b.in_days, amount: text(b.amount), products: b.products, parts: b.parts,
-                 assumptions: b.assumptions };
+                 assumptions: b.assumptions, on: b.on, prices_from: b.prices_from };
       }),
       first_year_total: text(e.first_year_total)
     };
@@ -306,4 +422,5 @@
   ns.fill = fill;
   ns.word = word;
   ns.money = { show: show, text: text, parseCents: parseCents, group: group };
+  ns.dates = { addDays: addDays, daysBetween: daysBetween, localDay: localDay, long: longDay };
 })(window);

@@ -264,9 +264,10 @@ def test_renewal_date_is_kept_in_the_link(page, site_url):
     # The date replaces the bad days value, and its problem goes.
     expect(page.get_by_test_id("days-remaining")).to_have_value(str(days))
     expect(page.locator("#gc-days-remaining-error")).to_be_hidden()
+    # The address carries the renewal date and the date of the change, never the days left.
     expect(page).to_have_url(
         f"{site_url}/estimator/?customer=government&jira=20&current.jira=10"
-        f"&days_remaining={days}&renewal={renewal.isoformat()}"
+        f"&renewal={renewal.isoformat()}&date={TODAY.date().isoformat()}"
     )
     # Opened again (later, the days would differ): the date is restored and wins over the days.
     page.goto(f"{site_url}/estimator/?current.jira=10&jira=20&days_remaining=100&renewal={renewal.isoformat()}")

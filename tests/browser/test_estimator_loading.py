@@ -155,7 +155,8 @@ def test_a_change_shows_its_fields_before_the_page_code_runs(page, site_url):
     expect(page.locator("#gc-estimator")).to_have_attribute("data-ready", "true")
     page.get_by_test_id("mode-new").focus()
     page.keyboard.press("ArrowDown")
-    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")  # who is buying
+    page.keyboard.press("Tab")  # the date of the change, in both modes
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.dataset.testid") == "days-remaining"
     route = held_request(page, held)
@@ -195,6 +196,7 @@ def test_a_product_cancelled_before_the_page_code_runs_is_set_aside_at_once(page
     code runs, and the estimate that follows counts the cancellation."""
     held = []
     page.route("**/assets/estimator/page.js", lambda route: held.append(route))  # answered only below
+    page.clock.set_fixed_time(datetime(2026, 11, 26, 15, 30))
     page.goto(f"{site_url}/estimator/")
     expect(page.locator("#gc-estimator")).to_have_attribute("data-ready", "true")
     page.get_by_test_id("mode-change").check()
@@ -210,7 +212,9 @@ def test_a_product_cancelled_before_the_page_code_runs_is_set_aside_at_once(page
     route.continue_()
     page.wait_for_function("() => window.govcloud.estimator !== undefined")
     expect(page.get_by_test_id(f"users-{FIRST.key}")).to_be_disabled()
-    cancelled = Scenario.model_validate({"current": {FIRST.key: {"users": FIRST.tiers[0].users}}, "proposed": {}})
+    cancelled = Scenario.model_validate(
+        {"current": {FIRST.key: {"users": FIRST.tiers[0].users}}, "proposed": {}, "date": "2026-11-26"}
+    )
     expect(page).to_have_url(f"{site_url}/estimator/?{estimator_query(cancelled)}")
 
 

@@ -29,7 +29,8 @@ from govcloud.render.address import estimator_query
 from govcloud.render.present import view
 from govcloud.words.vocabulary import WORDS, word
 
-SHARED = {"customer": "government", "current": {"jira": {"users": 480}}, "days_remaining": 120}
+# Shared by every option, the date of the change too (its link then carries it and the renewal date).
+SHARED = {"customer": "government", "current": {"jira": {"users": 480}}, "days_remaining": 120, "date": "2026-12-01"}
 OPTIONS = [
     ("Stay at 500 users", {"jira": {"users": 500}}),
     ("Go to 1,000 now", {"jira": {"users": 1000}}),

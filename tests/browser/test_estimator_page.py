@@ -92,9 +92,13 @@ def test_estimates_opened_by_address(page, site_url, catalog, worked):
         query = estimator_query(scenario)
         page.goto(f"{site_url}/estimator/?{query}")
         check_page(page, catalog, scenario)
-        expect(page.locator('[data-gc="address-notice"]')).to_be_hidden()
-        # The page keeps the address as given: it already describes this estimate.
-        assert query_pairs(page.url) == query_pairs("?" + query)
+        # An undated link (an old one) is dated on the day it is opened; with days left, a note says so.
+        old_days = scenario.date is None and scenario.current is not None and scenario.days_remaining is not None
+        notice = page.locator('[data-gc="address-notice"]')
+        expect(notice).to_contain_text("without the date it was made") if old_days else expect(notice).to_be_hidden()
+        # The page keeps the address as given when it already describes this estimate; else it dates it.
+        dated = scenario if scenario.date else scenario.model_copy(update={"date": quote(catalog, scenario).day})
+        assert query_pairs(page.url) == query_pairs("?" + estimator_query(dated))
         # And the form shows what the link holds, so the estimate can be changed from there.
         values = field_values(page, catalog)
         for prefix, holdings in (("", scenario.proposed), ("current-", scenario.current or {})):
@@ -179,7 +183,7 @@ def test_worked_scenario_links_open_in_the_estimator(page, instant_url, catalog,
     page.goto(f"{instant_url}/scenarios/", wait_until="networkidle")
     page.evaluate("window.sameDocument = true")
     scenario = worked["upgrade-and-add-product"]
-    link = page.locator(f'a[href*="estimator/?"][href*="days_remaining={scenario.days_remaining}"]').first
+    link = page.locator(f'a[href*="estimator/?"][href$="{estimator_query(scenario)}"]').first
     link.click()
     check_page(page, catalog, scenario)
     assert page.evaluate("window.sameDocument") is True
@@ -192,6 +196,7 @@ TAKEAWAY = Scenario.model_validate(
         "current": {"jira": {"users": 480, "instances": 2}, "confluence": {"users": 30}},
         "proposed": {"jira": {"users": 1200, "instances": 3}, "jsm": {"users": 20, "instances": 160}},
         "days_remaining": 120,
+        "date": "2026-11-26",  # the day the page's clock says below: the form's date of the change
     }
 )
 TODAY = datetime(2026, 11, 26, 15, 30)
@@ -207,7 +212,7 @@ def test_take_the_estimate_away(page, site_url, catalog, worked, tmp_path):
     page.goto(f"{site_url}/estimator/")
     type_scenario(page, catalog, scenario)
     check_page(page, catalog, scenario)
-    v = view(catalog, scenario, q, TODAY.date())
+    v = view(catalog, scenario, q)
     context = v.about + [
         "Estimate made on November 26, 2026.",
         word("messages.illustrative", contact=q.contact),
@@ -261,9 +266,11 @@ def test_take_the_estimate_away(page, site_url, catalog, worked, tmp_path):
     assert plain[-1][0] == WORDS["totals"]["priced_only"]
     assert plain[-1][-3] == f"${q.annual_total:,.2f}" and plain[-1][-1] == marked(v.total.cells["due_now"])
     assert bills_title == WORDS["bills"]["title"]
-    assert bill_rows[0] == [WORDS["bills"][k] for k in ("when", "what", "products", "amount")]
-    assert [r[3] for r in bill_rows[1:-1]] == [marked(b.amount) for b in v.bills]
-    assert bill_rows[-1][0] == v.first_year_label and bill_rows[-1][3] == marked(v.first_year)
+    # The bills as the CLI lists them: when, on which date, what, for which products, how much.
+    assert bill_rows[0] == [WORDS["bills"][k] for k in ("when", "on", "what", "products", "amount")]
+    assert [r[1] for r in bill_rows[1:-1]] == [b.on for b in v.bills]
+    assert [r[4] for r in bill_rows[1:-1]] == [marked(b.amount) for b in v.bills]
+    assert bill_rows[-1][0] == v.first_year_label and bill_rows[-1][4] == marked(v.first_year)
     assert notes.split("\n") == [text_ for _, text_ in v.footnotes]
 
     # CSV: the table first, with plain amounts a spreadsheet can add up; then the bills, the context.
@@ -302,8 +309,10 @@ def test_take_the_estimate_away(page, site_url, catalog, worked, tmp_path):
     assert table[total][5:7] == [text(q.annual_total), text(q.due_now_total)]
     assert table[total + 1] == [] and table[total + 2] == [WORDS["bills"]["title"]]
     dated = table[total + 4 : total + 4 + len(q.bills)]
-    assert [r[3] for r in dated] == [text(b.amount) for b in q.bills]
-    assert table[total + 4 + len(q.bills)] == [v.first_year_label, "", "", text(q.first_year_total)]
+    # Each bill's date as YYYY-MM-DD, for a spreadsheet to read as a date.
+    assert [r[1] for r in dated] == [b.on.isoformat() if b.on else "" for b in q.bills]
+    assert [r[4] for r in dated] == [text(b.amount) for b in q.bills]
+    assert table[total + 4 + len(q.bills)] == [v.first_year_label, "", "", "", text(q.first_year_total)]
     tail = table[total + 6 + len(q.bills) :]
     assert tail == [[line] for line in context + [text_ for _, text_ in v.footnotes]]
 
@@ -330,12 +339,15 @@ def test_renewal_date_gives_the_days_left(page, site_url, catalog):
     renewal = date(2027, 3, 26)
     page.get_by_test_id("renewal-date").fill(renewal.isoformat())
     expect(page.get_by_test_id("days-remaining")).to_have_value(str((renewal - today.date()).days))
+    # A date is typed in a text field: its problem shows once the field is left, not mid-typing.
     page.get_by_test_id("renewal-date").fill("2026-11-25")
-    expect(page.locator("#gc-renewal-error")).to_contain_text("today or later")
+    expect(page.locator("#gc-renewal-error")).to_be_hidden()
+    page.get_by_test_id("renewal-date").blur()
+    expect(page.locator("#gc-renewal-error")).to_contain_text(word("problems.renewal_past"))
     far = date(2027, 12, 1)
     assert (far - today.date()).days > catalog.term_days
     page.get_by_test_id("renewal-date").fill(far.isoformat())
-    expect(page.locator("#gc-renewal-error")).to_contain_text(f"within {catalog.term_days} days")
+    expect(page.locator("#gc-renewal-error")).to_contain_text(word("problems.renewal_far", term_days=catalog.term_days))
 
 
 def test_announcements_wait_for_a_pause(page, site_url):

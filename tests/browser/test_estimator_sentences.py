@@ -80,7 +80,7 @@ def test_a_refused_copy_ends_as_a_sentence(page, site_url):
 def test_the_renewal_hint_says_today_and_one_day_plainly(page, site_url):
     page.clock.set_fixed_time(TODAY)
     page.goto(f"{site_url}/estimator/?current.{JIRA.key}=10&{JIRA.key}=20")
-    hint = page.locator("#gc-renewal-hint")
+    hint = page.locator("#gc-renewal-hint .gc-hint-text")
     today = TODAY.date()
     page.get_by_test_id("renewal-date").fill(today.isoformat())
     expect(hint).to_have_text("That is today.")
@@ -88,6 +88,13 @@ def test_the_renewal_hint_says_today_and_one_day_plainly(page, site_url):
     expect(hint).to_have_text("That is 1 day from today.")
     page.get_by_test_id("renewal-date").fill((today + timedelta(days=2)).isoformat())
     expect(hint).to_have_text("That is 2 days from today.")
+    # The days count from the date of the change: another day than today is named as such.
+    page.get_by_test_id("change-date").fill((today + timedelta(days=1)).isoformat())
+    expect(hint).to_have_text("That is 1 day after the date of the change.")
+    page.get_by_test_id("change-date").fill((today + timedelta(days=2)).isoformat())
+    expect(hint).to_have_text("That is the date of the change.")
+    # The format stays in sight beside it.
+    expect(page.locator("#gc-renewal-hint")).to_contain_text("YYYY-MM-DD")
 
 
 def test_the_renewal_notice_writes_the_date_as_the_page_does(page, site_url):

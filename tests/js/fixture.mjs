@@ -18,7 +18,7 @@ export const WORDS = shipped.words;
 
 export function book(extra = {}) {
   return {
-    currency: "USD", prices_are: "illustrative", term_days: 365, max_instances: 150,
+    currency: "USD", prices_are: "illustrative", term_days: 365, max_instances: 150, quote_valid_days: 30,
     words: WORDS, rules: JSON.parse(JSON.stringify(shipped.rules)),
     calculation: JSON.parse(JSON.stringify(shipped.calculation)),
     contacts: { government: "Reseller Co", commercial: "Vendor sales" },
@@ -29,6 +29,21 @@ export function book(extra = {}) {
     ],
     ...extra
   };
+}
+
+/* The book with recorded price changes: `changes` maps each effective date (YYYY-MM-DD, ascending)
+ * to {key: {users: "annual"}}; the book's `price_history` holds every version's whole ladders, as
+ * govcloud's price book does. */
+export function dated(changes, extra = {}) {
+  const b = book(extra), version = Object.fromEntries(b.products.map((p) => [p.key, p.tiers.map((t) => ({ ...t }))]));
+  b.price_history = [{ effective: null, products: JSON.parse(JSON.stringify(version)) }];
+  for (const [effective, products] of Object.entries(changes)) {
+    for (const [key, prices] of Object.entries(products)) {
+      for (const t of version[key]) if (prices[t.users] !== undefined) t.annual = prices[t.users];
+    }
+    b.price_history.push({ effective, products: JSON.parse(JSON.stringify(version)) });
+  }
+  return b;
 }
 
 // A fixed "today" so that dates and days do not depend on when the tests run.

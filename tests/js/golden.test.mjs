@@ -14,9 +14,21 @@ const ns = globalThis.govcloud;
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const golden = JSON.parse(readFileSync(join(root, "tests", "support", "golden", "quotes.json"), "utf-8"));
 
-test("the golden file has both sets of cases", () => {
+test("the golden file has both sets of cases, one on a catalog with price changes and random dates", () => {
   assert.deepEqual(golden.sets.map((s) => s.name), ["real", "variant"]);
-  assert.ok(golden.sets[0].cases.length >= 2000 && golden.sets[1].cases.length >= 500);
+  assert.ok(golden.sets[0].cases.length >= 2000);
+  const variant = golden.sets[1], cases = variant.cases;
+  assert.ok(cases.length >= 2000 && variant.pricebook.price_history.length >= 3);
+  // Most cases carry their own date, spread over the changes; bills fall before and after them.
+  const dates = new Set(cases.map((c) => c.scenario.date).filter(Boolean));
+  assert.ok(dates.size > 1000, dates.size);
+  const bills = cases.flatMap((c) => c.quote.bills);
+  assert.ok(bills.some((b) => b.prices_from === null) && bills.filter((b) => b.prices_from !== null).length > 1000);
+  const moved = cases.flatMap((c) => c.quote.lines).filter((l) => l.renewal_annual !== null && l.renewal_annual !== l.annual);
+  assert.ok(moved.length > 300, moved.length);
+  for (const kind of ["rises", "falls", "if it falls on or after", "hold until"]) {
+    assert.ok(cases.some((c) => c.quote.messages.some((m) => m.includes(kind))), kind);
+  }
 });
 
 for (const set of golden.sets) {

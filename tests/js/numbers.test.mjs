@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readWhole, daysUntil, isoDate, longDate, fromToday } from "../../docs/assets/estimator/numbers.js";
+import { readWhole, daysUntil, isoDate, longDate, fromToday, readDate, daysBetween, addDays, fromDay }
+  from "../../docs/assets/estimator/numbers.js";
 import { NOW, book, ns } from "./fixture.mjs";
 
 test("whole numbers as people type them", () => {
@@ -47,10 +48,34 @@ test("today plus some days, written YYYY-MM-DD", () => {
   assert.equal(isoDate(undefined, NOW), "2026-11-26");
 });
 
-test("a date as people read it: month, day without a leading zero, year", () => {
-  assert.equal(longDate("2027-03-26", "en-US"), "March 26, 2027");
-  assert.equal(longDate("2027-01-05", "en-US"), "January 5, 2027");
-  assert.equal(longDate("2028-02-29", "en-US"), "February 29, 2028");
+test("a date as people read it: month, day without a leading zero, year, in the words' locale", () => {
+  assert.equal(longDate("2027-03-26", book()), "March 26, 2027");
+  assert.equal(longDate("2027-01-05", book()), "January 5, 2027");
+  assert.equal(longDate("2028-02-29", book()), "February 29, 2028");
+  const words = JSON.parse(JSON.stringify(book().words));
+  words.language.locale = "ja-JP";
+  assert.equal(longDate("2027-01-05", book({ words })), "2027年1月5日");
+});
+
+test("dates typed in a date field: YYYY-MM-DD, a one-digit month or day, spaces around", () => {
+  assert.deepEqual(readDate(" 2027-3-5 "), { value: "2027-03-05" });
+  assert.deepEqual(readDate("2027-03-26"), { value: "2027-03-26" });
+  assert.deepEqual(readDate(""), { empty: true });
+  assert.deepEqual(readDate("2027-02-30"), { problem: "no_date" });
+  assert.deepEqual(readDate("26/03/2027"), { problem: "shape" });
+  assert.deepEqual(readDate("2027-03-26T00:00"), { problem: "shape" });
+});
+
+test("days between two dates and a date plus days, across a leap day and the change of clocks", () => {
+  assert.equal(daysBetween("2026-11-26", "2027-03-26"), 120);
+  assert.equal(daysBetween("2028-02-28", "2028-03-01"), 2);
+  assert.equal(daysBetween("2027-03-26", "2026-11-26"), -120);
+  assert.equal(daysBetween("2027-02-30", "2027-03-01"), null);
+  assert.equal(addDays("2026-11-26", 120), "2027-03-26");
+  assert.equal(addDays("2027-03-27", 3), "2027-03-30");
+  assert.equal(fromDay(0, false, book(), ns), "the date of the change");
+  assert.equal(fromDay(1, false, book(), ns), "1 day after the date of the change");
+  assert.equal(fromDay(90, true, book(), ns), "90 days from today");
 });
 
 test("a space, a no-break space or a narrow no-break space separates thousands as a comma does", () => {

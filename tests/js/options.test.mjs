@@ -81,7 +81,8 @@ import { comparison } from "../../docs/assets/estimator/compare.js";
 import { yamlAll } from "../../docs/assets/estimator/options-exports.js";
 import { ns, NOW, say } from "./fixture.mjs";
 
-const shared = { customer: "government", days_remaining: 73, current: { alpha: { users: 80, instances: 1 } } };
+const shared = { customer: "government", date: "2026-11-26", days_remaining: 73,
+                 current: { alpha: { users: 80, instances: 1 } } };
 const optionView = (proposed) => {
   const s = Object.assign({}, shared, { proposed }), b = book();
   return makeView({ book: b, ns, scenario: s, quote: ns.explain(b, s), who: "Government buyers", href: "x", now: NOW });
@@ -104,6 +105,16 @@ test("side by side: a row per figure, one cell per option, differences from the 
 test("the scenario file is govcloud quote's options format, names as quoted strings", () => {
   const views = [optionView({ alpha: { users: 90, instances: 1 } }), optionView({})];
   const text = yamlAll(views, ['Stay: "as is"', "Cancel all"]);
-  assert.match(text, /\ncustomer: government\ncurrent:\n  alpha: \{users: 80, instances: 1\}\noptions:\n/);
+  assert.match(text, /\ncustomer: government\ndate: 2026-11-26\ncurrent:\n  alpha: \{users: 80, instances: 1\}\noptions:\n/);
   assert.match(text, /\n  "Stay: \\"as is\\"":\n    alpha: \{users: 90, instances: 1\}\n  "Cancel all": \{\}\ndays_remaining: 73\n/);
+  assert.match(text, /\n# renewal: 2027-02-07\n/);
+});
+
+test("side by side, each bill's row names its date: the options share the date of the change", () => {
+  const views = [optionView({ alpha: { users: 90, instances: 1 } }),
+                 optionView({ alpha: { users: 200, instances: 1 }, beta: { users: 20, instances: 1 } })];
+  const labels = comparison(views, ["Stay", "Grow"]).rows.filter((r) => /^bill-date-/.test(r.hook || "")).map((r) => r.label);
+  assert.deepEqual(labels, [say("bills.when_on", { when: say("bills.now"), date: "November 26, 2026" }),
+                            say("bills.when_on", { when: say("bills.in_days", { days: "73" }), date: "February 7, 2027" }),
+                            say("bills.when_on", { when: say("bills.in_days", { days: "365" }), date: "November 26, 2027" })]);
 });

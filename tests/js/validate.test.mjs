@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readAnswers, checkRenewal, fieldOrder } from "../../docs/assets/estimator/validate.js";
-import { book, ns, NOW, say } from "./fixture.mjs";
+import { readAnswers, checkRenewal, checkDate, fieldOrder } from "../../docs/assets/estimator/validate.js";
+import { book, ns, say } from "./fixture.mjs";
 
 const upgrades = (b) => (s) => ns.explain(b, { ...s, days_remaining: 0 }).lines.some((l) => l.change === "upgrade");
 // The labels of the cancel boxes, as the form shows them (the page reads them from its markup).
@@ -93,13 +93,34 @@ test("a wrong renewal date is the problem, not the missing days", () => {
   assert.deepEqual(r.errors.map((e) => [e.id, e.message]), [["gc-renewal", "bad date"]]);
 });
 
-test("the renewal date field gives days or a problem", () => {
-  const b = book();
-  assert.deepEqual(checkRenewal("2027-03-26", b, ns, NOW), { days: 120, problem: null });
-  assert.deepEqual(checkRenewal("", b, ns, NOW), { days: null, problem: null });
-  assert.equal(checkRenewal("2026-01-01", b, ns, NOW).problem, field("Renewal date", "renewal_past"));
-  assert.equal(checkRenewal("2028-01-01", b, ns, NOW).problem, field("Renewal date", "renewal_far", { term_days: 365 }));
-  assert.equal(checkRenewal("2027-02-30", b, ns, NOW).problem, field("Renewal date", "renewal_not_date"));
+test("the renewal date field gives the days from the date of the change, or a problem", () => {
+  const b = book(), D = "2026-11-26";
+  assert.deepEqual(checkRenewal("2027-03-26", b, ns, D), { days: 120, date: "2027-03-26", problem: null });
+  assert.deepEqual(checkRenewal(" 2027-3-26 ", b, ns, D), { days: 120, date: "2027-03-26", problem: null });
+  assert.equal(checkRenewal("2027-03-26", b, ns, "2027-01-01").days, 84);
+  assert.deepEqual(checkRenewal("", b, ns, D), { days: null, problem: null });
+  assert.equal(checkRenewal("2026-11-25", b, ns, D).problem, field("Renewal date", "renewal_past"));
+  assert.equal(checkRenewal("2027-11-27", b, ns, D).problem, field("Renewal date", "renewal_far", { term_days: 365 }));
+  assert.equal(checkRenewal("2027-02-30", b, ns, D).problem, field("Renewal date", "renewal_not_date"));
+  assert.equal(checkRenewal("March 26", b, ns, D).problem, field("Renewal date", "renewal_not_date"));
+});
+
+test("the date of the change: the field's date, today's when it is empty, a past one allowed", () => {
+  const b = book(), today = "2026-11-26";
+  assert.deepEqual(checkDate("2027-02-01", b, ns, today), { date: "2027-02-01", problem: null });
+  assert.deepEqual(checkDate("2020-2-1", b, ns, today), { date: "2020-02-01", problem: null });
+  assert.deepEqual(checkDate("  ", b, ns, today), { date: today, problem: null });
+  assert.deepEqual(checkDate("2027-02-30", b, ns, today),
+                   { date: null, problem: field("Date of the change", "renewal_not_date") });
+});
+
+test("a wrong date of the change is a problem of its field, listed first", () => {
+  const r = readAnswers({ values: new Map([["gc-users-alpha", "x"]]), customer: "government", change: false,
+                          date: null, dateProblem: "bad date", cancelled: new Set() }, book(), ns, upgrades(book()));
+  assert.deepEqual(r.errors.map((e) => e.id), ["gc-date", "gc-users-alpha"]);
+  const ok = readAnswers({ values: new Map([["gc-users-alpha", "5"]]), customer: "government", change: false,
+                           date: "2027-02-01", cancelled: new Set() }, book(), ns, upgrades(book()));
+  assert.equal(ok.scenario.date, "2027-02-01");
 });
 
 test("holdings have no prototype: a product key `constructor` is just a key", () => {
@@ -108,7 +129,7 @@ test("holdings have no prototype: a product key `constructor` is just a key", ()
   const r = read({ "gc-users-alpha": "5" }, { b });
   assert.equal(r.scenario.proposed.constructor, undefined);
   assert.deepEqual(Object.keys(r.scenario.proposed), ["alpha"]);
-  assert.equal(fieldOrder(b).length, 2 + 5 * 3);
+  assert.equal(fieldOrder(b).length, 3 + 5 * 3);
   // The calculation sees one line, not an extra "Ctor" one from Object's constructor.
   assert.deepEqual(ns.explain(b, r.scenario).lines.map((l) => l.product), ["alpha"]);
 });

@@ -1,9 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { makeView, rows, totals, bills, columns, context, summaryStatus, announcement, assumptionsUsed, priceNote }
-  from "../../docs/assets/estimator/view.js";
+import { makeView, rows, totals, bills, columns, context, summaryStatus, announcement, assumptionsUsed, priceNote,
+         annualShown } from "../../docs/assets/estimator/view.js";
 import { csv, csvCell, yaml, table, tsv, tsvLines } from "../../docs/assets/estimator/exports.js";
-import { book, ns, NOW, say } from "./fixture.mjs";
+import { book, dated, ns, NOW, say } from "./fixture.mjs";
 
 const words = (path, values) => ns.word(book(), path, values);
 
@@ -13,11 +13,12 @@ function view(scenario, { b = book(), renewal = null } = {}) {
 }
 
 // Alpha upgraded with 73 days left (100 -> 1,000 users), Beta cancelled; Gamma-less.
-const CHANGE = { customer: "government", days_remaining: 73,
+const CHANGE = { customer: "government", date: "2026-11-26", days_remaining: 73,
                  current: { alpha: { users: 80, instances: 1 }, beta: { users: 400, instances: 1 } },
                  proposed: { alpha: { users: 200, instances: 2 } } };
 // The contract's example shape: an upgrade with 120 days left and a new product bought today.
-const TIMELINE = { customer: "government", days_remaining: 120, current: { alpha: { users: 80, instances: 1 } },
+const TIMELINE = { customer: "government", date: "2026-11-26", days_remaining: 120,
+                   current: { alpha: { users: 80, instances: 1 } },
                    proposed: { alpha: { users: 200, instances: 1 }, beta: { users: 20, instances: 1 } } };
 
 test("today beside tomorrow: today's tier and price, the new ones, the yearly difference", () => {
@@ -53,15 +54,49 @@ test("the bills fall on their own dates, and the first year adds what falls with
   assert.equal(b.firstYearLabel, say("totals.first_year", { term_days: 365 }));
 });
 
-test("with a renewal date the bills are dated; without days, the renewal is undated and the year unknown", () => {
-  const dated = bills(view(TIMELINE, { renewal: "2027-03-26" }));
-  assert.equal(dated.rows[1].when, say("bills.on_date", { date: "March 26, 2027" }));
-  const noDays = { customer: "government", current: { alpha: { users: 500, instances: 1 } },
+test("every bill has its date, counted from the date of the change; without days, the renewal is undated", () => {
+  const b = bills(view(TIMELINE));
+  assert.deepEqual(b.rows.map((r) => [r.on, r.onValue]), [["November 26, 2026", "2026-11-26"],
+                                                          ["March 26, 2027", "2027-03-26"],
+                                                          ["November 26, 2027", "2027-11-26"]]);
+  assert.deepEqual(b.keys, ["when", "on", "what", "products", "amount"]);
+  const noDays = { customer: "government", date: "2026-11-26", current: { alpha: { users: 500, instances: 1 } },
                    proposed: { alpha: { users: 50, instances: 1 }, beta: { users: 20, instances: 1 } } };
-  const b = bills(view(noDays));
-  assert.equal(b.rows.at(-1).when, say("bills.undated"));
-  assert.equal(b.firstYear.text, say("bills.first_year_unknown"));
-  assert.equal(b.firstYear.value, "");
+  const undated = bills(view(noDays));
+  assert.equal(undated.rows.at(-1).when, say("bills.undated"));
+  assert.equal(undated.rows.at(-1).on, say("cells.none"));
+  assert.equal(undated.firstYear.text, say("bills.first_year_unknown"));
+  assert.equal(undated.firstYear.value, "");
+});
+
+test("once the data records price changes, each bill names the prices it is priced on", () => {
+  const b = dated({ "2027-02-01": { alpha: { 1000: "21000.00" } } });
+  const got = bills(view(TIMELINE, { b }));
+  assert.deepEqual(got.keys, ["when", "on", "what", "products", "prices", "amount"]);
+  assert.deepEqual(got.rows.map((r) => [r.prices, r.amount.text]), [
+    [say("bills.prices_base"), "$5,631.51"],
+    [say("bills.prices_from", { date: "February 1, 2027" }), "$21,000.00"],
+    [say("bills.prices_from", { date: "February 1, 2027" }), "$700.00"]]);
+  // The yearly price stays D's; beside it, the renewal's and from when (present._annual).
+  const [alpha, beta] = rows(view(TIMELINE, { b }));
+  assert.equal(alpha.cells.annual.text, "$20,000.00");
+  assert.equal(annualShown(view(TIMELINE, { b }), alpha),
+               say("cells.renewal_price", { annual: "$20,000.00", renewal: "$21,000.00", date: "February 1, 2027" }));
+  assert.equal(annualShown(view(TIMELINE, { b }), beta), null);
+  const t = table(view(TIMELINE, { b }));
+  assert.equal(t.rows[0][columns(view(TIMELINE)).findIndex(([k]) => k === "annual") + 1],
+               "$20,000.00; $21,000.00 from February 1, 2027");
+  const lines = csv(view(TIMELINE, { b })).split("\r\n");
+  const at = lines.indexOf(csvCell(say("bills.title")));
+  assert.deepEqual(lines.slice(at + 1, at + 5), [
+    ["when", "on", "what", "products", "prices"].map((k) => say("bills." + k)).join(",") + "," + say("bills.amount") + " (USD)",
+    [say("bills.now"), "2026-11-26", csvCell(say("bills.due_now").replace(/^./, (c) => c.toUpperCase())), csvCell("Alpha, Beta"),
+     say("bills.prices_base"), "5631.51"].join(","),
+    [say("bills.in_days", { days: "120" }), "2027-03-26", csvCell(say("bills.renewal").replace(/^./, (c) => c.toUpperCase())),
+     "Alpha", csvCell(say("bills.prices_from", { date: "February 1, 2027" })), "21000.00"].join(","),
+    [say("bills.in_days", { days: "365" }), "2027-11-26",
+     csvCell(say("bills.first_renewal").replace(/^./, (c) => c.toUpperCase())), "Beta",
+     csvCell(say("bills.prices_from", { date: "February 1, 2027" })), "700.00"].join(",")]);
 });
 
 test("a figure on an unconfirmed rule carries it; confirming the rule removes it", () => {
@@ -100,7 +135,9 @@ test("columns: today's and the difference only in a change", () => {
 test("the context: who, the term, the day, the price note, the link; the note is not 'the last message'", () => {
   const lines = context(view(CHANGE));
   assert.equal(lines[0], say("about.customer", { who: "government buyers", contact: "Reseller Co" }));
-  assert.equal(lines[1], say("about.days", { days: 73, term_days: 365 }));
+  assert.equal(lines[1], say("about.date", { date: "November 26, 2026", valid_until: "December 26, 2026" }));
+  assert.equal(lines[2], say("about.days", { days: 73, term_days: 365 }));
+  assert.ok(lines.includes("Estimate made on November 26, 2026."));
   assert.ok(lines.includes(priceNote(book(), ns, "government")));
   assert.equal(lines.at(-1), "Link: https://example.test/estimator/?x=1");
 });
@@ -158,7 +195,7 @@ test("the copied table carries the bills and numbered footnotes", () => {
 test("YAML: the scenario only; the renewal date and the timeline as comments", () => {
   const text = yaml(view(TIMELINE, { renewal: "2027-03-26" }));
   const data = text.split("\n").filter((l) => l && !l.startsWith("#"));
-  assert.deepEqual(data, ["customer: government", "current:", "  alpha: {users: 80, instances: 1}", "proposed:",
+  assert.deepEqual(data, ["customer: government", "date: 2026-11-26", "current:", "  alpha: {users: 80, instances: 1}", "proposed:",
                           "  alpha: {users: 200, instances: 1}", "  beta: {users: 20, instances: 1}", "days_remaining: 120"]);
   assert.match(text, /^# renewal: 2027-03-26/m);
   assert.match(text, /^#   .*\$25,631\.51$/m);

@@ -34,7 +34,7 @@ RULES_ON = {
         "instances_free",
         "beyond_limits",
     ],
-    "products/index.html": ["user_tiers"],
+    "products/index.html": ["user_tiers", "quote_holds_price"],
     "changes/index.html": ["upgrade", "add_instances", "new_product", "downgrade", "cancel"],
     "contact/index.html": ["contact_route"],
     "questions/index.html": [

@@ -1,5 +1,5 @@
-"""The fixture catalog, its prices read apart from govcloud, the real catalog, and small
-synthetic catalogs.
+"""The fixture catalog, its prices read apart from govcloud, the real catalog, the fixture
+with two dated price changes, and small synthetic catalogs.
 
 Calculation and CLI tests use `FIXTURE` (tests/support/fixtures/products.yml, a frozen copy of
 the data): their hand-worked figures do not move when a price in data/products.yml does.
@@ -12,12 +12,14 @@ as written), so expected figures in the tests do not pass through govcloud's loa
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 from typing import Any, Sequence
 
 import yaml
 
-from cli_run import DATA, FIXTURE
-from govcloud.load.loading import load_catalog
+from cli_run import DATA, FIXTURE, PRICE_CHANGES
+from govcloud.load.loading import catalog_cross_checks, load_catalog, validate
+from govcloud.load.yamlsource import load_text
 from govcloud.model.catalog import Catalog
 from govcloud.model.scenario import Scenario
 
@@ -30,6 +32,23 @@ KEYS = [p["key"] for p in _RAW["products"]]
 TERM_DAYS = int(_RAW["term_days"])
 MAX_INSTANCES = int(_RAW["max_instances"])
 CONTACT = {kind: _RAW["contacts"][kind]["name"] for kind in ("government", "commercial")}
+
+
+def dated_text() -> str:
+    """The fixture's text with its price changes (tests/support/fixtures/price-changes.yml) at the end."""
+    return FIXTURE.read_text(encoding="utf-8") + "\n" + PRICE_CHANGES.read_text(encoding="utf-8")
+
+
+# The fixture with its two price changes (February 1 and August 1, 2027).
+DATED = validate(Catalog, load_text(dated_text(), "dated.yml"), catalog_cross_checks)
+
+
+def load_dated(folder: Path) -> tuple[Path, Catalog]:
+    """The dated fixture written to `folder` (as `dated.yml`, for the command line), and its catalog."""
+    path = folder / "dated.yml"
+    path.write_text(dated_text(), encoding="utf-8")
+    return path, load_catalog(path)
+
 
 Ladder = Sequence[tuple[int, str | Decimal]]
 

@@ -29,6 +29,8 @@ DATA = ROOT / "data" / "products.yml"
 SCENARIOS = ROOT / "data" / "scenarios.yml"
 # The frozen catalog the calculation and CLI tests work their figures out from.
 FIXTURE = ROOT / "tests" / "support" / "fixtures" / "products.yml"
+# Two dated price changes that tests add to FIXTURE (catalogs.dated_text).
+PRICE_CHANGES = ROOT / "tests" / "support" / "fixtures" / "price-changes.yml"
 GOVCLOUD = Path(sys.executable).parent / "govcloud"
 # A cap on the address space of the child: an unbounded alias expansion would hit it.
 MEMORY_CAP = 1 << 30

@@ -10,7 +10,7 @@ from govcloud.calc.quote import quote
 from govcloud.model.catalog import Catalog
 from govcloud.model.money import show, text
 from govcloud.model.scenario import Scenario
-from govcloud.render.present import view
+from govcloud.render.present import long_date, view
 from govcloud.words.vocabulary import WORDS, word
 
 # Words the page must never show: signs of a number gone wrong.
@@ -58,6 +58,13 @@ def expected_hooks(catalog: Catalog, scenario: Scenario) -> dict[str, dict]:
     }
     for i, bill in enumerate(q.bills):
         out[f"bill-{i}"] = {"text": show(bill.amount), "value": text(bill.amount)}
+        out[f"bill-on-{i}"] = {
+            "text": none if bill.on is None else long_date(bill.on),
+            "value": "" if bill.on is None else bill.on.isoformat(),
+        }
+    # The quote's date and until when it holds: the date as the page writes it, ISO as the value.
+    out["quote-date"] = {"text": long_date(q.day), "value": q.day.isoformat()}
+    out["valid-until"] = {"text": long_date(q.valid_until), "value": q.valid_until.isoformat()}
     if scenario.current is not None:
         today_total = q.today_annual_total
         out["today-annual-total"] = {
@@ -71,6 +78,12 @@ def expected_hooks(catalog: Catalog, scenario: Scenario) -> dict[str, dict]:
             "value": str(line.tier) if line.tier else "",
         }
         out[f"annual-{key}"] = {"text": show(line.annual) if ok else ask, "value": None}
+        # What the next full-term bill charges a year: "—" where no bill renews the line.
+        out[f"renewal-annual-{key}"] = (
+            {"text": show(line.renewal_annual), "value": text(line.renewal_annual)}
+            if line.renewal_annual is not None
+            else {"text": none if ok else ask, "value": ""}
+        )
         out[f"due-now-{key}"] = {"text": show(line.due_now) if ok else ask, "value": None}
         out[f"change-{key}"] = {"text": change_words(catalog, scenario, line), "value": line.change}
         if scenario.current is not None:
@@ -102,6 +115,8 @@ def type_scenario(page, catalog: Catalog, scenario: Scenario) -> None:
     """Enter a scenario through the form, as a person would, from a blank estimator."""
     page.get_by_test_id("mode-change" if scenario.current is not None else "mode-new").check()
     page.get_by_test_id("customer").select_option(scenario.customer)
+    if scenario.date is not None:  # else the form's own: the reader's today
+        page.get_by_test_id("change-date").fill(scenario.date.isoformat())
     if scenario.current is not None and scenario.days_remaining is not None:
         page.get_by_test_id("days-remaining").fill(str(scenario.days_remaining))
     for p in catalog.products:

@@ -1,6 +1,8 @@
 """The golden file: the conformance scenarios (vectors.py) with the quote govcloud gives
-for each, on the real data and on its variant (other terms, odd cents), each set with the
-price book it was quoted on and the day whose prices apply.
+for each, on the real data and on its variant (other terms, odd cents, dated price changes),
+each set with the price book it was quoted with (its `price_history` prices every date) and
+the day an undated scenario is quoted on (`day`, as `--today`); most scenarios carry their
+own `date`.
 
 `make golden` rewrites it. tests/unit/test_golden.py fails while it is stale (and names
 what moved); Node (tests/js/golden.test.mjs) checks that the JavaScript calculation gives
@@ -26,7 +28,7 @@ PATH = ROOT / "tests" / "support" / "golden" / "quotes.json"
 DATA = ROOT / "data" / "products.yml"
 ABOUT = "Written by `make golden` (tests/support/golden.py) from tests/support/vectors.py: do not edit."
 # Random scenarios of each set, beside the generated edges and boundaries.
-RANDOM = {"real": 1600, "variant": 300}
+RANDOM = {"real": 1320, "variant": 1300}
 
 
 def catalogs() -> dict[str, Catalog]:
@@ -45,7 +47,8 @@ def build() -> dict[str, Any]:
             # Each message's product and rules, beside the quote's `messages` (their texts).
             notes = [[n.product, list(n.assumptions)] for n in q.notes]
             cases.append({"scenario": raw, "quote": q.as_json(), "notes": notes})
-        sets.append({"name": name, "day": vectors.DAY.isoformat(), "pricebook": pricebook(catalog), "cases": cases})
+        book = pricebook(catalog, vectors.DAY)
+        sets.append({"name": name, "day": vectors.DAY.isoformat(), "pricebook": book, "cases": cases})
     return {"about": ABOUT, "sets": sets}
 
 

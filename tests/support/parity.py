@@ -10,7 +10,10 @@ its article (where each leads, and its words). The theme around the article
 from __future__ import annotations
 
 import difflib
+import json
+import re
 import sys
+from html import unescape
 from pathlib import Path
 
 from sitecheck import Page, read_site
@@ -45,6 +48,23 @@ def compare_page(path: str, a: Page, b: Page, names: tuple[str, str]) -> list[st
     return out
 
 
+def build_day(site: Path) -> str | None:
+    """The day a build's prices are as of: its embedded price book's `date` (the estimator page);
+    None when the page or the date is missing."""
+    try:
+        html = (site / "estimator" / "index.html").read_text(encoding="utf-8")
+    except OSError:
+        return None
+    found = re.search(r'<script type="?application/json"? id="?govcloud-pricebook"?>(.*?)</script>', html, re.S)
+    if not found:
+        return None
+    try:
+        day = json.loads(unescape(found.group(1))).get("date")
+    except (ValueError, AttributeError):
+        return None
+    return day if isinstance(day, str) else None
+
+
 def compare(site_a: Path, site_b: Path, names: tuple[str, str] = ("mkdocs", "zensical")) -> tuple[int, list[str]]:
     """(pages compared, one line per difference)."""
     pages_a, pages_b = read_site(site_a), read_site(site_b)
@@ -67,6 +87,15 @@ def main(argv: list[str]) -> int:
         if not (site / "index.html").is_file():
             print(f"{site}: no built site here (index.html is missing)", file=sys.stderr)
             return 2
+    # Builds of different days differ wherever a price changed between them: not a builder's difference.
+    days = build_day(a), build_day(b)
+    if days[0] != days[1]:
+        print(
+            f"parity: {a} is as of {days[0]} and {b} as of {days[1]}: build both with one SOURCE_DATE_EPOCH "
+            "(make parity does)",
+            file=sys.stderr,
+        )
+        return 2
     count, differences = compare(a, b)
     for line in differences:
         print(line)

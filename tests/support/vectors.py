@@ -1,7 +1,9 @@
 """Shared test vectors for the estimator: scenarios that Python generates from a
-fixed seed, with the quotes `govcloud` gives for them on the prices in force on
-DAY. golden.py writes them with their quotes to tests/support/golden/quotes.json,
-which the JavaScript calculation must agree with on every field.
+fixed seed, each dated on a random day D (a few left undated: they are quoted on
+DAY), with the quotes `govcloud` gives for them. golden.py writes them with their
+quotes to tests/support/golden/quotes.json, which the JavaScript calculation must
+agree with on every field. The variant catalog records price changes (`dated`),
+so that bills fall before, between and after them.
 
 Run it to see what it covers: `python tests/support/vectors.py`.
 """
@@ -11,21 +13,26 @@ from __future__ import annotations
 import json
 import random
 from collections import Counter
-from datetime import date
-from decimal import Decimal
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from govcloud.calc.quote import quote
 from govcloud.load.scenarios import read_scenarios
 from govcloud.model.catalog import Catalog, Contacts
+from govcloud.model.checks import catalog_cross_checks
 from govcloud.model.scenario import Holding, Scenario
 from govcloud.model.tiers import change_of, tier_index
 
 SEED = 4_2026
 CUSTOMERS = tuple(Contacts.model_fields)  # the data's kinds of customer
 EDGE_DAYS = (0, 1, 364, 365)
-# The day the vectors are quoted on: the prices in force then apply.
+# The day an undated vector is quoted on (the `--today` of the golden file's sets).
 DAY = date(2026, 1, 1)
+# The days a dated vector's D is drawn from: around DAY and the variant's price changes.
+FIRST_DAY, LAST_DAY = date(2025, 6, 1), date(2029, 6, 30)
+# Share of the vectors left undated (quoted on DAY).
+UNDATED = 0.15
 
 
 def _users_near_boundaries(catalog: Catalog) -> dict[str, list[int]]:
@@ -119,6 +126,31 @@ def generate(catalog: Catalog, seed: int = SEED, random_count: int = 1600) -> li
             h["instances"] = n
         return h
 
+    # Each dated change of the catalog at the edges: the renewal, a new line's first renewal and the
+    # quote's validity falling on its date and the day before, and D on it and the day before.
+    for effective in catalog.change_dates():
+        for p in catalog.products[:2]:
+            low, high = p.tiers[0].users, p.tiers[len(p.tiers) // 2].users
+            upgrade = {"current": {p.key: {"users": low}}, "proposed": {p.key: {"users": high}}}
+            for days in (40, 200):
+                for d in (effective - timedelta(days=days), effective - timedelta(days=days - 1)):
+                    out.append({"date": d.isoformat(), **upgrade, "days_remaining": days})
+            for d in (effective - timedelta(days=term), effective - timedelta(days=term - 1)):
+                out.append({"date": d.isoformat(), "proposed": {p.key: {"users": high}}})
+            valid = catalog.quote_valid_days
+            for d in (effective - timedelta(days=valid), effective - timedelta(days=valid + 1), effective):
+                out.append({"date": d.isoformat(), **upgrade, "days_remaining": 100})
+            out.append({"date": (effective - timedelta(days=1)).isoformat(), **upgrade, "days_remaining": 0})
+            out.append({"date": (effective - timedelta(days=10)).isoformat(), **upgrade})  # undated renewal
+            del out[-1]["proposed"][p.key]  # ... of a cancel: no bill, no sentence
+            out.append(
+                {
+                    "date": (effective - timedelta(days=10)).isoformat(),
+                    "current": {p.key: {"users": high}},
+                    "proposed": {p.key: {"users": low}},
+                }
+            )  # a downgrade's undated renewal
+
     while random_count > 0:
         change = rng.random() < 0.7
         current, proposed = {}, {}
@@ -141,7 +173,19 @@ def generate(catalog: Catalog, seed: int = SEED, random_count: int = 1600) -> li
             continue
         out.append(scenario)
         random_count -= 1
-    return _undated(catalog, out, random.Random(seed + 1))
+    return _dated(_undated(catalog, out, random.Random(seed + 1)), random.Random(seed + 2))
+
+
+def _dated(scenarios: list[dict[str, Any]], rng: random.Random) -> list[dict[str, Any]]:
+    """Each vector without a date gets a random D, or none (then it is quoted on DAY); the date
+    leads the scenario, as a file writes it."""
+    span = (LAST_DAY - FIRST_DAY).days
+    out = []
+    for s in scenarios:
+        if "date" not in s and rng.random() >= UNDATED:
+            s = {"date": (FIRST_DAY + timedelta(days=rng.randrange(span + 1))).isoformat(), **s}
+        out.append(s)
+    return out
 
 
 def _undated(catalog: Catalog, scenarios: list[dict[str, Any]], rng: random.Random) -> list[dict[str, Any]]:
@@ -185,13 +229,49 @@ def variant(catalog: Catalog, seed: int = SEED) -> Catalog:
             name: getattr(catalog.rules, name).model_copy(update={"confirmed": True}) for name in ("upgrade", "cancel")
         }
     )
-    return catalog.model_copy(update={"term_days": 366, "max_instances": 7, "products": products, "rules": rules})
+    changed = catalog.model_copy(update={"term_days": 366, "max_instances": 7, "products": products, "rules": rules})
+    return dated(changed, seed)
+
+
+# The variant's price changes: before DAY, and between and after the bills of the vectors' dates.
+CHANGE_DAYS = (date(2025, 11, 15), date(2026, 3, 1), date(2026, 9, 15), date(2027, 2, 1), date(2027, 8, 1))
+
+
+def dated(catalog: Catalog, seed: int = SEED) -> Catalog:
+    """The catalog with a price change on each of CHANGE_DAYS: some products' whole ladders, some
+    single tiers, rises and falls (each entry kept only when `govcloud check` accepts it)."""
+    rng = random.Random(seed + 3)
+    raw: dict[str, Any] = catalog.model_dump()  # amounts as Decimals, as the loader reads a file
+    raw["price_changes"] = []
+    for day in CHANGE_DAYS:
+        for _ in range(100):
+            entry: dict[str, Any] = {"effective": day, "products": {}}
+            for p in rng.sample(catalog.products, rng.randint(1, len(catalog.products))):
+                if rng.random() < 0.5:  # the whole ladder, by one share
+                    share = Decimal(rng.choice((-8, -3, 2, 4, 5, 7, 12))) / 100
+                    sizes = [t.users for t in p.tiers]
+                else:  # a few tiers, each by its own share
+                    share = None
+                    sizes = rng.sample([t.users for t in p.tiers], rng.randint(1, 3))
+                ladder = {t.users: t.annual for t in Catalog.model_validate(raw).prices_on(day).ladder(p.key)}
+                entry["products"][p.key] = {
+                    str(users): (
+                        ladder[users] * (1 + (share if share is not None else Decimal(rng.randint(-6, 9)) / 100))
+                    ).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+                    for users in sorted(sizes)
+                }
+            trial = {**raw, "price_changes": raw["price_changes"] + [entry]}
+            if not list(catalog_cross_checks(trial)):
+                raw = trial
+                break
+    return Catalog.model_validate(raw)
 
 
 def exact_halves(catalog: Catalog, quotes: list[dict[str, Any]], scenarios: list[dict[str, Any]]) -> int:
     """Upgrade lines whose exact prorated charge ends in exactly half a cent."""
-    count, prices = 0, catalog.prices_on(DAY)
+    count = 0
     for s, q in zip(scenarios, quotes):
+        prices = catalog.prices_on(date.fromisoformat(q["date"]))
         for line in q["lines"]:
             if line["change"] == "upgrade" and line["status"] == "ok":
                 p = catalog.product(line["product"])
@@ -223,8 +303,12 @@ def coverage(quotes: list[dict[str, Any]], scenarios: list[dict[str, Any]]) -> C
             seen[f"days:{s['days_remaining']}"] += 1
         seen[f"today_total:{q['today_annual_total'] is not None}"] += 1
         seen[f"first_year:{q['first_year_total'] is not None}"] += 1
+        seen[f"dated:{'date' in s}"] += 1
         for bill in q["bills"]:
             seen["bill:" + "+".join(bill["parts"])] += 1
+            seen[f"bill_prices_from:{bill['prices_from'] is not None}"] += 1
+            if bill["in_days"] and bill["prices_from"] is not None and bill["prices_from"] > q["date"]:
+                seen["bill_after_a_change:" + "+".join(bill["parts"])] += 1
             seen[f"bill_dated:{bill['in_days'] is not None}"] += 1
             seen[f"bill_assumed:{bool(bill['assumptions'])}"] += 1
         for line in q["lines"]:
@@ -232,6 +316,12 @@ def coverage(quotes: list[dict[str, Any]], scenarios: list[dict[str, Any]]) -> C
             seen[f"change:{line['change']}"] += 1
             seen[f"status:{line['status']}"] += 1
             seen[f"{line['change']}:{line['status']}"] += 1
+            if line["renewal_annual"] is not None and line["renewal_annual"] != line["annual"]:
+                seen[f"renewal_moved:{line['change']}"] += 1
+        # The dated sentences, by their template (their product and wording are compared in full).
+        for message in q["messages"]:
+            for kind in ("rises", "falls", "this applies to your renewal", "prices hold until"):
+                seen[f"says:{kind}"] += kind in message
     return seen
 
 

@@ -19,6 +19,8 @@ from harness import with_rule_confirmed
 
 MONEY = re.compile(r"^\d+\.\d{2}$")
 QUOTE_KEYS = [
+    "date",
+    "valid_until",
     "currency",
     "customer",
     "contact",
@@ -42,13 +44,15 @@ LINE_KEYS = [
     "status",
     "today_tier",
     "today_annual",
+    "renewal_annual",
     "assumptions",
 ]
 # Quotes are worked out on the frozen fixture catalog, whose prices the figures below rest on.
 DATA_ARGS = ("--data", str(FIXTURE))
 
-# The formats page's example scenario, and its figures worked out on the fixture catalog.
+# The formats page's example scenario, dated, and its figures worked out on the fixture catalog.
 CONTRACT_SCENARIO = """\
+date: 2026-11-26
 customer: government
 current:
   jira: {users: 480, instances: 2}
@@ -58,6 +62,8 @@ proposed:
 days_remaining: 120
 """
 CONTRACT_QUOTE = {
+    "date": "2026-11-26",
+    "valid_until": "2026-12-26",
     "currency": "USD",
     "customer": "government",
     "contact": "Carahsoft",
@@ -74,6 +80,7 @@ CONTRACT_QUOTE = {
             "status": "ok",
             "today_tier": 500,
             "today_annual": "11200.00",
+            "renewal_annual": "23400.00",
             "assumptions": ["upgrade"],
         },
         {
@@ -87,6 +94,7 @@ CONTRACT_QUOTE = {
             "status": "ok",
             "today_tier": None,
             "today_annual": None,
+            "renewal_annual": "9000.00",
             "assumptions": ["new_subscription_term"],
         },
     ],
@@ -96,17 +104,29 @@ CONTRACT_QUOTE = {
     "bills": [
         {
             "in_days": 0,
+            "on": "2026-11-26",
             "amount": "13010.96",
             "products": ["jira", "confluence"],
             "parts": ["due_now"],
+            "prices_from": None,
             "assumptions": ["upgrade", "new_subscription_term"],
         },
-        {"in_days": 120, "amount": "23400.00", "products": ["jira"], "parts": ["renewal"], "assumptions": []},
+        {
+            "in_days": 120,
+            "on": "2027-03-26",
+            "amount": "23400.00",
+            "products": ["jira"],
+            "parts": ["renewal"],
+            "prices_from": None,
+            "assumptions": [],
+        },
         {
             "in_days": 365,
+            "on": "2027-11-26",
             "amount": "9000.00",
             "products": ["confluence"],
             "parts": ["first_renewal"],
+            "prices_from": None,
             "assumptions": ["new_subscription_term"],
         },
     ],
@@ -132,7 +152,8 @@ def assert_quote_shape(doc: dict) -> None:
     assert list(doc) == QUOTE_KEYS
     assert MONEY.match(doc["annual_total"]) and MONEY.match(doc["due_now_total"])
     for bill in doc["bills"]:
-        assert list(bill) == ["in_days", "amount", "products", "parts", "assumptions"] and MONEY.match(bill["amount"])
+        assert list(bill) == ["in_days", "on", "amount", "products", "parts", "prices_from", "assumptions"]
+        assert MONEY.match(bill["amount"])
     assert doc["messages"] and all(isinstance(m, str) and m for m in doc["messages"])
     for line in doc["lines"]:
         assert list(line) == LINE_KEYS
@@ -155,7 +176,9 @@ def test_quote_from_stdin(tmp_path):
 
 
 def test_quote_of_a_json_scenario(tmp_path):
-    (tmp_path / "change.json").write_text(json.dumps(yaml.safe_load(CONTRACT_SCENARIO)))
+    (tmp_path / "change.json").write_text(
+        json.dumps(yaml.safe_load(CONTRACT_SCENARIO), default=str)
+    )  # the date as text
     doc = json.loads(ok(run("quote", "change.json", "--json", *DATA_ARGS, cwd=tmp_path)))
     assert {k: v for k, v in doc.items() if k != "messages"} == CONTRACT_QUOTE
 
@@ -250,9 +273,15 @@ def test_quote_table_has_the_dated_bills_and_the_first_year(tmp_path):
     out = ok(run("quote", "change.yml", *DATA_ARGS, cwd=tmp_path)).splitlines()
     bills = out[out.index(WORDS["bills"]["title"]) + 2 :][:3]
     assert [re.split(r"\s{2,}", b) for b in bills] == [
-        ["Today", "Due now", "Jira, Confluence", "$13,010.96 [1][2]"],
-        ["In 120 days", "The renewal of the current term", "Jira", "$23,400.00"],
-        ["In 365 days", "The first renewal of each new subscription", "Confluence", "$9,000.00 [2]"],
+        ["Today", "November 26, 2026", "Due now", "Jira, Confluence", "$13,010.96 [1][2]"],
+        ["In 120 days", "March 26, 2027", "The renewal of the current term", "Jira", "$23,400.00"],
+        [
+            "In 365 days",
+            "November 26, 2027",
+            "The first renewal of each new subscription",
+            "Confluence",
+            "$9,000.00 [2]",
+        ],
     ]
     assert "Paid in the next 365 days: $36,410.96 [1][2]" in out
 
@@ -299,7 +328,7 @@ def test_renewal_date_with_today_dates_every_bill(tmp_path):
     doc = json.loads(ok(run("quote", "change.yml", "--json", "--today", "2026-11-26", *DATA_ARGS, cwd=tmp_path)))
     assert {k: v for k, v in doc.items() if k != "messages"} == CONTRACT_QUOTE
     out = ok(run("quote", "change.yml", "--today", "2026-11-26", *DATA_ARGS, cwd=tmp_path))
-    assert "On March 26, 2027" in out and "On November 26, 2027" in out
+    assert "March 26, 2027" in out and "November 26, 2027" in out
     assert "A change renewing on March 26, 2027, 120 of 365 days from November 26, 2026." in out
 
 
@@ -388,12 +417,15 @@ def test_pricebook_json_matches_the_data_file():
         "prices_are",
         "term_days",
         "max_instances",
+        "date",
+        "quote_valid_days",
         "contacts",
         "rules",
         "calculation",
         "option_names",
         "words",
         "products",
+        "price_history",
     ]
     # Which rules each change rests on: rule keys of the book, change kinds of the scenario model.
     calc = book["calculation"]

@@ -13,6 +13,7 @@ from cli_run import FIXTURE, line_of, run
 
 CENT = Decimal("0.01")
 OPTIONS = """\
+date: 2026-11-26
 current:  {jira: {users: 480, instances: 2}}
 days_remaining: 73
 options:
@@ -56,7 +57,9 @@ def test_json_gives_each_options_quote_and_the_differences_from_the_first():
         ],
     ):
         alone = quote(
-            f"current: {{jira: {{users: 480, instances: 2}}}}\ndays_remaining: 73\nproposed: {proposed}\n", "--json"
+            f"date: 2026-11-26\ncurrent: {{jira: {{users: 480, instances: 2}}}}\ndays_remaining: 73\n"
+            f"proposed: {proposed}\n",
+            "--json",
         )
         assert option["quote"] == json.loads(alone.stdout), option["name"]
     h = by_hand()
@@ -111,8 +114,9 @@ def test_table_puts_the_options_side_by_side_with_bills_first_year_and_differenc
         money(h["jira1000"]),
         money(h["jira1000"] + h["conf200"]),
     ]
-    assert table["  In 73 days"] == [money(h["jira500"]), money(h["jira1000"]), money(h["jira1000"])]
-    assert table["  In 365 days"] == ["—", "—", money(h["conf200"]) + " [2]"]
+    # Each bill's days and date: 73 days from November 26, 2026 (4 + 31 + 31 + 7) is February 7, 2027.
+    assert table["  In 73 days, February 7, 2027"] == [money(h["jira500"]), money(h["jira1000"]), money(h["jira1000"])]
+    assert table["  In 365 days, November 26, 2027"] == ["—", "—", money(h["conf200"]) + " [2]"]
     assert table[f"Paid in the next {TERM_DAYS} days"] == [
         money(h["jira500"]),
         money(h["upgrade"] + h["jira1000"]) + " [1]",

@@ -20,10 +20,12 @@ from conftest import ROOT
 # The one place a tier's price is read: (file, function).
 READER = ("src/govcloud/model/catalog.py", "Catalog.prices_on")
 # The data file's own text, before it is a catalog: the ladder-order check reports a price lower
-# than the tier before it, and the maintainers' page negates a price to show a validation error.
-# Neither reads what a tier costs.
+# than the tier before it, the price-change checks report an entry that changes nothing or makes a
+# ladder fall, and the maintainers' page negates a price to show a validation error. None of them
+# reads what a tier costs.
 RAW_DATA = {
     ("src/govcloud/model/checks.py", "_ladder_checks"),
+    ("src/govcloud/model/checks.py", "_price_change_checks"),
     ("macros/reference.py", "_broken"),
 }
 SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
@@ -235,7 +237,7 @@ def test_the_reader_is_the_allowed_place():
     """The same read inside Catalog.prices_on passes; moved out of it, it fails."""
     files = _modules()
     source = files[READER[0]]
-    marker = "        return Prices(day, {p.key: p.tiers for p in self.products})"
+    marker = "        return Prices(day, ladders)"
     assert marker in source
     inside = source.replace(
         marker, "        assert all(t.annual > 0 for p in self.products for t in p.tiers)\n" + marker

@@ -7,6 +7,7 @@ that relied on it), then states the arithmetic in a comment and the result as a 
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal as D
 
 import pytest
@@ -212,8 +213,11 @@ def test_contract_example():
         {"jira": {"users": 480, "instances": 2}},
         {"jira": {"users": 520, "instances": 3}, "confluence": {"users": 200}},
         days=120,
+        date=date(2026, 11, 26),
     )
     doc = q.as_json()
+    # Dated November 26, 2026: valid 30 days; the renewal 120 days on, March 26, 2027 (4 + 31 + 31 + 28 + 26).
+    assert (doc["date"], doc["valid_until"]) == ("2026-11-26", "2026-12-26")
     assert doc["lines"] == [
         {
             "product": "jira",
@@ -226,6 +230,7 @@ def test_contract_example():
             "status": "ok",
             "today_tier": 500,
             "today_annual": "11200.00",
+            "renewal_annual": "23400.00",
             "assumptions": ["upgrade"],
         },
         {
@@ -239,6 +244,7 @@ def test_contract_example():
             "status": "ok",
             "today_tier": None,
             "today_annual": None,
+            "renewal_annual": "9000.00",
             "assumptions": ["new_subscription_term"],
         },
     ]
@@ -250,17 +256,29 @@ def test_contract_example():
     assert doc["bills"] == [
         {
             "in_days": 0,
+            "on": "2026-11-26",
             "amount": "13010.96",
             "products": ["jira", "confluence"],
             "parts": ["due_now"],
+            "prices_from": None,
             "assumptions": ["upgrade", "new_subscription_term"],
         },
-        {"in_days": 120, "amount": "23400.00", "products": ["jira"], "parts": ["renewal"], "assumptions": []},
+        {
+            "in_days": 120,
+            "on": "2027-03-26",
+            "amount": "23400.00",
+            "products": ["jira"],
+            "parts": ["renewal"],
+            "prices_from": None,
+            "assumptions": [],
+        },
         {
             "in_days": 365,
+            "on": "2027-11-26",
             "amount": "9000.00",
             "products": ["confluence"],
             "parts": ["first_renewal"],
+            "prices_from": None,
             "assumptions": ["new_subscription_term"],
         },
     ]
@@ -272,7 +290,8 @@ def test_with_no_days_left_the_renewal_joins_what_is_due_now():
     # JSM 50 users bought today (4,900.00): one bill today of 11,200.00 ("due now, with the renewal").
     assert (PRICE["jira"][200], PRICE["jsm"][50]) == (D("6300.00"), D("4900.00"))
     q = change({"jira": {"users": 480}}, {"jira": {"users": 200}, "jsm": {"users": 50}}, days=0).as_json()
-    assert q["bills"] == [
+    # (The bills' dates and price lists: tests/unit/test_dated_prices.py.)
+    assert [{k: v for k, v in b.items() if k not in ("on", "prices_from")} for b in q["bills"]] == [
         {
             "in_days": 0,
             "amount": "11200.00",

@@ -4,7 +4,7 @@
  * Product keys are only ever looked up in Maps: data or an address naming
  * `constructor` or `__proto__` never reaches an object's prototype. */
 import { fieldIds } from "./fields.js";
-import { readWhole, daysUntil, isDateShaped, longDate, fromToday, count, localeOf } from "./numbers.js";
+import { readWhole, daysBetween, isDateShaped, longDate, fromToday, fromDay, count, localeOf, isoDate, addDays } from "./numbers.js";
 
 export const NOTICES_SHOWN = 5;   // a hostile link with thousands of parameters: list a few, count the rest
 const NOTICE_CHARS = 40;          // how much of an ignored parameter a notice repeats
@@ -43,19 +43,25 @@ export function linkWords(book, ns) {
 
 /* Reads URLSearchParams (or [name, value] pairs), with the price book and the
  * calculation's helpers (`ns`, for the words). Returns the values to put in
- * the form (a Map id -> text), the customer, a valid renewal date, whether the
- * address describes a change, the notices (at most NOTICES_SHOWN, plus one
- * that counts the rest) and the ids the address filled. */
+ * the form (a Map id -> text), the customer, the date of the change the link
+ * gives (or null: today's then), a valid renewal date, whether the address
+ * describes a change, the notices of what was not used (at most NOTICES_SHOWN,
+ * plus one that counts the rest), the notes on how the rest was read, and the
+ * ids the address filled. The days left and the renewal date count from the
+ * link's date, else from today: an old link with only `days_remaining` says so
+ * in a note. */
 export function readAddress(params, book, ns, customers, now = new Date()) {
-  const fields = addressFields(book), seen = new Set(), notices = [], link = linkWords(book, ns);
+  const fields = addressFields(book), seen = new Set(), notices = [], notes = [], link = linkWords(book, ns);
   // Days left, or a renewal date, in a link that holds nothing today: the one wording for both.
   const unusedInPurchase = (shown) => link.ignored(shown, "new_purchase");
+  // A date the link gives: why it cannot be used.
+  const dateProblem = (value) => (isDateShaped(value) ? "not_a_date" : "date_form");
   const values = new Map(), given = new Set();
-  let customer = null, renewal = null, change = false, days = null, held = false;
+  let customer = null, renewal = null, change = false, days = null, held = false, date = null, renewalGiven = null;
   const shownOf = new Map();   // days_remaining and renewal as the link gave them, for a notice at the end
   for (const [name, value] of params) {
     const shown = link.shown(name, value);
-    if (name !== "customer" && name !== "renewal" && !fields.has(name)) {
+    if (name !== "customer" && name !== "renewal" && name !== "date" && !fields.has(name)) {
       notices.push(link.ignored(shown, "unknown"));
       continue;
     }
@@ -70,12 +76,13 @@ export function readAddress(params, book, ns, customers, now = new Date()) {
       else customer = value;
       continue;
     }
-    if (name === "renewal") {
-      const until = daysUntil(value, now), term = book.term_days;
-      const wrong = until === null ? (isDateShaped(value) ? "not_a_date" : "date_form")
-        : until < 0 ? "past" : until > term ? "far" : null;
-      if (wrong) notices.push(link.ignored(shown, wrong, { term_days: term }));
-      else renewal = { date: value, days: until };
+    if (name === "date") {
+      if (daysBetween(value, value) === null) notices.push(link.ignored(shown, dateProblem(value)));
+      else { date = value; values.set("gc-date", value); given.add("gc-date"); }
+      continue;
+    }
+    if (name === "renewal") {   // checked once the date it counts from is known
+      renewalGiven = value;
       continue;
     }
     const field = fields.get(name);
@@ -91,6 +98,16 @@ export function readAddress(params, book, ns, customers, now = new Date()) {
     }
     given.add(field.id);   // the link's answers count as given: their problems are reported
   }
+  // The days count from the date of the change: the link's, else today.
+  const from = date || isoDate(0, now);
+  if (renewalGiven !== null) {
+    const until = daysBetween(from, renewalGiven), term = book.term_days;
+    const wrong = until === null ? dateProblem(renewalGiven)
+      : until < 0 ? (date ? "before_change" : "past")
+      : until > term ? (date ? "far_from_change" : "far") : null;
+    if (wrong) notices.push(link.ignored(shownOf.get("renewal"), wrong, { term_days: term }));
+    else renewal = { date: renewalGiven, days: until };
+  }
   if (!held) {
     // Nothing held today: a new purchase, for which the days left mean nothing.
     if (days !== null) { notices.push(unusedInPurchase(shownOf.get("days_remaining"))); values.delete("gc-days-remaining"); }
@@ -100,10 +117,14 @@ export function readAddress(params, book, ns, customers, now = new Date()) {
   if (renewal) {
     // The date wins: it stays right as the days pass, a count of days does not.
     if (days !== null && days !== String(renewal.days)) {
-      notices.push(link.w("renewal_used", { date: longDate(renewal.date, localeOf(book)),
-                                            when: fromToday(renewal.days, book, ns), days: clip(days) }));
+      notices.push(link.w("renewal_used", { date: longDate(renewal.date, book),
+                                            when: fromDay(renewal.days, !date, book, ns), days: clip(days) }));
     }
     values.set("gc-days-remaining", String(renewal.days));
+  } else if (days !== null && !date) {
+    // A link written before links carried their date: its days left count from the day it is opened.
+    notes.push(link.w("undated_days", { shown: shownOf.get("days_remaining"),
+                                        date: longDate(addDays(from, Number(days)), book) }));
   }
   // A product held today and absent from the proposal is cancelled (docs/formats.md): old links keep meaning it.
   const cancelled = new Set();
@@ -111,7 +132,7 @@ export function readAddress(params, book, ns, customers, now = new Date()) {
     const ids = fieldIds(p.key);
     if (values.has(ids.currentUsers) && !seen.has(p.key) && !seen.has(p.key + ".instances")) cancelled.add(p.key);
   }
-  return { values, customer, renewal, change, given, cancelled, notices: bounded(notices, book, ns), all: notices };
+  return { values, customer, date, renewal, change, given, cancelled, notices: bounded(notices, book, ns), all: notices, notes };
 }
 
 // The first few notices, then one that counts the rest: a live region never receives megabytes.
@@ -122,7 +143,9 @@ export function bounded(notices, book, ns, limit = NOTICES_SHOWN) {
                                                  { count: count(rest, localeOf(book)) })]);
 }
 
-// The address for a complete scenario, in the format govcloud.address writes.
+/* The address for a complete scenario, in the format govcloud.address writes: the date of the
+ * change always, and for a change the renewal date (worked out from the days when days were
+ * typed), never the days left: a link opened next month shows the same estimate. */
 export function writeAddress(scenario, renewal) {
   const params = new URLSearchParams();
   params.append("customer", scenario.customer);
@@ -135,10 +158,10 @@ export function writeAddress(scenario, renewal) {
   add("", scenario.proposed);
   if (scenario.current) {
     add("current.", scenario.current);
-    if (scenario.days_remaining !== undefined && scenario.days_remaining !== null) {
-      params.append("days_remaining", String(scenario.days_remaining));
-    }
-    if (renewal) params.append("renewal", renewal);   // only when a date was entered: restores the date field
+    const days = scenario.days_remaining;
+    const on = renewal || (days !== undefined && days !== null ? addDays(scenario.date, days) : null);
+    if (on) params.append("renewal", on);
   }
+  params.append("date", scenario.date);
   return params.toString();
 }

@@ -2,7 +2,7 @@
  * option's view (view.js). One column per option; each row a label and one cell
  * per option ({text, value, assumptions}), with the hook its cells carry
  * (prefixed `opt<n>-` on the page). Pure: the page, the copies and files use it. */
-import { rows, totals, bills } from "./view.js";
+import { rows, totals, bills, annualShown } from "./view.js";
 
 const blank = (text) => ({ text, value: "", assumptions: [] });
 
@@ -19,7 +19,10 @@ export function comparison(views, names) {
   const lines = views.map((v) => new Map(rows(v).map((r) => [r.key, r])));
   for (const p of first.book.products) {
     if (!lines.some((m) => m.has(p.key))) continue;
-    const at = (k) => lines.map((m) => (m.has(p.key) ? m.get(p.key).cells[k] : blank(none)));
+    // The yearly price as tables show it: the renewal's beside it when a dated change moves it.
+    const shown = (v, r, k) => (k === "annual" && annualShown(v, r)
+      ? Object.assign({}, r.cells.annual, { text: annualShown(v, r) }) : r.cells[k]);
+    const at = (k) => lines.map((m, i) => (m.has(p.key) ? shown(views[i], m.get(p.key), k) : blank(none)));
     // The change's label alone: its reason is in each option's own table.
     add(p.name, "change-" + p.key, lines.map((m, i) => (m.has(p.key)
       ? { text: w("change." + m.get(p.key).line.change), value: m.get(p.key).line.change,
@@ -32,13 +35,19 @@ export function comparison(views, names) {
   if (views.some((v) => v.change)) add(w("totals.today"), "today-annual-total", t.map((x) => x.today || blank(none)));
   add(w("totals.after"), "annual-total", t.map((x) => x.annual));
   add(w("columns.due_now"), "due-now-total", t.map((x) => x.due_now));
-  // The bills by date: a row for each date any option has a bill on.
+  // The bills by date: a row for each date any option has a bill on. The options share the date of
+  // the change, so a bill's days name one date in every option.
   const b = views.map(bills), dates = [];
-  for (const x of b) for (const r of x.rows) if (!dates.some((d) => d.when === r.when)) dates.push(r);
+  for (const x of b) {
+    for (const r of x.rows) {
+      const label = r.in_days === null ? r.when : w("bills.when_on", { when: r.when, date: r.on });
+      if (!dates.some((d) => d.in_days === r.in_days)) dates.push({ in_days: r.in_days, label });
+    }
+  }
   dates.sort((x, y) => (x.in_days === null) - (y.in_days === null) || (x.in_days || 0) - (y.in_days || 0));
   add(b[0].title, null, views.map(() => blank("")));
-  dates.forEach((d, i) => add(d.when, "bill-date-" + i,
-                              b.map((x) => (x.rows.find((r) => r.when === d.when) || { amount: blank(none) }).amount), true));
+  dates.forEach((d, i) => add(d.label, "bill-date-" + i, b.map((x) => (x.rows.find((r) => r.in_days === d.in_days) ||
+                                                                     { amount: blank(none) }).amount), true));
   // One label for every option (each option's own may add "priced lines only"; the notes below say which).
   const firstYear = w("totals.first_year", { term_days: views[0].book.term_days });
   add(firstYear, "first-year-total", b.map((x) => x.firstYear));

@@ -1,12 +1,24 @@
 /* Writing the view model into the page. Text from people, addresses or data
  * only ever reaches the page through textContent and attribute values. */
-import { columns, rows, totals, bills, notes, context, incompleteNote, assumptionsUsed } from "./view.js";
+import { columns, rows, totals, bills, notes, context, incompleteNote, assumptionsUsed, dated, annualShown }
+  from "./view.js";
 
 export function el(tag, attrs, text) {
   const node = document.createElement(tag);
   for (const name of Object.keys(attrs || {})) node.setAttribute(name, attrs[name]);
   if (text !== undefined) node.textContent = text;
   return node;
+}
+
+/* A template of the price book's words as nodes: each `{name}` replaced by values[name], a node
+ * (a figure with its hook) or text. The words stay the vocabulary's; the page only adds hooks. */
+export function filled(template, values) {
+  return template.split(/\{([a-z_]+)\}/).map((piece, i) => {
+    if (i % 2 === 0) return document.createTextNode(piece);
+    if (!Object.prototype.hasOwnProperty.call(values, piece)) throw new Error("template needs " + piece);
+    const v = values[piece];
+    return typeof v === "string" ? document.createTextNode(v) : v;
+  });
 }
 
 export function parts(root) {
@@ -17,17 +29,19 @@ export function hook(root, id) {
   return root.querySelector('[data-testid="' + id + '"]');
 }
 
-/* The notice above the form: what the address held that was not used (already bounded).
- * `words(path, values)` fills the price book's words (as a view's `words` does). */
-export function showNotices(box, notices, words) {
+/* The notice above the form: what the address held that was not used (already bounded), and
+ * notes on how the rest was read (an old link's days counted from today). `words(path, values)`
+ * fills the price book's words (as a view's `words` does). */
+export function showNotices(box, notices, words, notes = []) {
   box.replaceChildren();
-  if (notices.length) {
-    box.append(el("p", { class: "gc-notice-title" }, words("estimator_link.title")));
+  for (const [title, items] of [["title", notices], ["read_title", notes]]) {
+    if (!items.length) continue;
+    box.append(el("p", { class: "gc-notice-title" }, words("estimator_link." + title)));
     const list = el("ul");
-    for (const n of notices) list.append(el("li", {}, n));
+    for (const n of items) list.append(el("li", {}, n));
     box.append(list);
   }
-  box.hidden = notices.length === 0;
+  box.hidden = notices.length + notes.length === 0;
 }
 
 /* Each problem next to its field (its first one) and all of them in the summary.
@@ -107,7 +121,7 @@ export function renderResults(root, view) {
         td.append(el("span", { class: "gc-today-tier", "data-testid": "today-tier-" + r.key },
                      r.cells.today_tier.text), el("br"));
       }
-      td.append(...figure(view, root, c, attrs));
+      td.append(...(k === "annual" ? annualFigure(view, root, r, attrs) : figure(view, root, c, attrs)));
       if (k === "annual" && view.change) {
         const d = r.cells.difference, aside = el("span", { class: "gc-aside" });
         aside.append(...figure(view, root, d, { "data-testid": "difference-" + r.key, "data-value": d.value || "" }));
@@ -130,6 +144,7 @@ export function renderResults(root, view) {
   incomplete.textContent = incompleteNote(view);
   incomplete.hidden = q.complete;
   renderBills(root, view);
+  renderDated(root, view);
   const used = assumptionsUsed(view), base = root.getAttribute("data-rules-href");
   part("footnotes").replaceChildren(...used.map((key, i) => {
     const li = el("li", { id: "gc-note-" + key });
@@ -146,19 +161,48 @@ export function renderResults(root, view) {
   part("print-context").replaceChildren(...context(view).map((line) => el("li", {}, line)));
 }
 
+/* Beside D's yearly price (`annual-<key>`), the price the next full-term bill charges
+ * (`renewal-annual-<key>`): in the words of tables when a recorded change makes it another
+ * ("$23,400.00; $24,570.00 from February 1, 2027"), else the same amount, hidden (the hook is
+ * always there, and nobody hears a price twice). Returns the nodes that replace D's figure. */
+function annualFigure(view, root, r, attrs) {
+  const c = r.cells.renewal_annual, hooks = { "data-testid": "renewal-annual-" + r.key, "data-value": c.value || "" };
+  const [own, ...marks] = figure(view, root, r.cells.annual, attrs);
+  const shown = annualShown(view, r, (values) => filled(view.book.words.cells.renewal_price,
+                                                         { annual: own, renewal: el("span", hooks, c.text), date: values.date }));
+  if (!shown) return [own, el("span", Object.assign(hooks, { hidden: "" }), c.text)].concat(marks);
+  return shown.concat(marks);
+}
+
+// The date of the change and until when a quote made that day holds (`about.date`, with the
+// hooks `quote-date` and `valid-until`), and a notice once that day has passed.
+function renderDated(root, view) {
+  const part = parts(root), d = dated(view);
+  const at = (id, c) => el("strong", { "data-testid": id, "data-value": c.value }, c.text);
+  part("dated").replaceChildren(...filled(view.book.words.about.date,
+                                          { date: at("quote-date", d.date), valid_until: at("valid-until", d.validUntil) }));
+  part("dated").hidden = false;
+  const passed = part("dated-passed");
+  passed.textContent = d.passed ? d.notice : "";
+  passed.hidden = !d.passed;
+}
+
 function renderBills(root, view) {
-  const part = parts(root), b = bills(view);
+  const part = parts(root), b = bills(view), last = b.keys.length - 1;
   part("bills-title").textContent = b.title;
   const head = el("tr");
-  b.heads.forEach((h, i) => head.append(el("th", { scope: "col", class: i === 3 ? "gc-num" : "" }, h)));
+  b.heads.forEach((h, i) => head.append(el("th", { scope: "col", class: i === last ? "gc-num" : "" }, h)));
   part("bills-head").replaceChildren(head);
   part("bills-lines").replaceChildren(...b.rows.map((r, i) => {
     const tr = el("tr", { "data-in-days": r.in_days === null ? "" : String(r.in_days) });
-    tr.append(el("th", { scope: "row" }, r.when), el("td", { "data-label": b.heads[1] }, r.what),
-              el("td", { "data-label": b.heads[2] }, r.products));
-    const amount = el("td", { class: "gc-num", "data-label": b.heads[3] });
-    amount.append(...figure(view, root, r.amount, { "data-testid": "bill-" + i, "data-value": r.amount.value }));
-    tr.append(amount);
+    b.keys.forEach((k, j) => {
+      if (k === "when") { tr.append(el("th", { scope: "row" }, r.when)); return; }
+      const td = el("td", { "data-label": b.heads[j], class: k === "amount" ? "gc-num" : "" });
+      if (k === "amount") td.append(...figure(view, root, r.amount, { "data-testid": "bill-" + i, "data-value": r.amount.value }));
+      else if (k === "on") td.append(el("span", { "data-testid": "bill-on-" + i, "data-value": r.onValue || "" }, r.on));
+      else td.textContent = r[k];
+      tr.append(td);
+    });
     return tr;
   }));
   part("first-year-label").textContent = b.firstYearLabel + ":";

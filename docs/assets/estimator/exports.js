@@ -1,7 +1,7 @@
 /* Taking the estimate away: the table a copy carries, the CSV file and the
  * scenario file (YAML). Pure text from the view model. */
-import { columns, rows, totals, bills, context, assumptionsUsed } from "./view.js";
-import { isoDate } from "./numbers.js";
+import { columns, rows, totals, bills, context, assumptionsUsed, annualShown } from "./view.js";
+import { addDays } from "./numbers.js";
 
 // Footnote numbers for the rules the view rests on, and their footnotes (the CLI's wording).
 export function footnotes(view) {
@@ -19,11 +19,15 @@ export function table(view) {
   const cols = columns(view).flatMap(([k, h]) => k !== "today" ? [[k, h]]
     : [["today_tier", view.words("columns.today_tier")], ["today", view.words("columns.today_annual")]]);
   const f = footnotes(view), t = totals(view), b = bills(view);
-  const body = rows(view).map((r) => cols.map(([k]) => f.mark(r.cells[k])));
+  // The yearly price as tables show it: with the renewal's beside it when a dated change moves it.
+  const shown = (r, k) => f.mark(k === "annual" && annualShown(view, r)
+    ? Object.assign({}, r.cells.annual, { text: annualShown(view, r) }) : r.cells[k]);
+  const body = rows(view).map((r) => cols.map(([k]) => shown(r, k)));
   const total = cols.map(([k]) => k === "product" ? t.label : t[k] ? f.mark(t[k]) : "");
-  const timeline = b.rows.map((r) => [r.when, r.what, r.products, f.mark(r.amount)]);
+  const timeline = b.rows.map((r) => b.keys.map((k) => (k === "amount" ? f.mark(r.amount) : r[k])));
+  const year = b.keys.map((k, i) => (i === 0 ? b.firstYearLabel : k === "amount" ? f.mark(b.firstYear) : ""));
   return { head: cols.map((c) => c[1]), rows: body.concat([total]), billsTitle: b.title, billsHead: b.heads,
-           bills: timeline.concat([[b.firstYearLabel, "", "", f.mark(b.firstYear)]]), footnotes: f.text };
+           bills: timeline.concat([year]), footnotes: f.text };
 }
 
 /* A cell as a spreadsheet may read it (the CSV, and the copied table: spreadsheets paste its
@@ -66,9 +70,12 @@ export function csv(view) {
   }
   out.push([t.label, "", "", "", "", t.annual.value || "", t.due_now.value || "", "", "",
             t.today ? t.today.value || "" : ""]);
-  out.push([], [b.title], b.heads.slice(0, 3).concat([inCurrency(b.heads[3])]));
-  for (const r of b.rows) out.push([r.when, r.what, r.products, r.amount.value]);
-  out.push([b.firstYearLabel, "", "", b.firstYear.value || b.firstYear.text]);
+  // The bills: each one's date as YYYY-MM-DD (a spreadsheet reads it as a date) and, once the
+  // data records price changes, the prices it is priced on.
+  out.push([], [b.title], b.keys.map((k, i) => (k === "amount" ? inCurrency(b.heads[i]) : b.heads[i])));
+  const value = (r, k) => (k === "amount" ? r.amount.value : k === "on" ? r.onValue || "" : r[k]);
+  for (const r of b.rows) out.push(b.keys.map((k) => value(r, k)));
+  out.push(b.keys.map((k, i) => (i === 0 ? b.firstYearLabel : k === "amount" ? b.firstYear.value || b.firstYear.text : "")));
   out.push([]);
   for (const line of context(view).concat(f.text)) out.push([line]);
   return out.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
@@ -87,6 +94,8 @@ export function tsv(view) {
 export function yaml(view) {
   const s = view.scenario, w = view.words, out = ["# " + w("estimator_files.scenario")];
   out.push("customer: " + s.customer);
+  // The date of the change: the days left count from it and its prices apply, whenever the file is read.
+  out.push("date: " + view.quote.date);
   function block(name, holdings) {
     const keys = Object.keys(holdings);
     if (!keys.length) { out.push(name + ": {}"); return; }
@@ -97,10 +106,8 @@ export function yaml(view) {
   block("proposed", s.proposed);
   if (view.change && s.days_remaining !== null && s.days_remaining !== undefined) {
     out.push("days_remaining: " + s.days_remaining);
-    if (view.renewal) {
-      out.push("# renewal: " + view.renewal + " " + w("estimator_files.renewal", { days: s.days_remaining,
-                                                                                    today: isoDate(0, view.now) }));
-    }
+    const renewal = view.renewal || addDays(view.quote.date, s.days_remaining);
+    out.push("# renewal: " + renewal + " " + w("estimator_files.renewal", { days: s.days_remaining, today: view.quote.date }));
   }
   const b = bills(view);
   out.push("#", "# " + b.title + ":");

@@ -33,13 +33,23 @@ export function todayUTC(now = new Date()) {
   return Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
 }
 
-// Whole days from today to a YYYY-MM-DD date; null when it is not a real date.
-export function daysUntil(isoDate, now = new Date()) {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+// A YYYY-MM-DD date's UTC midnight; null when it is not a real date (2027-02-30 is none).
+function dayTime(isoDay) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay);
   if (!m) return null;
   const at = Date.UTC(+m[1], +m[2] - 1, +m[3]);
-  if (new Date(at).toISOString().slice(0, 10) !== isoDate) return null;   // 2027-02-30 is no date
-  return Math.round((at - todayUTC(now)) / DAY_MS);
+  return new Date(at).toISOString().slice(0, 10) === isoDay ? at : null;
+}
+
+// Whole days from one YYYY-MM-DD date to another; null when either is not a real date.
+export function daysBetween(from, to) {
+  const a = dayTime(from), b = dayTime(to);
+  return a === null || b === null ? null : Math.round((b - a) / DAY_MS);
+}
+
+// Whole days from today to a YYYY-MM-DD date; null when it is not a real date.
+export function daysUntil(isoDay, now = new Date()) {
+  return daysBetween(isoDate(0, now), isoDay);
 }
 
 // Today's local date plus `days`, as YYYY-MM-DD.
@@ -59,15 +69,33 @@ function named(locale) {
   return locale;
 }
 
-// A YYYY-MM-DD date as people read it: "March 26, 2027" in en-US (present.long_date's form).
-export function longDate(isoDay, locale) {
-  return new Intl.DateTimeFormat(named(locale), { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" })
-    .format(new Date(isoDay + "T00:00:00Z"));
-}
-
 // A whole number as people read it: "1,234" in en-US.
 export function count(n, locale) {
   return new Intl.NumberFormat(named(locale)).format(n);
+}
+
+// A YYYY-MM-DD date plus `days`, as YYYY-MM-DD.
+export function addDays(isoDay, days) {
+  return new Date(dayTime(isoDay) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/* A date as people type it in a date field: YYYY-MM-DD, spaces around it and a one-digit
+ * month or day are fine ("2027-3-5"). Returns {empty}, {value: "YYYY-MM-DD"}, or {problem}:
+ * "shape" (not written as a date) or "no_date" (2027-02-30). */
+export function readDate(raw) {
+  const s = String(raw).trim();
+  if (s === "") return { empty: true };
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  if (!m) return { problem: "shape" };
+  const value = m[1] + "-" + m[2].padStart(2, "0") + "-" + m[3].padStart(2, "0");
+  return dayTime(value) === null ? { problem: "no_date" } : { value };
+}
+
+/* A YYYY-MM-DD date as people read it ("March 26, 2027" in en-US): the calculation's own
+ * formatter (govcloud-quote.js, loaded first on the page, Intl in the price book's locale),
+ * so that every date on the page reads as the quote's sentences write them. */
+export function longDate(isoDay, book) {
+  return globalThis.govcloud.dates.long(book, isoDay);
 }
 
 export function isDateShaped(text) {
@@ -77,5 +105,13 @@ export function isDateShaped(text) {
 // How far a date is from today, in the price book's words: "today", "1 day from today", "120 days from today".
 export function fromToday(days, book, ns) {
   const path = days === 0 ? "today" : days === 1 ? "one_day" : "days";
+  return ns.word(book, "estimator_dates." + path, { days });
+}
+
+/* How far a date is from the date of the change: from today's words when that is today,
+ * else "the date of the change", "1 day after the date of the change", "120 days after…". */
+export function fromDay(days, isToday, book, ns) {
+  if (isToday) return fromToday(days, book, ns);
+  const path = days === 0 ? "change_day" : days === 1 ? "one_day_after" : "days_after";
   return ns.word(book, "estimator_dates." + path, { days });
 }

@@ -5,6 +5,7 @@
 import { comparison } from "./compare.js";
 import { table, csv, csvCell, tsvLines } from "./exports.js";
 import { context, bills } from "./view.js";
+import { addDays } from "./numbers.js";
 
 // The side-by-side grid as text: a head row (names) and the rows, sub-rows indented as the CLI does.
 export function grid(views, names) {
@@ -55,6 +56,7 @@ export function htmlParts(views, names) {
 export function yamlAll(views, names) {
   const s = views[0].scenario, out = ["# " + views[0].words("estimator_files.scenario_options")];
   out.push("customer: " + s.customer);
+  out.push("date: " + views[0].quote.date);   // shared by every option, like `current`
   const holding = (h) => "{users: " + h.users + ", instances: " + h.instances + "}";
   if (views[0].change) {
     const keys = Object.keys(s.current);
@@ -69,7 +71,7 @@ export function yamlAll(views, names) {
   });
   if (views[0].change && s.days_remaining !== null && s.days_remaining !== undefined) {
     out.push("days_remaining: " + s.days_remaining);
-    if (views[0].renewal) out.push("# renewal: " + views[0].renewal);
+    out.push("# renewal: " + (views[0].renewal || addDays(views[0].quote.date, s.days_remaining)));
   }
   out.push("#");
   views.forEach((v, i) => {

@@ -3,8 +3,8 @@
  * from the pure modules and the price book; this file wires them to the DOM. */
 import { readAddress, writeAddress, bounded } from "./address.js";
 import { fieldIds, setCancelled } from "./fields.js";
-import { readAnswers, checkRenewal } from "./validate.js";
-import { fromToday } from "./numbers.js";
+import { readAnswers, checkRenewal, checkDate } from "./validate.js";
+import { fromDay, isoDate } from "./numbers.js";
 import { makeView, announcement, summaryFigures, summaryStatus, priceNote } from "./view.js";
 import { parts, hook, showErrors, showNotices, renderResults } from "./dom.js";
 import { markLadder } from "./ladder.js";
@@ -29,6 +29,7 @@ export class Estimator {
     this.customer = root.querySelector("#gc-customer");
     this.days = root.querySelector("#gc-days-remaining");
     this.renewal = root.querySelector("#gc-renewal");
+    this.date = root.querySelector("#gc-date");   // the date of the change (D)
     this.inputs = new Map(Array.from(this.form.querySelectorAll("input.gc-input"), (i) => [i.id, i]));
     this.cancels = new Map(this.book.products.map((p) => [p.key, root.querySelector("#" + fieldIds(p.key).cancel)]));
     this.good = null;         // the view of the last complete answers
@@ -41,6 +42,8 @@ export class Estimator {
     this.changeTyped = false;
     this.revealAll = false;
     this.renewalProblem = null;
+    this.renewalDate = null;   // the renewal field's date as YYYY-MM-DD, when it is one
+    this.dateCheck = { date: null, problem: null };
     this.options = Options ? new Options(this) : idle(this);   // options 2 and 3 (options.js), loaded when used
     this.restore(new URLSearchParams(window.location.search));
     this.listen();
@@ -67,6 +70,9 @@ export class Estimator {
     for (const [id, value] of read.values) { this.inputs.get(id).value = value; this.edited.add(id); }
     for (const id of read.given) this.touched.add(id);
     for (const key of read.cancelled) setCancelled(key, true);
+    // No date in the link (or none usable): the estimate is for today, where the reader is.
+    if (!read.date && !this.edited.has(this.date.id)) this.date.value = this.today();
+    this.dateChanged();
     if (read.renewal) {
       this.renewal.value = read.renewal.date;
       this.renewalChanged();
@@ -74,7 +80,8 @@ export class Estimator {
     if (read.change) this.changeTyped = true;
     // A choice made before the page answered (a slow start) stands unless the address says otherwise.
     this.setMode(read.change ? "change" : this.mode());
-    showNotices(this.part("address-notice"), bounded(read.all.concat(extra.notices), this.book, this.ns), this.words);
+    showNotices(this.part("address-notice"), bounded(read.all.concat(extra.notices), this.book, this.ns), this.words,
+                read.notes);
   }
 
   cancelled() {
@@ -92,16 +99,29 @@ export class Estimator {
     }
   }
 
+  // The reader's date today, as YYYY-MM-DD (read each time: a page left open overnight moves on).
+  today() {
+    return isoDate(0, new Date());
+  }
+
+  // The date of the change: the renewal date's days count from it.
+  dateChanged() {
+    this.dateCheck = checkDate(this.date.value, this.book, this.ns, this.today());
+    if (this.renewal.value) this.renewalChanged();
+  }
+
   renewalChanged() {
-    const hint = this.root.querySelector("#gc-renewal-hint");
-    const checked = checkRenewal(this.renewal.value, this.book, this.ns);
+    const hint = this.root.querySelector("#gc-renewal-hint .gc-hint-text"), D = this.dateCheck.date;
+    const checked = checkRenewal(this.renewal.value, this.book, this.ns, D);
     this.renewalProblem = checked.problem;
+    this.renewalDate = checked.problem ? null : checked.date || null;
     hint.textContent = this.words("estimator_form.renewal_hint");
-    if (!this.renewal.value) return;
+    if (!this.renewal.value || !D) return;
     // The date is now the answer: whatever the days field held is replaced, so its old problem goes.
     this.days.value = checked.problem ? "" : String(checked.days);
     if (!checked.problem) {
-      hint.textContent = this.words("estimator_form.renewal_days", { when: fromToday(checked.days, this.book, this.ns) });
+      hint.textContent = this.words("estimator_form.renewal_days",
+                                    { when: fromDay(checked.days, D === this.today(), this.book, this.ns) });
     }
   }
 
@@ -112,6 +132,7 @@ export class Estimator {
     const needsDays = (s) => ns.explain(book, Object.assign({}, s, { days_remaining: 0 }))
       .lines.some((l) => l.change === "upgrade");
     const answers = { values, customer: this.customer.value, change: this.mode() === "change",
+                      date: this.dateCheck.date, dateProblem: this.dateCheck.problem,
                       renewalProblem: this.renewalProblem, cancelled: this.cancelled(),
                       cancelLabel: (key) => this.cancels.get(key).labels[0].textContent };
     return this.options.read(readAnswers(answers, book, ns, needsDays), answers, needsDays);
@@ -151,7 +172,8 @@ export class Estimator {
     this.showContact();
     if (valid) {
       const s = state.scenario;
-      const renewal = s.current && this.renewal.value && !this.renewalProblem ? this.renewal.value : null;
+      // The renewal date typed, else none: the address works it out from the days (address.js).
+      const renewal = s.current && this.renewalDate ? this.renewalDate : null;
       const url = window.location.pathname + "?" + writeAddress(s, renewal) + this.options.query(state) + window.location.hash;
       if (url !== window.location.pathname + window.location.search + window.location.hash) {
         // Material keeps its scroll position in the history state: keep it.
@@ -160,7 +182,7 @@ export class Estimator {
       // After the address, which the printed context carries.
       const viewOf = (scenario) => makeView({ book: this.book, ns: this.ns, scenario,
         quote: this.ns.explain(this.book, scenario), who: this.customer.options[this.customer.selectedIndex].text,
-        renewal, href: window.location.href });
+        renewal, href: window.location.href, now: new Date() });
       this.good = viewOf(s);
       renderResults(this.root, this.good);
       this.options.show(state, viewOf);
@@ -172,7 +194,7 @@ export class Estimator {
     const showing = this.good !== null;
     markLadder(this.good);   // the tier ladder below the estimator marks today and the estimate
     for (const name of ["table-wrap", "actions", "why"]) this.part(name).hidden = !showing;
-    if (!showing) this.part("bills").hidden = true;
+    if (!showing) for (const name of ["bills", "dated", "dated-passed"]) this.part(name).hidden = true;
     const empty = this.part("empty");
     empty.hidden = showing;
     empty.textContent = summaryStatus(this.words, null, false, shown.length > 0, !state.empty);
@@ -218,10 +240,11 @@ export class Estimator {
       // Typing in one field means the others were left: their problems may show.
       for (const k of this.edited) if (k !== id) this.touched.add(k);
       this.edited.add(id);
-      if (this.mode() === "change" && target !== this.days && target !== this.renewal) this.changeTyped = true;
+      if (this.mode() === "change" && ![this.days, this.renewal, this.date].includes(target)) this.changeTyped = true;
       this.mirror(target);
-      if (target === this.renewal) {
-        this.touched.add(id);   // a picked date is a finished answer
+      if (target === this.date) {
+        this.dateChanged();
+      } else if (target === this.renewal) {
         this.renewalChanged();
       } else if (target === this.days && this.renewal.value) {
         this.renewal.value = "";

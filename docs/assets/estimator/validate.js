@@ -1,12 +1,12 @@
 /* Reading the form's answers into a scenario, with one problem per field that
  * needs fixing, worded by the price book's vocabulary (the CLI's words for
  * files). Pure: it sees the answers as a Map from field id to text. */
-import { readWhole, daysUntil } from "./numbers.js";
+import { readWhole, readDate, daysBetween } from "./numbers.js";
 import { fieldIds } from "./fields.js";
 
 // The fields in the order the form shows them, which is the order problems are listed in.
 export function fieldOrder(book) {
-  const order = ["gc-days-remaining", "gc-renewal"];
+  const order = ["gc-date", "gc-days-remaining", "gc-renewal"];
   for (const p of book.products) {
     const ids = fieldIds(p.key);
     order.push(ids.currentUsers, ids.currentInstances, ids.cancel, ids.users, ids.instances);
@@ -19,17 +19,30 @@ function problem(book, ns, what, path, values) {
   return ns.word(book, "problems.field", { what, problem: ns.word(book, "problems." + path, values) });
 }
 
-// The renewal date field: the days it gives, or what is wrong with it.
-export function checkRenewal(value, book, ns, now = new Date()) {
-  if (!value) return { days: null, problem: null };
-  const days = daysUntil(value, now), term = book.term_days, what = ns.word(book, "estimator_form.renewal");
-  const wrong = days === null ? problem(book, ns, what, "renewal_not_date")
-    : days < 0 ? problem(book, ns, what, "renewal_past")
-    : days > term ? problem(book, ns, what, "renewal_far", { term_days: term }) : null;
-  return { days: wrong ? null : days, problem: wrong };
+/* The date of the change (D): the field's date, today's (`today`, YYYY-MM-DD) when it is
+ * empty, or what is wrong with it. A past date is allowed: an estimate for that day. */
+export function checkDate(value, book, ns, today) {
+  const read = readDate(value);
+  if (read.empty) return { date: today, problem: null };
+  if (read.problem) return { date: null, problem: problem(book, ns, ns.word(book, "estimator_form.date"), "renewal_not_date") };
+  return { date: read.value, problem: null };
 }
 
-/* answers: {values: Map id -> text, customer, change (bool), renewalProblem,
+// The renewal date field: the days it gives from the date of the change (D), or what is wrong with it.
+export function checkRenewal(value, book, ns, D) {
+  const read = readDate(value);
+  if (read.empty) return { days: null, problem: null };
+  const days = read.value && D ? daysBetween(D, read.value) : null, term = book.term_days;
+  const what = ns.word(book, "estimator_form.renewal");
+  const wrong = read.problem ? problem(book, ns, what, "renewal_not_date")
+    : days === null ? null   // no date of the change to count from: its own problem is reported
+    : days < 0 ? problem(book, ns, what, "renewal_past")
+    : days > term ? problem(book, ns, what, "renewal_far", { term_days: term }) : null;
+  return { days: wrong ? null : days, date: read.value || null, problem: wrong };
+}
+
+/* answers: {values: Map id -> text, customer, date (the date of the change, YYYY-MM-DD,
+ * or null), dateProblem, change (bool), renewalProblem,
  * cancelled: Set of product keys, cancelLabel(key): the label of a product's cancel
  * box as the form shows it (a problem names the box that is there; asked only for a
  * problem, so typing reads no label)}. needsDays(scenario) says whether a line is
@@ -69,6 +82,8 @@ export function readAnswers(answers, book, ns, needsDays) {
     return { users, instances: instances === null ? 1 : instances };
   }
   const scenario = { customer: answers.customer, proposed: Object.create(null) };
+  if (answers.date) scenario.date = answers.date;
+  if (answers.dateProblem) errors.push({ id: "gc-date", message: answers.dateProblem, when: "gc-date" });
   const current = Object.create(null);
   let count = 0;
   for (const p of book.products) {

@@ -3,16 +3,20 @@
  * book's `words` (govcloud.vocabulary); a figure carries the keys of the
  * unconfirmed rules it rests on (`assumptions`), for its "to confirm" marker.
  * Pure: the page, the copied table, the CSV and the printout draw from it. */
-import { isoDate, longDate, localeOf } from "./numbers.js";
+import { isoDate, longDate, daysBetween } from "./numbers.js";
+
+// Dates as the price book's words write them.
+const long = (view, isoDay) => longDate(isoDay, view.book);
 
 /* Everything a view needs: the price book, the scenario, its quote (cents, from
- * govcloud.explain), the calculation's helpers (money, fill), the customer's
- * label, the renewal date given (or null), the page address and today. */
+ * govcloud.explain, made on the date of the change: quote.date), the calculation's
+ * helpers (money, fill), the customer's label, the renewal date given (or null), the
+ * page address and the moment it is made (`now`: today's date, YYYY-MM-DD, is `today`). */
 export function makeView({ book, ns, scenario, quote, who, renewal = null, href = "", now = new Date() }) {
   const names = new Map(book.products.map((p) => [p.key, p.name]));
   const words = (path, values) => ns.word(book, path, values);
   return { book, ns, money: ns.money, scenario, quote, who, renewal, href, now, names, words,
-           change: scenario.current !== undefined && scenario.current !== null };
+           today: isoDate(0, now), change: scenario.current !== undefined && scenario.current !== null };
 }
 
 const cell = (text, value = null, assumptions = []) => ({ text, value, assumptions });
@@ -88,6 +92,12 @@ function workRows(view) {
     cells.tier = line.tier !== null ? cell(w("cells.tier", { tier: group(line.tier) }), String(line.tier))
       : cell(ok ? none : ask(view), "", ok ? [] : line.assumptions);
     cells.annual = money(view, line.annual, ok, ok ? [] : line.assumptions);
+    // What the next full-term bill charges a year; `from`: from which day, when a recorded change
+    // makes it another price than D's (present._annual), else no value.
+    cells.renewal_annual = line.renewal_annual !== null ? money(view, line.renewal_annual, ok)
+      : cell(ok ? none : ask(view), "");   // no bill renews it: a cancel; beyond the price book: whom to ask
+    const moved = ok && line.renewal_annual !== null && line.renewal_annual !== line.annual && line.renewal_from;
+    cells.renewal_from = moved ? cell(long(view, line.renewal_from), line.renewal_from) : cell("", null);
     cells.due_now = money(view, line.due_now, ok, line.assumptions);
     cells.users = cell(group(line.users), String(line.users));
     cells.instances = cell(group(line.instances), String(line.instances));
@@ -132,13 +142,23 @@ export function incompleteNote(view) {
   return view.quote.complete ? "" : view.words("totals.incomplete", { ask: ask(view) });
 }
 
-// When a bill falls: today, on a date (a renewal date was given), in n days, or undated.
+// When a bill falls, counted from the date of the change (present._when); its date is a column of its own.
 function when(view, bill) {
   const w = view.words;
   if (bill.in_days === null) return w("bills.undated");
   if (bill.in_days === 0) return w("bills.now");
-  if (view.renewal) return w("bills.on_date", { date: longDate(isoDate(bill.in_days, view.now), localeOf(view.book)) });
   return bill.in_days === 1 ? w("bills.in_day") : w("bills.in_days", { days: view.money.group(bill.in_days) });
+}
+
+// Which prices a bill is priced on: those in force from a change's date, or those before any (present._prices).
+function pricesOf(view, bill) {
+  return bill.prices_from === null ? view.words("bills.prices_base")
+    : view.words("bills.prices_from", { date: long(view, bill.prices_from) });
+}
+
+// Whether the price book records price changes: the bills then name the prices each is priced on.
+export function datedPrices(view) {
+  return (view.book.price_history || []).length > 1;
 }
 
 // The dated bills (present.view's BillRow) and what is paid in the next term's days.
@@ -150,8 +170,9 @@ function workBills(view) {
   const q = view.quote, w = view.words;
   const rowsOut = q.bills.map((b) => {
     const what = b.parts.map((p) => w("bills." + p)).join(w("bills.join"));
-    return { when: when(view, b), in_days: b.in_days, what: what.charAt(0).toUpperCase() + what.slice(1),
-             products: b.products.map((k) => view.names.get(k)).join(", "),
+    return { when: when(view, b), in_days: b.in_days, on: b.on === null ? w("cells.none") : long(view, b.on),
+             onValue: b.on, what: what.charAt(0).toUpperCase() + what.slice(1),
+             products: b.products.map((k) => view.names.get(k)).join(", "), prices: pricesOf(view, b),
              amount: cell(view.money.show(b.amount), view.money.text(b.amount), b.assumptions) };
   });
   const term = view.book.term_days;
@@ -160,7 +181,9 @@ function workBills(view) {
   const first = q.first_year_total === null ? cell(w("bills.first_year_unknown"), "")
     : !priced(view) ? cell(ask(view), "")   // nothing priced: whom to ask, not $0.00
     : cell(view.money.show(q.first_year_total), view.money.text(q.first_year_total), yearRules);
-  return { title: w("bills.title"), heads: ["when", "what", "products", "amount"].map((k) => w("bills." + k)),
+  // The columns of present's bills table: the price list each bill uses once the data records changes.
+  const keys = ["when", "on", "what", "products"].concat(datedPrices(view) ? ["prices"] : [], ["amount"]);
+  return { title: w("bills.title"), keys, heads: keys.map((k) => w("bills." + k)),
            rows: rowsOut, firstYear: first,
            firstYearLabel: w(priced(view) && !q.complete ? "totals.first_year_priced_only" : "totals.first_year",
                              { term_days: term }) };
@@ -183,11 +206,12 @@ export function about(view) {
   const second = view.who.charAt(1);
   const who = second !== second.toLowerCase() ? view.who : view.who.charAt(0).toLowerCase() + view.who.slice(1);
   out.push(w("about.customer", { who, contact: view.quote.contact }));
+  out.push(w("about.date", { date: long(view, view.quote.date), valid_until: long(view, view.quote.valid_until) }));
   if (!view.change) return out;
   const days = s.days_remaining;
   if (view.renewal && days !== null && days !== undefined) {
-    out.push(w("about.renewal", { date: longDate(view.renewal, localeOf(b)), days, term_days: b.term_days,
-                                  today: longDate(isoDate(0, view.now), localeOf(b)) }));
+    out.push(w("about.renewal", { date: long(view, view.renewal), days, term_days: b.term_days,
+                                  today: long(view, view.quote.date) }));
   } else if (days !== null && days !== undefined) {
     out.push(w("about.days", { days, term_days: b.term_days }));
   } else {
@@ -196,10 +220,31 @@ export function about(view) {
   return out;
 }
 
+/* The date of the change and until when a quote made that day holds its prices: cells with
+ * the date as the page writes it and ISO as the value; `passed` once that day is gone, when
+ * a quote made today may differ (the notice's words are the page's). */
+export function dated(view) {
+  const q = view.quote;
+  const date = cell(long(view, q.date), q.date), validUntil = cell(long(view, q.valid_until), q.valid_until);
+  return { date, validUntil, passed: daysBetween(view.today, q.valid_until) < 0,
+           notice: "This estimate is for " + date.text + ": a quote made that day held its prices until " +
+                   validUntil.text + ". A quote made today may differ." };
+}
+
+/* The yearly price as tables show it (present._annual): D's, and beside it the renewal's when a
+ * recorded change makes it another before that bill ("$23,400.00; $24,570.00 from February 1, 2027").
+ * `fill(values)` gets the template's values (annual, renewal, date) and fills it: the words by
+ * default, DOM nodes on the page. */
+export function annualShown(view, row, fill = (values) => view.words("cells.renewal_price", values)) {
+  const c = row.cells;
+  if (!c.renewal_from.value) return null;
+  return fill({ annual: c.annual.text, renewal: c.renewal_annual.text, date: c.renewal_from.text });
+}
+
 // What a copy, a file or a printout needs to stand on its own, one line each.
 export function context(view) {
   const w = view.words;
-  return about(view).concat([w("estimator_files.made", { date: longDate(isoDate(0, view.now), localeOf(view.book)) }),
+  return about(view).concat([w("estimator_files.made", { date: long(view, view.today) }),
                              priceNote(view.book, view.ns, view.scenario.customer),
                              w("estimator_files.link", { href: view.href })]);
 }

@@ -6,22 +6,27 @@ import copy
 from datetime import date
 from typing import Any
 
-from govcloud.calc.quote import DIFFERENCE_RULES, KEPT, LINE_RULES, PART_RULES, PARTS
+from govcloud.calc.quote import DIFFERENCE_RULES, HOLDS_RULE, KEPT, LINE_RULES, PART_RULES, PARTS
+from govcloud.model import clock
 from govcloud.model.catalog import Catalog, Contacts, Rules
 from govcloud.model.money import text
 from govcloud.model.names import names
 from govcloud.words.vocabulary import WORDS
 
 
-def pricebook(catalog: Catalog) -> dict[str, Any]:
-    # The prices under `tiers`: those in force before any dated change (date.min); the
-    # estimator works out the ladder in force on its own day (govcloud-quote.js: pricesOn).
-    prices = catalog.prices_on(date.min)
+def pricebook(catalog: Catalog, day: date | None = None) -> dict[str, Any]:
+    """The price book on `day` (default: the build's day, clock.today): `tiers` hold the prices in
+    force then, `price_history` every version, which the estimator prices its own day with
+    (govcloud-quote.js: pricesOn)."""
+    day = day or clock.today()
+    prices = catalog.prices_on(day)
     return {
         "currency": catalog.currency,
         "prices_are": catalog.prices_are,
         "term_days": catalog.term_days,
         "max_instances": catalog.max_instances,
+        "date": day.isoformat(),
+        "quote_valid_days": catalog.quote_valid_days,
         # Beyond the fields above (all documented in docs/formats.md): the contact of each
         # customer kind (its keys are the kinds), the rules with whether each is confirmed
         # (the calculation's `assumptions` follow them), and every word a quote is shown with.
@@ -42,6 +47,8 @@ def pricebook(catalog: Catalog) -> dict[str, Any]:
             "part_rules": {part: {c: list(r) for c, r in by.items()} for part, by in PART_RULES.items()},
             "parts": list(PARTS),
             "difference_rules": list(DIFFERENCE_RULES),
+            # The rule the due-now bill rests on while a price change falls inside the quote's validity.
+            "holds_rule": HOLDS_RULE,
         },
         "option_names": names(),  # how the estimator checks an option's name, as `govcloud quote` does
         "words": copy.deepcopy(WORDS),  # a copy: whoever edits the document must not edit the vocabulary
@@ -53,4 +60,24 @@ def pricebook(catalog: Catalog) -> dict[str, Any]:
             }
             for p in catalog.products
         ],
+        "price_history": price_history(catalog),
     }
+
+
+def price_history(catalog: Catalog) -> list[dict[str, Any]]:
+    """Every version of the prices, ascending: first those before any recorded change
+    (`effective` null), then one a change, each with every product's whole ladder."""
+    days: list[date | None] = [None, *catalog.change_dates()]
+    return [
+        {
+            "effective": None if day is None else day.isoformat(),
+            "products": {
+                p.key: [
+                    {"users": t.users, "annual": text(t.annual)}
+                    for t in catalog.prices_on(day or date.min).ladder(p.key)
+                ]
+                for p in catalog.products
+            },
+        }
+        for day in days
+    ]

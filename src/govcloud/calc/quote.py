@@ -6,16 +6,17 @@ does the same arithmetic on the price book and fills the same templates.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from decimal import Decimal
 from functools import cache
 from typing import Any
 
 from govcloud.model.catalog import Catalog, Ladder, Prices, Product, Rules
 from govcloud.model.money import ZERO, cents, show, text
-from govcloud.model.scenario import Change, Holding, Scenario
+from govcloud.model.scenario import Change, Holding, Scenario, quote_date
 from govcloud.model.tiers import change_of, tier_index
+from govcloud.words.cldr import long_date
 from govcloud.words.vocabulary import word
 
 # Changes that keep today's subscription: they renew on the current term's date.
@@ -37,6 +38,8 @@ PART_RULES: dict[str, dict[str, tuple[str, ...]]] = {
 PARTS = ("due_now", "renewal", "first_renewal")
 # Changes whose yearly difference from today (a column of the quote's table) carries the line's rules.
 DIFFERENCE_RULES: tuple[Change, ...] = ("downgrade", "cancel")
+# The rule a quote's due-now bill rests on while a price change falls inside the quote's validity.
+HOLDS_RULE = "quote_holds_price"
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,14 @@ class Line:
     today_tier: int | None = None
     today_annual: Decimal | None = None
     assumptions: tuple[str, ...] = ()
+    # The yearly price the line's next full-term bill charges (its renewal, or a new line's first
+    # renewal), on that bill's day; None for a cancel and beyond the price book.
+    renewal_annual: Decimal | None = None
+    # The day that bill is priced on (the renewal's, D when undated; a new line's first renewal).
+    renews_on: date | None = None
+    # The date of the last price change before that bill that moved this tier's price (None when
+    # none did): tables show "$23,400.00; $24,570.00 from February 1, 2027".
+    renewal_from: date | None = None
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -65,26 +76,32 @@ class Line:
             "status": self.status,
             "today_tier": self.today_tier,
             "today_annual": text(self.today_annual),
+            "renewal_annual": text(self.renewal_annual),
             "assumptions": list(self.assumptions),
         }
 
 
 @dataclass(frozen=True)
 class Bill:
-    """Money that falls due on one day: `in_days` from today, or None when the days left were not given."""
+    """Money that falls due on one day: `in_days` from the quote's date, or None when the days left
+    were not given; priced on that day (`on`), or on the quote's date when undated."""
 
     in_days: int | None
     amount: Decimal
     products: tuple[str, ...]
     parts: tuple[str, ...]
     assumptions: tuple[str, ...]
+    on: date | None = None
+    prices_from: date | None = None  # the version of the prices it is priced on (Catalog.prices_from)
 
     def as_json(self) -> dict[str, Any]:
         return {
             "in_days": self.in_days,
+            "on": None if self.on is None else self.on.isoformat(),
             "amount": text(self.amount),
             "products": list(self.products),
             "parts": list(self.parts),
+            "prices_from": None if self.prices_from is None else self.prices_from.isoformat(),
             "assumptions": list(self.assumptions),
         }
 
@@ -109,6 +126,8 @@ class Quote:
     has_current: bool = False
     bills: list[Bill] = field(default_factory=list)
     term_days: int = 365
+    day: date = date.min  # D, the quote's `date`: the day the change is made and priced
+    valid_until: date = date.min  # D + the data's quote_valid_days
 
     @property
     def messages(self) -> list[str]:
@@ -145,6 +164,8 @@ class Quote:
 
     def as_json(self) -> dict[str, Any]:
         return {
+            "date": self.day.isoformat(),
+            "valid_until": self.valid_until.isoformat(),
             "currency": self.currency,
             "customer": self.customer,
             "contact": self.contact,
@@ -175,8 +196,10 @@ def _unconfirmed(rules: Rules) -> tuple[str, ...]:
 
 
 def quote(catalog: Catalog, scenario: Scenario, today: date | None = None) -> Quote:
-    """The quote on the prices in force `today` (default: the system date)."""
-    prices = catalog.prices_on(today or date.today())
+    """The quote dated D (the scenario's `date`, else `today`, else the system date): the lines
+    and due now on D's prices, each bill on the prices of its own day."""
+    day = quote_date(scenario, today)
+    prices = catalog.prices_on(day)
     contact = getattr(catalog.contacts, scenario.customer).name
     current = scenario.current or {}
     line_rules, part_rules = LINE_RULES, PART_RULES
@@ -185,20 +208,29 @@ def quote(catalog: Catalog, scenario: Scenario, today: date | None = None) -> Qu
         # figures do not rest on the new-subscription rule (only a product added mid-term does).
         line_rules = {**LINE_RULES, "new": ()}
         part_rules = {part: {c: r for c, r in by.items() if c != "new"} for part, by in PART_RULES.items()}
+    days = scenario.days_remaining
+    dated = _Dated(catalog, day, prices, days)
     lines: list[Line] = []
     notes: list[Note] = []
     for product in catalog.products:
         now, wanted = current.get(product.key), scenario.proposed.get(product.key)
         if now is None and wanted is None:
             continue
-        ladder = prices.ladder(product.key)
-        line, said = _line(catalog, product, ladder, now, wanted, scenario.days_remaining, contact, line_rules)
-        lines.append(line)
-        notes += said
+        line, said = _line(catalog, product, dated, now, wanted, days, contact, line_rules)
+        moves, moved_on = _price_moves(catalog, product, dated, line, part_rules)
+        lines.append(replace(line, renewal_from=moved_on))
+        notes += said + moves
+    valid_until = day + timedelta(days=catalog.quote_valid_days)
+    holds = [d for d in catalog.change_dates() if day < d <= valid_until]
+    holds_rules = unconfirmed(catalog, {HOLDS_RULE})
+    notes += [
+        Note(word("messages.prices_hold", date=long_date(d), valid_until=long_date(valid_until)), None, holds_rules)
+        for d in holds
+    ]
     if not all(line.status == "ok" for line in lines):
         notes.append(Note(word("messages.incomplete", contact=contact)))
     notes.append(Note(word("messages.illustrative", contact=contact)))
-    bills = _bills(catalog, lines, scenario.days_remaining, part_rules)
+    bills = _bills(catalog, dated, lines, days, part_rules, {HOLDS_RULE} if holds else set())
     return Quote(
         catalog.currency,
         scenario.customer,
@@ -209,39 +241,110 @@ def quote(catalog: Catalog, scenario: Scenario, today: date | None = None) -> Qu
         scenario.current is not None,
         bills,
         catalog.term_days,
+        day,
+        valid_until,
     )
 
 
+class _Dated:
+    """The days a quote's bills fall on, and the prices in force on each (D's ladders reused for
+    every day of the same version of the prices)."""
+
+    def __init__(self, catalog: Catalog, day: date, prices: Prices, days: int | None):
+        self.catalog, self.day, self.prices = catalog, day, prices
+        self.version = catalog.prices_from(day)
+        self.undated = days is None
+        # The current term's renewal (on D when its days were not given), and a new line's first renewal.
+        self.renewal = day + timedelta(days=days) if days is not None else day
+        self.first_renewal = day + timedelta(days=catalog.term_days)
+        self._known: dict[date, Prices] = {}
+
+    def prices_on(self, day: date) -> Prices:
+        if self.catalog.prices_from(day) == self.version:
+            return self.prices
+        if day not in self._known:
+            self._known[day] = self.catalog.prices_on(day)
+        return self._known[day]
+
+    def renews_on(self, change: Change) -> date:
+        return self.first_renewal if change == "new" else self.renewal
+
+
 def _bills(
-    catalog: Catalog, lines: list[Line], days: int | None, part_rules: dict[str, dict[str, tuple[str, ...]]]
+    catalog: Catalog,
+    dated: _Dated,
+    lines: list[Line],
+    days: int | None,
+    part_rules: dict[str, dict[str, tuple[str, ...]]],
+    due_now_rules: set[str],
 ) -> list[Bill]:
-    """The contract's dated bills: due now, the current term's renewal, each new subscription's first renewal."""
+    """The contract's dated bills: due now, the current term's renewal, each new subscription's
+    first renewal; each priced on its own day (the lines' `renewal_annual`)."""
     entries: list[tuple[int | None, str, Line, Decimal]] = []
     for line in lines:
-        if line.status != "ok" or line.annual is None or line.due_now is None:
+        if line.status != "ok" or line.renewal_annual is None or line.due_now is None:
             continue
         if line.due_now > 0:
             entries.append((0, "due_now", line, line.due_now))
         if line.change in KEPT:
-            entries.append((days, "renewal", line, line.annual))
+            entries.append((days, "renewal", line, line.renewal_annual))
         elif line.change == "new":
-            entries.append((catalog.term_days, "first_renewal", line, line.annual))
+            entries.append((catalog.term_days, "first_renewal", line, line.renewal_annual))
     days_of = sorted({d for d, *_ in entries}, key=lambda d: (d is None, d or 0))
     bills = []
-    for day in days_of:
-        here = [e for e in entries if e[0] == day]
+    for in_days in days_of:
+        here = [e for e in entries if e[0] == in_days]
         keys = {e[2].product for e in here}
         rules = {r for _, part, line, _ in here for r in part_rules[part].get(line.change, ())}
+        if in_days == 0:
+            rules |= due_now_rules
+        on = None if in_days is None else dated.day + timedelta(days=in_days)
         bills.append(
             Bill(
-                day,
+                in_days,
                 sum((e[3] for e in here), ZERO),
                 tuple(l.product for l in lines if l.product in keys),
                 tuple(p for p in PARTS if any(e[1] == p for e in here)),
                 unconfirmed(catalog, rules),
+                on,
+                catalog.prices_from(on or dated.day),
             )
         )
     return bills
+
+
+def _price_moves(
+    catalog: Catalog,
+    product: Product,
+    dated: _Dated,
+    line: Line,
+    part_rules: dict[str, dict[str, tuple[str, ...]]],
+) -> tuple[list[Note], date | None]:
+    """A sentence for each dated change of the line's tier price after D, up to the day its next
+    bill is priced (for an undated renewal, within a term of D: it applies if the renewal is later);
+    and the date of the last such change when the bill is dated."""
+    if line.status != "ok" or line.tier is None or line.renews_on is None:
+        return [], None
+    undated = dated.undated and line.change in KEPT
+    last = dated.day + timedelta(days=catalog.term_days) if undated else line.renews_on
+    part = "first_renewal" if line.change == "new" else "renewal"
+    rests_on = unconfirmed(catalog, set(part_rules[part].get(line.change, ())))
+    index = tier_index(product, line.users)
+    notes, moved_on = [], None
+    for effective in catalog.change_dates():
+        if not dated.day < effective <= last:
+            continue
+        old = dated.prices_on(effective - timedelta(days=1)).ladder(product.key)[index].annual
+        new = dated.prices_on(effective).ladder(product.key)[index].annual
+        if old == new:
+            continue  # the entry does not name this tier (or names it at its price)
+        move = "rise" if new > old else "fall"
+        when = "undated" if undated else "before_first_renewal" if line.change == "new" else "before_renewal"
+        values = {"product": product.name, "tier": f"{line.tier:,}", "old": show(old), "new": show(new)}
+        values |= {"date": long_date(effective), "renewal": long_date(line.renews_on)}
+        notes.append(Note(word(f"messages.{move}_{when}", **values), product.key, rests_on))
+        moved_on = None if undated else effective
+    return notes, moved_on
 
 
 def _beyond(catalog: Catalog, product: Product, holdings: list[Holding]) -> list[str]:
@@ -274,7 +377,7 @@ def _today(
 def _line(
     catalog: Catalog,
     product: Product,
-    ladder: Ladder,
+    dated: _Dated,
     now: Holding | None,
     wanted: Holding | None,
     days: int | None,
@@ -282,6 +385,7 @@ def _line(
     line_rules: dict[str, tuple[str, ...]],
 ) -> tuple[Line, list[Note]]:
     name, change, key = product.name, change_of(product, now, wanted), product.key
+    ladder = dated.prices.ladder(key)
     today_tier, today_annual = _today(catalog, product, ladder, now)
     rests_on = unconfirmed(catalog, set(line_rules.get(change, ())))
 
@@ -313,7 +417,10 @@ def _line(
             ),
             [note("messages.beyond", beyond, reasons=word("messages.beyond_join").join(reasons), contact=contact)],
         )
-    tier = ladder[tier_index(product, wanted.users)]
+    index = tier_index(product, wanted.users)
+    tier = ladder[index]
+    renews_on = dated.renews_on(change)
+    renewal_annual = dated.prices_on(renews_on).ladder(key)[index].annual
     said = [note("messages.tier", users=f"{wanted.users:,}", tier=f"{tier.users:,}")]
     due = ZERO
     if change == "new":
@@ -357,6 +464,8 @@ def _line(
             today_tier,
             today_annual,
             rests_on,
+            renewal_annual,
+            renews_on,
         ),
         said,
     )

@@ -32,7 +32,8 @@ def load_worked(catalog: Catalog, path: str | Path | None = None) -> list[tuple[
                 Problem(source.name, source.line_of((i,) + loc), field or f"[{i}]." + ".".join(map(str, loc)), message)
             )
 
-        for name in ("id", "title", "expected"):
+        # Dated, so that no figure a page shows depends on the day the site is built.
+        for name in ("id", "title", "date", "expected"):
             if getattr(scenario, name) is None:
                 at(field=f"[{i}].{name}")("a worked example needs one")
         if scenario.id in seen:

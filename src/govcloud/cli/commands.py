@@ -18,6 +18,7 @@ from govcloud.load.glossary import glossary_path, load_glossary
 from govcloud.load.loading import DEFAULT_SCENARIOS, data_path, load_catalog
 from govcloud.load.scenarios import is_list, scenario_stream
 from govcloud.load.yamlsource import Document, Items, decode, load_stream, read_text
+from govcloud.model import clock
 from govcloud.model.catalog import Catalog
 from govcloud.model.problems import InputError, Problem
 from govcloud.model.schema import catalog_schema
@@ -33,7 +34,8 @@ EXAMPLES = {
   $ govcloud quote change.yml          # a table to paste into an email
   $ govcloud quote change.yml --json   # the JSON quote
   $ echo 'proposed: {jira: {users: 50}}' | govcloud quote -""",
-    "pricebook": "example:\n  $ govcloud pricebook\n  $ govcloud pricebook --json > pricebook.json",
+    "pricebook": "example:\n  $ govcloud pricebook\n  $ govcloud pricebook --json > pricebook.json\n"
+    "  $ govcloud pricebook --today 2027-02-01   # the prices in force on that day",
     "check": "example:\n  $ govcloud check                      # data/products.yml and data/scenarios.yml\n"
     "  $ govcloud check my-products.yml",
     "schema": "example:\n  $ govcloud schema > schema/products.schema.json",
@@ -69,11 +71,18 @@ def _parser() -> argparse.ArgumentParser:
         "--today",
         metavar="YYYY-MM-DD",
         type=_day,
-        help="the date a scenario's renewal: counts from (default: the system date)",
+        help="the quote's date for a scenario without date: (the day it is priced, and the day "
+        "renewal: counts from; default: the system date, or SOURCE_DATE_EPOCH's)",
     )
     q.add_argument("--data", metavar="DATA_FILE", help="policy data (default: data/products.yml)")
     p = command("pricebook", "Print every product's user tiers and illustrative annual prices.")
     p.add_argument("--json", action="store_true", help="print the price book JSON the estimator embeds")
+    p.add_argument(
+        "--today",
+        metavar="YYYY-MM-DD",
+        type=_day,
+        help="the day whose prices the tiers show (default: the system date, or SOURCE_DATE_EPOCH's)",
+    )
     p.add_argument("--data", metavar="DATA_FILE", help="policy data (default: data/products.yml)")
     c = command("check", "Validate the policy data (and, by default, the worked scenarios).")
     c.add_argument("data", nargs="?", metavar="DATA_FILE", help="default: data/products.yml")
@@ -217,8 +226,9 @@ def _run(args: argparse.Namespace) -> int:
         return _check(args)
     catalog = load_catalog(args.data)
     if args.command == "pricebook":
-        book = pricebook(catalog)
-        print(json.dumps(book, indent=2) if args.json else pricebook_table(book, catalog.prices_on(date.today())))
+        day = args.today or clock.today()
+        book = pricebook(catalog, day)
+        print(json.dumps(book, indent=2) if args.json else pricebook_table(book, catalog))
         return 0
     if args.file == "-":
         text, name = _read_stdin(), "<stdin>"
@@ -233,11 +243,11 @@ def _run(args: argparse.Namespace) -> int:
     if isinstance(source, Document) and is_options(source):
         print(show_options(catalog, parse_options(source, catalog, args.today), args.json, args.today))
         return 0
-    _quotes(source, catalog, args.json, args.today or date.today())
+    _quotes(source, catalog, args.json, args.today)
     return 0
 
 
-def _quotes(source: Document | Items, catalog: Catalog, as_json: bool, today: date) -> None:
+def _quotes(source: Document | Items, catalog: Catalog, as_json: bool, today: date | None) -> None:
     """Every scenario's quote, written as it is made: the memory taken does not grow with the
     list (100,000 scenarios once took 1.6 GB). Two readings of the list, one scenario at a time:
     the first checks them all and counts them, so that a file with any problem prints every
@@ -259,5 +269,5 @@ def _quotes(source: Document | Items, catalog: Catalog, as_json: bool, today: da
             text = json.dumps(q.as_json(), indent=2)
             out.write(("" if n == 1 else ",\n") + ("  " + text.replace("\n", "\n  ") if many else text))
         else:
-            out.write(("" if n == 1 else GAP) + quote_table(catalog, scenario, q, heading(n, count, scenario), today))
+            out.write(("" if n == 1 else GAP) + quote_table(catalog, scenario, q, heading(n, count, scenario)))
     out.write("\n]\n" if as_json and many else "\n")

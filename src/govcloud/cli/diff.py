@@ -3,8 +3,10 @@
 Two versions of `data/products.yml` (two files, or a git revision and the
 working copy) are loaded and validated as `govcloud check` would, then
 compared: prices, tiers, products, limits and terms, rules, sources and
-contacts (old → new), and every worked scenario whose figures move, each
-quoted with the old data and with the new. A reviewer reads this before a
+contacts (old → new), the dated price changes (an entry added or removed, its
+date moved, a price within it changed, per product and tier), and every worked
+scenario whose figures move, each quoted with the old data and with the new
+(on its own date: its bills too, each priced on its day). A reviewer reads this before a
 change to the data merges; the docs workflow writes it to the job summary.
 """
 
@@ -16,24 +18,27 @@ import subprocess
 import sys
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Collection, Iterable
 
 from pydantic import BaseModel
 
+from govcloud.calc import changes
 from govcloud.calc.quote import Quote, quote
 from govcloud.load.loading import DEFAULT_SCENARIOS, catalog_cross_checks, data_path, display_name, validate
 from govcloud.load.scenarios import parse_scenarios
 from govcloud.load.yamlsource import load_text, read_text
-from govcloud.model.catalog import Catalog, Prices, Product
+from govcloud.model import clock
+from govcloud.model.catalog import Catalog, PriceChange, Prices, Product
 from govcloud.model.money import show, signed
 from govcloud.model.problems import InputError, Problem
 from govcloud.model.scenario import Scenario
 from govcloud.model.schema import catalog_schema
 from govcloud.words import richtext
 from govcloud.words.characters import shown
-from govcloud.words.vocabulary import template, word
+from govcloud.words.cldr import long_date
+from govcloud.words.vocabulary import WORDS, template, word
 
 # The data model's JSON Schema, as committed at every revision (path from the repository's root).
 SCHEMA = "schema/products.schema.json"
@@ -155,13 +160,15 @@ def default_scenarios() -> str:
 
 def compare(old: Version, new: Version, today: date | None = None) -> list[Section]:
     """Every difference, grouped for a reader; sections with nothing in them are left out.
-    Prices and quotes are those in force `today` (default: the system date)."""
-    day = today or date.today()
-    before, after = old.catalog.prices_on(day), new.catalog.prices_on(day)
+    Prices are those under `tiers` (before any dated change: the changes have their own
+    section); a worked scenario is quoted on its date, else `today` (default: the system date)."""
+    day = today or clock.today()
+    before, after = old.catalog.prices_on(date.min), new.catalog.prices_on(date.min)
     sections = [
         _prices(old.catalog, new.catalog, before, after),
         _tiers(old.catalog, new.catalog, before, after),
         _products(old.catalog, new.catalog, after),
+        _price_changes(old.catalog, new.catalog),
         _terms(old.catalog, new.catalog),
         _rules(old.catalog, new.catalog),
         _sources(old.catalog, new.catalog),
@@ -172,8 +179,7 @@ def compare(old: Version, new: Version, today: date | None = None) -> list[Secti
 
 
 def _percent(old: Decimal, new: Decimal) -> str:
-    change = ((new - old) * 100 / old).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-    return f"{change:+}%"
+    return changes.percent(old, new)
 
 
 def _users(users: int) -> str:
@@ -251,9 +257,67 @@ def _products(old: Catalog, new: Catalog, new_prices: Prices) -> Section:
     return section
 
 
+def _price_changes(old: Catalog, new: Catalog) -> Section:
+    """Each dated change added or removed, moved to another date, or with a price of its own
+    changed, per product and tier; a tier's old price is the one in force the day before."""
+    section = Section("Price changes")
+    was = {c.effective: c for c in old.price_changes}
+    now = {c.effective: c for c in new.price_changes}
+    gone = [d for d in was if d not in now]
+    came = [d for d in now if d not in was]
+    for d in list(came):  # the same entry on another date: moved
+        same = next((g for g in gone if was[g].products == now[d].products), None)
+        if same is not None:
+            gone.remove(same)
+            came.remove(d)
+            section.add(f"Price change of {long_date(same)} moved to {long_date(d)}: {_named(new, now[d])}")
+    for d in sorted(came):
+        section.add(f"Price change added, effective {long_date(d)}: {_named(new, now[d])}", *_moves(new, now[d]))
+    for d in sorted(gone):
+        section.add(f"Price change removed, of {long_date(d)}: {_named(old, was[d])}", *_moves(old, was[d]))
+    for d in sorted(set(was) & set(now)):
+        before, after = was[d].products, now[d].products
+        for key in dict.fromkeys([*after, *before]):
+            name = _name(new, key) if key in after else _name(old, key)
+            a, b = before.get(key, {}), after.get(key, {})
+            for users in sorted(set(a) | set(b)):
+                at = f"Price change of {long_date(d)}: {name}, {_users(users)}"
+                if users not in a:
+                    section.add(f"{at}: now named, at {show(b[users])} a year")
+                elif users not in b:
+                    section.add(f"{at}: no longer named (it was {show(a[users])} a year)")
+                elif a[users] != b[users]:
+                    section.add(f"{at}: {show(a[users])} → {show(b[users])} ({signed(b[users] - a[users])})")
+    return section
+
+
+def _name(catalog: Catalog, key: str) -> str:
+    return next((p.name for p in catalog.products if p.key == key), key)
+
+
+def _named(catalog: Catalog, change: PriceChange) -> str:
+    """'Jira (26 tiers, +5.0% each), Confluence (1 tier, +5.0%)': what the entry moves, from the prices before it."""
+    said = []
+    found = changes.moves(catalog, change)
+    for key, tiers in change.products.items():
+        shares = changes.shares([m for m in found if m.product == key])
+        count = f"{len(tiers)} tier" + ("s" if len(tiers) != 1 else "")
+        by = "" if not shares else f", {shares[0]}" if len(shares) == 1 else f", {shares[0]} to {shares[-1]}"
+        said.append(f"{_name(catalog, key)} ({count}{by}{' each' if len(shares) == 1 and len(tiers) > 1 else ''})")
+    return ", ".join(said)
+
+
+def _moves(catalog: Catalog, change: PriceChange) -> list[str]:
+    return [
+        f"{_name(catalog, m.product)}, {_users(m.users)}: {show(m.old)} → {show(m.new)} "
+        f"({signed(m.new - m.old)}, {_percent(m.old, m.new)})"
+        for m in changes.moves(catalog, change)
+    ]
+
+
 def _terms(old: Catalog, new: Catalog) -> Section:
     section = Section("Limits and terms")
-    skip = {"contacts", "sources", "rules", "products"}
+    skip = {"contacts", "sources", "rules", "products", "price_changes"}
     _fields(section, None, old, new, skip=skip)
     return section
 
@@ -350,6 +414,19 @@ def _figures(catalog: Catalog, result: Quote) -> list[tuple[str, str, Decimal | 
     ]
 
 
+def _bills(result: Quote) -> dict[tuple, tuple[str, Decimal]]:
+    """Each bill after due now by its day and parts: its words ("The renewal of the current term,
+    March 26, 2027") and its amount, priced on its day (a dated change moves it alone)."""
+    out = {}
+    for bill in result.bills:
+        if bill.in_days == 0:
+            continue  # due now: a total of its own above
+        what = str(WORDS["bills"]["join"]).join(WORDS["bills"][p] for p in bill.parts)
+        when = str(WORDS["bills"]["undated"]) if bill.on is None else long_date(bill.on)
+        out[(bill.in_days, bill.parts)] = (f"{what[:1].upper()}{what[1:]}, {when}", bill.amount)
+    return out
+
+
 def _scenarios(old: Version, new: Version, day: date) -> Section:
     section = Section("Worked scenarios whose figures move")
     before = {s.id: s for s in old.scenarios}
@@ -357,16 +434,24 @@ def _scenarios(old: Version, new: Version, day: date) -> Section:
     for scenario in new.scenarios:
         name = f"{scenario.id}: {scenario.title}"
         was = before.get(scenario.id)
-        new_figures = _figures(new.catalog, quote(new.catalog, scenario, day))
+        new_quote = quote(new.catalog, scenario, day)
+        new_figures = _figures(new.catalog, new_quote)
         broken = _broken_promises(scenario, new_figures)
         if was is None:
             section.add(f"{name}: new worked scenario", *broken)
             continue
-        old_figures = _figures(old.catalog, quote(old.catalog, was, day))
+        old_quote = quote(old.catalog, was, day)
+        old_figures = _figures(old.catalog, old_quote)
         moves = [
             f"{label}: {_money(a)} → {_money(b)}" + (f" ({signed(b - a)})" if a is not None and b is not None else "")
             for (_, label, a), (_, _, b) in zip(old_figures, new_figures)
             if a != b
+        ]
+        bills_before, bills_after = _bills(old_quote), _bills(new_quote)
+        moves += [
+            f"{label}: {show(bills_before[key][1])} → {show(amount)} ({signed(amount - bills_before[key][1])})"
+            for key, (label, amount) in bills_after.items()
+            if key in bills_before and bills_before[key][1] != amount
         ]
         if moves or broken:
             inputs = _inputs(was) != _inputs(scenario)

@@ -13,6 +13,10 @@ from govcloud.model.names import FEWEST, KEY, MOST, name_problem
 from govcloud.model.problems import InputError, Problem
 from govcloud.model.scenario import Scenario
 from govcloud.words.characters import trim
+from govcloud.words.vocabulary import word
+
+# Scenario fields every option shares: written once, beside `options`.
+SHARED = ("date", "customer", "current", "days_remaining", "renewal")
 
 
 def is_options(doc: Document) -> bool:
@@ -40,6 +44,11 @@ def parse_options(doc: Document, catalog: Catalog, today: date | None = None) ->
         named.append(name)
         if wrong:
             problems.append(doc.problem((KEY, name), where, wrong))
+            continue
+        # What the options share (the date above all: one quote date for every option) is given once.
+        own = [k for k in SHARED if isinstance(proposed, dict) and k in proposed]
+        if own:
+            problems += [doc.problem((KEY, name, k), f"{where}.{k}", word("options.shared", field=k)) for k in own]
             continue
         lines = {loc: line for loc, line in doc.lines.items() if not loc or loc[0] not in (KEY, "proposed")}
         lines |= {("proposed",) + loc[2:]: line for loc, line in doc.lines.items() if loc[:2] == (KEY, name)}

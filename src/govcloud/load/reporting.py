@@ -34,6 +34,7 @@ def validate(
         schema = _schema(model)
         for error in exc.errors(include_url=False):
             loc = tuple(error["loc"])
+            loc = loc[:-1] if loc[-1:] == ("[key]",) else loc  # a mapping's key: the line and name of the key
             problems.append(source.problem(loc, field_path(loc), _message(error, schema)))
     if cross_checks:
         problems += [source.problem(loc, field_path(loc), msg) for loc, msg in cross_checks(source.value)]

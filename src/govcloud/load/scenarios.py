@@ -9,7 +9,7 @@ from govcloud.load.loading import validate
 from govcloud.load.yamlsource import Document, Items, load_text
 from govcloud.model.catalog import Catalog
 from govcloud.model.problems import InputError, Problem
-from govcloud.model.scenario import Scenario
+from govcloud.model.scenario import Scenario, quote_date
 from govcloud.model.tiers import change_of
 from govcloud.words.vocabulary import word
 
@@ -38,9 +38,10 @@ def _cross_checks(catalog: Catalog, prefix: tuple = ()):
 
 
 def _dated(scenario: Scenario, view: Document, catalog: Catalog, today: date | None) -> tuple[Scenario, list[Problem]]:
-    """The scenario with its days left worked out from `renewal`, and the problems of its days."""
+    """The scenario with its days left worked out from `renewal` (counted from the quote's date),
+    and the problems of its days."""
     if scenario.renewal is not None:
-        days = (scenario.renewal - (today or date.today())).days
+        days = (scenario.renewal - quote_date(scenario, today)).days
         problem = (
             word("problems.renewal_past")
             if days < 0

@@ -43,6 +43,7 @@ _PLAIN_INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
 _PLAIN_FLOAT = re.compile(r"^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:e[-+]?[0-9]+)?$")
 # YAML 1.1's words for true and false (kept as text: see _scalar).
 YAML11_BOOLS = frozenset("yes Yes YES no No NO true True TRUE false False FALSE on On ON off Off OFF".split())
+_TIER_SIZE = re.compile(r"^[1-9][0-9]*$")
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 
@@ -341,6 +342,12 @@ def _syntax_problem(name: str, exc: yaml.MarkedYAMLError) -> Problem:
     return Problem(name, line, "(file)", f"YAML syntax: {problem}")
 
 
+def _tier_keys(loc: tuple) -> bool:
+    """Whether a mapping's keys may be whole numbers: only a price change's tiers of one product
+    (`price_changes[i].products.<key>`, tier size to price); everywhere else keys are names."""
+    return len(loc) == 4 and loc[0] == "price_changes" and isinstance(loc[1], int) and loc[2] == "products"
+
+
 class _Builder:
     def __init__(self, name: str, loader: yaml.BaseLoader, anchored: set[int] | None = None):
         self.name = name
@@ -401,10 +408,16 @@ class _Builder:
     def _mapping(self, node: yaml.MappingNode, loc: tuple) -> dict:
         out: dict = {}
         for key_node, value_node in node.value:
-            if not (isinstance(key_node, yaml.ScalarNode) and key_node.tag == "tag:yaml.org,2002:str"):
+            if _tier_keys(loc) and isinstance(key_node, yaml.ScalarNode) and key_node.tag == "tag:yaml.org,2002:int":
+                if not _TIER_SIZE.match(key_node.value):
+                    self.fail(key_node, loc, f"{key_node.value!r}: name a tier by its users, such as 500")
+                    continue
+                key = key_node.value  # a tier's size, kept as its digits: 10 and "10" are one key
+            elif not (isinstance(key_node, yaml.ScalarNode) and key_node.tag == "tag:yaml.org,2002:str"):
                 self.fail(key_node, loc, "keys must be plain names (merge keys and complex keys are not allowed)")
                 continue
-            key = key_node.value
+            else:
+                key = key_node.value
             if key in out:
                 first = self.lines.get(loc + (key,), 0)
                 self.fail(key_node, loc + (key,), f"duplicate key (first given on line {first})")

@@ -148,6 +148,13 @@ RESERVED_KEYS = frozenset(
         "id",
         "title",
         "summary",
+        # words of a dated quote and of the price changes (a product key would read as one)
+        "date",
+        "valid_until",
+        "renewal_annual",
+        "prices_from",
+        "on",
+        "effective",
     }
 )
 
@@ -279,6 +286,71 @@ class Rules(Strict):
     beyond_limits: Rule
     contact_route: Rule
     quote_validity: Rule
+    quote_holds_price: Rule
+
+
+def _day(value: object) -> date:
+    """A date: YAML's own, or text written YYYY-MM-DD (the loader keeps a YAML date as its text)."""
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise PydanticCustomError("date", "must be a real date, written YYYY-MM-DD")
+
+
+Day = Annotated[date, BeforeValidator(_day), WithJsonSchema({"type": "string", "format": "date"})]
+# A tier named by its size (its users): a whole number, or its digits as text (JSON keys are text).
+TIER_KEY = r"^[1-9][0-9]*$"
+
+
+def _tier_size(value: object) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
+        return value
+    if isinstance(value, str) and re.fullmatch(TIER_KEY, value):
+        return int(value)
+    raise PydanticCustomError("tier_size", "a tier is named by its users, a whole number such as 500")
+
+
+TierSize = Annotated[int, BeforeValidator(_tier_size)]
+# Keys as JSON Schema names them (`propertyNames`), so that editors check and complete them.
+_NEW_PRICES = {
+    "type": "object",
+    "minProperties": 1,
+    "propertyNames": {"pattern": TIER_KEY},
+    "additionalProperties": {"type": "number", "exclusiveMinimum": 0, "maximum": 1e9, "multipleOf": 0.01},
+}
+NewPrices = Annotated[dict[TierSize, Amount], Field(min_length=1), WithJsonSchema(_NEW_PRICES)]
+
+
+class PriceChange(Strict):
+    """One announced change of list prices: from `effective` on, the tiers it names cost these prices."""
+
+    effective: Annotated[
+        Day,
+        Field(
+            description="The first day of the new prices (YYYY-MM-DD): quotes and bills dated on or after it, "
+            "renewals included, carry them."
+        ),
+    ]
+    products: Annotated[
+        dict[Key, NewPrices],
+        Field(
+            min_length=1,
+            description="For each product (by key) whose prices change, each changed tier (by its users) and its "
+            "new yearly price; tiers and products not named keep their price.",
+        ),
+        WithJsonSchema(
+            {
+                "type": "object",
+                "minProperties": 1,
+                "propertyNames": {"pattern": r"^[a-z][a-z0-9_]*$", "maxLength": 32},
+                "additionalProperties": _NEW_PRICES,
+            }
+        ),
+    ]
 
 
 # A product's ladder in force: its tiers in ascending order of users, each with its yearly price.
@@ -323,16 +395,46 @@ class Catalog(Strict):
     sources: Annotated[dict[Key, Source], Field(min_length=1, description="Pages the rules come from, by key.")]
     rules: Rules
     products: Annotated[list[Product], Field(min_length=1, description="Products in the order pages list them.")]
+    price_changes: Annotated[
+        list[PriceChange],
+        Field(
+            description="Announced changes of list prices, in ascending order of date, one entry a date "
+            "(optional; none when left out)."
+        ),
+    ] = []
 
     def product(self, key: str) -> Product:
         return next(p for p in self.products if p.key == key)
 
     def prices_on(self, day: date) -> Prices:
         """Each product's ladder in force on `day`: the one place a tier's price is read
-        (tests/unit/test_prices.py holds every other module to it). Today every tier costs
-        its price under `tiers`, whatever the day; dated price changes will be applied here.
-        A tier no change touches is the data's own (no copy: a quote reads this once a call)."""
-        return Prices(day, {p.key: p.tiers for p in self.products})
+        (tests/unit/test_prices.py holds every other module to it). A tier costs the price of
+        the latest entry of `price_changes` on or before `day` that names it, else its price
+        under `tiers`. A product no change names keeps the data's own ladder (no copy: a quote
+        reads this once a bill); only the products an entry names get a ladder of their own."""
+        ladders: dict[str, Ladder] = {p.key: p.tiers for p in self.products}
+        for change in self.price_changes:
+            if change.effective > day:
+                break  # ascending by date (govcloud check)
+            for key, named in change.products.items():
+                ladders[key] = [
+                    Tier.model_construct(users=t.users, annual=named.get(t.users, t.annual)) for t in ladders[key]
+                ]
+        return Prices(day, ladders)
+
+    def change_dates(self) -> list[date]:
+        """The date of every recorded price change, ascending."""
+        return [change.effective for change in self.price_changes]
+
+    def prices_from(self, day: date) -> date | None:
+        """The version of the prices in force on `day`: the date of the latest change on or
+        before it, whatever products it names; None before any recorded change."""
+        found = None
+        for change in self.price_changes:
+            if change.effective > day:
+                break
+            found = change.effective
+        return found
 
     def rule_values(self) -> dict[str, str]:
         """What each placeholder of a rule's text stands for."""

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Field, StrictInt
 from pydantic_core import PydanticCustomError
 
+from govcloud.model import clock
 from govcloud.model.catalog import MAX_USERS, Key, Line, Money, Prose, Strict
 from govcloud.words.vocabulary import word
 
@@ -46,6 +47,8 @@ def _date(value: object) -> date:
     raise PydanticCustomError("renewal", word("problems.renewal_not_date"))
 
 
+# A date as a scenario writes it (a field below is named `date`: the type goes by this name there).
+Day = Annotated[date, BeforeValidator(_date)]
 Slug = Annotated[str, Field(strict=True, pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
 
 
@@ -57,6 +60,14 @@ class Scenario(Strict):
     current: dict[Key, Holding] | None = None
     proposed: dict[Key, Holding]
     days_remaining: Annotated[StrictInt, Field(ge=0)] | None = None
-    # Instead of days_remaining: the current term's renewal date (days = renewal - today).
-    renewal: Annotated[date, BeforeValidator(_date)] | None = None
+    # Instead of days_remaining: the current term's renewal date (days = renewal - the quote's date).
+    renewal: Day | None = None
+    # The quote's date D: the day the change is made and priced (default: `--today`, else the system date).
+    date: Day | None = None
     expected: Expected | None = None
+
+
+def quote_date(scenario: Scenario, today: date | None = None) -> date:
+    """The quote's date D: the scenario's `date`, else `today` (`--today`), else the system date
+    (or the build's day: clock.today)."""
+    return scenario.date or today or clock.today()

@@ -15,11 +15,10 @@ from govcloud.render.tables import align
 from govcloud.words.vocabulary import template, word
 
 
-def table(catalog: Catalog, options: list[Option], today: date | None = None) -> str:
+def table(catalog: Catalog, options: list[Option]) -> str:
     """One column per option: each product's change, tier, yearly price and amount due now, the totals,
     the dated bills, what is paid in the first term, and the difference from the first option."""
-    today = today or date.today()
-    views = [view(catalog, o.scenario, o.quote, today) for o in options]
+    views = [view(catalog, o.scenario, o.quote) for o in options]
     footnotes: list[str] = []  # rule keys, numbered across all options in order of first use
 
     def cell(c: Any) -> str:
@@ -47,15 +46,19 @@ def table(catalog: Catalog, options: list[Option], today: date | None = None) ->
     rows.append([template("totals.after")] + [cell(v.total.cells["annual"]) for v in views])
     rows.append([template("columns.due_now")] + [cell(v.total.cells["due_now"]) for v in views])
     # Bills by date: a row for each date any option has a bill on.
+    # The options share the quote's date, so a bill's days name one date in every option.
     dates: list[tuple[int | None, str]] = []
     for v in views:
         for b in v.bills:
-            if (b.in_days, b.when) not in dates:
-                dates.append((b.in_days, b.when))
+            label = b.when if b.in_days is None else word("bills.when_on", when=b.when, date=b.on)
+            if (b.in_days, label) not in dates:
+                dates.append((b.in_days, label))
     dates.sort(key=lambda d: (d[0] is None, d[0] or 0))
     rows.append([template("bills.title")] + [""] * len(views))
-    for _, when in dates:
-        rows.append([f"  {when}"] + [next((cell(b.amount) for b in v.bills if b.when == when), none) for v in views])
+    for in_days, label in dates:
+        rows.append(
+            [f"  {label}"] + [next((cell(b.amount) for b in v.bills if b.in_days == in_days), none) for v in views]
+        )
     rows.append([_first_year(options[0])] + [cell(v.first_year) for v in views])  # each option's own label may differ
     rows += _differences(options)
     out = [word("options.title", count=str(len(options))), " ".join(views[0].about), ""]
@@ -95,4 +98,4 @@ def show_options(catalog: Catalog, named: list[tuple[str, Scenario]], as_json_do
     options = compare(catalog, named, today)
     if as_json_doc:
         return json.dumps(as_json(options), indent=2)
-    return table(catalog, options, today)
+    return table(catalog, options)

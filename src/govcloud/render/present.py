@@ -9,7 +9,6 @@ document `docs/formats.md`). Renderers only lay cells out and draw markers.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
 from decimal import Decimal
 
 from govcloud.calc.quote import DIFFERENCE_RULES, Bill, Line, Quote
@@ -17,7 +16,10 @@ from govcloud.model.catalog import Catalog
 from govcloud.model.money import show, text
 from govcloud.model.scenario import Scenario
 from govcloud.words import cldr
+from govcloud.words.cldr import long_date
 from govcloud.words.vocabulary import template, word
+
+__all__ = ["long_date"]  # dates as readers see them, for the renderers that import them from here
 
 MONEY_COLUMNS = ("today_annual", "annual", "due_now")
 NUMBER_COLUMNS = ("today_tier", "users", "tier", "instances")
@@ -42,8 +44,10 @@ class Row:
 @dataclass(frozen=True)
 class BillRow:
     when: str
+    on: str  # the bill's date as readers see it ("—" when undated)
     what: str
     products: str
+    prices: str  # the version of the prices it is priced on, in words
     amount: Cell
     in_days: int | None
 
@@ -60,6 +64,7 @@ class QuoteView:
     first_year: Cell
     notes: list[Cell]
     footnotes: list[tuple[str, str]] = field(default_factory=list)  # (rule key, footnote text), numbered from 1
+    dated_prices: bool = False  # whether the data records price changes: the bills then name their prices
 
     def mark(self, assumptions: tuple[str, ...]) -> list[int]:
         """Footnote numbers of these rules (each rule numbered once, in order of first use)."""
@@ -92,19 +97,31 @@ def _difference(line: Line, ask: str) -> Cell:
     return Cell(template("difference.same"), text(delta), rests_on)
 
 
-def long_date(day: date) -> str:
-    """'March 26, 2027': a date as the vocabulary's locale writes it (files and links keep YYYY-MM-DD)."""
-    return cldr.long_date(day)
-
-
-def _when(bill: Bill, scenario: Scenario, today: date) -> str:
+def _when(bill: Bill) -> str:
     if bill.in_days is None:
         return template("bills.undated")
     if bill.in_days == 0:
         return template("bills.now")
-    if scenario.renewal is not None:
-        return word("bills.on_date", date=long_date(today + timedelta(days=bill.in_days)))
     return word("bills.in_day") if bill.in_days == 1 else word("bills.in_days", days=_count(bill.in_days))
+
+
+def _prices(bill: Bill) -> str:
+    """Which prices a bill is priced on: those in force from a change's date, or those before any."""
+    if bill.prices_from is None:
+        return template("bills.prices_base")
+    return word("bills.prices_from", date=long_date(bill.prices_from))
+
+
+def _annual(line: Line, cell: Cell) -> Cell:
+    """The yearly price, and beside it the renewal's when a dated change moves it before that bill."""
+    if line.renewal_annual is None or line.annual is None or line.renewal_annual == line.annual:
+        return cell
+    if line.renewal_from is None:
+        return cell
+    said = word(
+        "cells.renewal_price", annual=cell.text, renewal=show(line.renewal_annual), date=long_date(line.renewal_from)
+    )
+    return Cell(said, cell.value, cell.assumptions)
 
 
 def _money(amount: Decimal | None, priced: bool, ask: str, assumptions: tuple[str, ...] = ()) -> Cell:
@@ -135,9 +152,8 @@ def totals(q: Quote) -> dict[str, Cell]:
     return out
 
 
-def view(catalog: Catalog, scenario: Scenario, q: Quote, today: date | None = None) -> QuoteView:
-    """The quote as rows and words; `today` dates the bills when the scenario gave a renewal date."""
-    today = today or date.today()
+def view(catalog: Catalog, scenario: Scenario, q: Quote) -> QuoteView:
+    """The quote as rows and words (its bills dated from the quote's own date)."""
     names = {p.key: p.name for p in catalog.products}
     change = q.has_current
     keys = (
@@ -165,7 +181,7 @@ def view(catalog: Catalog, scenario: Scenario, q: Quote, today: date | None = No
             if line.tier is not None
             else Cell(none if ok else ask, None, () if ok else line.assumptions),
             "instances": Cell(_count(line.instances), str(line.instances)),
-            "annual": money(line.annual, ok, () if ok else line.assumptions),
+            "annual": _annual(line, money(line.annual, ok, () if ok else line.assumptions)),
             "due_now": money(line.due_now, ok, line.assumptions),
         }
         if change:
@@ -189,9 +205,11 @@ def view(catalog: Catalog, scenario: Scenario, q: Quote, today: date | None = No
         what = template("bills.join").join(template(f"bills.{p}") for p in bill.parts)
         bills.append(
             BillRow(
-                _when(bill, scenario, today),
+                _when(bill),
+                none if bill.on is None else long_date(bill.on),
                 what[:1].upper() + what[1:],
                 ", ".join(names[k] for k in bill.products),
+                _prices(bill),
                 Cell(show(bill.amount), text(bill.amount), bill.assumptions),
                 bill.in_days,
             )
@@ -212,6 +230,7 @@ def view(catalog: Catalog, scenario: Scenario, q: Quote, today: date | None = No
 
     contact = getattr(catalog.contacts, scenario.customer)
     about = [word("about.customer", who=_mid_sentence(contact.who), contact=contact.name)]
+    about.append(word("about.date", date=long_date(q.day), valid_until=long_date(q.valid_until)))
     if change:
         if scenario.renewal is not None and scenario.days_remaining is not None:
             about.append(
@@ -220,7 +239,7 @@ def view(catalog: Catalog, scenario: Scenario, q: Quote, today: date | None = No
                     date=long_date(scenario.renewal),
                     days=scenario.days_remaining,
                     term_days=catalog.term_days,
-                    today=long_date(today),
+                    today=long_date(q.day),
                 )
             )
         elif scenario.days_remaining is not None:
@@ -242,6 +261,7 @@ def view(catalog: Catalog, scenario: Scenario, q: Quote, today: date | None = No
         ),
         first_year,
         notes,
+        dated_prices=bool(catalog.price_changes),
     )
     # Footnotes in reading order: the table, its total, the bills, the first year, the explanation.
     used: list[str] = []

@@ -8,10 +8,11 @@ from datetime import date
 
 from govcloud.calc.quote import Quote
 from govcloud.calc.room import room_lines
-from govcloud.model.catalog import Catalog, Prices
+from govcloud.model.catalog import Catalog
 from govcloud.model.money import show
 from govcloud.model.scenario import Scenario
 from govcloud.render.present import MONEY_COLUMNS, NUMBER_COLUMNS, Cell, QuoteView, view
+from govcloud.words.cldr import long_date
 from govcloud.words.vocabulary import template, word
 
 
@@ -29,9 +30,9 @@ def _marked(v: QuoteView, cell: Cell) -> str:
     return f"{cell.text} {marks}" if marks and cell.text else cell.text
 
 
-def quote_table(catalog: Catalog, scenario: Scenario, q: Quote, heading: str, today: date | None = None) -> str:
+def quote_table(catalog: Catalog, scenario: Scenario, q: Quote, heading: str) -> str:
     """The quote as a heading, what it is about, an aligned table, the bills, the explanation and footnotes."""
-    v = view(catalog, scenario, q, today)
+    v = view(catalog, scenario, q)
     keys = [k for k, _ in v.columns]
     rows = [[h for _, h in v.columns]]
     rows += [[_marked(v, r.cells[k]) for k in keys] for r in v.rows + [v.total]]
@@ -40,9 +41,14 @@ def quote_table(catalog: Catalog, scenario: Scenario, q: Quote, heading: str, to
     if v.incomplete:
         out.append(v.incomplete)
     out += ["", template("bills.title")]
-    table = [[template(f"bills.{k}") for k in ("when", "what", "products", "amount")]]
-    table += [[b.when, b.what, b.products, _marked(v, b.amount)] for b in v.bills]
-    out += align(table, {3}) if v.bills else [template("bills.none")]
+    # The price list each bill is priced on, once the data records price changes.
+    priced = ["prices"] if v.dated_prices else []
+    table = [[template(f"bills.{k}") for k in ("when", "on", "what", "products", *priced, "amount")]]
+    table += [
+        [b.when, b.on, b.what, b.products, *([b.prices] if v.dated_prices else []), _marked(v, b.amount)]
+        for b in v.bills
+    ]
+    out += align(table, {len(table[0]) - 1}) if v.bills else [template("bills.none")]
     out.append(word("bills.first_year", label=v.first_year_label, amount=_marked(v, v.first_year)))
     out += room_lines(catalog, q)  # how many more users fit, and what the next tier costs
     out += [""] + [f"- {_marked(v, n)}" for n in v.notes]
@@ -61,24 +67,38 @@ def heading(n: int, count: int, scenario: Scenario) -> str:
 GAP = "\n\n\n"
 
 
-def quote_tables(catalog: Catalog, scenarios: list[Scenario], quotes: list[Quote], today: date | None = None) -> str:
+def quote_tables(catalog: Catalog, scenarios: list[Scenario], quotes: list[Quote]) -> str:
     count = len(scenarios)
     return GAP.join(
-        quote_table(catalog, scenario, q, heading(n, count, scenario), today)
+        quote_table(catalog, scenario, q, heading(n, count, scenario))
         for n, (scenario, q) in enumerate(zip(scenarios, quotes), start=1)
     )
 
 
-def pricebook_table(book: dict, prices: Prices) -> str:
-    """The price book's products with the ladders in force on the prices' day."""
+def pricebook_table(book: dict, catalog: Catalog) -> str:
+    """The price book's products with the ladders in force on the book's day, and beside them
+    each later recorded change's price of a tier it moves."""
     contacts = book["contacts"]
+    day = date.fromisoformat(book["date"])
+    prices = catalog.prices_on(day)
+    later = [(d, catalog.prices_on(d)) for d in catalog.change_dates() if d > day]
     parts = [
-        f"Illustrative user tiers and annual prices in {book['currency']}; the quote from "
-        f"{contacts['government']} (government customers) or {contacts['commercial']} governs. "
+        f"Illustrative user tiers and annual prices in {book['currency']}, in force on {long_date(day)}; "
+        f"the quote from {contacts['government']} (government customers) or {contacts['commercial']} governs. "
         f"Up to {book['max_instances']} instances per subscription at no extra cost."
     ]
     for product in book["products"]:
-        ladder = prices.ladder(product["key"])
-        rows = [["Users up to", "Annual"]] + [[f"{t.users:,}", show(t.annual)] for t in ladder]
-        parts.append("\n".join([product["name"]] + align(rows, {0, 1})))
+        key = product["key"]
+        ladder = prices.ladder(key)
+        moved = [(d, p.ladder(key)) for d, p in later]
+        # A column for each later change that moves one of this product's prices.
+        moved = [(d, new) for i, (d, new) in enumerate(moved) if new != (moved[i - 1][1] if i else ladder)]
+        rows = [["Users up to", "Annual"] + [f"From {long_date(d)}" for d, _ in moved]]
+        for i, t in enumerate(ladder):
+            cells, before = [], t.annual
+            for _, new in moved:
+                cells.append(show(new[i].annual) if new[i].annual != before else "")
+                before = new[i].annual
+            rows.append([f"{t.users:,}", show(t.annual), *cells])
+        parts.append("\n".join([product["name"]] + align(rows, set(range(len(rows[0]))))))
     return "\n\n".join(parts)

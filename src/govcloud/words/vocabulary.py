@@ -91,6 +91,8 @@ WORDS: Final[dict[str, Any]] = {
         "holding": "{users} users, {instances} {instances_word}",
         "instance": "instance",
         "instances": "instances",
+        # A yearly price that the line's renewal charges at another price (a dated price change).
+        "renewal_price": "{annual}; {renewal} from {date}",
     },
     # The yearly difference a change makes, in words.
     "difference": {
@@ -105,6 +107,7 @@ WORDS: Final[dict[str, Any]] = {
         "days": "A change with {days} of {term_days} days left in the term.",
         "renewal": "A change renewing on {date}, {days} of {term_days} days from {today}.",
         "no_days": "A change; the days left in the term were not given.",
+        "date": "Dated {date}, at the prices in force that day; valid until {valid_until}.",
     },
     # The explanation of a quote: one list of sentences, filled by Python and JavaScript alike.
     "messages": {
@@ -126,18 +129,39 @@ WORDS: Final[dict[str, Any]] = {
         "beyond_join": "; ",
         "incomplete": "Totals cover the priced lines only; ask {contact} about the rest.",
         "illustrative": "The tiers and their prices are illustrative; the quote from {contact} governs.",
+        # A dated price change before the bill that renews a line (the quote's `date` is D).
+        "rise_before_renewal": "{product}: the {tier}-user tier rises from {old} to {new} a year on {date}, "
+        "before your renewal on {renewal}.",
+        "fall_before_renewal": "{product}: the {tier}-user tier falls from {old} to {new} a year on {date}, "
+        "before your renewal on {renewal}.",
+        "rise_before_first_renewal": "{product}: the {tier}-user tier rises from {old} to {new} a year on {date}, "
+        "before this new subscription's first renewal on {renewal}.",
+        "fall_before_first_renewal": "{product}: the {tier}-user tier falls from {old} to {new} a year on {date}, "
+        "before this new subscription's first renewal on {renewal}.",
+        "rise_undated": "{product}: the {tier}-user tier rises from {old} to {new} a year on {date}; "
+        "this applies to your renewal if it falls on or after that day.",
+        "fall_undated": "{product}: the {tier}-user tier falls from {old} to {new} a year on {date}; "
+        "this applies to your renewal if it falls on or after that day.",
+        "prices_hold": "List prices change on {date}; this quote's prices hold until {valid_until} "
+        "if the order is placed by then.",
     },
     # The dated bills (the quote's `bills`): when each falls and what it joins.
     "bills": {
         "title": "Bills, by date",
         "when": "When",
+        "on": "Date",
         "what": "What",
         "products": "Products",
+        "prices": "Prices",
         "amount": "Amount",
+        # The version of the prices a bill is priced on (the quote's `prices_from`).
+        "prices_from": "in force from {date}",
+        "prices_base": "before any recorded change",
         "now": "Today",
         "in_days": "In {days} days",
         "in_day": "In 1 day",
         "on_date": "On {date}",
+        "when_on": "{when}, {date}",
         "undated": "At renewal (the days left were not given)",
         "none": "No bills: nothing priced is kept or bought.",
         "due_now": "due now",
@@ -166,8 +190,8 @@ WORDS: Final[dict[str, Any]] = {
         "days_needed_form": "Enter the days left in the term, or the renewal date",
         "both_days": "give days_remaining or renewal, not both",
         "renewal_not_date": "must be a real date, written YYYY-MM-DD",
-        "renewal_past": "must be today or later",
-        "renewal_far": "must be within {term_days} days of today",
+        "renewal_past": "must be on or after the date of the change",
+        "renewal_far": "must be within {term_days} days of the date of the change",
         "users_missing": "Enter the number of {what}, or clear {other}",
         # The form's own box for cancelling, named by its label as the page shows it.
         "users_after_missing": "Enter the number of {what} after the change, or select “{cancel}”",
@@ -212,6 +236,7 @@ WORDS: Final[dict[str, Any]] = {
             "must be plain words: no brackets or braces, none of < > * _ ` \\ |, and no list or heading mark at the start"
         ),
         "name_taken": "is already the name of another option",
+        "shared": "is shared by every option: give {field} once, beside options",
     },
     # The rule every name shares (govcloud.model.names): products' names in the data and options' names.
     "names": {
@@ -232,6 +257,7 @@ WORDS: Final[dict[str, Any]] = {
     # options-address.js): "{shown}" is the parameter as given, each reason fills "{why}".
     "estimator_link": {
         "title": "Some of the link was not used",
+        "read_title": "How the link was read",
         "shown": "“{name}={value}”",
         "shown_name": "“{name}”",
         "ignored": "Ignored {shown}: {why}.",
@@ -243,6 +269,8 @@ WORDS: Final[dict[str, Any]] = {
         "date_form": "use a date written as YYYY-MM-DD",
         "past": "that date has passed",
         "far": "it is more than {term_days} days from today",
+        "before_change": "it is before the date of the change",
+        "far_from_change": "it is more than {term_days} days from the date of the change",
         "empty": "it is empty",
         "not_whole": "it must be a whole number, {min} or more",
         "too_small": "it must be {min} or more",
@@ -252,20 +280,30 @@ WORDS: Final[dict[str, Any]] = {
         "new_purchase": "the link names no subscription held today, so it is a new purchase, "
         "which does not use the days left in a term",
         "renewal_used": "Used the renewal date {date} ({when}) instead of “days_remaining={days}”.",
+        # A link made before links carried their date (under "How the link was read").
+        "undated_days": "The link gives {shown} without the date it was made, so the days are counted from "
+        "today: the renewal is taken to be on {date}. If that is not your renewal date, correct it in the form.",
         "rest_one": "…and {count} more part of the link that were not used either.",
         "rest_many": "…and {count} more parts of the link that were not used either.",
     },
-    # How far a date is from today (numbers.js's fromToday).
+    # How far a date is from today, or from a date of the change other than today
+    # (numbers.js's fromToday and fromDay).
     "estimator_dates": {
         "today": "today",
         "one_day": "1 day from today",
         "days": "{days} days from today",
+        "change_day": "the date of the change",
+        "one_day_after": "1 day after the date of the change",
+        "days_after": "{days} days after the date of the change",
     },
     # The form as its scripts name it: the field a problem is about, the renewal date's hint,
     # the hidden word before a problem beside its field. The page as built
     # (macros/estimator.py) shows the same labels and hint.
     "estimator_form": {
         "days": "Days left in the term",
+        "date": "Date of the change",
+        # Under both dates, after their hints (one date input pattern: GOV.UK's one text field).
+        "date_format": "Write it as YYYY-MM-DD, for example 2027-03-26.",
         "renewal": "Renewal date",
         "users": "{product} users",
         "users_today": "{product} users today",
@@ -274,7 +312,7 @@ WORDS: Final[dict[str, Any]] = {
         "option_name": "Name of option {n}",
         # An option's label before its name, a product or a problem ("Option 2: Jira").
         "option_part": "{option}: {text}",
-        "renewal_hint": "The days left are worked out from today's date.",
+        "renewal_hint": "The days left are worked out from the date of the change.",
         "renewal_days": "That is {when}.",
         "error": "Error:",
     },
@@ -336,6 +374,7 @@ SITE_WORDS: Final[dict[str, Any]] = {
         "mode_change": "A change to subscriptions you have",
         "customer_label": "Who is buying?",
         "customer_hint": "This decides whom you contact.",
+        "date_hint": "The day you buy or make the change: the prices in force that day apply. It starts as today.",
         "term_legend": "Your current term",
         "days_hint": "A whole number from 0 to {term_days}, or enter the renewal date below.",
         "today_title": "{product} today",
@@ -400,6 +439,33 @@ SITE_WORDS: Final[dict[str, Any]] = {
         "list_heading": "Users, up to: annual price (for each user of a full tier)",
         "list_tier": "{users}: {amount} ({per_user})",
         "list_join": "; ",
+        # A tier's price already announced for a later day, beside today's.
+        "from": "{amount} from {date}",
+        "scheduled_note": "A price followed by “from” a date is the tier's new price from that day, already announced.",
+    },
+    # What the prices are as of, and the recorded price changes (the products page).
+    "prices": {
+        "as_of": "The tables and charts on this site show the prices in force on {built}, the day the site was "
+        "last built.{scheduled} The [cost estimator](estimator.md) always uses the prices in force on the day you "
+        "open it, or on the date you give it.",
+        "scheduled_beside": "Prices already announced for a later date are shown beside them.",
+        "as_of_estimator": "This estimator always uses the prices in force on the day you open it, or on the date "
+        "of the change you give it. The tables on the other pages show the prices in force on {built}, the day "
+        "the site was last built.",
+        "none": "No price change is recorded: the prices above hold until the data records an announced change, "
+        "which then shows here with its date.",
+        "caption": "Recorded price changes: the date, the products, and how much the tiers named change against "
+        "the prices in force the day before",
+        "from": "From",
+        "products": "Products",
+        "change": "Change",
+        "status": "Status",
+        "tier": "{count} tier",
+        "tiers": "{count} tiers",
+        "moves": "{tiers}, {share}",
+        "share_range": "{low} to {high}",
+        "in_force": "In force",
+        "scheduled": "Scheduled",
     },
     "chart": {
         "legend": "Products in the chart",
@@ -476,6 +542,17 @@ SITE_WORDS: Final[dict[str, Any]] = {
         "list_of": "list of {type}",
         "mapping": "mapping of key to {type}",
         "mapping_matching": "mapping of key (matching {pattern}) to {type}",
+        "date": "date (YYYY-MM-DD)",
+        # The example of dated price changes on the maintainers' page.
+        "price_example": "Say {data} recorded these two changes (the example {example}, checked with the data "
+        "at every build):",
+        "price_example_section": 'On {date}, the day of the first, the products page\'s "Price changes" section '
+        "lists them:",
+        "price_example_diff": "Before they merge, {command} says what they move (here against the data without "
+        "them, with the worked scenarios):",
+        "price_example_quote": "The worked scenario “{title}” is dated {date}: its Jira renewal falls after the "
+        "first change and is priced on its own day, while what is due now keeps the prices of the quote's date. "
+        "{command} prints:",
         "integer": "whole number",
         "number": "amount",
         "string": "text",
