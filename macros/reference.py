@@ -191,10 +191,11 @@ def price_change_example() -> str:
     text = (PROJECT / PRICE_CHANGE_EXAMPLE).read_text(encoding="utf-8")
     entries = text[re.search(r"^price_changes:", text, re.M).start() :].rstrip("\n")  # type: ignore[union-attr]
     first = after.price_changes[0].effective
+    with_example = word("site.reference.price_example_version", data=DEFAULT_DATA)
     said = render(
-        compare(Version(DEFAULT_DATA, before, worked), Version("with the example", after, worked)),
+        compare(Version(DEFAULT_DATA, before, worked), Version(with_example, after, worked)),
         DEFAULT_DATA,
-        f"{DEFAULT_DATA} with the example",
+        with_example,
     )
     scenario = next(s for s in worked if s.id == EXAMPLE_SCENARIO)
     assert scenario.date is not None  # worked scenarios are dated

@@ -391,7 +391,6 @@
     });
   }
 
-  // The quote object of CONTRACTS.md, exactly as `govcloud quote --json` prints it.
   // The JSON quote of docs/formats.md, exactly as `govcloud quote --json` prints it.
   function quote(book, scenario, day) {
     var e = explain(book, scenario, day);

@@ -88,12 +88,14 @@ def test_the_calculation_fills_the_shipped_templates():
 # Runs numbers.js's longDate and count in Node on {"book", "days", "counts"} from stdin, in
 # the locale the price book names (read as the page reads it).
 NUMBERS_RUNNER = """
-import { longDate, count, localeOf } from "%s";
+globalThis.window = globalThis;
+await import("%s");
+const { longDate, count, localeOf } = await import("%s");
 let input = "";
 process.stdin.on("data", (d) => { input += d; });
 process.stdin.on("end", () => {
   const { book, days, counts } = JSON.parse(input), locale = localeOf(book);
-  process.stdout.write(JSON.stringify({ days: days.map((d) => longDate(d, locale)),
+  process.stdout.write(JSON.stringify({ days: days.map((d) => longDate(d, book)),
                                         counts: counts.map((n) => count(n, locale)) }));
 });
 """
@@ -101,8 +103,9 @@ process.stdin.on("end", () => {
 
 def run_numbers(book: dict, days: list[str], counts: list[int]) -> dict:
     numbers = (ROOT / "docs" / "assets" / "estimator" / "numbers.js").as_uri()
+    calculation = (ROOT / "docs" / "assets" / "govcloud-quote.js").as_uri()
     result = subprocess.run(
-        [shutil.which("node") or "node", "--input-type=module", "-e", NUMBERS_RUNNER % numbers],
+        [shutil.which("node") or "node", "--input-type=module", "-e", NUMBERS_RUNNER % (calculation, numbers)],
         input=json.dumps({"book": book, "days": days, "counts": counts}),
         capture_output=True,
         text=True,

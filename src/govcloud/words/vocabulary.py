@@ -546,6 +546,7 @@ SITE_WORDS: Final[dict[str, Any]] = {
         # The example of dated price changes on the maintainers' page.
         "price_example": "Say {data} recorded these two changes (the example {example}, checked with the data "
         "at every build):",
+        "price_example_version": "{data} with the example",
         "price_example_section": 'On {date}, the day of the first, the products page\'s "Price changes" section '
         "lists them:",
         "price_example_diff": "Before they merge, {command} says what they move (here against the data without "
