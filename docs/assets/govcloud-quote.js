@@ -341,7 +341,9 @@
   // "February 1, 2027": a day as people read it, through Intl in the vocabulary's locale (the
   // price book's words.language.locale; Python: cldr.long_date, CLDR's same long form).
   function longDay(book, day) {
-    return new Intl.DateTimeFormat(book.words.language.locale, { year: "numeric", month: "long", day: "numeric",
+    var locale = book.words.language.locale;   // never the browser's own language: a missing one is a mistake
+    if (typeof locale !== "string" || !locale) throw new Error("no locale given: " + locale);
+    return new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric",
                                                                timeZone: "UTC" }).format(new Date(dayTime(day)));
   }
 

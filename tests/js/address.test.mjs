@@ -165,7 +165,7 @@ test("an old link with only the days left counts them from the day it is opened,
                              "counted from today: the renewal is taken to be on March 26, 2027. If that is not " +
                              "your renewal date, correct it in the form."]);
   // Opened a month later, the same link renews a month later.
-  assert.match(readAddress(new URLSearchParams("current.alpha=5&days_remaining=120"), book(), KINDS,
+  assert.match(readAddress(new URLSearchParams("current.alpha=5&days_remaining=120"), book(), ns, KINDS,
                            new Date(2026, 11, 26, 9)).notes[0], /April 25, 2027/);
 });
 

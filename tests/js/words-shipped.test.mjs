@@ -15,7 +15,7 @@ import { book, marked, ns, NOW, WORDS } from "./fixture.mjs";
 
 const KINDS = ["government", "commercial"];
 const OWN = ["estimator_link", "estimator_dates", "estimator_form", "estimator_status", "estimator_files"];
-const TIMELINE = { customer: "government", days_remaining: 120, current: { alpha: { users: 80, instances: 1 } },
+const TIMELINE = { customer: "government", date: "2026-11-26", days_remaining: 120, current: { alpha: { users: 80, instances: 1 } },
                    proposed: { alpha: { users: 200, instances: 1 }, beta: { users: 20, instances: 1 } } };
 const view = (b, scenario = TIMELINE, renewal = null) => makeView({ book: b, ns, scenario, quote: ns.explain(b, scenario),
   who: "Government buyers", renewal, href: "https://example.test/estimator/?x=1", now: NOW });
@@ -35,8 +35,10 @@ test("the link's notices are the price book's sentences", () => {
     "‹Ignored ‹“gamma=3”›: ‹the estimator has no such setting›.›",
     "‹Ignored ‹“customer=army”›: ‹use government‹ or ›commercial›.›",   // the kinds joined by "‹ or ›"
     "‹Ignored ‹“beta=x”›: ‹it must be a whole number, 1 or more›.›",
-    "‹Ignored ‹“renewal=soon”›: ‹use a date written as YYYY-MM-DD›.›",
+    "‹Ignored ‹“x=1”›: ‹the estimator has no such setting›.›",
     "‹…and 1 more part of the link that were not used either.›"]);
+  // The renewal date is read once the date of the change it counts from is known: its notice comes last.
+  assert.equal(r.all.at(-1), "‹Ignored ‹“renewal=soon”›: ‹use a date written as YYYY-MM-DD›.›");
   const renewal = readAddress(new URLSearchParams("current.alpha=5&days_remaining=10&renewal=2027-03-26"), b, ns, KINDS, NOW);
   assert.deepEqual(renewal.notices, ["‹Used the renewal date March 26, 2027 (‹120 days from today›) instead of “days_remaining=10”.›"]);
   const options = readOptions(Array.from(new URLSearchParams("opt4.alpha=3&name=a&name=b")),
@@ -51,15 +53,15 @@ test("a count in a notice and a date are written in the book's locale", () => {
   assert.match(renewal.notices[0], /^Used the renewal date 26\. März 2027 /);
   const many = readAddress(new URLSearchParams(Array(1234 + 6).fill("alpha=1").join("&")), b, ns, KINDS, NOW);
   assert.equal(many.notices.at(-1), "…and 1.234 more parts of the link that were not used either.");
-  assert.equal(longDate("2027-03-26", "en-GB"), "26 March 2027");
-  assert.throws(() => longDate("2027-03-26"), /no locale/);   // never the browser's own language
+  assert.equal(longDate("2027-03-26", book({ words: { ...WORDS, language: { locale: "en-GB" } } })), "26 March 2027");
+  assert.throws(() => longDate("2027-03-26", book({ words: { ...WORDS, language: {} } })), /no locale/);   // never the browser's own language
 });
 
 test("the form's field names and the days from today are the price book's", () => {
   const b = marked(OWN);
   assert.equal(fromToday(0, b, ns), "‹today›");
   assert.equal(fromToday(1, b, ns), "‹1 day from today›");
-  assert.match(checkRenewal("2026-01-01", b, ns, NOW).problem, /^‹Renewal date› must/);
+  assert.match(checkRenewal("2026-01-01", b, ns, "2026-11-26").problem, /^‹Renewal date› must/);
   const r = readAnswers({ values: new Map([["gc-users-alpha", "x"], ["gc-current-users-beta", "y"],
                                            ["gc-days-remaining", "z"]]),
                           customer: "government", change: true, renewalProblem: null, cancelled: new Set(),
@@ -86,7 +88,8 @@ test("the status, the announcement, the printed context and the files are the pr
 
 test("a renewal's dates and the bills' follow the book's locale", () => {
   const b = book({ words: { ...WORDS, language: { locale: "en-GB" } } }), v = view(b, TIMELINE, "2027-03-26");
-  assert.equal(bills(v).rows[1].when, ns.word(b, "bills.on_date", { date: "26 March 2027" }));
-  assert.match(about(v)[1], /26 March 2027/);
+  assert.equal(bills(v).rows[1].on, "26 March 2027");
+  assert.match(about(v)[1], /26 November 2026.*26 December 2026/);   // the quote's date and until when it holds
+  assert.match(about(v)[2], /26 March 2027/);
   assert.match(context(v).at(-3), /26 November 2026/);
 });

@@ -227,8 +227,7 @@ export function dated(view) {
   const q = view.quote;
   const date = cell(long(view, q.date), q.date), validUntil = cell(long(view, q.valid_until), q.valid_until);
   return { date, validUntil, passed: daysBetween(view.today, q.valid_until) < 0,
-           notice: "This estimate is for " + date.text + ": a quote made that day held its prices until " +
-                   validUntil.text + ". A quote made today may differ." };
+           notice: view.words("estimator_status.dated_passed", { date: date.text, valid_until: validUntil.text }) };
 }
 
 /* The yearly price as tables show it (present._annual): D's, and beside it the renewal's when a

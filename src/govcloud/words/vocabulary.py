@@ -160,7 +160,6 @@ WORDS: Final[dict[str, Any]] = {
         "now": "Today",
         "in_days": "In {days} days",
         "in_day": "In 1 day",
-        "on_date": "On {date}",
         "when_on": "{when}, {date}",
         "undated": "At renewal (the days left were not given)",
         "none": "No bills: nothing priced is kept or bought.",
@@ -320,6 +319,9 @@ WORDS: Final[dict[str, Any]] = {
     # and what the live region says once typing pauses.
     "estimator_status": {
         "empty": "Enter the users of at least one product to see an estimate.",
+        # Beside the figures once a quote made on the estimate's date would no longer hold.
+        "dated_passed": "This estimate is for {date}: a quote made that day held its prices until {valid_until}. "
+        "A quote made today may differ.",
         "fix_to_see": "Fix the problems marked above to see an estimate.",
         "finish_to_see": "Finish your answers to see an estimate.",
         "stale_fix": "Out of date: fix the problems marked above.",
