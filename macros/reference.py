@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import re
 
-from govcloud.calc.quote import quote
+from govcloud.calc.quote import Quote, quote
 from govcloud.cli.diff import Version, compare, render
-from govcloud.load.datafiles import DEFAULT_DATA, DEFAULT_SCENARIOS, PROJECT
+from govcloud.load.datafiles import PROJECT
 from govcloud.load.loading import catalog_cross_checks, data_path, display_name, validate
-from govcloud.load.scenarios import parse_scenarios
 from govcloud.load.yamlsource import Document, load_file, load_text, read_text
 from govcloud.model.catalog import RESERVED_KEYS, Catalog
 from govcloud.model.problems import InputError
+from govcloud.model.scenario import Scenario
 from govcloud.render.tables import heading, quote_table
 from govcloud.words.cldr import long_date
 from govcloud.words.vocabulary import word
@@ -29,10 +29,11 @@ EXAMPLE_SCENARIO = "upgrade-and-add-product"
 
 
 class ReferenceMacros:
-    """Mixed into the page macros: needs `self.catalog`."""
+    """Mixed into the page macros: needs `self.catalog`, `self.source` and `self.worked`."""
 
     catalog: Catalog
     source: Document | None  # the data file as loaded (its lines), when the caller has it
+    worked: list[tuple[Scenario, Quote]]  # the worked scenarios and their quotes
 
     def field_reference(self) -> str:
         """Every field of the data file, generated from the model's JSON schema."""
@@ -79,7 +80,10 @@ class ReferenceMacros:
         return "\n\n".join(out)
 
     def price_change_example(self) -> str:
-        return price_change_example()
+        path = data_path(None)
+        name = display_name(path)
+        data = self.source if self.source is not None else load_text(read_text(path, name), name)
+        return price_change_example(data, name, [s for s, _ in self.worked])
 
     @staticmethod
     def reserved_keys() -> str:
@@ -175,33 +179,27 @@ class ReferenceMacros:
         return f"{lines_said}\n\n```text\n{shown}\n```\n\n{problems_said}\n\n```text\n{problems}\n```"
 
 
-def price_change_example() -> str:
-    """Two dated price changes (data/examples/price-changes.yml) applied to the project's own data
-    and worked scenarios (whatever data the build uses: the example documents the format): the
-    entries, the products page's "Price changes" table on the first one's day, what `govcloud diff`
-    says, and a worked scenario's quote across the change. A problem in the example stops the build."""
-    data = load_file(PROJECT / DEFAULT_DATA, DEFAULT_DATA)
+def price_change_example(data: Document, name: str, worked: list[Scenario]) -> str:
+    """Two dated price changes (data/examples/price-changes.yml) applied to the data the build
+    uses and its worked scenarios (the example documents the format): the entries, the products
+    page's "Price changes" table on the first one's day, what `govcloud diff` says, and a worked
+    scenario's quote across the change. A problem in the example stops the build."""
     example = load_file(PROJECT / PRICE_CHANGE_EXAMPLE, PRICE_CHANGE_EXAMPLE)
     # The example's own lines name its problems; the data's are checked by the data's own load.
     merged = Document(example.name, {**data.value, "price_changes": example.value["price_changes"]}, example.lines)
     before = validate(Catalog, data, catalog_cross_checks)
     after = validate(Catalog, merged, catalog_cross_checks)
-    scenarios = load_file(PROJECT / DEFAULT_SCENARIOS, DEFAULT_SCENARIOS)
-    worked, _ = parse_scenarios(scenarios, after)
     text = (PROJECT / PRICE_CHANGE_EXAMPLE).read_text(encoding="utf-8")
     entries = text[re.search(r"^price_changes:", text, re.M).start() :].rstrip("\n")  # type: ignore[union-attr]
     first = after.price_changes[0].effective
-    with_example = word("site.reference.price_example_version", data=DEFAULT_DATA)
-    said = render(
-        compare(Version(DEFAULT_DATA, before, worked), Version(with_example, after, worked)),
-        DEFAULT_DATA,
-        with_example,
-    )
-    scenario = next(s for s in worked if s.id == EXAMPLE_SCENARIO)
+    with_example = word("site.reference.price_example_version", data=name)
+    said = render(compare(Version(name, before, worked), Version(with_example, after, worked)), name, with_example)
+    # The project's example scenario, else the first change a build's own scenarios hold.
+    scenario = next((s for s in worked if s.id == EXAMPLE_SCENARIO), None) or next(s for s in worked if s.current)
     assert scenario.date is not None  # worked scenarios are dated
     table = quote_table(after, scenario, quote(after, scenario), heading(1, 1, scenario))
     return (
-        word("site.reference.price_example", data=f"`{DEFAULT_DATA}`", example=f"`{PRICE_CHANGE_EXAMPLE}`")
+        word("site.reference.price_example", data=f"`{name}`", example=f"`{PRICE_CHANGE_EXAMPLE}`")
         + f"\n\n```yaml\n{entries}\n```\n\n"
         + word("site.reference.price_example_section", date=long_date(first))
         + f"\n\n{price_changes(after, first)}\n\n"

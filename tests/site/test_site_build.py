@@ -4,6 +4,8 @@ and builds that must fail when data, a link or a macro is broken."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import re
 import shutil
 from decimal import Decimal
@@ -181,8 +183,12 @@ def test_each_scenario_links_to_the_estimator_prefilled(site_dir, raw_scenarios)
             assert params.get(f"{key}.instances", "1") == str(held.get("instances", 1))
         for key, held in (scenario.get("current") or {}).items():
             assert params[f"current.{key}"] == str(held["users"])
+        # Dated: the quote's date, and for a change the renewal that its days give (never the days).
+        assert params["date"] == str(scenario["date"])
+        assert "days_remaining" not in params
         if "current" in scenario:
-            assert params["days_remaining"] == str(scenario["days_remaining"])
+            renewal = scenario["date"] + timedelta(days=scenario["days_remaining"])
+            assert params["renewal"] == renewal.isoformat()
 
 
 def estimator_change_words() -> dict[str, str]:
