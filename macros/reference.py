@@ -200,7 +200,7 @@ def price_change_example(data: Document, name: str, worked: list[Scenario]) -> s
     table = quote_table(after, scenario, quote(after, scenario), heading(1, 1, scenario))
     return (
         word("site.reference.price_example", data=f"`{name}`", example=f"`{PRICE_CHANGE_EXAMPLE}`")
-        + f"\n\n```yaml\n{entries}\n```\n\n"
+        + f"\n\n```text\n{entries}\n```\n\n"
         + word("site.reference.price_example_section", date=long_date(first))
         + f"\n\n{price_changes(after, first)}\n\n"
         + word("site.reference.price_example_diff", command="`govcloud diff`")

@@ -216,6 +216,7 @@ def small_site(tmp: Path, data: str) -> Path:
     for page in ("products.md", "glossary.md", "sources.md"):
         shutil.copy(ROOT / "docs" / page, docs / page)
     (docs / "index.md").write_text("# Home\n")
+    (docs / "estimator.md").write_text("# Cost estimator\n")  # the note on what the prices are as of links to it
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
     config.update(
         docs_dir=str(docs),
