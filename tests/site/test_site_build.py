@@ -4,10 +4,9 @@ and builds that must fail when data, a link or a macro is broken."""
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import re
 import shutil
+from datetime import timedelta
 from decimal import Decimal
 from html import unescape
 from pathlib import Path
