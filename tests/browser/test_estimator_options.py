@@ -190,11 +190,18 @@ def test_link_round_trip_and_every_export(page, site_url, catalog, tmp_path):
 
     with page.expect_download() as download:
         page.get_by_role("button", name="Download CSV").click()
-    rows = list(csv.reader(io.StringIO(open(download.value.path(), encoding="utf-8", newline="").read())))
-    assert rows[1] == [""] + names
-    assert next(r for r in rows if r[:1] == [WORDS["totals"]["after"]])[1:] == [text(q.annual_total) for q in quotes]
-    for name in names:
-        assert [word("options.details", name=name)] in rows
+    # One table: each option's rows named in the "Option" column; its totals, its bills, and for
+    # each later option the difference from the first.
+    table = list(csv.reader(io.StringIO(open(download.value.path(), encoding="utf-8-sig", newline="").read())))
+    files = WORDS["estimator_files"]
+    records = [dict(zip(table[0], r)) for r in table[1:]]
+    of = lambda kind: [r for r in records if r[files["csv_kind"]] == files[f"csv_{kind}"]]  # noqa: E731
+    after = f"{WORDS['columns']['annual']} ({catalog.currency})"
+    assert [(r[files["csv_option"]], r[after]) for r in of("total")] == [
+        (n, text(q.annual_total)) for n, q in zip(names, quotes)
+    ]
+    assert [r[files["csv_option"]] for r in of("difference")] == names[1:]
+    assert [r[after] for r in of("difference")] == [text(q.annual_total - quotes[0].annual_total) for q in quotes[1:]]
 
     # The scenario file is `govcloud quote`'s options format, accepted as it is, with the same figures.
     assert quoted_download(page, tmp_path) == as_json(compare(catalog, [(n, scenario(p)) for n, p in OPTIONS]))
@@ -233,8 +240,9 @@ def test_a_name_that_reads_as_a_formula_stays_text_in_a_spreadsheet(page, site_u
     expect(page.get_by_test_id("opt3-first-year-total")).not_to_be_empty()
     with page.expect_download() as download:
         page.get_by_role("button", name="Download CSV").click()
-    rows = list(csv.reader(io.StringIO(open(download.value.path(), encoding="utf-8", newline="").read())))
-    assert rows[1] == ["", OPTIONS[1][0], "'=1+1", "'" + formula]
+    rows = list(csv.reader(io.StringIO(open(download.value.path(), encoding="utf-8-sig", newline="").read())))
+    option = rows[0].index(WORDS["estimator_files"]["csv_option"])
+    assert [OPTIONS[1][0], "'=1+1", "'" + formula] == list(dict.fromkeys(r[option] for r in rows[1:] if r[option]))
     cells = [c for r in rows for c in r]
     assert not [c for c in cells if c[:1] in ("=", "@")], "a cell a spreadsheet would run"
     assert any(c.startswith("-") and c[1:].replace(".", "").isdigit() for c in cells), "a negative amount, kept"

@@ -273,48 +273,51 @@ def test_take_the_estimate_away(page, site_url, catalog, worked, tmp_path):
     assert bill_rows[-1][0] == v.first_year_label and bill_rows[-1][4] == marked(v.first_year)
     assert notes.split("\n") == [text_ for _, text_ in v.footnotes]
 
-    # CSV: the table first, with plain amounts a spreadsheet can add up; then the bills, the context.
+    # CSV: one table a spreadsheet sorts and filters: a kind column, plain amounts it can add up,
+    # each bill's date as YYYY-MM-DD, words as the page says them, and a byte-order mark for Excel.
     with page.expect_download() as download:
         page.get_by_role("button", name="Download CSV").click()
     assert download.value.suggested_filename == "govcloud-estimate-commercial-2026-11-26.csv"
-    table = list(csv.reader(io.StringIO(open(download.value.path(), encoding="utf-8", newline="").read())))
-    cur = catalog.currency
-    assert table[0] == [
-        cols["product"],
-        cols["change"],
-        cols["users"],
-        cols["tier"],
-        cols["instances"],
-        f"{cols['annual']} ({cur})",
-        f"{cols['due_now']} ({cur})",
-        cols["status"],
-        cols["today_tier"],
-        f"{cols['today_annual']} ({cur})",
+    raw = open(download.value.path(), "rb").read()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    table = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    assert len({len(r) for r in table}) == 1, "every row has every column"
+    files, cur = WORDS["estimator_files"], catalog.currency
+    bill_words = WORDS["bills"]
+    assert table[0][:7] == [files["csv_kind"]] + [
+        cols[k] for k in ("product", "change", "users", "tier", "instances", "today_tier")
     ]
-    for row, line in zip(table[1:], q.lines):
-        assert row == [
+    records = [dict(zip(table[0], r)) for r in table[1:]]
+    ask = word("cells.ask", contact=q.contact)
+    of = lambda kind: [r for r in records if r[files["csv_kind"]] == files[f"csv_{kind}"]]  # noqa: E731
+    usd = lambda key: f"{cols[key]} ({cur})"  # noqa: E731
+    assert [
+        (r[cols["product"]], r[cols["change"]], r[cols["users"]], r[usd("annual")], r[usd("due_now")])
+        for r in of("line")
+    ] == [
+        (
             names[line.product],
-            line.change,
+            WORDS["change"][line.change],
             str(line.users),
-            str(line.tier or ""),
-            str(line.instances),
-            text(line.annual) or "",
-            text(line.due_now) or "",
-            line.status,
-            str(line.today_tier or ""),
-            text(line.today_annual) or "",
-        ]
-    total = len(q.lines) + 1
-    assert table[total][0] == WORDS["totals"]["priced_only"]
-    assert table[total][5:7] == [text(q.annual_total), text(q.due_now_total)]
-    assert table[total + 1] == [] and table[total + 2] == [WORDS["bills"]["title"]]
-    dated = table[total + 4 : total + 4 + len(q.bills)]
-    # Each bill's date as YYYY-MM-DD, for a spreadsheet to read as a date.
-    assert [r[1] for r in dated] == [b.on.isoformat() if b.on else "" for b in q.bills]
-    assert [r[4] for r in dated] == [text(b.amount) for b in q.bills]
-    assert table[total + 4 + len(q.bills)] == [v.first_year_label, "", "", "", text(q.first_year_total)]
-    tail = table[total + 6 + len(q.bills) :]
-    assert tail == [[line] for line in context + [text_ for _, text_ in v.footnotes]]
+            text(line.annual) or ask,
+            text(line.due_now) or ask,
+        )
+        for line in q.lines
+    ]
+    [total] = of("total")
+    assert (total[cols["product"]], total[usd("annual")], total[usd("due_now")]) == (
+        WORDS["totals"]["priced_only"],
+        text(q.annual_total),
+        text(q.due_now_total),
+    )
+    amount = f"{bill_words['amount']} ({cur})"
+    assert [(r[bill_words["on"]], r[amount]) for r in of("bill")] == [
+        (b.on.isoformat() if b.on else "", text(b.amount)) for b in q.bills
+    ]
+    [year] = of("bills_total")
+    assert (year[bill_words["what"]], year[amount]) == (v.first_year_label, text(q.first_year_total))
+    assert [r[bill_words["what"]] for r in of("footnote")] == [text_ for _, text_ in v.footnotes]
+    assert [r[bill_words["what"]] for r in of("about")] == context
 
     # The scenario file goes through `govcloud quote` unchanged and gives the same quote.
     for name in ("beyond-the-price-book", "upgrade-and-add-product", "cancel-everything"):

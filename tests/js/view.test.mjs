@@ -86,17 +86,13 @@ test("once the data records price changes, each bill names the prices it is pric
   const t = table(view(TIMELINE, { b }));
   assert.equal(t.rows[0][columns(view(TIMELINE)).findIndex(([k]) => k === "annual") + 1],
                "$20,000.00; $21,000.00 from February 1, 2027");
-  const lines = csv(view(TIMELINE, { b })).split("\r\n");
-  const at = lines.indexOf(csvCell(say("bills.title")));
-  assert.deepEqual(lines.slice(at + 1, at + 5), [
-    ["when", "on", "what", "products", "prices"].map((k) => say("bills." + k)).join(",") + "," + say("bills.amount") + " (USD)",
-    [say("bills.now"), "2026-11-26", csvCell(say("bills.due_now").replace(/^./, (c) => c.toUpperCase())), csvCell("Alpha, Beta"),
-     say("bills.prices_base"), "5631.51"].join(","),
-    [say("bills.in_days", { days: "120" }), "2027-03-26", csvCell(say("bills.renewal").replace(/^./, (c) => c.toUpperCase())),
-     "Alpha", csvCell(say("bills.prices_from", { date: "February 1, 2027" })), "21000.00"].join(","),
-    [say("bills.in_days", { days: "365" }), "2027-11-26",
-     csvCell(say("bills.first_renewal").replace(/^./, (c) => c.toUpperCase())), "Beta",
-     csvCell(say("bills.prices_from", { date: "February 1, 2027" })), "700.00"].join(",")]);
+  // The CSV's bills carry their date and, once the data records changes, the prices each is priced on.
+  const inCsv = readCsv(csv(view(TIMELINE, { b })));
+  const bill = (r) => [r[say("bills.on")], r[say("bills.prices")], r[say("bills.amount") + " (USD)"]];
+  assert.deepEqual(inCsv.filter((r) => r.Kind === say("estimator_files.csv_bill")).map(bill), [
+    ["2026-11-26", say("bills.prices_base"), "5631.51"],
+    ["2027-03-26", say("bills.prices_from", { date: "February 1, 2027" }), "21000.00"],
+    ["2027-11-26", say("bills.prices_from", { date: "February 1, 2027" }), "700.00"]]);
 });
 
 test("a figure on an unconfirmed rule carries it; confirming the rule removes it", () => {
@@ -149,13 +145,50 @@ test("the status never asks for users while users are entered", () => {
   assert.match(announcement(words, view(TIMELINE), 0, true), /\$25,631\.51/);
 });
 
-test("CSV: plain values, the totals, the bills, then the context and footnotes", () => {
-  const lines = csv(view(TIMELINE)).split("\r\n");
-  assert.equal(lines[1], "Alpha,upgrade,200,1000,1,20000.00,4931.51,ok,100,5000.00");
-  assert.equal(lines[2], "Beta,new,20,50,1,700.00,700.00,ok,,");
-  assert.equal(lines[3], say("totals.total") + ",,,,,20700.00,5631.51,,,5000.00");
-  assert.equal(lines[4], "");
-  assert.equal(lines[5], csvCell(say("bills.title")));
+// A CSV file's rows as objects keyed by its header (quoted cells, doubled quotes, CRLF).
+function readCsv(text) {
+  assert.equal(text.charCodeAt(0), 0xfeff, "a byte-order mark first: Excel reads UTF-8 only with one");
+  const rowsOut = [], cells = [];
+  let cell = "", quoted = false;
+  for (let i = 1; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false; else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") { cells.push(cell); cell = ""; }
+    else if (ch === "\r" && text[i + 1] === "\n") { cells.push(cell); rowsOut.push(cells.splice(0)); cell = ""; i++; }
+    else cell += ch;
+  }
+  const [head, ...body] = rowsOut;
+  assert.ok(body.every((r) => r.length === head.length), "every row has every column");
+  return body.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i]])));
+}
+
+test("CSV: one table with a kind column, plain values, words as the page says them", () => {
+  const text = csv(view(TIMELINE)), kinds = (k) => say("estimator_files.csv_" + k);
+  assert.equal(text.split("\r\n")[0], "\ufeff" + ["estimator_files.csv_kind", "columns.product", "columns.change",
+    "columns.users", "columns.tier", "columns.instances", "columns.today_tier"].map((k) => say(k)).join(",") + "," +
+    ["columns.today_annual", "columns.annual", "columns.due_now"].map((k) => say(k) + " (USD)").join(",") + "," +
+    ["bills.on", "bills.when", "bills.what"].map((k) => say(k)).join(",") + "," + say("bills.amount") + " (USD)," +
+    say("estimator_files.csv_confirm"));
+  const got = readCsv(text), col = (k) => say("columns." + k), usd = (k) => say("columns." + k) + " (USD)";
+  const [alpha, beta, total] = got;
+  assert.deepEqual([alpha.Kind, alpha[col("product")], alpha[col("change")], alpha[col("users")], alpha[col("tier")],
+                    alpha[col("today_tier")], alpha[usd("today_annual")], alpha[usd("annual")], alpha[usd("due_now")]],
+                   [kinds("line"), "Alpha", say("change.upgrade"), "200", "1000", "100", "5000.00", "20000.00", "4931.51"]);
+  // Nothing held today: the page's dash, not an empty cell that reads as zero.
+  assert.deepEqual([beta[col("change")], beta[col("today_tier")], beta[usd("today_annual")]],
+                   [say("change.new"), say("cells.none"), say("cells.none")]);
+  assert.deepEqual([total.Kind, total[col("product")], total[usd("annual")], total[usd("due_now")], total[usd("today_annual")]],
+                   [kinds("total"), say("totals.total"), "20700.00", "5631.51", "5000.00"]);
+  const bills = got.filter((r) => r.Kind === kinds("bill"));
+  assert.deepEqual(bills.map((r) => [r[say("bills.on")], r[col("product")], r[say("bills.amount") + " (USD)"]]),
+                   [["2026-11-26", "Alpha, Beta", "5631.51"], ["2027-03-26", "Alpha", "20000.00"], ["2027-11-26", "Beta", "700.00"]]);
+  // Each rule to confirm once, as a row of its own; the figures resting on it carry its number.
+  const notes = got.filter((r) => r.Kind === kinds("footnote"));
+  assert.deepEqual(notes.map((r) => r[say("estimator_files.csv_confirm")]), ["1", "2"]);
+  assert.equal(alpha[say("estimator_files.csv_confirm")], "1");
+  assert.ok(got.some((r) => r.Kind === kinds("about") && r[say("bills.what")].startsWith("Link: ")));
   assert.equal(csvCell('say "hi", then\nleave'), '"say ""hi"", then\nleave"');
 });
 

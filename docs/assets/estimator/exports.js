@@ -50,35 +50,76 @@ export function tsvLines(rows) {
   return rows.map((r) => r.map(cellText).join("\t")).join("\n");
 }
 
-/* The CSV: the lines with plain values first (a header row, one row per
- * product, the totals), so a reader that stops at the first empty row gets
- * just the table; then the dated bills, then what the estimate is for. */
+/* The CSV: one table a spreadsheet sorts and filters (issue 20). A row per product line of each
+ * option, a row for each option's totals, a row per bill, one for what the bills in the next
+ * term's days add up to; then the footnotes and what the estimate is for, each a row of its own
+ * kind, and for options each later one's totals less the first's. Every row has every column;
+ * "Kind" tells them apart. Figures are plain values (amounts
+ * without a currency sign, dates as YYYY-MM-DD), words as the page says them; a rule to confirm
+ * is its footnote's number in "To confirm". `names`: the options' names, or none for one
+ * estimate (then there is no "Option" column). */
 export function csv(view) {
-  const cur = view.book.currency, w = view.words, keys = ["product", "change", "users", "tier", "instances", "annual",
-                                                          "due_now", "status", "today_tier", "today_annual"];
-  const money = (k) => ["annual", "due_now", "today_annual"].includes(k);
+  return csvTable([view], null);
+}
+
+export function csvTable(views, names) {
+  const v0 = views[0], w = v0.words, cur = v0.book.currency, change = v0.change;
+  const dated = views.some((v) => bills(v).keys.includes("prices"));
   const inCurrency = (heading) => w("estimator_files.money_heading", { heading, currency: cur });
-  const head = keys.map((k) => (money(k) ? inCurrency(w("columns." + k)) : w("columns." + k)));
-  const text = view.money.text, t = totals(view), b = bills(view), f = footnotes(view);
-  const out = [head];
-  for (const r of rows(view)) {
-    const l = r.line;
-    out.push([r.cells.product.text, l.change, String(l.users), l.tier === null ? "" : String(l.tier),
-              String(l.instances), l.annual === null ? "" : text(l.annual), l.due_now === null ? "" : text(l.due_now),
-              l.status, l.today_tier === null ? "" : String(l.today_tier),
-              l.today_annual === null ? "" : text(l.today_annual)]);
-  }
-  out.push([t.label, "", "", "", "", t.annual.value || "", t.due_now.value || "", "", "",
-            t.today ? t.today.value || "" : ""]);
-  // The bills: each one's date as YYYY-MM-DD (a spreadsheet reads it as a date) and, once the
-  // data records price changes, the prices it is priced on.
-  out.push([], [b.title], b.keys.map((k, i) => (k === "amount" ? inCurrency(b.heads[i]) : b.heads[i])));
-  const value = (r, k) => (k === "amount" ? r.amount.value : k === "on" ? r.onValue || "" : r[k]);
-  for (const r of b.rows) out.push(b.keys.map((k) => value(r, k)));
-  out.push(b.keys.map((k, i) => (i === 0 ? b.firstYearLabel : k === "amount" ? b.firstYear.value || b.firstYear.text : "")));
-  out.push([]);
-  for (const line of context(view).concat(f.text)) out.push([line]);
-  return out.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  const keys = ["kind"].concat(names ? ["option"] : [], ["product", "change", "users", "tier", "instances"],
+                               change ? ["today_tier", "today_annual"] : [], ["annual", "due_now", "on", "when",
+                               "what"], dated ? ["prices"] : [], ["amount", "confirm"]);
+  const MONEY = ["today_annual", "annual", "due_now", "amount"];
+  const heading = (k) => {
+    const text = k === "kind" || k === "option" || k === "confirm" ? w("estimator_files.csv_" + k)
+      : ["on", "when", "what", "prices", "amount"].includes(k) ? w("bills." + k) : w("columns." + k);
+    return MONEY.includes(k) ? inCurrency(text) : text;
+  };
+  // Footnote numbers across every option, in order of first use (as the copied tables number them).
+  const used = [];
+  for (const v of views) for (const a of assumptionsUsed(v)) if (!used.includes(a)) used.push(a);
+  const marks = (cells) => [...new Set(cells.flatMap((c) => c.assumptions))].map((a) => used.indexOf(a) + 1).join("; ");
+  // A figure's plain value; where it has none (not priced, nothing held), the words the page shows.
+  const plain = (c) => (c.value !== null && c.value !== undefined && c.value !== "" ? c.value : c.text);
+  const kind = (k) => w("estimator_files.csv_" + k);
+  const out = [keys.map(heading)];
+  const row = (values) => out.push(keys.map((k) => (values[k] === undefined ? "" : values[k])));
+  views.forEach((v, i) => {
+    const option = names ? { option: names[i] } : {};
+    for (const r of rows(v)) {
+      const c = r.cells, l = r.line;
+      row({ kind: kind("line"), ...option, product: c.product.text, change: w("change." + l.change),
+            users: String(l.users), tier: l.tier === null ? c.tier.text : String(l.tier), instances: String(l.instances),
+            ...(change ? { today_tier: l.today_tier === null ? c.today_tier.text : String(l.today_tier),
+                           today_annual: plain(c.today) } : {}),
+            annual: plain(c.annual), due_now: plain(c.due_now),
+            confirm: marks(Object.values(c)) });
+    }
+    const t = totals(v);
+    row({ kind: kind("total"), ...option, product: t.label, ...(change && t.today ? { today_annual: plain(t.today) } : {}),
+          annual: plain(t.annual), due_now: plain(t.due_now),
+          confirm: marks([t.annual, t.due_now]) });
+    const b = bills(v);
+    for (const r of b.rows) {
+      row({ kind: kind("bill"), ...option, product: r.products, on: r.onValue || "", when: r.when, what: r.what,
+            ...(dated ? { prices: r.prices } : {}), amount: plain(r.amount), confirm: marks([r.amount]) });
+    }
+    row({ kind: kind("bills_total"), ...option, what: b.firstYearLabel, amount: plain(b.firstYear), confirm: marks([b.firstYear]) });
+    // A later option's totals less the first's, where both are known (as the side-by-side table has them).
+    if (i > 0) {
+      const less = (figure) => (figure(v.quote) === null || figure(v0.quote) === null ? ""
+        : v.money.text(figure(v.quote) - figure(v0.quote)));
+      row({ kind: kind("difference"), ...option, product: w("options.difference", { name: names[0] }),
+            annual: less((q) => (q.complete ? q.annual_total : null)), due_now: less((q) => q.due_now_total),
+            what: b.firstYearLabel, amount: less((q) => q.first_year_total) });
+    }
+  });
+  used.forEach((k, i) => row({ kind: kind("footnote"), what: w("assumptions.footnote", { n: i + 1, title: v0.book.rules[k].title,
+                                                                                      summary: v0.book.rules[k].summary }),
+                               confirm: String(i + 1) }));
+  for (const line of context(v0)) row({ kind: kind("about"), what: line });
+  // A byte-order mark: Excel reads the file as UTF-8 only with one (curly quotes came out garbled).
+  return "\ufeff" + out.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }
 
 // The copied table as text: the context, the table, the bills, the footnotes, tab-separated.

@@ -3,7 +3,7 @@
  * each option's own table as one option's export has it (exports.js). The
  * scenario file is govcloud quote's `options:` format. Pure text. */
 import { comparison } from "./compare.js";
-import { table, csv, csvCell, tsvLines } from "./exports.js";
+import { table, csvTable, tsvLines } from "./exports.js";
 import { context, bills } from "./view.js";
 import { addDays } from "./numbers.js";
 
@@ -34,12 +34,9 @@ export function tsvAll(views, names) {
     .concat(views.map((v, i) => optionText(v, names[i]))).join("\n\n") + "\n";
 }
 
-// The CSV: the side-by-side grid (plain values), then each option's CSV under its name.
+// The CSV: one table, each option's rows named in its "Option" column (exports.csvTable).
 export function csvAll(views, names) {
-  const g = grid(views, names), row = (r) => r.map(csvCell).join(",");
-  const out = [row([g.title]), row(g.head)].concat(g.values.map(row), g.notes.map((n) => row([n])));
-  views.forEach((v, i) => out.push("", row([details(v, names[i])]), csv(v).trimEnd()));
-  return out.join("\r\n") + "\r\n";
+  return csvTable(views, names);
 }
 
 // The grids as HTML tables' rows: [caption, head, rows, footnotes] for the copied table's HTML.

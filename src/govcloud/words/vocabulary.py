@@ -355,6 +355,17 @@ WORDS: Final[dict[str, Any]] = {
         "scenario": "A govcloud scenario: `govcloud quote this-file.yml` quotes it.",
         "scenario_options": "A govcloud scenario with options: `govcloud quote this-file.yml` compares them.",
         "renewal": "({days} days from {today})",
+        # The CSV's own columns and the kinds of its rows (one table a spreadsheet filters by kind).
+        "csv_kind": "Kind",
+        "csv_option": "Option",
+        "csv_confirm": "To confirm",
+        "csv_line": "Product",
+        "csv_total": "Total",
+        "csv_bill": "Bill",
+        "csv_bills_total": "Bills total",
+        "csv_difference": "Difference",
+        "csv_footnote": "To confirm",
+        "csv_about": "About",
     },
     # The site-wide script (docs/assets/govcloud.js), on every page: the name of a wide
     # table's scrolling region when the table has no caption. The build writes this group
