@@ -280,6 +280,8 @@ def estimator_markup(catalog) -> Markup:
                 el("strong", data_testid="first-year-total"),
                 class_="gc-first-year",
             ),
+            # That the bills after the total's last day are left out of it, when there are some.
+            el("p", class_="gc-after-window", data_gc="after-window", data_testid="after-window", hidden=True),
             class_="gc-bills",
             data_gc="bills",
             hidden=True,

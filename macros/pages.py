@@ -340,6 +340,8 @@ class Pages(GlossaryMacros, ReferenceMacros):
         if v.incomplete:
             parts.append(md(v.incomplete))
         parts.append(self.bills_table(scenario, v))
+        if v.after_window:
+            parts.append(md(v.after_window))
         parts.append("\n".join(f"- {md(n.text)}{self._marks(v, n)}" for n in v.notes))
         for k, _ in v.footnotes:
             rule = getattr(self.catalog.rules, k)
@@ -421,13 +423,15 @@ class Pages(GlossaryMacros, ReferenceMacros):
             )
             for b in v.bills
         ]
-        rows.append(
+        # The total between the bills it sums and those after them.
+        rows.insert(
+            v.in_window,
             el(
                 "tr",
                 el("th", v.first_year_label, scope="row", colspan=str(len(keys) - 1)),
                 el("td", v.first_year.text, self._marks(v, v.first_year), data_field="first_year_total"),
                 data_first_year=True,
-            )
+            ),
         )
         return raw_html(
             el(

@@ -51,7 +51,14 @@ test("the bills fall on their own dates, and the first year adds what falls with
     [say("bills.in_days", { days: "120" }), "$20,000.00", "Alpha"],
     [say("bills.in_days", { days: "365" }), "$700.00", "Beta"]]);
   assert.equal(b.firstYear.text, "$25,631.51");   // not 20,700 "each year"
-  assert.equal(b.firstYearLabel, say("totals.first_year", { term_days: 365 }));
+  // The total names its last day, sits after the bills it sums, and says the day-365 bill is left out.
+  assert.equal(b.firstYearLabel, say("totals.window", { label: say("totals.first_year", { term_days: 365 }),
+                                                        date: "November 25, 2027" }));
+  assert.equal(b.inWindow, 2);
+  assert.equal(b.afterWindow, say("totals.after_window", { date: "November 26, 2027" }));
+  const t = table(view(TIMELINE));
+  assert.deepEqual(t.bills.map((r) => r[0]), [say("bills.now"), say("bills.in_days", { days: "120" }), b.firstYearLabel,
+                                              say("bills.in_days", { days: "365" })]);
 });
 
 test("every bill has its date, counted from the date of the change; without days, the renewal is undated", () => {
@@ -206,16 +213,18 @@ test("text a spreadsheet would run as a formula stays text; amounts stay numbers
 
 test("the year's figure: whom to ask when nothing is priced, 'priced lines only' when some is", () => {
   const year = { term_days: 365 };
+  const through = (label) => say("totals.window", { label, date: "November 25, 2027" });
   // Alpha beyond its largest tier (1,000 users): no line priced, no bill, and no $0.00.
-  const none = bills(view({ customer: "government", days_remaining: 10, current: { alpha: { users: 5000, instances: 1 } },
+  const none = bills(view({ customer: "government", date: "2026-11-26", days_remaining: 10,
+                            current: { alpha: { users: 5000, instances: 1 } },
                             proposed: { alpha: { users: 50, instances: 1 } } }));
   assert.deepEqual([none.rows.length, none.firstYear.text, none.firstYearLabel],
-                   [0, say("cells.ask", { contact: "Reseller Co" }), say("totals.first_year", year)]);
+                   [0, say("cells.ask", { contact: "Reseller Co" }), through(say("totals.first_year", year))]);
   // Beta priced beside it: Beta's bills count, and the label says they are the priced lines only.
-  const some = bills(view({ customer: "government", proposed: { alpha: { users: 5000, instances: 1 },
+  const some = bills(view({ customer: "government", date: "2026-11-26", proposed: { alpha: { users: 5000, instances: 1 },
                                                                beta: { users: 20, instances: 1 } } }));
-  assert.deepEqual([some.firstYear.text, some.firstYearLabel], ["$700.00", say("totals.first_year_priced_only", year)]);
-  assert.equal(bills(view(TIMELINE)).firstYearLabel, say("totals.first_year", year));
+  assert.deepEqual([some.firstYear.text, some.firstYearLabel], ["$700.00", through(say("totals.first_year_priced_only", year))]);
+  assert.equal(bills(view(TIMELINE)).firstYearLabel, through(say("totals.first_year", year)));
 });
 
 test("the copied table carries the bills and numbered footnotes", () => {

@@ -268,13 +268,15 @@ def test_quote_table_of_a_change_shows_today_and_the_days_left(tmp_path):
 
 
 def test_quote_table_has_the_dated_bills_and_the_first_year(tmp_path):
-    """Amounts that fall on different dates are shown apart, with the first year's sum."""
+    """Amounts that fall on different dates are shown apart; the first year's sum names its last
+    day and sits between the bills it adds up and the one after (day 365 once seemed counted)."""
     (tmp_path / "change.yml").write_text(CONTRACT_SCENARIO)
     out = ok(run("quote", "change.yml", *DATA_ARGS, cwd=tmp_path)).splitlines()
-    bills = out[out.index(WORDS["bills"]["title"]) + 2 :][:3]
+    bills = out[out.index(WORDS["bills"]["title"]) + 2 :][:5]
     assert [re.split(r"\s{2,}", b) for b in bills] == [
         ["Today", "November 26, 2026", "Due now", "Jira, Confluence", "$13,010.96 [1][2]"],
         ["In 120 days", "March 26, 2027", "The renewal of the current term", "Jira", "$23,400.00"],
+        ["Paid in the next 365 days, through November 25, 2027: $36,410.96 [1][2]"],
         [
             "In 365 days",
             "November 26, 2027",
@@ -282,8 +284,8 @@ def test_quote_table_has_the_dated_bills_and_the_first_year(tmp_path):
             "Confluence",
             "$9,000.00 [2]",
         ],
+        ["Bills from November 26, 2027 on are not in this total."],
     ]
-    assert "Paid in the next 365 days: $36,410.96 [1][2]" in out
 
 
 def test_quote_table_footnotes_name_the_unconfirmed_rules(tmp_path):
@@ -372,7 +374,7 @@ def test_quote_tables_of_a_list_are_numbered(tmp_path):
 
 
 def test_quote_table_with_nothing_priced_does_not_say_zero(tmp_path):
-    (tmp_path / "big.yml").write_text("proposed: {jira: {users: 480, instances: 200}}\n")
+    (tmp_path / "big.yml").write_text("date: 2026-11-26\nproposed: {jira: {users: 480, instances: 200}}\n")
     out = ok(run("quote", "big.yml", *DATA_ARGS, cwd=tmp_path))
     total = table_rows(out)["Total"]
     # No "priced lines only" when none is priced, as on the page; whom to ask instead of $0.00.
@@ -382,7 +384,11 @@ def test_quote_table_with_nothing_priced_does_not_say_zero(tmp_path):
     bills = lines.index(WORDS["bills"]["title"])
     assert lines[bills + 1 : bills + 3] == [
         WORDS["bills"]["none"],
-        word("bills.first_year", label=word("totals.first_year", term_days=365), amount="Ask Carahsoft"),
+        word(
+            "bills.first_year",
+            label=word("totals.window", label=word("totals.first_year", term_days=365), date="November 25, 2027"),
+            amount="Ask Carahsoft",
+        ),
     ]
 
 
@@ -398,13 +404,13 @@ def test_today_beyond_the_instance_limit_has_no_price(tmp_path):
 
 
 def test_quote_table_of_an_incomplete_quote_says_contact_sales(tmp_path):
-    (tmp_path / "big.yml").write_text("proposed: {jira: {users: 60000}, confluence: {users: 20}}\n")
+    (tmp_path / "big.yml").write_text("date: 2026-11-26\nproposed: {jira: {users: 60000}, confluence: {users: 20}}\n")
     out = ok(run("quote", "big.yml", *DATA_ARGS, cwd=tmp_path))
     jira = table_rows(out)["Jira"]
     assert jira[-2:] == ["Ask Carahsoft [1]", "Ask Carahsoft [1]"]
     assert "[1] To confirm: Beyond the price book" in out
     # Confluence is priced: the year's figure is its bills', and says it covers the priced lines only.
-    label = word("totals.first_year_priced_only", term_days=365)
+    label = word("totals.window", label=word("totals.first_year_priced_only", term_days=365), date="November 25, 2027")
     assert any(line.startswith(word("bills.first_year", label=label, amount="$")) for line in out.splitlines())
 
 

@@ -214,6 +214,8 @@ function renderBills(root, view) {
   total.parentNode.querySelectorAll(".gc-confirm, .gc-aside").forEach((n) => n.remove());
   if (!known) total.after(el("span", { class: "gc-aside" }, " " + b.firstYear.text));
   for (const m of markers(view, root, b.firstYear.assumptions)) total.parentNode.append(" ", m);
+  part("after-window").textContent = b.afterWindow;
+  part("after-window").hidden = !b.afterWindow;
   // No bill at all (every line cancelled or beyond the price book): a sentence, not an empty table.
   part("bills-none").hidden = b.rows.length > 0;
   part("bills-table").hidden = b.rows.length === 0;

@@ -27,7 +27,8 @@ export function table(view) {
   const timeline = b.rows.map((r) => b.keys.map((k) => (k === "amount" ? f.mark(r.amount) : r[k])));
   const year = b.keys.map((k, i) => (i === 0 ? b.firstYearLabel : k === "amount" ? f.mark(b.firstYear) : ""));
   return { head: cols.map((c) => c[1]), rows: body.concat([total]), billsTitle: b.title, billsHead: b.heads,
-           bills: timeline.concat([year]), footnotes: f.text };
+           // The total between the bills it sums and those after them (present.view's in_window).
+           bills: timeline.slice(0, b.inWindow).concat([year], timeline.slice(b.inWindow)), footnotes: f.text };
 }
 
 /* A cell as a spreadsheet may read it (the CSV, and the copied table: spreadsheets paste its
@@ -155,5 +156,6 @@ export function yaml(view) {
   for (const r of b.rows) out.push("#   " + view.words("bills.entry", { when: r.when, amount: r.amount.text, what: r.what,
                                                                          products: r.products }));
   out.push("#   " + view.words("bills.first_year", { label: b.firstYearLabel, amount: b.firstYear.text }));
+  if (b.afterWindow) out.push("#   " + b.afterWindow);
   return out.join("\n") + "\n";
 }

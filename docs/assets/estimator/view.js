@@ -3,7 +3,7 @@
  * book's `words` (govcloud.vocabulary); a figure carries the keys of the
  * unconfirmed rules it rests on (`assumptions`), for its "to confirm" marker.
  * Pure: the page, the copied table, the CSV and the printout draw from it. */
-import { isoDate, longDate, daysBetween } from "./numbers.js";
+import { isoDate, longDate, daysBetween, addDays } from "./numbers.js";
 
 // Dates as the price book's words write them.
 const long = (view, isoDay) => longDate(isoDay, view.book);
@@ -183,10 +183,14 @@ function workBills(view) {
     : cell(view.money.show(q.first_year_total), view.money.text(q.first_year_total), yearRules);
   // The columns of present's bills table: the price list each bill uses once the data records changes.
   const keys = ["when", "on", "what", "products"].concat(datedPrices(view) ? ["prices"] : [], ["amount"]);
+  // The total names the last day it covers; bills after it are said to be left out (present.view).
+  const label = w(priced(view) && !q.complete ? "totals.first_year_priced_only" : "totals.first_year", { term_days: term });
+  const later = q.bills.some((b) => b.in_days !== null && b.in_days >= term);
   return { title: w("bills.title"), keys, heads: keys.map((k) => w("bills." + k)),
            rows: rowsOut, firstYear: first,
-           firstYearLabel: w(priced(view) && !q.complete ? "totals.first_year_priced_only" : "totals.first_year",
-                             { term_days: term }) };
+           firstYearLabel: w("totals.window", { label, date: long(view, addDays(q.date, term - 1)) }),
+           afterWindow: later ? w("totals.after_window", { date: long(view, addDays(q.date, term)) }) : "",
+           inWindow: q.bills.filter((x) => x.in_days !== null && x.in_days < term).length };
 }
 
 // The explanation, one note per sentence, with the rules each rests on.

@@ -9,6 +9,7 @@ document `docs/formats.md`). Renderers only lay cells out and draw markers.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 from decimal import Decimal
 
 from govcloud.calc.quote import DIFFERENCE_RULES, Bill, Line, Quote
@@ -63,6 +64,8 @@ class QuoteView:
     first_year_label: str
     first_year: Cell
     notes: list[Cell]
+    after_window: str | None  # that bills after the window are left out of its total, when there are some
+    in_window: int  # how many of the bills (the first ones) the total covers: it is shown after them
     footnotes: list[tuple[str, str]] = field(default_factory=list)  # (rule key, footnote text), numbered from 1
     dated_prices: bool = False  # whether the data records price changes: the bills then name their prices
 
@@ -228,6 +231,11 @@ def view(catalog: Catalog, scenario: Scenario, q: Quote) -> QuoteView:
     else:
         first_year = Cell(show(first), text(first), year_rules)
 
+    later = any(b.in_days is not None and b.in_days >= catalog.term_days for b in q.bills)
+    after_window = (
+        word("totals.after_window", date=long_date(q.day + timedelta(days=catalog.term_days))) if later else None
+    )
+
     contact = getattr(catalog.contacts, scenario.customer)
     about = [word("about.customer", who=_mid_sentence(contact.who), contact=contact.name)]
     about.append(word("about.date", date=long_date(q.day), valid_until=long_date(q.valid_until)))
@@ -256,11 +264,17 @@ def view(catalog: Catalog, scenario: Scenario, q: Quote) -> QuoteView:
         incomplete,
         bills,
         word(
-            "totals.first_year_priced_only" if priced and not q.complete else "totals.first_year",
-            term_days=catalog.term_days,
+            "totals.window",
+            label=word(
+                "totals.first_year_priced_only" if priced and not q.complete else "totals.first_year",
+                term_days=catalog.term_days,
+            ),
+            date=long_date(q.day + timedelta(days=catalog.term_days - 1)),
         ),
         first_year,
         notes,
+        after_window,
+        sum(1 for b in q.bills if b.in_days is not None and b.in_days < catalog.term_days),
         dated_prices=bool(catalog.price_changes),
     )
     # Footnotes in reading order: the table, its total, the bills, the first year, the explanation.

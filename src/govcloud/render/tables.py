@@ -48,8 +48,13 @@ def quote_table(catalog: Catalog, scenario: Scenario, q: Quote, heading: str) ->
         [b.when, b.on, b.what, b.products, *([b.prices] if v.dated_prices else []), _marked(v, b.amount)]
         for b in v.bills
     ]
-    out += align(table, {len(table[0]) - 1}) if v.bills else [template("bills.none")]
-    out.append(word("bills.first_year", label=v.first_year_label, amount=_marked(v, v.first_year)))
+    lines = align(table, {len(table[0]) - 1}) if v.bills else [template("bills.none")]
+    # The total between the bills it sums and those after (a bill on the window's next day once seemed counted).
+    year = word("bills.first_year", label=v.first_year_label, amount=_marked(v, v.first_year))
+    cut = 1 + v.in_window if v.bills else 1
+    out += lines[:cut] + [year] + lines[cut:]
+    if v.after_window:
+        out.append(v.after_window)
     out += room_lines(catalog, q)  # how many more users fit, and what the next tier costs
     out += [""] + [f"- {_marked(v, n)}" for n in v.notes]
     if v.footnotes:

@@ -79,6 +79,10 @@ WORDS: Final[dict[str, Any]] = {
         "incomplete": "Incomplete: the totals leave out the lines marked “{ask}”.",
         "first_year": "Paid in the next {term_days} days",
         "first_year_priced_only": "Paid in the next {term_days} days (priced lines only)",
+        # The bills' total names the last day it covers (the quote's date + term_days - 1); the
+        # bills after it are said to be left out (a bill on day 365 once seemed counted).
+        "window": "{label}, through {date}",
+        "after_window": "Bills from {date} on are not in this total.",
         "today": "Yearly prices today",
         "after": "Yearly prices after",
     },
