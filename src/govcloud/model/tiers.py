@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from govcloud.model.catalog import Product
+from govcloud.model.catalog import Product, Tier
 from govcloud.model.scenario import Change, Holding
 
 
 def tier_index(product: Product, users: int) -> int:
     """Index of the smallest tier covering `users`; len(tiers) when none does."""
-    return bisect_left([t.users for t in product.tiers], users)
+    return bisect_left(product.tiers, users, key=_users)
+
+
+def _users(tier: Tier) -> int:
+    return tier.users
 
 
 def change_of(product: Product, now: Holding | None, wanted: Holding | None) -> Change:
