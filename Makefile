@@ -69,7 +69,7 @@ test: setup esbuild-deps chromium lighthouse-deps test-js parity
 
 # No build, no browser: the unit tests and the estimator's pure modules, in under a minute.
 test-fast: setup node
-	$(BIN)/pytest -m unit
+	$(BIN)/pytest -m unit -n $(JOBS)
 	node --test tests/js/
 
 # The estimator's pure modules under Node's own runner: no build, no browser.
