@@ -361,32 +361,32 @@ class Pages(GlossaryMacros, ReferenceMacros):
         marker = word("assumptions.marker")
         return Markup("".join(el("sup", f"[{n}]", class_="gc-confirm", title=marker) for n in v.mark(cell.assumptions)))
 
-    # On a phone, CSS stacks each cell as a "label: value" row (the label is
-    # data-label). Explicit roles keep it a table for screen readers, which
-    # otherwise drop table semantics once the display changes.
+    # On a phone, CSS stacks each cell as a "label: value" row: the label is data-label,
+    # shown by CSS with empty alternative text, so a screen reader, which still reads a
+    # table there (its roles are the elements' own), does not hear the heading twice.
     def _view_cell(
         self, v: QuoteView, label: str, cell: Cell, field: str | None = None, strong: bool = False
     ) -> Markup:
         value = el("strong", cell.text) if strong and cell.text else cell.text
-        return el("td", value, self._marks(v, cell), role="cell", data_field=field, data_label=label)
+        return el("td", value, self._marks(v, cell), data_field=field, data_label=label)
 
     def quote_table(self, scenario: Scenario, v: QuoteView) -> str:
         keys = [k for k, _ in v.columns]
         heads = dict(v.columns)
-        head = [el("th", h, scope="col", role="columnheader") for _, h in v.columns]
+        head = [el("th", h, scope="col") for _, h in v.columns]
         rows = []
         for row in v.rows:
-            cells = [el("th", row.cells["product"].text, scope="row", role="rowheader")]
+            cells = [el("th", row.cells["product"].text, scope="row")]
             cells += [self._view_cell(v, heads[k], row.cells[k], FIELDS.get(k)) for k in keys[1:]]
-            rows.append(el("tr", cells, role="row", data_product=row.key))
-        total = [el("th", v.total.cells["product"].text, scope="row", role="rowheader")]
+            rows.append(el("tr", cells, data_product=row.key))
+        total = [el("th", v.total.cells["product"].text, scope="row")]
         for k in keys[1:]:
             cell = v.total.cells[k]
             if not cell.text:
-                total.append(el("td", role="cell", class_="gc-blank"))
+                total.append(el("td", class_="gc-blank"))
             else:
                 total.append(self._view_cell(v, heads[k], cell, TOTAL_FIELDS.get(k), strong=True))
-        rows.append(el("tr", total, role="row", data_total=True))
+        rows.append(el("tr", total, data_total=True))
         caption = (
             word("site.scenarios.quote_for", title=scenario.title) if scenario.title else word("site.scenarios.quote")
         )
@@ -396,11 +396,10 @@ class Pages(GlossaryMacros, ReferenceMacros):
                 NL,
                 el("caption", caption),
                 NL,
-                el("thead", el("tr", head, role="row"), role="rowgroup"),
+                el("thead", el("tr", head)),
                 NL,
-                el("tbody", NL, lines(rows), NL, role="rowgroup"),
+                el("tbody", NL, lines(rows), NL),
                 NL,
-                role="table",
                 data_scenario=scenario.id or "",
             )
         )
@@ -423,12 +422,15 @@ class Pages(GlossaryMacros, ReferenceMacros):
             )
             for b in v.bills
         ]
-        # The total between the bills it sums and those after them.
+        # The total between the bills it sums and those after them. Its label is the row's
+        # header in the first column: a row header spanning columns would make the table's
+        # headers two levels deep (WCAG technique H43), and the bills after it would fall under it.
         rows.insert(
             v.in_window,
             el(
                 "tr",
-                el("th", v.first_year_label, scope="row", colspan=str(len(keys) - 1)),
+                el("th", v.first_year_label, scope="row"),
+                [el("td", class_="gc-blank") for _ in keys[1:-1]],
                 el("td", v.first_year.text, self._marks(v, v.first_year), data_field="first_year_total"),
                 data_first_year=True,
             ),
