@@ -12,7 +12,7 @@ SOURCE_DATE_EPOCH := $(shell date -u +%s)
 endif
 export SOURCE_DATE_EPOCH
 
-.PHONY: setup serve build test test-fast test-js check chromium node clean esbuild-deps lighthouse-deps lighthouse bench zensical-setup zensical parity golden pot
+.PHONY: setup serve build test test-fast test-js check chromium node java clean esbuild-deps validators-deps lighthouse-deps lighthouse bench zensical-setup zensical parity golden pot
 
 setup: $(STAMP)
 
@@ -63,7 +63,7 @@ chromium:
 # (tests/conftest.py) rather than building both again, on two workers (much of a
 # browser test is waiting); tests that share a costly fixture share a worker (xdist_group).
 JOBS ?= 2
-test: setup esbuild-deps chromium lighthouse-deps test-js parity
+test: setup esbuild-deps chromium lighthouse-deps validators-deps test-js parity
 	BUILT_SITE_MKDOCS="$(abspath $(SITE))" BUILT_SITE_ZENSICAL="$(CURDIR)/site-zensical" \
 	  $(BIN)/pytest -n $(JOBS) --dist loadgroup
 
@@ -83,7 +83,7 @@ golden: setup
 	$(BIN)/python tests/support/golden.py
 
 clean:
-	rm -rf $(VENV) site site.tmp site.tmp.* .site.old-* .site.lock .pytest_cache $(LIGHTHOUSE)/node_modules $(ESBUILD)/node_modules bench/out
+	rm -rf $(VENV) site site.tmp site.tmp.* .site.old-* .site.lock .pytest_cache $(LIGHTHOUSE)/node_modules $(ESBUILD)/node_modules $(VALIDATORS)/node_modules bench/out
 	rm -rf $(ZVENV) site-zensical site-zensical.tmp.* .site-zensical.old-* .site-zensical.lock .cache .zensical-build-*
 
 # esbuild, pinned by tools/esbuild/package-lock.json: the post-build step bundles and
@@ -94,6 +94,22 @@ esbuild-deps: node $(ESBUILD)/node_modules/.installed
 $(ESBUILD)/node_modules/.installed: $(ESBUILD)/package.json $(ESBUILD)/package-lock.json
 	cd $(ESBUILD) && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
+
+# The outside validators, pinned by tools/validators/package-lock.json: the W3C Nu Html
+# Checker (vnu-jar, which runs on Java), html-validate, stylelint and HTML_CodeSniffer
+# (tests/site/test_validators.py, tests/browser/test_table_headers.py).
+VALIDATORS := tools/validators
+validators-deps: node java $(VALIDATORS)/node_modules/.installed
+
+$(VALIDATORS)/node_modules/.installed: $(VALIDATORS)/package.json $(VALIDATORS)/package-lock.json
+	cd $(VALIDATORS) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Java for the Nu checker: the machines have it, a bare Debian gets it from apt.
+java:
+	@command -v java >/dev/null || \
+	  { [ "$$(id -u)" = 0 ] || { echo "Java is needed: install it (apt-get install default-jre-headless)" >&2; exit 1; }; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; }
 
 # Lighthouse, pinned by tools/lighthouse/package-lock.json; reinstalled when the lock changes.
 LIGHTHOUSE := tools/lighthouse
