@@ -1,6 +1,6 @@
 """Every data table's cells are tied to their headers (WCAG 2.1 1.3.1, technique H43), as
 HTML_CodeSniffer judges it, the checker pa11y runs: its build (pinned in tools/validators)
-run inside Chromium over every page. A row header that spans columns, such as a bills
+run inside Chromium over every page of both builds. A row header that spans columns, such as a bills
 total's label across the bills' columns, makes the table's headers two levels deep, and
 scope alone no longer says which header a cell falls under."""
 
@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from conftest import both_builders
 from validators import MODULES
 
 HTMLCS = MODULES / "html_codesniffer" / "build" / "HTMLCS.js"
@@ -30,6 +31,7 @@ def paths(site_dir) -> list[str]:
     return found
 
 
+@both_builders
 def test_every_table_cell_has_its_headers(browser, site_url, paths):
     assert HTMLCS.is_file(), f"{HTMLCS} is missing: run `make validators-deps`"
     source = HTMLCS.read_text(encoding="utf-8") + "\n;window.HTMLCS = HTMLCS;"
