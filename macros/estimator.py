@@ -187,6 +187,13 @@ def estimator_markup(catalog) -> Markup:
         ),
         [_product_fieldset(catalog, p) for p in catalog.products],
         options_form(catalog),
+        # The figures follow the typing; the button (and Enter in a field) asks for them
+        # outright: every problem left is shown, else the estimate is brought into view.
+        el(
+            "div",
+            el("button", _w("submit"), type="submit", class_="md-button md-button--primary", data_testid="submit"),
+            class_="gc-submit",
+        ),
         class_="gc-form",
         data_gc="form",
         novalidate=True,
@@ -259,7 +266,7 @@ def estimator_markup(catalog) -> Markup:
         ),
         el(
             "div",
-            el("h3", id="gc-bills-title", data_gc="bills-title"),
+            el("h3", word("bills.title"), id="gc-bills-title", data_gc="bills-title"),
             el("p", word("bills.none"), data_gc="bills-none", hidden=True),
             el(
                 "div",

@@ -226,6 +226,18 @@ export class Estimator {
     status.hidden = status.textContent === "";
   }
 
+  /* The form's button (or Enter in a field): the figures are already up to date, so it shows
+   * every problem left and moves to the summary of them, or else to the estimate. */
+  submit() {
+    this.revealAll = true;
+    this.update({ announce: false });
+    const summary = this.part("error-summary");
+    const target = !summary.hidden ? summary : this.good ? this.root.querySelector("#gc-results-title") : null;
+    if (!target) return;
+    target.focus({ preventScroll: true });
+    target.scrollIntoView({ block: "start" });
+  }
+
   announceLater(problems, valid) {
     window.clearTimeout(this.timer);
     this.timer = window.setTimeout(() => {
@@ -266,7 +278,10 @@ export class Estimator {
         this.update({ anchor: target });
       } else if (target.name === "gc-mode" || target === this.customer) this.update();
     });
-    this.form.addEventListener("submit", (event) => event.preventDefault());
+    this.form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.submit();
+    });
     // In-page links move focus here, before instant navigation can turn them into a reload.
     this.root.addEventListener("click", (event) => {
       const link = event.target.closest && event.target.closest("a[data-gc-target]");

@@ -406,6 +406,7 @@ SITE_WORDS: Final[dict[str, Any]] = {
         "instances": "Instances",
         "cancel": "Cancel this product",
         "see_estimate": "See the full estimate",
+        "submit": "Show the estimate",
         "results_title": "Your estimate",
         "table_caption": "Each product's tier and yearly price, today and after the change, and what is due now",
         "why": "Why these figures",
