@@ -158,9 +158,13 @@ def estimator_markup(catalog) -> Markup:
         el(
             "fieldset",
             el("legend", _w("mode_legend"), class_="gc-legend"),
+            # Radios, not buttons: one choice of two, one Tab stop, announced as "1 of 2"; the
+            # arrow keys that move between them are said here, as few readers know them.
+            el("p", _w("mode_hint"), class_="gc-hint", id="gc-mode-hint"),
             _radio("new", _w("mode_new"), True),
             _radio("change", _w("mode_change"), False),
             class_="gc-mode",
+            aria_describedby="gc-mode-hint",
         ),
         _field("gc-customer", _w("customer_label"), _w("customer_hint"), customer),
         # D, the day the change is made and priced (docs/formats.md): today unless the address

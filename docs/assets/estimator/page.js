@@ -192,6 +192,9 @@ export class Estimator {
     if (!valid) this.options.show(null);
     this.keepLinks();
     const showing = this.good !== null;
+    // The summary bar follows the window once it has something to follow: before the first answer it
+    // stays after the form, not over the form's first fields (on a phone, the window ends near them).
+    if (showing || !state.empty || shown.length) this.root.setAttribute("data-answered", "");
     markLadder(this.good);   // the tier ladder below the estimator marks today and the estimate
     for (const name of ["table-wrap", "actions", "why"]) this.part(name).hidden = !showing;
     if (!showing) for (const name of ["bills", "dated", "dated-passed"]) this.part(name).hidden = true;

@@ -387,6 +387,7 @@ SITE_WORDS: Final[dict[str, Any]] = {
     "estimator": {
         "errors_title": "There is a problem",
         "mode_legend": "What do you want to estimate?",
+        "mode_hint": "With a keyboard, the arrow keys move between the two choices.",
         "mode_new": "A new purchase",
         "mode_change": "A change to subscriptions you have",
         "customer_label": "Who is buying?",
