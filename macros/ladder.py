@@ -296,6 +296,16 @@ def ladder_estimate(catalog: Catalog) -> Markup:
         NL,
         el("p", word("ladder.intro")),
         NL,
+        # With options: which one the marks and "Room in the tier" are for (estimator/ladder.js).
+        el(
+            "p",
+            el("label", word("ladder.choose"), for_="gc-ladder-option", class_="gc-label"),
+            el("select", class_="gc-select", id="gc-ladder-option", data_testid="ladder-option"),
+            class_="gc-ladder-choice",
+            data_ladder_choice=True,
+            hidden=True,
+        ),
+        NL,
         _legend(catalog, marks),
         NL,
         charts,

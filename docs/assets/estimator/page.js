@@ -195,7 +195,8 @@ export class Estimator {
     // The summary bar follows the window once it has something to follow: before the first answer it
     // stays after the form, not over the form's first fields (on a phone, the window ends near them).
     if (showing || !state.empty || shown.length) this.root.setAttribute("data-answered", "");
-    markLadder(this.good);   // the tier ladder below the estimator marks today and the estimate
+    // The tier ladder below the estimator marks today and the estimate (with options, the one chosen there).
+    markLadder(this.good, this.options.views ? { views: this.options.views, names: this.options.names } : null);
     for (const name of ["table-wrap", "actions", "why"]) this.part(name).hidden = !showing;
     if (!showing) for (const name of ["bills", "dated", "dated-passed"]) this.part(name).hidden = true;
     const empty = this.part("empty");

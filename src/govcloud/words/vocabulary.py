@@ -223,6 +223,8 @@ WORDS: Final[dict[str, Any]] = {
         "estimate": "with the estimate, the {tier}-user tier",
         "join": "; ",
         "line": "{product}: {places}.",
+        # With options to compare: the list that picks the option the chart and the room are for.
+        "choose": "The tiers marked are those of",
     },
     # Options side by side (govcloud.calc.options): the heading and the difference rows.
     "options": {
