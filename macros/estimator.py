@@ -158,9 +158,13 @@ def estimator_markup(catalog) -> Markup:
         el(
             "fieldset",
             el("legend", _w("mode_legend"), class_="gc-legend"),
+            # Radios, not buttons: one choice of two, one Tab stop, announced as "1 of 2"; the
+            # arrow keys that move between them are said here, as few readers know them.
+            el("p", _w("mode_hint"), class_="gc-hint", id="gc-mode-hint"),
             _radio("new", _w("mode_new"), True),
             _radio("change", _w("mode_change"), False),
             class_="gc-mode",
+            aria_describedby="gc-mode-hint",
         ),
         _field("gc-customer", _w("customer_label"), _w("customer_hint"), customer),
         # D, the day the change is made and priced (docs/formats.md): today unless the address
@@ -187,6 +191,13 @@ def estimator_markup(catalog) -> Markup:
         ),
         [_product_fieldset(catalog, p) for p in catalog.products],
         options_form(catalog),
+        # The figures follow the typing; the button (and Enter in a field) asks for them
+        # outright: every problem left is shown, else the estimate is brought into view.
+        el(
+            "div",
+            el("button", _w("submit"), type="submit", class_="md-button md-button--primary", data_testid="submit"),
+            class_="gc-submit",
+        ),
         class_="gc-form",
         data_gc="form",
         novalidate=True,
@@ -242,61 +253,69 @@ def estimator_markup(catalog) -> Markup:
         el("p", class_="gc-dated", data_gc="dated", hidden=True),
         el("p", class_="gc-passed", data_gc="dated-passed", hidden=True),
         options_results(),
-        # The estimator writes the rows, headings and totals from the price book's words.
+        # The estimate's detail (option 1's with options); each later option's copy of it follows,
+        # under its own name (options.js), so that every option's detail is on screen and on paper.
         el(
             "div",
-            el(
-                "table",
-                el("caption", _w("table_caption"), class_="gc-caption"),
-                el("thead", data_gc="head"),
-                el("tbody", data_gc="lines"),
-                el("tfoot", data_gc="foot"),
-                class_="gc-table",
-            ),
-            class_="gc-table-wrap",
-            data_gc="table-wrap",
-            hidden=True,
-        ),
-        el(
-            "div",
-            el("h3", id="gc-bills-title", data_gc="bills-title"),
-            el("p", word("bills.none"), data_gc="bills-none", hidden=True),
+            # The estimator writes the rows, headings and totals from the price book's words.
             el(
                 "div",
                 el(
                     "table",
-                    el("thead", data_gc="bills-head"),
-                    el("tbody", data_gc="bills-lines"),
-                    class_="gc-table gc-bills-table",
-                    aria_labelledby="gc-bills-title",
+                    el("caption", _w("table_caption"), class_="gc-caption"),
+                    el("thead", data_gc="head"),
+                    el("tbody", data_gc="lines"),
+                    el("tfoot", data_gc="foot"),
+                    class_="gc-table",
                 ),
                 class_="gc-table-wrap",
-                data_gc="bills-table",
+                data_gc="table-wrap",
+                hidden=True,
             ),
             el(
-                "p",
-                el("span", data_gc="first-year-label"),
-                " ",
-                el("strong", data_testid="first-year-total"),
-                class_="gc-first-year",
+                "div",
+                el("h3", word("bills.title"), id="gc-bills-title", data_gc="bills-title"),
+                el("p", word("bills.none"), data_gc="bills-none", hidden=True),
+                el(
+                    "div",
+                    el(
+                        "table",
+                        el("thead", data_gc="bills-head"),
+                        el("tbody", data_gc="bills-lines"),
+                        class_="gc-table gc-bills-table",
+                        aria_labelledby="gc-bills-title",
+                    ),
+                    class_="gc-table-wrap",
+                    data_gc="bills-table",
+                ),
+                el(
+                    "p",
+                    el("span", data_gc="first-year-label"),
+                    " ",
+                    el("strong", data_testid="first-year-total"),
+                    class_="gc-first-year",
+                ),
+                # That the bills after the total's last day are left out of it, when there are some.
+                el("p", class_="gc-after-window", data_gc="after-window", data_testid="after-window", hidden=True),
+                class_="gc-bills",
+                data_gc="bills",
+                hidden=True,
             ),
-            # That the bills after the total's last day are left out of it, when there are some.
-            el("p", class_="gc-after-window", data_gc="after-window", data_testid="after-window", hidden=True),
-            class_="gc-bills",
-            data_gc="bills",
-            hidden=True,
+            el("ul", class_="gc-footnotes", data_gc="footnotes", hidden=True),
+            el("p", class_="gc-incomplete", data_gc="incomplete", hidden=True),
+            # The quote's messages in full, folded: each row already carries its one explanation.
+            el(
+                "details",
+                el("summary", _w("why")),
+                el("ul", class_="gc-messages", data_gc="messages"),
+                class_="gc-why",
+                data_gc="why",
+                hidden=True,
+            ),
+            class_="gc-detail",
+            data_gc="detail",
         ),
-        el("ul", class_="gc-footnotes", data_gc="footnotes", hidden=True),
-        el("p", class_="gc-incomplete", data_gc="incomplete", hidden=True),
-        # The quote's messages in full, folded: each row already carries its one explanation.
-        el(
-            "details",
-            el("summary", _w("why")),
-            el("ul", class_="gc-messages", data_gc="messages"),
-            class_="gc-why",
-            data_gc="why",
-            hidden=True,
-        ),
+        el("div", class_="gc-option-details", data_gc="option-details", hidden=True),
         el(
             "div",
             _button("copy-link", _w("copy_link")),

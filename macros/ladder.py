@@ -226,7 +226,10 @@ def _legend(catalog: Catalog, extra: Markup | None = None, marked: bool = True) 
         )
         for i, p in enumerate(catalog.products)
     ]
-    return el("ul", items, extra, class_="gc-ladder-legend", aria_label=word("site.chart.legend"))
+    # A plain list may not carry a name (html-validate's aria-label-misuse): a group around it does.
+    return el(
+        "div", el("ul", items, extra, class_="gc-ladder-legend"), role="group", aria_label=word("site.chart.legend")
+    )
 
 
 def ladder_chart(catalog: Catalog) -> str:
@@ -293,6 +296,16 @@ def ladder_estimate(catalog: Catalog) -> Markup:
         NL,
         el("p", word("ladder.intro")),
         NL,
+        # With options: which one the marks and "Room in the tier" are for (estimator/ladder.js).
+        el(
+            "p",
+            el("label", word("ladder.choose"), for_="gc-ladder-option", class_="gc-label"),
+            el("select", class_="gc-select", id="gc-ladder-option", data_testid="ladder-option"),
+            class_="gc-ladder-choice",
+            data_ladder_choice=True,
+            hidden=True,
+        ),
+        NL,
         _legend(catalog, marks),
         NL,
         charts,
@@ -301,7 +314,8 @@ def ladder_estimate(catalog: Catalog) -> Markup:
         NL,
         el("h3", word("room.title"), id="gc-ladder-room-title"),
         NL,
-        el("ul", class_="gc-ladder-where", data_ladder_room=True, aria_labelledby="gc-ladder-room-title"),
+        # Named by the heading above it: a plain list carries no name of its own.
+        el("ul", class_="gc-ladder-where", data_ladder_room=True),
         NL,
         class_="gc-ladder gc-ladder-estimate",
         data_ladder_estimate=True,

@@ -104,7 +104,9 @@ def options_results() -> Markup:
     """The side-by-side table, above option 1's own table (hidden while there is one option)."""
     return el(
         "section",
-        el("h3", id="gc-compare-title", data_gc="compare-title"),
+        # Headings have their words as built (the section shows with two options; options.js
+        # writes the count and the names).
+        el("h3", word("options.title", count=count(2)), id="gc-compare-title", data_gc="compare-title"),
         el(
             "div",
             el(
@@ -117,7 +119,7 @@ def options_results() -> Markup:
             class_="gc-table-wrap",
         ),
         el("ul", class_="gc-footnotes", data_gc="compare-notes", hidden=True),
-        el("h3", data_gc="details"),
+        el("h3", word("options.details", name=word("options.default_name", n=1)), data_gc="details"),
         class_="gc-compare",
         data_gc="compare",
         aria_labelledby="gc-compare-title",

@@ -112,9 +112,17 @@ def test_add_rename_and_remove(page, site_url, catalog):
     expect(page.get_by_test_id("opt2-name")).to_be_focused()
     expect(page.get_by_test_id("opt2-name")).to_have_value(word("options.default_name", n=2))
     expect(live).to_have_text(word("options.added", name=word("options.default_name", n=2), count=2))
-    # A copy of option 1 to start from: the same figures, a difference of nothing.
-    expect(page.get_by_test_id("opt2-users-jira")).to_have_value("500")
-    expect(page.get_by_test_id("opt2-difference-annual-total")).to_have_text("+$0.00")
+    # In a change, a new option starts from today's holdings (not from option 1's edits); its
+    # difference from option 1 is govcloud's for those holdings.
+    today = SHARED["current"]["jira"]["users"]
+    expect(page.get_by_test_id("opt2-users-jira")).to_have_value(str(today))
+    delta = (
+        quote(catalog, scenario({"jira": {"users": today}})).annual_total
+        - quote(catalog, scenario(OPTIONS[0][1])).annual_total
+    )
+    expect(page.get_by_test_id("opt2-difference-annual-total")).to_have_text(
+        ("-" if delta < 0 else "+") + show(abs(delta))
+    )
     page.get_by_test_id("opt1-name").fill(OPTIONS[0][0])
     page.get_by_test_id("opt2-name").fill(OPTIONS[1][0])
     page.get_by_test_id("opt2-users-jira").fill("1000")

@@ -81,9 +81,9 @@ export function showErrors(root, errors, words) {
 
 /* A figure's marker: "to confirm", then for each unconfirmed rule it rests on
  * a link to that rule's explanation, numbered as the footnotes are. */
-function markers(view, root, assumptions) {
+function markers(view, base, assumptions) {
   if (!assumptions.length) return [];
-  const base = root.getAttribute("data-rules-href"), used = assumptionsUsed(view);
+  const used = assumptionsUsed(view);
   const box = el("span", { class: "gc-confirm" }, view.words("assumptions.marker"));
   for (const key of assumptions) {
     const link = el("a", { href: base + key, "data-rule": key }, "[" + (used.indexOf(key) + 1) + "]");
@@ -94,8 +94,8 @@ function markers(view, root, assumptions) {
 }
 
 // A figure: its text in a span carrying the hook and value, then its marker.
-function figure(view, root, c, attrs) {
-  return [el("span", attrs || {}, c.text)].concat(markers(view, root, c.assumptions));
+function figure(view, base, c, attrs) {
+  return [el("span", attrs || {}, c.text)].concat(markers(view, base, c.assumptions));
 }
 
 const HOOKS = { change: "change", tier: "tier", annual: "annual", due_now: "due-now", today: "today",
@@ -104,8 +104,17 @@ const NUMERIC = new Set(["annual", "due_now", "today", "difference"]);
 
 // The results table, its totals, the dated bills, the explanation and the printed context.
 export function renderResults(root, view) {
+  renderDetail(root, view, root.getAttribute("data-rules-href"));
+  renderDated(root, view);
+  parts(root)("print-context").replaceChildren(...context(view).map((line) => el("li", {}, line)));
+}
+
+/* One estimate's detail in `box` (the page for option 1; a later option's copy of it: options.js):
+ * its table and totals, its bills, its footnotes and explanation. `base` is the address the
+ * rules' links start with; `id(name)` makes each hook and id this copy's own. */
+export function renderDetail(box, view, base, id = (name) => name) {
   // The yearly difference reads under the new price, not in a column of its own.
-  const part = parts(root), cols = columns(view).filter(([k]) => k !== "difference"), q = view.quote;
+  const part = parts(box), cols = columns(view).filter(([k]) => k !== "difference"), q = view.quote;
   const headRow = el("tr");
   for (const [k, heading] of cols) headRow.append(el("th", { scope: "col", class: NUMERIC.has(k) ? "gc-num" : "" }, heading));
   part("head").replaceChildren(headRow);
@@ -115,16 +124,16 @@ export function renderResults(root, view) {
       const c = r.cells[k];
       if (k === "product") { tr.append(el("th", { scope: "row" }, c.text)); continue; }
       const td = el("td", { "data-label": heading, class: NUMERIC.has(k) ? "gc-num" : "" });
-      const attrs = { "data-testid": HOOKS[k] + "-" + r.key };
+      const attrs = { "data-testid": id(HOOKS[k] + "-" + r.key) };
       if (k === "change" || k === "tier" || k === "today") attrs["data-value"] = c.value === null ? "" : c.value;
       if (k === "today" && r.cells.today_tier.text !== view.words("cells.none")) {   // held today: its tier first
-        td.append(el("span", { class: "gc-today-tier", "data-testid": "today-tier-" + r.key },
+        td.append(el("span", { class: "gc-today-tier", "data-testid": id("today-tier-" + r.key) },
                      r.cells.today_tier.text), el("br"));
       }
-      td.append(...(k === "annual" ? annualFigure(view, root, r, attrs) : figure(view, root, c, attrs)));
+      td.append(...(k === "annual" ? annualFigure(view, base, r, attrs, id) : figure(view, base, c, attrs)));
       if (k === "annual" && view.change) {
         const d = r.cells.difference, aside = el("span", { class: "gc-aside" });
-        aside.append(...figure(view, root, d, { "data-testid": "difference-" + r.key, "data-value": d.value || "" }));
+        aside.append(...figure(view, base, d, { "data-testid": id("difference-" + r.key), "data-value": d.value || "" }));
         td.append(aside);
       }
       tr.append(td);
@@ -136,18 +145,17 @@ export function renderResults(root, view) {
   for (const [k, heading] of cols.slice(1)) {
     const td = el("td", { "data-label": heading, class: NUMERIC.has(k) ? "gc-num" : "" });
     const hookName = { annual: "annual-total", due_now: "due-now-total", today: "today-annual-total" }[k];
-    if (hookName) td.append(...figure(view, root, t[k], { "data-testid": hookName, "data-value": t[k].value || "" }));
+    if (hookName) td.append(...figure(view, base, t[k], { "data-testid": id(hookName), "data-value": t[k].value || "" }));
     foot.append(td);
   }
   part("foot").replaceChildren(foot);
   const incomplete = part("incomplete");
   incomplete.textContent = incompleteNote(view);
   incomplete.hidden = q.complete;
-  renderBills(root, view);
-  renderDated(root, view);
-  const used = assumptionsUsed(view), base = root.getAttribute("data-rules-href");
+  renderBills(box, view, base, id);
+  const used = assumptionsUsed(view);
   part("footnotes").replaceChildren(...used.map((key, i) => {
-    const li = el("li", { id: "gc-note-" + key });
+    const li = el("li", { id: id("gc-note-" + key) });
     li.append(el("a", { href: base + key }, view.words("assumptions.footnote", {
       n: i + 1, title: view.book.rules[key].title, summary: view.book.rules[key].summary })));
     return li;
@@ -155,19 +163,18 @@ export function renderResults(root, view) {
   part("footnotes").hidden = used.length === 0;
   part("messages").replaceChildren(...notes(view).map((n) => {
     const li = el("li");
-    li.append(...figure(view, root, n));
+    li.append(...figure(view, base, n));
     return li;
   }));
-  part("print-context").replaceChildren(...context(view).map((line) => el("li", {}, line)));
 }
 
 /* Beside D's yearly price (`annual-<key>`), the price the next full-term bill charges
  * (`renewal-annual-<key>`): in the words of tables when a recorded change makes it another
  * ("$23,400.00; $24,570.00 from February 1, 2027"), else the same amount, hidden (the hook is
  * always there, and nobody hears a price twice). Returns the nodes that replace D's figure. */
-function annualFigure(view, root, r, attrs) {
-  const c = r.cells.renewal_annual, hooks = { "data-testid": "renewal-annual-" + r.key, "data-value": c.value || "" };
-  const [own, ...marks] = figure(view, root, r.cells.annual, attrs);
+function annualFigure(view, base, r, attrs, id) {
+  const c = r.cells.renewal_annual, hooks = { "data-testid": id("renewal-annual-" + r.key), "data-value": c.value || "" };
+  const [own, ...marks] = figure(view, base, r.cells.annual, attrs);
   const shown = annualShown(view, r, (values) => filled(view.book.words.cells.renewal_price,
                                                          { annual: own, renewal: el("span", hooks, c.text), date: values.date }));
   if (!shown) return [own, el("span", Object.assign(hooks, { hidden: "" }), c.text)].concat(marks);
@@ -187,8 +194,8 @@ function renderDated(root, view) {
   passed.hidden = !d.passed;
 }
 
-function renderBills(root, view) {
-  const part = parts(root), b = bills(view), last = b.keys.length - 1;
+function renderBills(box, view, base, id) {
+  const part = parts(box), b = bills(view), last = b.keys.length - 1;
   part("bills-title").textContent = b.title;
   const head = el("tr");
   b.heads.forEach((h, i) => head.append(el("th", { scope: "col", class: i === last ? "gc-num" : "" }, h)));
@@ -198,22 +205,22 @@ function renderBills(root, view) {
     b.keys.forEach((k, j) => {
       if (k === "when") { tr.append(el("th", { scope: "row" }, r.when)); return; }
       const td = el("td", { "data-label": b.heads[j], class: k === "amount" ? "gc-num" : "" });
-      if (k === "amount") td.append(...figure(view, root, r.amount, { "data-testid": "bill-" + i, "data-value": r.amount.value }));
-      else if (k === "on") td.append(el("span", { "data-testid": "bill-on-" + i, "data-value": r.onValue || "" }, r.on));
+      if (k === "amount") td.append(...figure(view, base, r.amount, { "data-testid": id("bill-" + i), "data-value": r.amount.value }));
+      else if (k === "on") td.append(el("span", { "data-testid": id("bill-on-" + i), "data-value": r.onValue || "" }, r.on));
       else td.textContent = r[k];
       tr.append(td);
     });
     return tr;
   }));
   part("first-year-label").textContent = b.firstYearLabel + ":";
-  const total = hook(root, "first-year-total");
+  const total = hook(box, id("first-year-total"));
   // null (a bill without a date): "—" and an empty data-value (docs/formats.md, hooks); the reason beside it.
   const known = view.quote.first_year_total !== null;
   total.textContent = known ? b.firstYear.text : view.words("cells.none");
   total.setAttribute("data-value", known ? b.firstYear.value : "");
   total.parentNode.querySelectorAll(".gc-confirm, .gc-aside").forEach((n) => n.remove());
   if (!known) total.after(el("span", { class: "gc-aside" }, " " + b.firstYear.text));
-  for (const m of markers(view, root, b.firstYear.assumptions)) total.parentNode.append(" ", m);
+  for (const m of markers(view, base, b.firstYear.assumptions)) total.parentNode.append(" ", m);
   part("after-window").textContent = b.afterWindow;
   part("after-window").hidden = !b.afterWindow;
   // No bill at all (every line cancelled or beyond the price book): a sentence, not an empty table.

@@ -12,7 +12,8 @@ const TODAY = "gc-ladder-at-today", ESTIMATE = "gc-ladder-at-estimate";
  * output, from this site: its elements are moved into the page as parsed, no
  * text of it becomes markup. */
 const charts = new WeakMap();   // the section -> its charts' promise (a new page after instant navigation)
-let latest = null;
+const choosers = new WeakSet();  // the option choosers listened to
+let latest = [null, null];
 
 function loadCharts(box) {
   const slot = box.querySelector("template[data-gc-lazy]");
@@ -36,14 +37,16 @@ export function ladderSettled() {
   return (box && charts.get(box)) || Promise.resolve();
 }
 
-/* `view` is the view of the last complete answers (view.js), or null when
- * there is none: the section is then hidden. */
-export function markLadder(view) {
+/* `first` is the view of the last complete answers (view.js), or null when there is none: the
+ * section is then hidden. With options, `options` holds each option's view and name ({views,
+ * names}, option 1 first): the section marks the one chosen in its list, which names it. */
+export function markLadder(first, options = null) {
   const box = document.querySelector("[data-ladder-estimate]");
   if (!box) return;
-  latest = view;
+  latest = [first, options];
+  const view = chosen(box, first, options);
   if (view && !charts.has(box)) {
-    charts.set(box, loadCharts(box).then(() => { if (box.isConnected) markLadder(latest); },
+    charts.set(box, loadCharts(box).then(() => { if (box.isConnected) markLadder(...latest); },
                                          (error) => console.error("The tier charts could not be loaded:", error)));
   }
   // The chart's marks only: the legend's samples keep their look.
@@ -75,9 +78,32 @@ export function markLadder(view) {
     }
   }
   const room = box.querySelector("[data-ladder-room]");
-  room.replaceChildren(...(view ? view.quote.lines : []).map((line) => roomSentence(view, line)).filter(Boolean)
+  room.replaceChildren(...(view ? roomSentences(view) : [])
     .map((text) => Object.assign(document.createElement("li"), { textContent: text })));
   box.hidden = list.children.length === 0;
+}
+
+/* Which option the chart and "Room in the tier" are for: option 1 unless another is chosen. */
+function chosen(box, first, options) {
+  const choice = box.querySelector("[data-ladder-choice]"), select = choice && choice.querySelector("select");
+  const many = Boolean(first && options && options.views && options.views.length > 1);
+  if (!select) return first;
+  choice.hidden = !many;
+  if (!many) { select.replaceChildren(); return first; }
+  const at = Math.min(Math.max(select.selectedIndex, 0), options.views.length - 1);
+  select.replaceChildren(...options.names.map((name, i) => Object.assign(document.createElement("option"),
+                                                                          { value: String(i), textContent: name })));
+  select.selectedIndex = at;
+  if (!choosers.has(select)) {
+    choosers.add(select);
+    select.addEventListener("change", () => markLadder(...latest));
+  }
+  return options.views[at];
+}
+
+/* The sentences of "Room in the tier" for a view, one a line that has room to tell. */
+export function roomSentences(view) {
+  return view.quote.lines.map((line) => roomSentence(view, line)).filter(Boolean);
 }
 
 /* Room in the tier, as govcloud.room says it: the users that still fit in the

@@ -8,7 +8,8 @@ import { readAnswers } from "./validate.js";
 import { fieldIds } from "./fields.js";
 import { isOptionParam, readOptions, writeOptions, nameProblem, trimName } from "./options-address.js";
 import { comparison } from "./compare.js";
-import { el } from "./dom.js";
+import { el, renderDetail } from "./dom.js";
+import { roomSentences } from "./ladder.js";
 
 const TOKEN = "optN";
 
@@ -119,12 +120,16 @@ export class Options {
     let n = this.count(), name = this.defaultName(n);
     while (names.includes(name)) name = this.defaultName(++n);
     this.input(set, "name").value = name;
-    // It starts as a copy of option 1: change one thing and compare.
+    // A change's option starts from today's holdings, not from option 1's edits (each option is
+    // another proposal for the same subscriptions); a first purchase holds nothing today, so its
+    // option starts as a copy of option 1: change one thing and compare.
+    const change = est.mode() === "change";
     for (const p of this.book.products) {
       const ids = fieldIds(p.key), box = this.input(set, "cancel-" + p.key);
-      this.input(set, "users-" + p.key).value = est.inputs.get(ids.users).value;
-      this.input(set, "instances-" + p.key).value = est.inputs.get(ids.instances).value;
-      box.checked = est.cancels.get(p.key).checked;
+      const from = change ? [ids.currentUsers, ids.currentInstances] : [ids.users, ids.instances];
+      this.input(set, "users-" + p.key).value = est.inputs.get(from[0]).value;
+      this.input(set, "instances-" + p.key).value = est.inputs.get(from[1]).value;
+      box.checked = !change && est.cancels.get(p.key).checked;
       this.setCancelled(box);
     }
     this.sync();
@@ -213,9 +218,14 @@ export class Options {
   /* After an update: `state` the reading when it was complete (else null: the
    * last table stays, marked out of date by the page), viewOf(scenario) a view. */
   show(state, viewOf) {
-    const box = this.est.part("compare");
-    if (this.count() < 2) { this.views = this.names = null; box.hidden = true; return; }
-    if (!state || !state.options) { box.hidden = this.views === null || this.est.good === null; return; }
+    const box = this.est.part("compare"), details = this.est.part("option-details");
+    if (this.count() < 2) {
+      this.views = this.names = null;
+      box.hidden = details.hidden = true;
+      details.replaceChildren();
+      return;
+    }
+    if (!state || !state.options) { box.hidden = details.hidden = this.views === null || this.est.good === null; return; }
     this.names = state.options.map((o) => o.name);
     this.views = state.options.map((o, i) => (i === 0 ? this.est.good : viewOf(o.scenario)));
     const c = comparison(this.views, this.names), part = this.est.part;
@@ -245,6 +255,38 @@ export class Options {
       });
       return tr;
     }));
-    box.hidden = false;
+    details.replaceChildren(...this.views.slice(1).map((v, i) => this.detail(v, i + 2)));
+    box.hidden = details.hidden = false;
+  }
+
+  /* A later option's detail: a copy of option 1's (its table, bills, notes and explanation) under
+   * the option's name, with its own ids and hooks (`opt<n>-detail-…`), and its room in the tier. */
+  detail(view, n) {
+    const prefix = "opt" + n + "-detail-", id = (name) => prefix + name;
+    const copy = this.est.part("detail").cloneNode(true);
+    for (const node of copy.querySelectorAll("[id], [data-testid], [aria-labelledby]")) {
+      for (const a of ["id", "data-testid", "aria-labelledby"]) {
+        if (node.hasAttribute(a)) node.setAttribute(a, id(node.getAttribute(a)));
+      }
+    }
+    // Its headings one level under the option's name.
+    for (const h of copy.querySelectorAll("h3")) {
+      const lower = el("h4");
+      for (const a of h.attributes) lower.setAttribute(a.name, a.value);
+      lower.append(...h.childNodes);
+      h.replaceWith(lower);
+    }
+    for (const name of ["table-wrap", "why"]) copy.querySelector('[data-gc="' + name + '"]').hidden = false;
+    renderDetail(copy, view, this.est.root.getAttribute("data-rules-href"), id);
+    const title = el("h3", { id: id("title") }, this.word("options.details", { name: this.names[n - 1] }));
+    const section = el("section", { class: "gc-option-detail", "aria-labelledby": id("title"), "data-testid": "opt" + n + "-detail" });
+    section.append(title, copy);
+    const room = roomSentences(view);
+    if (room.length) {
+      const list = el("ul", { class: "gc-ladder-where" });
+      list.append(...room.map((text) => el("li", {}, text)));
+      section.append(el("h4", {}, this.word("room.title")), list);
+    }
+    return section;
   }
 }

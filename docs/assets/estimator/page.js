@@ -192,7 +192,11 @@ export class Estimator {
     if (!valid) this.options.show(null);
     this.keepLinks();
     const showing = this.good !== null;
-    markLadder(this.good);   // the tier ladder below the estimator marks today and the estimate
+    // The summary bar follows the window once it has something to follow: before the first answer it
+    // stays after the form, not over the form's first fields (on a phone, the window ends near them).
+    if (showing || !state.empty || shown.length) this.root.setAttribute("data-answered", "");
+    // The tier ladder below the estimator marks today and the estimate (with options, the one chosen there).
+    markLadder(this.good, this.options.views ? { views: this.options.views, names: this.options.names } : null);
     for (const name of ["table-wrap", "actions", "why"]) this.part(name).hidden = !showing;
     if (!showing) for (const name of ["bills", "dated", "dated-passed"]) this.part(name).hidden = true;
     const empty = this.part("empty");
@@ -224,6 +228,18 @@ export class Estimator {
     }
     status.textContent = summaryStatus(this.words, view, stale, shownErrors, entered);
     status.hidden = status.textContent === "";
+  }
+
+  /* The form's button (or Enter in a field): the figures are already up to date, so it shows
+   * every problem left and moves to the summary of them, or else to the estimate. */
+  submit() {
+    this.revealAll = true;
+    this.update({ announce: false });
+    const summary = this.part("error-summary");
+    const target = !summary.hidden ? summary : this.good ? this.root.querySelector("#gc-results-title") : null;
+    if (!target) return;
+    target.focus({ preventScroll: true });
+    target.scrollIntoView({ block: "start" });
   }
 
   announceLater(problems, valid) {
@@ -266,7 +282,10 @@ export class Estimator {
         this.update({ anchor: target });
       } else if (target.name === "gc-mode" || target === this.customer) this.update();
     });
-    this.form.addEventListener("submit", (event) => event.preventDefault());
+    this.form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.submit();
+    });
     // In-page links move focus here, before instant navigation can turn them into a reload.
     this.root.addEventListener("click", (event) => {
       const link = event.target.closest && event.target.closest("a[data-gc-target]");

@@ -223,6 +223,8 @@ WORDS: Final[dict[str, Any]] = {
         "estimate": "with the estimate, the {tier}-user tier",
         "join": "; ",
         "line": "{product}: {places}.",
+        # With options to compare: the list that picks the option the chart and the room are for.
+        "choose": "The tiers marked are those of",
     },
     # Options side by side (govcloud.calc.options): the heading and the difference rows.
     "options": {
@@ -387,6 +389,7 @@ SITE_WORDS: Final[dict[str, Any]] = {
     "estimator": {
         "errors_title": "There is a problem",
         "mode_legend": "What do you want to estimate?",
+        "mode_hint": "With a keyboard, the arrow keys move between the two choices.",
         "mode_new": "A new purchase",
         "mode_change": "A change to subscriptions you have",
         "customer_label": "Who is buying?",
@@ -406,6 +409,7 @@ SITE_WORDS: Final[dict[str, Any]] = {
         "instances": "Instances",
         "cancel": "Cancel this product",
         "see_estimate": "See the full estimate",
+        "submit": "Show the estimate",
         "results_title": "Your estimate",
         "table_caption": "Each product's tier and yearly price, today and after the change, and what is due now",
         "why": "Why these figures",
