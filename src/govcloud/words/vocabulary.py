@@ -503,6 +503,7 @@ SITE_WORDS: Final[dict[str, Any]] = {
     # Rules, their sources and the notes beside them (macros/pages.py).
     "rules": {
         "to_confirm": "To confirm",
+        "marker": "(to confirm)",
         "confirmed": "Confirmed",
         "ask": "Confirm it with {government} (government customers) or {commercial} before you rely on it.",
         "no_source": "No Atlassian page documents this for Government Cloud; it is this site's assumption.",
@@ -526,7 +527,7 @@ SITE_WORDS: Final[dict[str, Any]] = {
     },
     "contacts": {
         "for": "For {who}.",
-        "form": "Go to the contact form of {contact} (on {host}, another site)",
+        "form": "Visit {contact} (on {host}, another site)",
     },
     # Worked scenarios (macros/pages.py): in full, or one row each when there are many.
     "scenarios": {
