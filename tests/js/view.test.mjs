@@ -137,6 +137,25 @@ test("a line beyond the price book asks the contact instead of a price", () => {
   assert.equal(beta.cells.change.text, say("change.new") + ": " + say("change_detail.beyond"));
 });
 
+test("a line past the instance limit shows the tier its users fit; only its price asks", () => {
+  // Alpha's tiers go 10, 100, 1,000: today's 30 users and tomorrow's 50 both fit the 100-user tier;
+  // 200 instances are past the limit of 150, so no price, yet the tier is known (the quote's stays null).
+  const v = view({ customer: "government", days_remaining: 10, current: { alpha: { users: 30, instances: 200 } },
+                   proposed: { alpha: { users: 50, instances: 200 } } });
+  const [alpha] = rows(v), ask = say("cells.ask", { contact: "Reseller Co" });
+  assert.equal(alpha.line.tier, null);
+  assert.deepEqual([alpha.cells.tier.text, alpha.cells.tier.value, alpha.cells.tier.assumptions],
+                   [say("cells.tier", { tier: "100" }), "100", []]);
+  assert.deepEqual([alpha.cells.today_tier.text, alpha.cells.today_tier.value], [say("cells.tier", { tier: "100" }), "100"]);
+  assert.equal(alpha.cells.annual.text, ask);
+  assert.equal(totals(v).annual.text, ask);
+  const [line] = readCsv(csv(v));
+  assert.deepEqual([line[say("columns.tier")], line[say("columns.today_tier")]], ["100", "100"]);
+  // Past the largest tier nothing is known: whom to ask.
+  const [beyond] = rows(view({ customer: "government", proposed: { alpha: { users: 1001, instances: 1 } } }));
+  assert.equal(beyond.cells.tier.text, ask);
+});
+
 test("with a priced line and one beyond, the total says it covers the priced lines only", () => {
   const v = view({ customer: "government", proposed: { alpha: { users: 5, instances: 1 }, beta: { users: 501, instances: 1 } } });
   assert.equal(totals(v).label, say("totals.priced_only"));
