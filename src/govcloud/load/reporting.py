@@ -14,6 +14,8 @@ from govcloud.model.problems import InputError, field_path
 
 M = TypeVar("M", bound=BaseModel)
 CrossCheck = Callable[[Any], Iterable[tuple[tuple, str]]]
+# Problems with how a text is written (its characters, its length), not with what it says.
+SHAPE = frozenset({"string_pattern_mismatch", "string_too_long"})
 
 
 @functools.cache
@@ -26,7 +28,7 @@ def _schema(model: type[BaseModel]) -> dict:
 def validate(
     model: type[M], source: Document, cross_checks: CrossCheck | None = None, context: dict | None = None
 ) -> M:
-    found: list[tuple[tuple, str, bool]] = []  # where, what, and whether it is a pattern's mismatch
+    found: list[tuple[tuple, str, bool]] = []  # where, what, and whether it is about the text's shape
     result = None
     try:
         result = model.model_validate(source.value, context=context)
@@ -35,15 +37,13 @@ def validate(
         for error in exc.errors(include_url=False):
             loc = tuple(error["loc"])
             loc = loc[:-1] if loc[-1:] == ("[key]",) else loc  # a mapping's key: the line and name of the key
-            found.append((loc, _message(error, schema), error["type"] == "string_pattern_mismatch"))
+            found.append((loc, _message(error, schema), error["type"] in SHAPE))
     checked = list(cross_checks(source.value)) if cross_checks else []
     # A cross check knows what the value should have been ("unknown product; use one of: jira, ..."):
-    # where it speaks, a pattern's mismatch at the same place ("Jira Service Management" is not
-    # spelled as a key) is a second line about the same mistake, and a misleading one.
+    # where it speaks, a problem of the text's shape at the same place ("Jira Service Management"
+    # is not spelled as a key) is a second line about the same mistake, and a misleading one.
     known = {loc for loc, _ in checked}
-    problems = [
-        source.problem(loc, field_path(loc), msg) for loc, msg, pattern in found if not (pattern and loc in known)
-    ]
+    problems = [source.problem(loc, field_path(loc), msg) for loc, msg, shape in found if not (shape and loc in known)]
     problems += [source.problem(loc, field_path(loc), msg) for loc, msg in checked]
     if problems:
         raise InputError(list(dict.fromkeys(problems)))
