@@ -321,6 +321,10 @@ WORDS: Final[dict[str, Any]] = {
         "renewal_hint": "The days left are worked out from the date of the change.",
         "renewal_days": "That is {when}.",
         "error": "Error:",
+        # Beside a users field whose number looks like a slip (typed onto a prefilled one); it does not block.
+        "check_beyond": "Check the number: {users} users is more than the largest tier here ({top} users), "
+        "so this line cannot be priced.",
+        "check_jump": "Check the number: {users} users is more than {times} times today's {today}.",
     },
     # The estimate's state: the summary's status line, the note over figures out of date,
     # and what the live region says once typing pauses.
