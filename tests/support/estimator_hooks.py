@@ -26,6 +26,10 @@ def change_words(catalog: Catalog, scenario: Scenario, line) -> str:
     label = WORDS["change"][line.change]
     if line.status != "ok":
         return f"{label}: {WORDS['change_detail']['beyond']}"
+    held = (scenario.current or {}).get(line.product)
+    if line.change == "unchanged" and held is not None and held.users != line.users:
+        # Users that move within today's tier: the new count still fits it.
+        return f"{label}: {word('change_detail.same_tier', users=f'{line.users:,}', tier=f'{line.tier:,}')}"
     values = {
         "upgrade": {"days": scenario.days_remaining, "term_days": catalog.term_days},
         "instances_only": {"instances": line.instances, "max_instances": catalog.max_instances},
