@@ -424,7 +424,7 @@ SITE_WORDS: Final[dict[str, Any]] = {
         "next_title": "Next steps",
         "contact": "Contact {contact} ({who}).",
         "contact_link": "Contact {contact}",
-        "contact_how": "{how} {link}.",
+        "contact_how": "{link}. {how}",
         "send": "Send them:",
         "send_link": "the link to this estimate ({copy_link}), the table ({copy_table}) or the CSV file ({csv});",
         "send_scenario": "only if they ask for it, the scenario file ({scenario}): "
