@@ -44,6 +44,21 @@ test("a downgrade shows its saving from renewal", () => {
   assert.deepEqual(rows(v)[0].cells.difference.assumptions, ["downgrade"]);
 });
 
+test("users that rise within today's tier: the line says the new count still fits it", () => {
+  // Alpha 101 -> 1,000 users: both in the 1,000-user tier (100 is the tier below), so the bill stays.
+  const scenario = { customer: "government", current: { alpha: { users: 101, instances: 1 } },
+                     proposed: { alpha: { users: 1000, instances: 1 } } };
+  const v = view(scenario), [alpha] = rows(v);
+  assert.equal(alpha.line.change, "unchanged");
+  assert.equal(alpha.cells.change.text, say("change.unchanged") + ": 1,000 users still fit the 1,000-user tier");
+  const said = v.quote.notes.filter((n) => n.product === "alpha").map((n) => n.text);
+  assert.ok(said.includes("Alpha: 1,000 users still fit the current 1,000-user tier, so the bill stays the same."), said);
+  assert.ok(!said.includes(say("messages.unchanged", { product: "Alpha" })), said);
+  // The same users as today: the bill stays, nothing more to say.
+  const same = rows(view({ ...scenario, proposed: scenario.current }))[0];
+  assert.equal(same.cells.change.text, say("change.unchanged") + ": " + say("change_detail.unchanged"));
+});
+
 test("the bills fall on their own dates, and the first year adds what falls within it", () => {
   const b = bills(view(TIMELINE));
   assert.deepEqual(b.rows.map((r) => [r.when, r.amount.text, r.products]), [
@@ -120,6 +135,25 @@ test("a line beyond the price book asks the contact instead of a price", () => {
   assert.equal(totals(v).annual.text, ask);
   assert.equal(totals(v).label, say("totals.total"));
   assert.equal(beta.cells.change.text, say("change.new") + ": " + say("change_detail.beyond"));
+});
+
+test("a line past the instance limit shows the tier its users fit; only its price asks", () => {
+  // Alpha's tiers go 10, 100, 1,000: today's 30 users and tomorrow's 50 both fit the 100-user tier;
+  // 200 instances are past the limit of 150, so no price, yet the tier is known (the quote's stays null).
+  const v = view({ customer: "government", days_remaining: 10, current: { alpha: { users: 30, instances: 200 } },
+                   proposed: { alpha: { users: 50, instances: 200 } } });
+  const [alpha] = rows(v), ask = say("cells.ask", { contact: "Reseller Co" });
+  assert.equal(alpha.line.tier, null);
+  assert.deepEqual([alpha.cells.tier.text, alpha.cells.tier.value, alpha.cells.tier.assumptions],
+                   [say("cells.tier", { tier: "100" }), "100", []]);
+  assert.deepEqual([alpha.cells.today_tier.text, alpha.cells.today_tier.value], [say("cells.tier", { tier: "100" }), "100"]);
+  assert.equal(alpha.cells.annual.text, ask);
+  assert.equal(totals(v).annual.text, ask);
+  const [line] = readCsv(csv(v));
+  assert.deepEqual([line[say("columns.tier")], line[say("columns.today_tier")]], ["100", "100"]);
+  // Past the largest tier nothing is known: whom to ask.
+  const [beyond] = rows(view({ customer: "government", proposed: { alpha: { users: 1001, instances: 1 } } }));
+  assert.equal(beyond.cells.tier.text, ask);
 });
 
 test("with a priced line and one beyond, the total says it covers the priced lines only", () => {

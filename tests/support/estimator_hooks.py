@@ -26,6 +26,10 @@ def change_words(catalog: Catalog, scenario: Scenario, line) -> str:
     label = WORDS["change"][line.change]
     if line.status != "ok":
         return f"{label}: {WORDS['change_detail']['beyond']}"
+    held = (scenario.current or {}).get(line.product)
+    if line.change == "unchanged" and held is not None and held.users != line.users:
+        # Users that move within today's tier: the new count still fits it.
+        return f"{label}: {word('change_detail.same_tier', users=f'{line.users:,}', tier=f'{line.tier:,}')}"
     values = {
         "upgrade": {"days": scenario.days_remaining, "term_days": catalog.term_days},
         "instances_only": {"instances": line.instances, "max_instances": catalog.max_instances},
@@ -73,9 +77,11 @@ def expected_hooks(catalog: Catalog, scenario: Scenario) -> dict[str, dict]:
         }
     for line, row in zip(q.lines, v.rows):
         ok, key = line.status == "ok", line.product
+        # The line's tier, or the tier known for a line priced past the instance limit (present.view).
+        tier = row.cells["tier"].value
         out[f"tier-{key}"] = {
-            "text": word("cells.tier", tier=f"{line.tier:,}") if line.tier else (none if ok else ask),
-            "value": str(line.tier) if line.tier else "",
+            "text": word("cells.tier", tier=f"{int(tier):,}") if tier else (none if ok else ask),
+            "value": tier or "",
         }
         out[f"annual-{key}"] = {"text": show(line.annual) if ok else ask, "value": None}
         # What the next full-term bill charges a year: "—" where no bill renews the line.
@@ -96,10 +102,11 @@ def expected_hooks(catalog: Catalog, scenario: Scenario) -> dict[str, dict]:
                 else {"text": show(line.today_annual), "value": text(line.today_annual)}
             )
             if held is not None:
+                today_tier = row.cells["today_tier"].value
                 out[f"today-tier-{key}"] = {
-                    "text": row.cells["today_tier"].text
-                    if line.today_tier is None
-                    else word("cells.tier", tier=f"{line.today_tier:,}"),
+                    "text": word("cells.tier", tier=f"{int(today_tier):,}")
+                    if today_tier
+                    else row.cells["today_tier"].text,
                     "value": None,
                 }
             diff = row.cells["difference"]

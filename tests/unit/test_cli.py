@@ -399,8 +399,50 @@ def test_today_beyond_the_instance_limit_has_no_price(tmp_path):
         "proposed: {jira: {users: 480, instances: 100}}\ndays_remaining: 10\n"
     )
     out = ok(run("quote", "s.yml", *DATA_ARGS, cwd=tmp_path))
-    assert table_rows(out)["Jira"][2:4] == ["480 users", "Ask Carahsoft"]
+    # Its tier is known (480 users fit the 500-user tier); its price past the limit is not.
+    assert table_rows(out)["Jira"][2:4] == ["500", "Ask Carahsoft"]
     assert "$11,200.00" not in out.split("\n- ")[0]
+
+
+def test_a_line_past_the_instance_limit_still_shows_its_tier(tmp_path):
+    # 50 Jira users fit the 50-user tier (the fixture's tiers go 25, 50, 100); only the price
+    # of 200 instances is unknown: the table shows the tier, the money asks, the JSON keeps null.
+    (tmp_path / "s.yml").write_text(
+        "date: 2026-11-26\ncurrent: {jira: {users: 30, instances: 200}}\nproposed: {jira: {users: 50, instances: 200}}\n"
+        "days_remaining: 10\n"
+    )
+    out = ok(run("quote", "s.yml", *DATA_ARGS, cwd=tmp_path))
+    header, jira = table_rows(out)["Product"], table_rows(out)["Jira"]
+    row = dict(zip(header, jira))
+    cols = WORDS["columns"]
+    # Today's 30 users sit in the 50-user tier too.
+    assert (row[cols["today_tier"]], row[cols["tier"]]) == ("50", "50"), row
+    assert row[cols["annual"]] == row[cols["due_now"]] == "Ask Carahsoft [1]"
+    assert table_rows(out)["Total"][-2:] == ["Ask Carahsoft", "Ask Carahsoft"]
+    (line,) = json.loads(ok(run("quote", "s.yml", "--json", *DATA_ARGS, cwd=tmp_path)))["lines"]
+    assert (line["tier"], line["today_tier"], line["status"]) == (None, None, "contact_sales")
+
+
+def test_a_product_written_by_its_name_gets_one_line_naming_the_keys(tmp_path):
+    # The keys come from the data (jira, jsm, confluence): one line says which exist, with no
+    # second line about a key's spelling that the reader did not mean to write as a key.
+    keys = ", ".join(p["key"] for p in yaml.safe_load(FIXTURE.read_text())["products"])
+    assert keys == "jira, jsm, confluence"
+    (tmp_path / "s.yml").write_text("proposed:\n  Jira Service Management: {users: 20}\n  jira-sm: {users: 5}\n")
+    assert failed(run("quote", "s.yml", *DATA_ARGS, cwd=tmp_path)) == [
+        f"s.yml:2: proposed.Jira Service Management: unknown product; use one of: {keys}",
+        f"s.yml:3: proposed.jira-sm: unknown product; use one of: {keys}",
+    ]
+
+
+def test_a_product_key_of_the_data_that_breaks_the_pattern_says_what_a_key_may_hold(tmp_path):
+    # A product key allows _ (not -): "digits or -" told the maintainer the wrong character.
+    (tmp_path / "s.yml").write_text("proposed: {jira: {users: 5}}\n")
+    text = FIXTURE.read_text().replace("key: jsm", "key: j-sm", 1)
+    (tmp_path / "p.yml").write_text(text)
+    line = text[: text.index("key: j-sm")].count("\n") + 1
+    lines = failed(run("quote", "s.yml", "--data", "p.yml", cwd=tmp_path))
+    assert f"p.yml:{line}: products[1].key: must be lowercase letters, digits or _, starting with a letter" in lines
 
 
 def test_quote_table_of_an_incomplete_quote_says_contact_sales(tmp_path):

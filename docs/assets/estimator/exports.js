@@ -90,8 +90,8 @@ export function csvTable(views, names) {
     for (const r of rows(v)) {
       const c = r.cells, l = r.line;
       row({ kind: kind("line"), ...option, product: c.product.text, change: w("change." + l.change),
-            users: String(l.users), tier: l.tier === null ? c.tier.text : String(l.tier), instances: String(l.instances),
-            ...(change ? { today_tier: l.today_tier === null ? c.today_tier.text : String(l.today_tier),
+            users: String(l.users), tier: c.tier.value || c.tier.text, instances: String(l.instances),
+            ...(change ? { today_tier: c.today_tier.value || c.today_tier.text,
                            today_annual: plain(c.today) } : {}),
             annual: plain(c.annual), due_now: plain(c.due_now),
             confirm: marks(Object.values(c)) });

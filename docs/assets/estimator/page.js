@@ -6,7 +6,8 @@ import { fieldIds, setCancelled } from "./fields.js";
 import { readAnswers, checkRenewal, checkDate } from "./validate.js";
 import { fromDay, isoDate } from "./numbers.js";
 import { makeView, announcement, summaryFigures, summaryStatus, priceNote } from "./view.js";
-import { parts, hook, showErrors, showNotices, renderResults } from "./dom.js";
+import { el, parts, hook, showErrors, showNotices, renderResults } from "./dom.js";
+import { usersChecks } from "./users-checks.js";
 import { markLadder } from "./ladder.js";
 
 export { ladderSettled } from "./ladder.js";   // main.js: ready once the tier charts are in
@@ -41,6 +42,10 @@ export class Estimator {
     this.touched = new Set();
     this.changeTyped = false;
     this.revealAll = false;
+    // Fields typed in on this visit: any other that holds a value was filled for the person
+    // (today's users copied, the link's answers, today's date), and a click selects it all.
+    this.typed = new Set();
+    this.selectOnClick = null;
     this.renewalProblem = null;
     this.renewalDate = null;   // the renewal field's date as YYYY-MM-DD, when it is one
     this.dateCheck = { date: null, problem: null };
@@ -169,6 +174,7 @@ export class Estimator {
     const shown = this.reported(errors);
     this.root.setAttribute("data-mode", this.mode());
     showErrors(this.root, shown, this.words);
+    this.showChecks();
     this.showContact();
     if (valid) {
       const s = state.scenario;
@@ -216,6 +222,32 @@ export class Estimator {
     if (options.announce !== false) this.announceLater(shown.length, valid);
   }
 
+  /* A second look beside a users field whose number looks like a slip (users-checks.js): shown
+   * as the person types, read with the field (aria-describedby), never blocking the estimate. */
+  showChecks() {
+    const values = new Map(Array.from(this.inputs, ([id, input]) => [id, input.value]));
+    const checks = usersChecks({ values, change: this.mode() === "change", cancelled: this.cancelled() },
+                               this.book, this.ns);
+    for (const p of this.book.products) {
+      const ids = fieldIds(p.key);
+      for (const id of [ids.currentUsers, ids.users]) {
+        const input = this.inputs.get(id), checkId = id + "-check", text = checks.get(id);
+        let note = this.root.querySelector("#" + checkId);
+        if (!text && !note) continue;
+        if (!note) {
+          note = el("p", { class: "gc-hint", id: checkId,
+                           "data-testid": input.getAttribute("data-testid") + "-check" });
+          input.after(note);
+        }
+        note.textContent = text || "";
+        note.hidden = !text;
+        const described = (input.getAttribute("aria-describedby") || "").split(" ").filter((d) => d && d !== checkId);
+        if (text) described.push(checkId);
+        input.setAttribute("aria-describedby", described.join(" "));
+      }
+    }
+  }
+
   // The compact summary that stays in sight while the form is in use.
   summarize(stale, shownErrors, entered) {
     const view = this.good, status = hook(this.root, "summary-status");
@@ -256,6 +288,7 @@ export class Estimator {
       // Typing in one field means the others were left: their problems may show.
       for (const k of this.edited) if (k !== id) this.touched.add(k);
       this.edited.add(id);
+      this.typed.add(id);
       if (this.mode() === "change" && ![this.days, this.renewal, this.date].includes(target)) this.changeTyped = true;
       this.mirror(target);
       if (target === this.date) {
@@ -285,6 +318,19 @@ export class Estimator {
     this.form.addEventListener("submit", (event) => {
       event.preventDefault();
       this.submit();
+    });
+    /* A click or tap into a field filled for the person selects its value, as Tab does, so that
+     * typing replaces it (a caret after "480" made 520 into 480520). Only the click that focuses
+     * the field, and not one that drags a selection: the next click places the caret to edit. */
+    this.form.addEventListener("pointerdown", (event) => {
+      const t = event.target;
+      this.selectOnClick = t.matches && t.matches("input.gc-input") && t !== document.activeElement &&
+        t.value !== "" && !this.typed.has(t.id) ? t : null;
+    }, true);
+    this.form.addEventListener("click", (event) => {
+      const t = this.selectOnClick;
+      this.selectOnClick = null;
+      if (t && event.target === t && t.selectionStart === t.selectionEnd) t.select();
     });
     // In-page links move focus here, before instant navigation can turn them into a reload.
     this.root.addEventListener("click", (event) => {

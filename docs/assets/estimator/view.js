@@ -67,6 +67,11 @@ function changeDetail(view, line) {
   if (line.change === "instances_only") {
     return w("change_detail.instances_only", { instances: line.instances, max_instances: b.max_instances });
   }
+  const had = held(view.scenario.current, line.product);
+  if (line.change === "unchanged" && had && had.users !== line.users) {
+    return w("change_detail.same_tier", { users: view.money.group(line.users),
+                                          tier: view.money.group(line.tier) });
+  }
   return w("change_detail." + line.change);
 }
 
@@ -83,13 +88,23 @@ export function rows(view) {
   return once(view, "rows", () => workRows(view));
 }
 
+/* The tier that covers `users` when the price book has one (present._known_tier): a line past the
+ * instance limit has no price, yet its tier is known (the quote's `tier` stays null). */
+function knownTier(view, key, users) {
+  const product = view.book.products.find((p) => p.key === key);
+  const index = view.ns.tierIndex(product, users);
+  return users > 0 && index < product.tiers.length ? product.tiers[index].users : null;
+}
+
 function workRows(view) {
   const q = view.quote, w = view.words, group = view.money.group, none = w("cells.none");
   return q.lines.map((line) => {
     const ok = line.status === "ok", key = line.product, cells = {};
     cells.product = cell(view.names.get(key), key);
     cells.change = cell(w("change." + line.change) + ": " + changeDetail(view, line), line.change);
+    const known = ok ? null : knownTier(view, key, line.users);
     cells.tier = line.tier !== null ? cell(w("cells.tier", { tier: group(line.tier) }), String(line.tier))
+      : known !== null ? cell(w("cells.tier", { tier: group(known) }), String(known))
       : cell(ok ? none : ask(view), "", ok ? [] : line.assumptions);
     cells.annual = money(view, line.annual, ok, ok ? [] : line.assumptions);
     // What the next full-term bill charges a year; `from`: from which day, when a recorded change
@@ -107,7 +122,9 @@ function workRows(view) {
         cells.today_tier = cell(none, "");
         cells.today = cell(none, "");
       } else if (line.today_tier === null) {
-        cells.today_tier = cell(w("cells.tier", { tier: group(had.users) }), "");
+        const tier = knownTier(view, key, had.users);
+        cells.today_tier = tier === null ? cell(w("cells.tier", { tier: group(had.users) }), "")
+          : cell(w("cells.tier", { tier: group(tier) }), String(tier));
         cells.today = cell(ask(view), "");
       } else {
         cells.today_tier = cell(w("cells.tier", { tier: group(line.today_tier) }), String(line.today_tier));

@@ -10,10 +10,12 @@ from typing import Any, Callable, Iterable, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from govcloud.load.yamlsource import YAML11_BOOLS, Document
-from govcloud.model.problems import InputError, Problem, field_path
+from govcloud.model.problems import InputError, field_path
 
 M = TypeVar("M", bound=BaseModel)
 CrossCheck = Callable[[Any], Iterable[tuple[tuple, str]]]
+# Problems with how a text is written (its characters, its length), not with what it says.
+SHAPE = frozenset({"string_pattern_mismatch", "string_too_long"})
 
 
 @functools.cache
@@ -26,7 +28,7 @@ def _schema(model: type[BaseModel]) -> dict:
 def validate(
     model: type[M], source: Document, cross_checks: CrossCheck | None = None, context: dict | None = None
 ) -> M:
-    problems: list[Problem] = []
+    found: list[tuple[tuple, str, bool]] = []  # where, what, and whether it is about the text's shape
     result = None
     try:
         result = model.model_validate(source.value, context=context)
@@ -35,9 +37,14 @@ def validate(
         for error in exc.errors(include_url=False):
             loc = tuple(error["loc"])
             loc = loc[:-1] if loc[-1:] == ("[key]",) else loc  # a mapping's key: the line and name of the key
-            problems.append(source.problem(loc, field_path(loc), _message(error, schema)))
-    if cross_checks:
-        problems += [source.problem(loc, field_path(loc), msg) for loc, msg in cross_checks(source.value)]
+            found.append((loc, _message(error, schema), error["type"] in SHAPE))
+    checked = list(cross_checks(source.value)) if cross_checks else []
+    # A cross check knows what the value should have been ("unknown product; use one of: jira, ..."):
+    # where it speaks, a problem of the text's shape at the same place ("Jira Service Management"
+    # is not spelled as a key) is a second line about the same mistake, and a misleading one.
+    known = {loc for loc, _ in checked}
+    problems = [source.problem(loc, field_path(loc), msg) for loc, msg, shape in found if not (shape and loc in known)]
+    problems += [source.problem(loc, field_path(loc), msg) for loc, msg in checked]
     if problems:
         raise InputError(list(dict.fromkeys(problems)))
     assert result is not None  # validated without a problem
@@ -73,7 +80,8 @@ def _message(error: Any, schema: dict) -> str:
     if kind == "string_pattern_mismatch":
         if ctx.get("pattern", "").startswith("^https"):
             return "must be an https:// address (without spaces, quotes, brackets or angle brackets)"
-        if "-" in ctx.get("pattern", ""):
+        # A class that ends in "-]" allows the hyphen itself (a slug); "a-z" alone is a range.
+        if "-]" in ctx.get("pattern", ""):
             return "must be lowercase letters, digits or -"
         return "must be lowercase letters, digits or _, starting with a letter"
     if kind in {"model_type", "dict_type", "model_attributes_type"}:

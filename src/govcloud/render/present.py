@@ -16,6 +16,7 @@ from govcloud.calc.quote import DIFFERENCE_RULES, Bill, Line, Quote
 from govcloud.model.catalog import Catalog
 from govcloud.model.money import show, text
 from govcloud.model.scenario import Scenario
+from govcloud.model.tiers import tier_index
 from govcloud.words import cldr
 from govcloud.words.cldr import long_date
 from govcloud.words.vocabulary import template, word
@@ -81,6 +82,18 @@ def _mid_sentence(value: str) -> str:
 
 def _count(n: int) -> str:
     return cldr.count(n)
+
+
+def _known_tier(catalog: Catalog, key: str, users: int) -> int | None:
+    """The tier that covers `users`, when the price book has one: a line past the instance
+    limit has no price, yet its tier is known (the quote's `tier` stays null: no price rests on it)."""
+    tiers = catalog.product(key).tiers
+    index = tier_index(catalog.product(key), users)
+    return tiers[index].users if users > 0 and index < len(tiers) else None
+
+
+def _tier_cell(tier: int | None, fallback: Cell) -> Cell:
+    return fallback if tier is None else Cell(_count(tier), str(tier))
 
 
 def _difference(line: Line, ask: str) -> Cell:
@@ -182,7 +195,10 @@ def view(catalog: Catalog, scenario: Scenario, q: Quote) -> QuoteView:
             "users": Cell(_count(line.users), str(line.users)),
             "tier": Cell(_count(line.tier), str(line.tier))
             if line.tier is not None
-            else Cell(none if ok else ask, None, () if ok else line.assumptions),
+            else _tier_cell(
+                None if ok else _known_tier(catalog, line.product, line.users),
+                Cell(none if ok else ask, None, () if ok else line.assumptions),
+            ),
             "instances": Cell(_count(line.instances), str(line.instances)),
             "annual": _annual(line, money(line.annual, ok, () if ok else line.assumptions)),
             "due_now": money(line.due_now, ok, line.assumptions),
@@ -191,7 +207,8 @@ def view(catalog: Catalog, scenario: Scenario, q: Quote) -> QuoteView:
             if held is None:
                 cells["today_tier"], cells["today_annual"] = Cell(none), Cell(none)
             elif line.today_tier is None:
-                cells["today_tier"] = Cell(word("cells.tier", tier=_count(held.users)))
+                known = _known_tier(catalog, line.product, held.users)
+                cells["today_tier"] = _tier_cell(known, Cell(word("cells.tier", tier=_count(held.users))))
                 cells["today_annual"] = Cell(ask)
             else:
                 cells["today_tier"] = Cell(_count(line.today_tier), str(line.today_tier))

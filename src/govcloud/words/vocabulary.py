@@ -53,6 +53,8 @@ WORDS: Final[dict[str, Any]] = {
         "downgrade": "takes effect at renewal",
         "instances_only": "{instances} of {max_instances}, no extra cost",
         "unchanged": "the bill stays the same",
+        # Users that rise (or fall) within the tier held today: the bill stays, and says why.
+        "same_tier": "{users} users still fit the {tier}-user tier",
         "cancel": "ends with the current term, no credit",
         "beyond": "beyond the price book",
     },
@@ -125,6 +127,7 @@ WORDS: Final[dict[str, Any]] = {
         "instances_only": "{product}: instances go from {old_instances} to {instances}; "
         "the tier and the bill stay the same.",
         "unchanged": "{product}: no change to the bill.",
+        "same_tier": "{product}: {users} users still fit the current {tier}-user tier, so the bill stays the same.",
         "cancel": "{product}: cancelled; the subscription ends with the current term, with no credit for the time left.",
         "instances": "{product}: {instances} of {max_instances} instances, at no extra cost.",
         "beyond": "{product}: {reasons}; no published rule prices this: ask {contact} for a quote.",
@@ -320,6 +323,10 @@ WORDS: Final[dict[str, Any]] = {
         "renewal_hint": "The days left are worked out from the date of the change.",
         "renewal_days": "That is {when}.",
         "error": "Error:",
+        # Beside a users field whose number looks like a slip (typed onto a prefilled one); it does not block.
+        "check_beyond": "Check the number: {users} users is more than the largest tier here ({top} users), "
+        "so this line cannot be priced.",
+        "check_jump": "Check the number: {users} users is more than {times} times today's {today}.",
     },
     # The estimate's state: the summary's status line, the note over figures out of date,
     # and what the live region says once typing pauses.
@@ -421,7 +428,7 @@ SITE_WORDS: Final[dict[str, Any]] = {
         "next_title": "Next steps",
         "contact": "Contact {contact} ({who}).",
         "contact_link": "Contact {contact}",
-        "contact_how": "{how} {link}.",
+        "contact_how": "{link}. {how}",
         "send": "Send them:",
         "send_link": "the link to this estimate ({copy_link}), the table ({copy_table}) or the CSV file ({csv});",
         "send_scenario": "only if they ask for it, the scenario file ({scenario}): "
@@ -507,6 +514,7 @@ SITE_WORDS: Final[dict[str, Any]] = {
     # Rules, their sources and the notes beside them (macros/pages.py).
     "rules": {
         "to_confirm": "To confirm",
+        "marker": "(to confirm)",
         "confirmed": "Confirmed",
         "ask": "Confirm it with {government} (government customers) or {commercial} before you rely on it.",
         "no_source": "No Atlassian page documents this for Government Cloud; it is this site's assumption.",
@@ -530,7 +538,7 @@ SITE_WORDS: Final[dict[str, Any]] = {
     },
     "contacts": {
         "for": "For {who}.",
-        "form": "Go to the contact form of {contact} (on {host}, another site)",
+        "form": "Visit {contact} (on {host}, another site)",
     },
     # Worked scenarios (macros/pages.py): in full, or one row each when there are many.
     "scenarios": {
