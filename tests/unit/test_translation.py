@@ -43,7 +43,8 @@ def test_the_committed_template_is_current():
 def test_the_template_holds_every_word_under_its_path():
     catalog = read_po(io.StringIO(pot.template_text()))
     found = {(m.context, m.id) for m in catalog if m.id}
-    assert found == {(path, template(path)) for path in EVERY}
+    words = {(c, i) for c, i in found if not c.startswith(("data:", "glossary:", "scenarios:", "schema:"))}
+    assert words == {(path, template(path)) for path in EVERY}
     # Nothing in it changes from one run to the next but the words.
     assert "Creation-Date" not in pot.template_text() and not re.search(r"Date: *20\d\d", pot.template_text())
 
