@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 from decimal import Decimal
 
 import pytest
@@ -19,6 +20,7 @@ from govcloud.calc.pricebook import pricebook
 from govcloud.calc.worked import load_worked
 from govcloud.load.prose import translated, translated_scenario
 from govcloud.words import catalogs, cldr, language, pot
+from govcloud.words.characters import width
 from govcloud.words.vocabulary import WORDS, template, word, words
 
 DAY = datetime.date(2027, 3, 26)
@@ -251,3 +253,53 @@ def test_the_pages_show_the_datas_prose_and_the_schemas_in_japanese(locale_dir):
     # The entry is in Japanese; its anchor is the English term's, as on the English glossary.
     assert "サブスクリプション {#subscription}" in glossary and "製品ごとの支払い。" in glossary
     assert '[サブスクリプション](glossary.md#subscription "製品ごとの支払い。")' in text
+
+
+SCENARIO = """\
+date: 2026-11-26
+customer: government
+current:
+  jira: {users: 480, instances: 2}
+  confluence: {users: 150}
+proposed:
+  jira: {users: 520, instances: 3}
+  confluence: {users: 150}
+days_remaining: 120
+"""
+
+
+def test_a_quote_in_japanese(tmp_path):
+    path = tmp_path / "s.yml"
+    path.write_text(SCENARIO, encoding="utf-8")
+    english = run("quote", str(path), "--data", str(FIXTURE))
+    japanese = run("quote", str(path), "--lang", "ja", "--data", str(FIXTURE))
+    assert english.returncode == japanese.returncode == 0, japanese.stderr
+    with language.use("ja"):
+        heading, products = word("cli.quote"), "Jira" + template("bills.products_join") + "Confluence"
+        bills_title = template("bills.title")
+    assert heading != "Quote" and products == "Jira、Confluence"
+    lines = japanese.stdout.splitlines()
+    assert lines[0] == heading and bills_title in lines
+    # Dates as Japanese writes them; the renewal bill's products listed with 、; money in US dollars.
+    assert "2027年3月26日" in japanese.stdout and "March" not in japanese.stdout
+    assert products in japanese.stdout and "$23,400.00" in japanese.stdout
+    # Sentences follow one another without a space; the English keeps its own.
+    assert "。2026年11月26日" in lines[1] and ". Dated November 26, 2026" in english.stdout
+    # The table's columns line up on a terminal, where a Japanese character takes two columns:
+    # the last column, right-aligned, ends at one place on every row.
+    table = lines[3:7]
+    ends = [[width(line[: m.end()]) for m in re.finditer(r"\S+(?=  |$)", line)] for line in table]
+    assert len({e[-1] for e in ends[1:]}) == 1, table
+
+
+def test_a_quotes_json_ignores_lang(tmp_path):
+    path = tmp_path / "s.yml"
+    path.write_text(SCENARIO, encoding="utf-8")
+    english = run("quote", str(path), "--json", "--data", str(FIXTURE))
+    japanese = run("quote", str(path), "--json", "--lang", "ja", "--data", str(FIXTURE))
+    assert japanese.returncode == 0 and japanese.stdout == english.stdout
+    assert "Jira: upgrade from the 500-user tier" in japanese.stdout
+
+
+def test_width_counts_a_wide_character_as_two_columns():
+    assert width("Jira") == 4 and width("見積もり") == 8 and width("ＡＢ") == 4 and width("e\u0301") == 1

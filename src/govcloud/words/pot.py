@@ -36,7 +36,7 @@ from govcloud.words.vocabulary import PLACEHOLDER, SETTINGS
 ROOT = Path(__file__).resolve().parents[3]
 # The trees of words in vocabulary.py, and the first part of their words' paths
 # (vocabulary.template reads them so).
-TREES = {"WORDS": "", "SITE_WORDS": "site."}
+TREES = {"WORDS": "", "SITE_WORDS": "site.", "CLI_WORDS": "cli."}
 # Babel's default names the year it was written: a template that changes every January.
 HEADER = """\
 # Translations template for govcloud: every word of src/govcloud/words/vocabulary.py, its
