@@ -80,7 +80,7 @@ class Pages(GlossaryMacros, ReferenceMacros):
         # Data text reaches a page as text: escaped, with only the documented formatting (richtext.py).
         text = markdown(rule.summary, self.catalog.rule_values())
         # The mark puts the rule's source into the page's "Sources" section (pagework).
-        out = mark(RULE, name) + (f"**{md(rule.title)}.** {text}" if heading else text)
+        out = mark(RULE, name) + (word("site.rules.lead", title=md(rule.title), text=text) if heading else text)
         if not rule.confirmed:
             out += "\n\n" + self.to_confirm(rule.source)
         return out
