@@ -53,6 +53,7 @@ class GlossaryMacros:
 
     catalog: Catalog
     fill: dict[str, str]
+    english_names: dict[str, str]
     glossary: list[dict[str, Any]]
 
     def _load_glossary(self) -> list[dict[str, Any]]:
@@ -68,7 +69,7 @@ class GlossaryMacros:
             out.append(
                 {
                     "term": term,
-                    "anchor": slug(fill(entry.term, self.fill)),
+                    "anchor": slug(fill(entry.term, {**self.fill, **self.english_names})),
                     "text": " ".join(fill(prose.text(f"{context}.definition", entry.text), self.fill).split()),
                     "forms": [fill(f, self.fill) for f in forms],
                     "unconfirmed": unconfirmed,
