@@ -305,3 +305,17 @@ def test_a_quotes_json_ignores_lang(tmp_path):
 
 def test_width_counts_a_wide_character_as_two_columns():
     assert width("Jira") == 4 and width("見積もり") == 8 and width("ＡＢ") == 4 and width("e\u0301") == 1
+
+
+def test_a_scenarios_problems_in_japanese(tmp_path):
+    path = tmp_path / "bad.yml"
+    path.write_text("proposed:\n  jira: {users: many, extar: 1}\n", encoding="utf-8")
+    english = run("quote", str(path), "--data", str(FIXTURE))
+    japanese = run("quote", str(path), "--lang", "ja", "--data", str(FIXTURE))
+    assert english.returncode == japanese.returncode == 2
+    assert f"{path}:2: proposed.jira.users: must be a whole number" in english.stderr
+    with language.use("ja"):
+        whole, unknown = word("cli.validation.whole"), word("cli.validation.unknown", hint="")
+    assert whole != "must be a whole number" and unknown != "unknown field"
+    assert f"{path}:2: proposed.jira.users: {whole}" in japanese.stderr
+    assert f"{path}:2: proposed.jira.extar: {unknown}" in japanese.stderr

@@ -607,7 +607,7 @@ SITE_WORDS: Final[dict[str, Any]] = {
 
 
 # Words only the command line shows (govcloud.render.tables): its quote headings and the
-# price book's table. Looked up as "cli.<key>".
+# price book's table; and the data checks' words (the CLI's and the build's). Looked up as "cli.<key>".
 CLI_WORDS: Final[dict[str, Any]] = {
     "quote": "Quote",
     "scenario": "Scenario {n} of {count}",
@@ -621,6 +621,34 @@ CLI_WORDS: Final[dict[str, Any]] = {
         "users": "Users up to",
         "annual": "Annual",
         "from": "From {date}",
+    },
+    # What a data or scenario file's problem says of a value (govcloud.load.reporting), after
+    # `file:line: field: `; a problem Pydantic names that these do not cover keeps Pydantic's words.
+    "validation": {
+        "required": "is required",
+        "unknown": "unknown field{hint}",
+        "did_you_mean": "; did you mean {name}?",
+        "expected_one_of": "; expected one of: {names}",
+        "whole": "must be a whole number",
+        "yaml_bool": "{given}: write true or false",
+        "bool": "must be true or false",
+        "text": "must be text",
+        "literal": "must be {expected}",
+        "at_least": "must be at least {min}",
+        "at_most": "must be at most {max}",
+        "empty": "must not be empty",
+        "too_long": "must be at most {most} characters",
+        "https": "must be an https:// address (without spaces, quotes, brackets or angle brackets)",
+        "slug": "must be lowercase letters, digits or -",
+        "key": "must be lowercase letters, digits or _, starting with a letter",
+        "mapping": "must be a mapping of fields, not {kind}",
+        "list": "must be a list, not {kind}",
+        "kind_none": "nothing",
+        "kind_bool": "true/false",
+        "kind_number": "a number",
+        "kind_text": "text",
+        "kind_list": "a list",
+        "kind_mapping": "a mapping",
     },
 }
 
