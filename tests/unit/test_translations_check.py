@@ -10,6 +10,7 @@ import shutil
 import pytest
 from babel.messages.pofile import read_po, write_po
 
+from catalogs import REAL
 from cli_run import run
 from conftest import ROOT
 from govcloud.cli.translations import Folders, check, sha256, stamp
@@ -154,3 +155,15 @@ def test_japanese_anchors_keep_the_words_together():
     assert richtext.anchor("ユーザー階層") == "ユーザー階層"
     assert richtext.anchor("Jiraのユーザー階層") == "jiraのユーザー階層"
     assert richtext.anchor("料金の変更（2027年）") == "料金の変更-2027年"
+
+
+def test_a_translation_of_the_datas_prose_holds_what_the_data_may(folders, template):
+    def edit(catalog):
+        rule = catalog.get(REAL.rules.cancel.summary, context="data:rules.cancel.summary")
+        rule.string = "<b>キャンセル</b>は[ここ](javascript:alert(1))から。{deactivation_days}日後です。"
+        catalog.get(REAL.rules.cancel.title, context="data:rules.cancel.title").string = "製品を*キャンセル*する"
+
+    _edit_catalog(folders, edit)
+    problems = [p.split(": ", 1)[1] for p in check(folders, template).problems]
+    assert problems[0].startswith("data:rules.cancel.title: ") and "data:rules.cancel.summary: raw HTML" in problems[1]
+    assert any("data:rules.cancel.summary: link to 'javascript:alert(1'" in p for p in problems)

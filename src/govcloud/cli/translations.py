@@ -29,10 +29,19 @@ import yaml
 from babel.messages.catalog import Catalog
 
 from govcloud.load.datafiles import PROJECT
-from govcloud.words import catalogs, pot
+from govcloud.words import catalogs, pot, richtext
 from govcloud.words.vocabulary import PLACEHOLDER
 
 CODE = "ja"
+# What the data's prose may hold, by its context (as govcloud check holds the English to it):
+# one line of plain words, or a paragraph with the documented formatting. (A number the data
+# holds cannot be written as digits instead of its placeholder: the placeholders must be the
+# English's; Japanese counters such as 1つ are no such number.)
+PROSE_KINDS: tuple[tuple[re.Pattern, richtext.Kind], ...] = (
+    (re.compile(r"data:(rules\.\w+\.summary|contacts\.\w+\.how|products\.\w+\.description)$"), "formatted"),
+    (re.compile(r"scenarios:[^.]+\.summary$"), "formatted"),
+    (re.compile(r"(data|glossary|scenarios):"), "plain"),
+)
 STAMP = "english_sha256"
 # The front matter at the start of a page: `---`, YAML, `---`.
 _FRONT = re.compile(r"\A---\r?\n(.*?\r?\n)?---\r?\n", re.S)
@@ -151,6 +160,17 @@ def check_catalog(template: Catalog, folders: Folders, found: Found) -> None:
             english = ", ".join("{" + n + "}" for n in PLACEHOLDER.findall(str(message.id))) or "none"
             said = ", ".join("{" + n + "}" for n in PLACEHOLDER.findall(str(entry.string))) or "none"
             found.problems.append(f"{where}: placeholders {said} differ from the English's {english}")
+        else:
+            found.problems += [f"{where}: {p}" for p in prose_problems(str(message.context), str(entry.string))]
+
+
+def prose_problems(context: str, text: str) -> list[str]:
+    """What a translation of the data's prose holds that the data may not (markup, unsafe links,
+    line breaks)."""
+    kind = next((k for pattern, k in PROSE_KINDS if pattern.match(context)), None)
+    if kind is None:
+        return []
+    return richtext.problems(text, kind, PLACEHOLDER.findall(text))
 
 
 @dataclass(frozen=True)
