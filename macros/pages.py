@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from govcloud.calc.quote import Quote
 from govcloud.load.glossary import values as glossary_values
+from govcloud.load.prose import prices_are as prices_are_said
 from govcloud.load.yamlsource import Document
 from govcloud.model import clock
 from govcloud.model.catalog import Catalog
@@ -55,13 +56,21 @@ ESTIMATOR_FROM_SCENARIOS = "../estimator/"
 
 
 class Pages(GlossaryMacros, ReferenceMacros):
-    def __init__(self, catalog: Catalog, worked: list[tuple[Scenario, Quote]], source: Document | None = None):
+    def __init__(
+        self,
+        catalog: Catalog,
+        worked: list[tuple[Scenario, Quote]],
+        source: Document | None = None,
+        english: Catalog | None = None,
+    ):
         # Shared by every page (and, under Zensical, by pages rendered at once):
         # nothing here may hold per-page state.
         self.catalog = catalog
         self.source = source  # the data file as loaded: the maintainers' page edits it without reading it again
         self.worked = worked
         self.fill = glossary_values(catalog)
+        # The glossary's anchors are the English terms' (`english`: the catalog before translation).
+        self.english_names = {k: getattr((english or catalog).contacts, k).name for k in ("government", "commercial")}
         self.glossary = self._load_glossary()
 
     # -- words and rules -------------------------------------------------------
@@ -79,7 +88,7 @@ class Pages(GlossaryMacros, ReferenceMacros):
         # Data text reaches a page as text: escaped, with only the documented formatting (richtext.py).
         text = markdown(rule.summary, self.catalog.rule_values())
         # The mark puts the rule's source into the page's "Sources" section (pagework).
-        out = mark(RULE, name) + (f"**{md(rule.title)}.** {text}" if heading else text)
+        out = mark(RULE, name) + (word("site.rules.lead", title=md(rule.title), text=text) if heading else text)
         if not rule.confirmed:
             out += "\n\n" + self.to_confirm(rule.source)
         return out
@@ -106,7 +115,7 @@ class Pages(GlossaryMacros, ReferenceMacros):
         return word("site.rules.marker")
 
     def price_note(self) -> str:
-        c, prices_are = self.catalog.contacts, self.catalog.prices_are
+        c, prices_are = self.catalog.contacts, prices_are_said(self.catalog)
         note = word(
             "site.rules.price_note",
             prices_are=prices_are,
@@ -202,7 +211,7 @@ class Pages(GlossaryMacros, ReferenceMacros):
         prices = self.catalog.prices_on(clock.today())  # those in force on the day the site is built
         for p in self.catalog.products:
             rows = lines(el("tr", el("td", count(t.users)), el("td", show(t.annual))) for t in prices.ladder(p.key))
-            caption = word("site.tiers.product_caption", product=p.name, prices_are=self.catalog.prices_are)
+            caption = word("site.tiers.product_caption", product=p.name, prices_are=prices_are_said(self.catalog))
             out.append(
                 f"## {md(p.name)} {{#{p.key}}}\n\n{markdown(p.description)}\n\n"
                 + raw_html(

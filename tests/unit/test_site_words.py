@@ -10,7 +10,8 @@ import re
 
 import pytest
 
-from govcloud.words.vocabulary import WORDS
+from govcloud.words import language
+from govcloud.words.vocabulary import WORDS, words
 from govcloud_site.postbuild import STEPS
 from govcloud_site.postbuild.words import apply, with_words
 
@@ -59,3 +60,14 @@ def test_every_page_of_a_folder_gets_them_and_the_step_runs_after_the_build(tmp_
     # Before the policy, which hashes the pages' inline scripts (the words are none).
     names = [name for name, _ in STEPS]
     assert names.index("words") < names.index("csp")
+
+
+def test_a_japanese_page_carries_the_japanese_words():
+    japanese = PAGE.replace('lang="en"', 'lang="ja"')
+    with language.use("ja"):
+        expected = words("site_script")
+    assert expected != WORDS["site_script"]  # the catalog translates them
+    assert words_on(with_words(japanese)) == expected
+    assert words_on(with_words(japanese.replace('lang="ja"', 'lang="ja-JP"'))) == expected
+    # A language the site does not have: English.
+    assert words_on(with_words(japanese.replace('lang="ja"', 'lang="xx"'))) == WORDS["site_script"]

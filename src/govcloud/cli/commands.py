@@ -16,6 +16,7 @@ from govcloud.calc.quote import quote
 from govcloud.calc.worked import load_worked
 from govcloud.load.glossary import glossary_path, load_glossary
 from govcloud.load.loading import DEFAULT_SCENARIOS, data_path, load_catalog
+from govcloud.load.prose import translated
 from govcloud.load.scenarios import is_list, scenario_stream
 from govcloud.load.yamlsource import Document, Items, decode, load_stream, read_text
 from govcloud.model import clock
@@ -23,6 +24,7 @@ from govcloud.model.catalog import Catalog
 from govcloud.model.problems import InputError, Problem
 from govcloud.model.schema import catalog_schema
 from govcloud.render.tables import GAP, heading, pricebook_table, quote_table
+from govcloud.words import language
 from govcloud.words.characters import shown
 
 EXAMPLES = {
@@ -39,6 +41,9 @@ EXAMPLES = {
     "check": "example:\n  $ govcloud check                      # data/products.yml and data/scenarios.yml\n"
     "  $ govcloud check my-products.yml",
     "schema": "example:\n  $ govcloud schema > schema/products.schema.json",
+    "translations": "example:\n  $ govcloud translations                       # fails on anything out of date\n"
+    "  $ govcloud translations --report              # what needs a translator\n"
+    "  $ govcloud translations --stamp docs-ja/products.md",
     "diff": "example:\n  $ govcloud diff old-products.yml data/products.yml\n"
     "  $ govcloud diff --base main                 # main's data/products.yml vs the working copy",
 }
@@ -75,6 +80,7 @@ def _parser() -> argparse.ArgumentParser:
         "renewal: counts from; default: the system date, or SOURCE_DATE_EPOCH's)",
     )
     q.add_argument("--data", metavar="DATA_FILE", help="policy data (default: data/products.yml)")
+    _lang(q, "the language of the table (--json is always English)")
     p = command("pricebook", "Print every product's user tiers and illustrative annual prices.")
     p.add_argument("--json", action="store_true", help="print the price book JSON the estimator embeds")
     p.add_argument(
@@ -84,6 +90,7 @@ def _parser() -> argparse.ArgumentParser:
         help="the day whose prices the tiers show (default: the system date, or SOURCE_DATE_EPOCH's)",
     )
     p.add_argument("--data", metavar="DATA_FILE", help="policy data (default: data/products.yml)")
+    _lang(p, "the language of the table, or of the JSON's words and locale (the Japanese estimator's: --lang ja)")
     c = command("check", "Validate the policy data (and, by default, the worked scenarios).")
     c.add_argument("data", nargs="?", metavar="DATA_FILE", help="default: data/products.yml")
     c.add_argument(
@@ -106,7 +113,18 @@ def _parser() -> argparse.ArgumentParser:
             "and which worked scenarios' figures move.",
         )
     )
+    from govcloud.cli import translations
+
+    translations.configure(
+        command("translations", "Check the Japanese pages, catalog and terms against the English (make check runs it).")
+    )
     return parser
+
+
+def _lang(command: argparse.ArgumentParser, help: str) -> None:
+    command.add_argument(
+        "--lang", choices=list(language.LANGUAGES), default=language.ENGLISH.code, help=f"{help}; default: en"
+    )
 
 
 def _day(value: str) -> date:
@@ -125,7 +143,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         _tolerant_output()
         args = _parser().parse_args(argv)
-        code = _run(args)
+        # A quote's JSON is for programs: its words stay English whatever --lang says.
+        speak = "en" if args.command == "quote" and args.json else getattr(args, "lang", "en")
+        with language.use(speak):
+            code = _run(args)
         sys.stdout.flush()  # a full disk or a closed pipe shows here, not at interpreter exit
         return code
     except InputError as exc:
@@ -219,12 +240,16 @@ def _run(args: argparse.Namespace) -> int:
         from govcloud.cli.diff import run
 
         return run(args)
+    if args.command == "translations":
+        from govcloud.cli.translations import run as translations
+
+        return translations(args)
     if args.command == "schema":
         print(json.dumps(catalog_schema(), indent=2))
         return 0
     if args.command == "check":
         return _check(args)
-    catalog = load_catalog(args.data)
+    catalog = translated(load_catalog(args.data))  # its prose in the command's language
     if args.command == "pricebook":
         day = args.today or clock.today()
         book = pricebook(catalog, day)

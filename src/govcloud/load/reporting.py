@@ -10,7 +10,8 @@ from typing import Any, Callable, Iterable, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from govcloud.load.yamlsource import YAML11_BOOLS, Document
-from govcloud.model.problems import InputError, field_path
+from govcloud.model.problems import InputError, Problem, field_path
+from govcloud.words.vocabulary import word
 
 M = TypeVar("M", bound=BaseModel)
 CrossCheck = Callable[[Any], Iterable[tuple[tuple, str]]]
@@ -53,50 +54,59 @@ def validate(
 
 def _message(error: Any, schema: dict) -> str:
     kind, ctx, loc = error["type"], error.get("ctx") or {}, tuple(error["loc"])
+    said = _said
     if kind == "missing":
-        return "is required"
+        return said("required")
     if kind == "extra_forbidden":
         known = _known_fields(schema, loc[:-1])
         close = difflib.get_close_matches(str(loc[-1]), known, n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else (f"; expected one of: {', '.join(known)}" if known else "")
-        return f"unknown field{hint}"
+        hint = (
+            said("did_you_mean", name=repr(close[0]))
+            if close
+            else (said("expected_one_of", names=", ".join(known)) if known else "")
+        )
+        return said("unknown", hint=hint)
     if kind in {"int_type", "int_parsing", "int_from_float"}:
-        return "must be a whole number"
+        return said("whole")
     if kind in {"bool_type", "bool_parsing"}:
         given = error.get("input")
-        return f"{given!r}: write true or false" if given in YAML11_BOOLS else "must be true or false"
+        return said("yaml_bool", given=repr(given)) if given in YAML11_BOOLS else said("bool")
     if kind == "string_type":
-        return "must be text"
+        return said("text")
     if kind == "literal_error":
-        return f"must be {ctx.get('expected')}"
+        return said("literal", expected=ctx.get("expected"))
     if kind == "greater_than_equal":
-        return f"must be at least {ctx['ge']}"
+        return said("at_least", min=ctx["ge"])
     if kind == "less_than_equal":
-        return f"must be at most {ctx['le']}"
+        return said("at_most", max=ctx["le"])
     if kind == "too_short":
-        return "must not be empty"
+        return said("empty")
     if kind == "string_too_long":
-        return f"must be at most {ctx['max_length']} characters"
+        return said("too_long", most=ctx["max_length"])
     if kind == "string_pattern_mismatch":
         if ctx.get("pattern", "").startswith("^https"):
-            return "must be an https:// address (without spaces, quotes, brackets or angle brackets)"
+            return said("https")
         # A class that ends in "-]" allows the hyphen itself (a slug); "a-z" alone is a range.
         if "-]" in ctx.get("pattern", ""):
-            return "must be lowercase letters, digits or -"
-        return "must be lowercase letters, digits or _, starting with a letter"
+            return said("slug")
+        return said("key")
     if kind in {"model_type", "dict_type", "model_attributes_type"}:
-        return f"must be a mapping of fields, not {_kind_of(error.get('input'))}"
+        return said("mapping", kind=_kind_of(error.get("input")))
     if kind == "list_type":
-        return f"must be a list, not {_kind_of(error.get('input'))}"
+        return said("list", kind=_kind_of(error.get("input")))
+    # Pydantic's own words for what the cases above do not cover (English in every language).
     return error["msg"][0].lower() + error["msg"][1:] if error["msg"] else kind
+
+
+def _said(key: str, **values: object) -> str:
+    return word(f"cli.validation.{key}", **values)
 
 
 def _kind_of(value: Any) -> str:
     if value is None:
-        return "nothing"
-    return {bool: "true/false", int: "a number", str: "text", list: "a list", dict: "a mapping"}.get(
-        type(value), "a number"
-    )
+        return _said("kind_none")
+    kinds = {bool: "kind_bool", int: "kind_number", str: "kind_text", list: "kind_list", dict: "kind_mapping"}
+    return _said(kinds.get(type(value), "kind_number"))
 
 
 def _known_fields(schema: dict, loc: tuple) -> list[str]:

@@ -14,23 +14,24 @@ the data and reach the templates as values.
 words only the built pages show (the macros'). Every word is looked up in one
 place (`template`, through `translate_with`'s translation), by its path, which
 is also its context in the translators' template (locale/messages.pot,
-`make pot`). Numbers, amounts, dates and lists are written for `LOCALE` by
-govcloud.words.cldr.
+`make pot`), in the current language (govcloud.words.language: English, the
+words written here, unless another is chosen). Numbers, amounts, dates and
+lists are written for that language's locale by govcloud.words.cldr.
 """
 
 from __future__ import annotations
 
+import copy
 import re
 from functools import cache
 from typing import Any, Callable, Final
+
+from govcloud.words import catalogs, language
 
 # `{name}`: lowercase letters and underscores; no format specs, so JavaScript
 # can fill a template with one regular expression.
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
-# The language and region every word here is in, and every number, amount, date
-# and list is written for (CLDR's rules, through Babel: govcloud.words.cldr).
-LOCALE: Final = "en_US"
 # The one departure from CLDR: this site's lists have never had a serial comma
 # ("Jira, Jira Service Management and Confluence"), which CLDR's en_US puts in;
 # international English (en_001) writes them without. Other locales list as CLDR says.
@@ -174,6 +175,8 @@ WORDS: Final[dict[str, Any]] = {
         "renewal": "the renewal of the current term",
         "first_renewal": "the first renewal of each new subscription",
         "join": ", with ",
+        # Between the names of the products a bill renews ("Jira, Confluence").
+        "products_join": ", ",
         "entry": "{when}: {amount}, {what} ({products})",
         "first_year": "{label}: {amount}",
         "first_year_unknown": "not known until the days left are given",
@@ -255,7 +258,8 @@ WORDS: Final[dict[str, Any]] = {
     },
     # The language the estimator writes dates and counts in, a BCP 47 tag handed to Intl as
     # it is. Python writes the same forms for en-US itself (present.long_date, format(n, ","));
-    # tests/unit/test_conformance_node.py compares the two through this value.
+    # tests/unit/test_conformance_node.py compares the two through this value. Not a word to
+    # translate: `words()` gives the current language's tag (govcloud.words.language).
     "language": {
         "locale": "en-US",
     },
@@ -516,6 +520,8 @@ SITE_WORDS: Final[dict[str, Any]] = {
         "to_confirm": "To confirm",
         "marker": "(to confirm)",
         "confirmed": "Confirmed",
+        # A rule with its title as a bold lead-in (Markdown).
+        "lead": "**{title}.** {text}",
         "ask": "Confirm it with {government} (government customers) or {commercial} before you rely on it.",
         "no_source": "No Atlassian page documents this for Government Cloud; it is this site's assumption.",
         "closest": "The closest source is Atlassian's page {page}; it does not settle this point for Government Cloud.",
@@ -612,6 +618,53 @@ SITE_WORDS: Final[dict[str, Any]] = {
 }
 
 
+# Words only the command line shows (govcloud.render.tables): its quote headings and the
+# price book's table; and the data checks' words (the CLI's and the build's). Looked up as "cli.<key>".
+CLI_WORDS: Final[dict[str, Any]] = {
+    "quote": "Quote",
+    "scenario": "Scenario {n} of {count}",
+    "titled": "{number}: {title}",
+    # Two sentences of what a quote is about, on one line (Japanese puts no space between them).
+    "sentences": "{first} {then}",
+    "pricebook": {
+        "intro": "Illustrative user tiers and annual prices in {currency}, in force on {date}; the quote from "
+        "{government} (government customers) or {commercial} governs. Up to {max_instances} instances per "
+        "subscription at no extra cost.",
+        "users": "Users up to",
+        "annual": "Annual",
+        "from": "From {date}",
+    },
+    # What a data or scenario file's problem says of a value (govcloud.load.reporting), after
+    # `file:line: field: `; a problem Pydantic names that these do not cover keeps Pydantic's words.
+    "validation": {
+        "required": "is required",
+        "unknown": "unknown field{hint}",
+        "did_you_mean": "; did you mean {name}?",
+        "expected_one_of": "; expected one of: {names}",
+        "whole": "must be a whole number",
+        "yaml_bool": "{given}: write true or false",
+        "bool": "must be true or false",
+        "text": "must be text",
+        "literal": "must be {expected}",
+        "at_least": "must be at least {min}",
+        "at_most": "must be at most {max}",
+        "empty": "must not be empty",
+        "too_long": "must be at most {most} characters",
+        "https": "must be an https:// address (without spaces, quotes, brackets or angle brackets)",
+        "slug": "must be lowercase letters, digits or -",
+        "key": "must be lowercase letters, digits or _, starting with a letter",
+        "mapping": "must be a mapping of fields, not {kind}",
+        "list": "must be a list, not {kind}",
+        "kind_none": "nothing",
+        "kind_bool": "true/false",
+        "kind_number": "a number",
+        "kind_text": "text",
+        "kind_list": "a list",
+        "kind_mapping": "a mapping",
+    },
+}
+
+
 @cache
 def _parts(template: str) -> tuple[tuple[str, str | None], ...]:
     """A template cut once into (text, placeholder name) pairs: filling it is then a join,
@@ -639,26 +692,31 @@ def fill(template: str, **values: object) -> str:
 
 
 # The one place a word is looked up, so that a translation has one place to step in:
-# pgettext(context, message), the context being the word's path (as in locale/messages.pot).
-def _untranslated(context: str, message: str) -> str:
-    return message
+# pgettext(context, message), the context being the word's path (as in locale/messages.pot),
+# in the current language's catalog (govcloud.words.catalogs).
+def _current_language(context: str, message: str) -> str:
+    code = language.current().code
+    return message if code == language.ENGLISH.code else catalogs.pgettext(code, context, message)
 
 
-_pgettext: Callable[[str, str], str] = _untranslated
+_pgettext: Callable[[str, str], str] = _current_language
+# Paths that are settings, not words: the current language gives them (and the pot leaves them out).
+SETTINGS: Final[dict[str, Callable[[], str]]] = {"language.locale": lambda: language.current().tag}
 
 
 def translate_with(pgettext: Callable[[str, str], str] | None) -> None:
-    """Look every word up through `pgettext` (a Babel Translations' method); None: the English here."""
+    """Look every word up through `pgettext` (a Babel Translations' method) rather than the current
+    language's catalog; None: the current language's catalog again."""
     global _pgettext
-    _pgettext = pgettext or _untranslated
+    _pgettext = pgettext or _current_language
 
 
 @cache
 def _english(path: str) -> str:
     parts = path.split(".")
     node: Any = WORDS
-    if parts[0] == "site":
-        node, parts = SITE_WORDS, parts[1:]
+    if parts[0] in ("site", "cli"):
+        node, parts = (SITE_WORDS if parts[0] == "site" else CLI_WORDS), parts[1:]
     for part in parts:
         node = node[part]
     if not isinstance(node, str):
@@ -668,9 +726,25 @@ def _english(path: str) -> str:
 
 def template(path: str) -> str:
     """The words at a dotted path ("bills.title", "site.estimator.empty"), unfilled."""
-    return _pgettext(path, _english(path))
+    setting = SETTINGS.get(path)
+    return setting() if setting is not None else _pgettext(path, _english(path))
 
 
 def word(path: str, **values: object) -> str:
     """`word("messages.tier", product=..., ...)`: the template at a dotted path, filled."""
     return fill(template(path), **values)
+
+
+def words(group: str | None = None) -> dict[str, Any]:
+    """WORDS (or one group of it) in the current language: a new tree, as the price book and the
+    pages' scripts carry it."""
+    if language.current() is language.ENGLISH and _pgettext is _current_language:
+        return copy.deepcopy(WORDS[group] if group else WORDS)  # the tree as written
+
+    def walk(node: dict[str, Any], prefix: str) -> dict[str, Any]:
+        return {
+            key: walk(value, f"{prefix}{key}.") if isinstance(value, dict) else template(prefix + key)
+            for key, value in node.items()
+        }
+
+    return walk(WORDS[group], group + ".") if group else walk(WORDS, "")

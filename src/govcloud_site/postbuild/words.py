@@ -22,7 +22,8 @@ import re
 from html import escape
 from pathlib import Path
 
-from govcloud.words.vocabulary import WORDS
+from govcloud.words import language
+from govcloud.words.vocabulary import words
 
 ATTRIBUTE = "data-gc-words"
 GROUP = "site_script"
@@ -32,10 +33,22 @@ _BODY = re.compile(r"""<body(?=[\s>])((?:[^>"']|"[^"]*"|'[^']*')*)>""", re.I)
 _OURS = re.compile(rf"""\s{ATTRIBUTE}\s*=\s*(?:"[^"]*"|'[^']*')""", re.I)
 
 
-def attribute() -> str:
-    """The attribute, its value escaped for a double-quoted HTML attribute."""
-    words = json.dumps(WORDS[GROUP], ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    return f' {ATTRIBUTE}="{escape(words, quote=True)}"'
+# The page's language, from its <html lang="..."> ("ja", "ja-JP"): its words are that language's.
+_LANG = re.compile(r"""<html(?=[\s>])[^>]*?\slang\s*=\s*["']?([A-Za-z]+)""", re.I)
+
+
+def attribute(code: str = language.ENGLISH.code) -> str:
+    """The attribute in language `code`, its value escaped for a double-quoted HTML attribute."""
+    with language.use(code):
+        said = json.dumps(words(GROUP), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return f' {ATTRIBUTE}="{escape(said, quote=True)}"'
+
+
+def page_language(html: str) -> str:
+    """The language the page names, when the site has it; else English."""
+    found = _LANG.search(html)
+    code = found[1].lower() if found else language.ENGLISH.code
+    return code if code in language.LANGUAGES else language.ENGLISH.code
 
 
 def with_words(html: str) -> str:
@@ -43,7 +56,7 @@ def with_words(html: str) -> str:
     if body is None:
         raise ValueError("no <body> to put the site's words on")
     attrs = _OURS.sub("", body[1])
-    return html[: body.start()] + f"<body{attrs}{attribute()}>" + html[body.end() :]
+    return html[: body.start()] + f"<body{attrs}{attribute(page_language(html))}>" + html[body.end() :]
 
 
 def apply(site: Path) -> int:
