@@ -95,6 +95,16 @@ class Pages(GlossaryMacros, ReferenceMacros):
             basis = word("site.rules.closest", page=f"[{md(page.title)}]({page.url})")
         return f'!!! warning "{word("site.rules.to_confirm")}"\n    {basis} {ask}'
 
+    def marker(self, *names: str) -> str:
+        """The marker "(to confirm)", for a sentence of a page that rests on these rules, while any is unconfirmed."""
+        known = list(type(self.catalog.rules).model_fields)
+        unknown = [n for n in names if n not in known]
+        if unknown:
+            raise ValueError(f"unknown rule {unknown[0]!r}; the data's rules are: {', '.join(known)}")
+        if all(getattr(self.catalog.rules, n).confirmed for n in names):
+            return ""
+        return word("site.rules.marker")
+
     def price_note(self) -> str:
         c, prices_are = self.catalog.contacts, self.catalog.prices_are
         note = word(
@@ -467,6 +477,7 @@ def register(env, pages: Pages):
         "rules_index",
         "source_list",
         "to_confirm",
+        "marker",
     ):
         env.macro(getattr(pages, name), name)
     env.variables["fill"] = pages.fill

@@ -213,6 +213,8 @@
         said.push(note("messages.downgrade", restsOn, { old_tier: group(old.users) }));
       } else if (change === "instances_only") {
         said.push(note("messages.instances_only", [], { old_instances: now.instances, instances: wanted.instances }));
+      } else if (wanted.users !== now.users) {
+        said.push(note("messages.same_tier", [], { users: group(wanted.users), tier: group(tier.users) }));
       } else {
         said.push(note("messages.unchanged", [], {}));
       }

@@ -71,12 +71,46 @@ def answer_to(site_dir, words: str) -> str:
     return matches[0]
 
 
-def test_two_subscriptions_for_one_product_gets_a_plain_no(site_dir):
+def test_two_subscriptions_for_one_product_answers_with_the_source_not_a_bare_no(site_dir):
+    # The source says every instance of a product shares its one subscription; it never
+    # says "No" to a second one. The answer opens with the data's rule, said once.
     answer = answer_to(site_dir, "two subscriptions")
     first = first_sentence(answer)
-    assert first.startswith("No"), first
-    # The no, then the rule that says why (the data's words), said once.
-    assert "one subscription" in first_sentence(answer[len(first) :].strip()) or "one subscription" in first
+    assert not re.match(r"No\b", first), first
+    rule = " ".join(RAW["rules"]["one_subscription_per_product"]["summary"].split())
+    assert answer.startswith(rule), answer[:160]
+    assert answer.count(rule) == 1
+
+
+def test_changes_page_marks_what_rests_on_rules_to_confirm(site_dir):
+    # Lowering a tier and cancelling rest on rules the data marks unconfirmed: the page's
+    # own sentences about them carry the marker, as the rules' boxes do.
+    assert not RAW["rules"]["downgrade"]["confirmed"] and not RAW["rules"]["cancel"]["confirmed"]
+    words = prose(read(site_dir, "changes/index.html"))
+    intro = words[: words.index("Raise a user tier")]
+    said = [s for s in re.split(r"(?<=[.!?])\s", intro) if "lowering a tier" in s]
+    assert said and all("(to confirm)" in s for s in said), said
+    answers = sections(read(site_dir, "changes/index.html"))
+    for heading in ("Lower a user tier", "Cancel"):
+        text = next(a for q, a in answers.items() if q.startswith(heading))
+        bill = text[text.index("Bill:") : text.index("Contact:")]
+        assert "renewal" in bill and "(to confirm)" in bill, (heading, bill)
+
+
+def test_contact_words_promise_nothing_the_sources_do_not_say(site_dir):
+    # The source: Atlassian takes interest through its contact form and someone reaches
+    # out; Carahsoft (or the sales team) works with the customer. It names no Carahsoft
+    # web form and promises no quote from whoever answers.
+    contacts = " ".join(" ".join(c["how"].split()) for c in RAW["contacts"].values())
+    fixture = yaml.safe_load((ROOT / "tests" / "support" / "fixtures" / "products.yml").read_text(encoding="utf-8"))
+    contacts += " ".join(" ".join(c["how"].split()) for c in fixture["contacts"].values())
+    assert "form" not in contacts, contacts
+    words = prose(read(site_dir, "contact/index.html"))
+    assert "prepare a quote" not in words and "web form" not in words
+    (form,) = re.findall(r"[^.?]*\bform\b[^.]*", words)
+    assert "Atlassian" in form and "contact form" in form and NAMES["government"] not in form, form
+    for page, text in all_pages(site_dir).items():
+        assert "web form" not in text and "prepare a quote" not in text, page
 
 
 def test_passing_the_instance_limit_says_it_is_undocumented_and_whom_to_ask(site_dir):

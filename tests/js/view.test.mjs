@@ -44,6 +44,21 @@ test("a downgrade shows its saving from renewal", () => {
   assert.deepEqual(rows(v)[0].cells.difference.assumptions, ["downgrade"]);
 });
 
+test("users that rise within today's tier: the line says the new count still fits it", () => {
+  // Alpha 101 -> 1,000 users: both in the 1,000-user tier (100 is the tier below), so the bill stays.
+  const scenario = { customer: "government", current: { alpha: { users: 101, instances: 1 } },
+                     proposed: { alpha: { users: 1000, instances: 1 } } };
+  const v = view(scenario), [alpha] = rows(v);
+  assert.equal(alpha.line.change, "unchanged");
+  assert.equal(alpha.cells.change.text, say("change.unchanged") + ": 1,000 users still fit the 1,000-user tier");
+  const said = v.quote.notes.filter((n) => n.product === "alpha").map((n) => n.text);
+  assert.ok(said.includes("Alpha: 1,000 users still fit the current 1,000-user tier, so the bill stays the same."), said);
+  assert.ok(!said.includes(say("messages.unchanged", { product: "Alpha" })), said);
+  // The same users as today: the bill stays, nothing more to say.
+  const same = rows(view({ ...scenario, proposed: scenario.current }))[0];
+  assert.equal(same.cells.change.text, say("change.unchanged") + ": " + say("change_detail.unchanged"));
+});
+
 test("the bills fall on their own dates, and the first year adds what falls within it", () => {
   const b = bills(view(TIMELINE));
   assert.deepEqual(b.rows.map((r) => [r.when, r.amount.text, r.products]), [

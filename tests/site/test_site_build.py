@@ -274,7 +274,7 @@ def test_contact_page_says_each_route_once_and_marks_links_that_leave(site_dir, 
     route = " ".join(raw["rules"]["contact_route"]["summary"].split()).format(**names)
     assert words.count(route) == 1
     assert words.lower().count("government customers in the us public sector") == 1
-    assert "web form" in words and "contacts you" in words
+    assert "contact form" in words and "gets back to you" in words
     for kind in ("government", "commercial"):
         contact = raw["contacts"][kind]
         host = urlsplit(contact["url"]).hostname.removeprefix("www.")

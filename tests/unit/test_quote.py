@@ -129,6 +129,21 @@ def test_unchanged():
     assert (line.change, line.tier, line.annual, line.due_now) == ("unchanged", 300, D("8000.00"), D("0.00"))
 
 
+def test_users_that_rise_within_their_tier_are_said_to_still_fit_it():
+    # Jira 501 -> 1,000 users: both in the 1,000-user tier (501 is one past the 500-user
+    # tier), so the bill stays; the explanation says why rather than "no change".
+    assert sorted(PRICE["jira"])[8:10] == [500, 1000]
+    q = change({"jira": {"users": 501}}, {"jira": {"users": 1000}})
+    line = only_line(q)
+    assert (line.change, line.tier, line.due_now) == ("unchanged", 1000, D("0.00"))
+    said = [n.text for n in q.notes if n.product == "jira"]
+    assert "Jira: 1,000 users still fit the current 1,000-user tier, so the bill stays the same." in said
+    assert "Jira: no change to the bill." not in said
+    # The same users as today: nothing to explain but that the bill stays.
+    same = change({"jira": {"users": 501}}, {"jira": {"users": 501}})
+    assert "Jira: no change to the bill." in [n.text for n in same.notes]
+
+
 def test_cancel_has_no_users_no_tier_and_nothing_due():
     q = change({"jira": {"users": 300}, "confluence": {"users": 300}}, {"jira": {"users": 300}}, days=200)
     jira, confluence = q.lines

@@ -67,6 +67,11 @@ function changeDetail(view, line) {
   if (line.change === "instances_only") {
     return w("change_detail.instances_only", { instances: line.instances, max_instances: b.max_instances });
   }
+  const had = held(view.scenario.current, line.product);
+  if (line.change === "unchanged" && had && had.users !== line.users) {
+    return w("change_detail.same_tier", { users: view.money.group(line.users),
+                                          tier: view.money.group(line.tier) });
+  }
   return w("change_detail." + line.change);
 }
 

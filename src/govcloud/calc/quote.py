@@ -453,6 +453,8 @@ def _line(
             said.append(note("messages.downgrade", rests_on, old_tier=f"{old.users:,}"))
         elif change == "instances_only":
             said.append(note("messages.instances_only", old_instances=now.instances, instances=wanted.instances))
+        elif wanted.users != now.users:
+            said.append(note("messages.same_tier", users=f"{wanted.users:,}", tier=f"{tier.users:,}"))
         else:
             said.append(note("messages.unchanged"))
     said.append(note("messages.instances", instances=wanted.instances, max_instances=catalog.max_instances))

@@ -53,6 +53,8 @@ WORDS: Final[dict[str, Any]] = {
         "downgrade": "takes effect at renewal",
         "instances_only": "{instances} of {max_instances}, no extra cost",
         "unchanged": "the bill stays the same",
+        # Users that rise (or fall) within the tier held today: the bill stays, and says why.
+        "same_tier": "{users} users still fit the {tier}-user tier",
         "cancel": "ends with the current term, no credit",
         "beyond": "beyond the price book",
     },
@@ -125,6 +127,7 @@ WORDS: Final[dict[str, Any]] = {
         "instances_only": "{product}: instances go from {old_instances} to {instances}; "
         "the tier and the bill stay the same.",
         "unchanged": "{product}: no change to the bill.",
+        "same_tier": "{product}: {users} users still fit the current {tier}-user tier, so the bill stays the same.",
         "cancel": "{product}: cancelled; the subscription ends with the current term, with no credit for the time left.",
         "instances": "{product}: {instances} of {max_instances} instances, at no extra cost.",
         "beyond": "{product}: {reasons}; no published rule prices this: ask {contact} for a quote.",
@@ -503,6 +506,7 @@ SITE_WORDS: Final[dict[str, Any]] = {
     # Rules, their sources and the notes beside them (macros/pages.py).
     "rules": {
         "to_confirm": "To confirm",
+        "marker": "(to confirm)",
         "confirmed": "Confirmed",
         "ask": "Confirm it with {government} (government customers) or {commercial} before you rely on it.",
         "no_source": "No Atlassian page documents this for Government Cloud; it is this site's assumption.",
@@ -526,7 +530,7 @@ SITE_WORDS: Final[dict[str, Any]] = {
     },
     "contacts": {
         "for": "For {who}.",
-        "form": "Go to the contact form of {contact} (on {host}, another site)",
+        "form": "Visit {contact} (on {host}, another site)",
     },
     # Worked scenarios (macros/pages.py): in full, or one row each when there are many.
     "scenarios": {
