@@ -4,13 +4,13 @@ address (ASCII) and the same figures."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from playwright.sync_api import expect
 
 from estimator_hooks import READ_HOOKS
 
-TODAY = datetime(2026, 11, 26, 12, tzinfo=timezone.utc)
+TODAY = datetime(2026, 11, 26, 12, tzinfo=UTC)
 WIDE = str.maketrans("0123456789,", "０１２３４５６７８９，")
 # (field, ASCII): a change with an upgrade (the days left) and a new product, thousands separated.
 TYPED = [
