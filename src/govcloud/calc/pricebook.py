@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 from datetime import date
 from typing import Any
 
@@ -11,7 +10,7 @@ from govcloud.model import clock
 from govcloud.model.catalog import Catalog, Contacts, Rules
 from govcloud.model.money import text
 from govcloud.model.names import names
-from govcloud.words.vocabulary import WORDS
+from govcloud.words.vocabulary import words
 
 
 def pricebook(catalog: Catalog, day: date | None = None) -> dict[str, Any]:
@@ -51,7 +50,9 @@ def pricebook(catalog: Catalog, day: date | None = None) -> dict[str, Any]:
             "holds_rule": HOLDS_RULE,
         },
         "option_names": names(),  # how the estimator checks an option's name, as `govcloud quote` does
-        "words": copy.deepcopy(WORDS),  # a copy: whoever edits the document must not edit the vocabulary
+        # In the current language, with its locale for Intl (`words.language.locale`); a new tree
+        # each time: whoever edits the document must not edit the vocabulary.
+        "words": words(),
         "products": [
             {
                 "key": p.key,

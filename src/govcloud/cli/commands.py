@@ -23,6 +23,7 @@ from govcloud.model.catalog import Catalog
 from govcloud.model.problems import InputError, Problem
 from govcloud.model.schema import catalog_schema
 from govcloud.render.tables import GAP, heading, pricebook_table, quote_table
+from govcloud.words import language
 from govcloud.words.characters import shown
 
 EXAMPLES = {
@@ -75,6 +76,7 @@ def _parser() -> argparse.ArgumentParser:
         "renewal: counts from; default: the system date, or SOURCE_DATE_EPOCH's)",
     )
     q.add_argument("--data", metavar="DATA_FILE", help="policy data (default: data/products.yml)")
+    _lang(q, "the language of the table (--json is always English)")
     p = command("pricebook", "Print every product's user tiers and illustrative annual prices.")
     p.add_argument("--json", action="store_true", help="print the price book JSON the estimator embeds")
     p.add_argument(
@@ -84,6 +86,7 @@ def _parser() -> argparse.ArgumentParser:
         help="the day whose prices the tiers show (default: the system date, or SOURCE_DATE_EPOCH's)",
     )
     p.add_argument("--data", metavar="DATA_FILE", help="policy data (default: data/products.yml)")
+    _lang(p, "the language of the table, or of the JSON's words and locale (the Japanese estimator's: --lang ja)")
     c = command("check", "Validate the policy data (and, by default, the worked scenarios).")
     c.add_argument("data", nargs="?", metavar="DATA_FILE", help="default: data/products.yml")
     c.add_argument(
@@ -109,6 +112,12 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _lang(command: argparse.ArgumentParser, help: str) -> None:
+    command.add_argument(
+        "--lang", choices=list(language.LANGUAGES), default=language.ENGLISH.code, help=f"{help}; default: en"
+    )
+
+
 def _day(value: str) -> date:
     try:
         return date.fromisoformat(value)
@@ -125,7 +134,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         _tolerant_output()
         args = _parser().parse_args(argv)
-        code = _run(args)
+        # A quote's JSON is for programs: its words stay English whatever --lang says.
+        speak = "en" if args.command == "quote" and args.json else getattr(args, "lang", "en")
+        with language.use(speak):
+            code = _run(args)
         sys.stdout.flush()  # a full disk or a closed pipe shows here, not at interpreter exit
         return code
     except InputError as exc:

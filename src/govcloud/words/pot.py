@@ -8,6 +8,11 @@ translation is then looked up by the same pair (`vocabulary.translate_with`).
 this module, which writes the template without the date Babel stamps on it, so
 that the file changes only when the words do (tests/unit/test_translation.py).
 
+It then brings each other language's catalog (locale/<code>/LC_MESSAGES/messages.po)
+up to the template, as `pybabel update` (or msginit, for a language with none yet)
+would: a new word comes in untranslated, a changed one keeps its old translation
+marked fuzzy (with the English it translated, `#| msgid`), a word gone is dropped.
+
     python -m govcloud.words.pot locale/messages.pot
 """
 
@@ -25,7 +30,8 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import write_po
 
-from govcloud.words.vocabulary import PLACEHOLDER
+from govcloud.words import catalogs, language
+from govcloud.words.vocabulary import PLACEHOLDER, SETTINGS
 
 ROOT = Path(__file__).resolve().parents[3]
 # The trees of words in vocabulary.py, and the first part of their words' paths
@@ -64,6 +70,8 @@ def _words(node: ast.Dict, prefix: str) -> Iterator[tuple[int, str, tuple[str, s
         if isinstance(value, ast.Dict):
             yield from _words(value, f"{prefix}{key.value}.")
         elif isinstance(value, ast.Constant) and isinstance(value.value, str):
+            if prefix + key.value in SETTINGS:  # not a word: the language gives it
+                continue
             names = PLACEHOLDER.findall(value.value)
             said = ", ".join("{" + n + "}" for n in names)
             comments = [f"{said}: filled in by the site; keep as written."] if names else []
@@ -72,22 +80,54 @@ def _words(node: ast.Dict, prefix: str) -> Iterator[tuple[int, str, tuple[str, s
             raise ValueError(f"line {value.lineno}: {prefix}{key.value} is not a word (a string) or a group")
 
 
-def template_text() -> str:
-    """locale/messages.pot as it should be: every word of the vocabulary, in the file's order."""
+def template() -> Catalog:
+    """Every word of the vocabulary, in the file's order, as a catalog."""
     with open(ROOT / "babel.cfg", encoding="utf-8") as cfg:
         method_map, options_map = parse_mapping_cfg(cfg)
     catalog = Catalog(project="govcloud", fuzzy=False, header_comment=HEADER)
     for filename, lineno, message, comments, context in extract_from_dir(ROOT / "src", method_map, options_map):
         catalog.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
+    return catalog
+
+
+def _text(catalog: Catalog) -> str:
     out = io.BytesIO()
     # No locations: a word's path (its context) says where it is, and a line moved is nothing to translate.
-    write_po(out, catalog, width=100, no_location=True)
+    write_po(out, catalog, width=100, no_location=True, ignore_obsolete=True, include_previous=True)
     # Nor the time it was written: the file changes only when the words do.
     return "".join(
         line + "\n"
         for line in out.getvalue().decode("utf-8").splitlines()
-        if not line.startswith('"POT-Creation-Date:')
+        if not line.startswith(('"POT-Creation-Date:', '"PO-Revision-Date:'))
     )
+
+
+def template_text() -> str:
+    """locale/messages.pot as it should be."""
+    return _text(template())
+
+
+def catalog_text(code: str, folder: Path = catalogs.LOCALE_DIR) -> str:
+    """Language `code`'s catalog brought up to the template: its translations kept, new words
+    added untranslated, changed ones marked fuzzy."""
+    path = catalogs.po_path(code, folder)
+    if path.exists():
+        catalog = catalogs.read_catalog(path)
+    else:
+        header = f"# {language.get(code).tag} translations of govcloud's words (locale/messages.pot).\n#"
+        catalog = Catalog(locale=code, project="govcloud", fuzzy=False, header_comment=header)
+    # A word's context is its path, which stays when its English changes: its old translation is
+    # matched by the path and kept fuzzy (Babel's own matching, by likeness of the English, would
+    # miss a rewritten sentence and could pair words of different paths).
+    before = {m.context: m for m in catalog if m.id and m.string}
+    catalog.update(template(), no_fuzzy_matching=True, update_creation_date=False)
+    for message in catalog:
+        old = before.get(message.context)
+        if message.id and not message.string and old is not None:
+            message.string = old.string
+            message.flags.add("fuzzy")
+            message.previous_id = [old.id] if isinstance(old.id, str) else list(old.id)
+    return _text(catalog)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -96,6 +136,13 @@ def main(argv: list[str] | None = None) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(template_text(), encoding="utf-8")
     print(f"wrote {path}")
+    for code in language.LANGUAGES:
+        if code != language.ENGLISH.code:
+            po = catalogs.po_path(code, path.parent)
+            text = catalog_text(code, path.parent)
+            po.parent.mkdir(parents=True, exist_ok=True)
+            po.write_text(text, encoding="utf-8")
+            print(f"wrote {po}")
     return 0
 
 

@@ -14,8 +14,9 @@ the data and reach the templates as values.
 words only the built pages show (the macros'). Every word is looked up in one
 place (`template`, through `translate_with`'s translation), by its path, which
 is also its context in the translators' template (locale/messages.pot,
-`make pot`). Numbers, amounts, dates and lists are written for `LOCALE` by
-govcloud.words.cldr.
+`make pot`), in the current language (govcloud.words.language: English, the
+words written here, unless another is chosen). Numbers, amounts, dates and
+lists are written for that language's locale by govcloud.words.cldr.
 """
 
 from __future__ import annotations
@@ -24,13 +25,12 @@ import re
 from functools import cache
 from typing import Any, Callable, Final
 
+from govcloud.words import catalogs, language
+
 # `{name}`: lowercase letters and underscores; no format specs, so JavaScript
 # can fill a template with one regular expression.
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
-# The language and region every word here is in, and every number, amount, date
-# and list is written for (CLDR's rules, through Babel: govcloud.words.cldr).
-LOCALE: Final = "en_US"
 # The one departure from CLDR: this site's lists have never had a serial comma
 # ("Jira, Jira Service Management and Confluence"), which CLDR's en_US puts in;
 # international English (en_001) writes them without. Other locales list as CLDR says.
@@ -250,7 +250,8 @@ WORDS: Final[dict[str, Any]] = {
     },
     # The language the estimator writes dates and counts in, a BCP 47 tag handed to Intl as
     # it is. Python writes the same forms for en-US itself (present.long_date, format(n, ","));
-    # tests/unit/test_conformance_node.py compares the two through this value.
+    # tests/unit/test_conformance_node.py compares the two through this value. Not a word to
+    # translate: `words()` gives the current language's tag (govcloud.words.language).
     "language": {
         "locale": "en-US",
     },
@@ -627,18 +628,23 @@ def fill(template: str, **values: object) -> str:
 
 
 # The one place a word is looked up, so that a translation has one place to step in:
-# pgettext(context, message), the context being the word's path (as in locale/messages.pot).
-def _untranslated(context: str, message: str) -> str:
-    return message
+# pgettext(context, message), the context being the word's path (as in locale/messages.pot),
+# in the current language's catalog (govcloud.words.catalogs).
+def _current_language(context: str, message: str) -> str:
+    code = language.current().code
+    return message if code == language.ENGLISH.code else catalogs.pgettext(code, context, message)
 
 
-_pgettext: Callable[[str, str], str] = _untranslated
+_pgettext: Callable[[str, str], str] = _current_language
+# Paths that are settings, not words: the current language gives them (and the pot leaves them out).
+SETTINGS: Final[dict[str, Callable[[], str]]] = {"language.locale": lambda: language.current().tag}
 
 
 def translate_with(pgettext: Callable[[str, str], str] | None) -> None:
-    """Look every word up through `pgettext` (a Babel Translations' method); None: the English here."""
+    """Look every word up through `pgettext` (a Babel Translations' method) rather than the current
+    language's catalog; None: the current language's catalog again."""
     global _pgettext
-    _pgettext = pgettext or _untranslated
+    _pgettext = pgettext or _current_language
 
 
 @cache
@@ -656,9 +662,23 @@ def _english(path: str) -> str:
 
 def template(path: str) -> str:
     """The words at a dotted path ("bills.title", "site.estimator.empty"), unfilled."""
-    return _pgettext(path, _english(path))
+    setting = SETTINGS.get(path)
+    return setting() if setting is not None else _pgettext(path, _english(path))
 
 
 def word(path: str, **values: object) -> str:
     """`word("messages.tier", product=..., ...)`: the template at a dotted path, filled."""
     return fill(template(path), **values)
+
+
+def words(group: str | None = None) -> dict[str, Any]:
+    """WORDS (or one group of it) in the current language: a new tree, as the price book and the
+    pages' scripts carry it."""
+
+    def walk(node: dict[str, Any], prefix: str) -> dict[str, Any]:
+        return {
+            key: walk(value, f"{prefix}{key}.") if isinstance(value, dict) else template(prefix + key)
+            for key, value in node.items()
+        }
+
+    return walk(WORDS[group], group + ".") if group else walk(WORDS, "")

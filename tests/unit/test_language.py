@@ -1,0 +1,177 @@
+"""Choosing the language: `language.use` makes the vocabulary read the language's catalog and
+CLDR write its figures, dates and lists; the macros take it from the config's theme.language;
+`govcloud pricebook --lang ja` carries the Japanese words and locale."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from decimal import Decimal
+
+import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import write_po
+from macros import site_language
+
+from catalogs import REAL
+from cli_run import FIXTURE, run
+from govcloud.calc.pricebook import pricebook
+from govcloud.words import catalogs, cldr, language, pot
+from govcloud.words.vocabulary import WORDS, template, word, words
+
+DAY = datetime.date(2027, 3, 26)
+
+
+@pytest.fixture
+def locale_dir(tmp_path, monkeypatch):
+    """A locale folder of our own whose Japanese catalog translates two words, one of them fuzzy."""
+    catalog = Catalog(locale="ja")
+    catalog.add("Bills, by date", "日付別の請求", context="bills.title")
+    catalog.add("{days} days from today", "今日から{days}日後", context="estimator_dates.days")
+    catalog.add("Total", "合計(古い訳)", context="totals.total", flags=["fuzzy"])
+    path = catalogs.po_path("ja", tmp_path)
+    path.parent.mkdir(parents=True)
+    with open(path, "wb") as f:
+        write_po(f, catalog)
+    monkeypatch.setattr(catalogs, "LOCALE_DIR", tmp_path)
+    yield tmp_path
+    catalogs.translations.cache_clear()
+
+
+def test_use_sets_the_language_for_a_block_or_from_then_on():
+    assert language.current() is language.ENGLISH
+    with language.use("ja") as ja:
+        assert ja.locale == "ja_JP" and ja.tag == "ja-JP" and language.current() is ja
+        with language.use("en"):
+            assert language.current().code == "en"
+        assert language.current() is ja
+    assert language.current() is language.ENGLISH
+    # A plain call, as a build makes it, holds until the next one.
+    language.use("ja")
+    try:
+        assert language.current().code == "ja" and language.locale() == "ja_JP"
+    finally:
+        language.use("en")
+    assert language.locale("ja") == "ja_JP" and language.locale("en") == "en_US"
+    with pytest.raises(ValueError, match="unknown language 'xx'; use one of: en, ja"):
+        language.use("xx")
+    assert language.current() is language.ENGLISH
+
+
+def test_the_vocabulary_reads_the_current_languages_catalog(locale_dir):
+    assert word("bills.title") == "Bills, by date"
+    with language.use("ja"):
+        assert word("bills.title") == "日付別の請求"
+        assert word("estimator_dates.days", days=3) == "今日から3日後"
+        # Fuzzy (its English changed since) or missing: the English, as gettext gives it.
+        assert word("totals.total") == "Total" and word("columns.product") == "Product"
+        assert template("language.locale") == "ja-JP"
+        tree = words()
+        assert tree["bills"]["title"] == "日付別の請求" and tree["language"] == {"locale": "ja-JP"}
+        assert words("bills")["title"] == "日付別の請求"
+    assert word("bills.title") == "Bills, by date" and words()["language"] == {"locale": "en-US"}
+    assert words() == WORDS and words() is not WORDS
+
+
+def test_cldr_writes_in_the_current_languages_locale():
+    with language.use("ja"):
+        assert cldr.long_date(DAY) == "2027年3月26日"
+        assert (
+            cldr.join(["Jira", "Jira Service Management", "Confluence"]) == "Jira、Jira Service Management、Confluence"
+        )
+        # US dollars stay as Americans write them.
+        assert cldr.money(Decimal("23400.00"), "USD") == "$23,400.00"
+        assert cldr.count(1200) == "1,200"
+    assert cldr.long_date(DAY) == "March 26, 2027" and cldr.join(["Jira", "Confluence"]) == "Jira and Confluence"
+
+
+def test_the_figures_caches_are_kept_per_locale(monkeypatch):
+    # Japanese writes 1,200 as English does; a locale that does not shows a cache shared across languages.
+    monkeypatch.setitem(language.LANGUAGES, "de", language.Language("de", "de_DE", "de-DE"))
+    assert cldr.count(1200) == "1,200" and cldr.money(Decimal("1200.00"), "USD") == "$1,200.00"
+    with language.use("de"):
+        assert cldr.count(1200) == "1.200" and cldr.money(Decimal("1200.00"), "USD") == "1.200,00\xa0$"
+    assert cldr.count(1200) == "1,200"
+
+
+class _Theme:
+    """MkDocs' Theme answers ["language"] and has no .get of a dict's kind."""
+
+    def __init__(self, language):
+        self._language = language
+
+    def __getitem__(self, key):
+        return {"language": self._language}[key]
+
+
+def test_the_macros_take_the_language_from_the_theme():
+    assert site_language({"theme": _Theme("ja")}) == "ja"
+    assert site_language({"theme": {"language": "ja"}}) == "ja"  # Zensical's config is a dict
+    assert site_language({"theme": {"name": "material"}}) == "en"
+    assert site_language({}) == "en"
+
+
+def test_the_macros_speak_the_configs_language(monkeypatch):
+    import macros
+
+    class Env:
+        conf = {"theme": {"language": "ja"}}
+        variables: dict = {}
+
+        def macro(self, fn, name=None):
+            return fn
+
+    try:
+        macros.define_env(Env())
+        assert language.current().code == "ja" and cldr.long_date(DAY) == "2027年3月26日"
+    finally:
+        language.use("en")
+
+
+def test_the_price_book_carries_the_languages_words_and_locale(locale_dir):
+    english = run("pricebook", "--json", "--data", str(FIXTURE), "--today", "2027-03-26")
+    japanese = run("pricebook", "--json", "--lang", "ja", "--data", str(FIXTURE), "--today", "2027-03-26")
+    assert english.returncode == japanese.returncode == 0, japanese.stderr
+    en, ja = json.loads(english.stdout), json.loads(japanese.stdout)
+    assert en["words"]["language"]["locale"] == "en-US" and en["words"]["bills"]["title"] == "Bills, by date"
+    assert ja["words"]["language"]["locale"] == "ja-JP" and ja["words"]["bills"]["title"] == "日付別の請求"
+    # Only the words differ: the figures are the same book.
+    assert {k: v for k, v in en.items() if k != "words"} == {k: v for k, v in ja.items() if k != "words"}
+    assert language.current() is language.ENGLISH  # the command's language ends with it
+    table = run("pricebook", "--lang", "ja", "--data", str(FIXTURE), "--today", "2027-03-26")
+    assert "2027年3月26日" in table.stdout
+    refused = run("pricebook", "--lang", "xx")
+    assert refused.returncode == 2 and "invalid choice: 'xx'" in refused.stderr
+
+
+def test_make_pot_brings_each_languages_catalog_up_to_the_template(tmp_path):
+    # A first catalog, msginit-like: every word of the template, untranslated.
+    first = pot.catalog_text("ja", tmp_path)
+    assert '"Language: ja\\n"' in first and "Plural-Forms: nplurals=1; plural=0;" in first
+    assert 'msgctxt "bills.title"\nmsgid "Bills, by date"\nmsgstr ""' in first
+    assert 'msgctxt "language.locale"' not in first  # a setting, not a word
+    # A translation is kept; an English changed since marks it fuzzy, showing the English it translated.
+    path = catalogs.po_path("ja", tmp_path)
+    path.parent.mkdir(parents=True)
+    path.write_text(
+        first.replace('msgid "Bills, by date"\nmsgstr ""', 'msgid "Bills, by date"\nmsgstr "日付別の請求"').replace(
+            'msgctxt "totals.total"\nmsgid "Total"\nmsgstr ""', 'msgctxt "totals.total"\nmsgid "Sum"\nmsgstr "合計"'
+        ),
+        encoding="utf-8",
+    )
+    again = pot.catalog_text("ja", tmp_path)
+    assert 'msgid "Bills, by date"\nmsgstr "日付別の請求"' in again
+    assert '#, fuzzy\n#| msgid "Sum"\nmsgctxt "totals.total"\nmsgid "Total"\nmsgstr "合計"' in again
+
+
+def test_the_committed_catalogs_are_current():
+    for code in language.LANGUAGES:
+        if code != "en":
+            committed = catalogs.po_path(code).read_text(encoding="utf-8")
+            assert committed == pot.catalog_text(code), f"locale/{code}: out of date: run `make pot`"
+
+
+def test_a_price_book_made_in_japanese_leaves_the_english_one_alone():
+    with language.use("ja"):
+        ja = pricebook(REAL, DAY)
+    assert ja["words"]["language"]["locale"] == "ja-JP" and WORDS["language"]["locale"] == "en-US"
