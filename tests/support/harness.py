@@ -142,8 +142,16 @@ def build_zensical(
 
 
 def build_with(builder: str, dest: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    """The real site, built by "mkdocs" or "zensical"."""
-    return {"mkdocs": build_site, "zensical": build_zensical}[builder](dest, env)
+    """The real site in both languages (English in `dest`, Japanese in `dest`/ja), built by
+    "mkdocs" or "zensical" as `make build` and `make zensical` build it: one build per builder
+    per language (govcloud_site.sites)."""
+    return subprocess.run(
+        [str(BIN / "python"), "-m", "govcloud_site.sites", builder, str(dest), "--unpublished"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+    )
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
