@@ -9,6 +9,7 @@ from typing import Any
 
 from govcloud.load.glossary import load_glossary
 from govcloud.model.catalog import Catalog
+from govcloud.words import prose
 from govcloud.words.richtext import escape_markdown, fill
 from govcloud.words.vocabulary import word
 from govcloud_site.markdown.marks import NO_TERM_LINKS, mark
@@ -57,14 +58,19 @@ class GlossaryMacros:
     def _load_glossary(self) -> list[dict[str, Any]]:
         out = []
         # Placeholders filled by name only (never str.format, which reads attributes and format specs).
+        # In the current language (govcloud.words.prose); the anchor is the English term's in every
+        # language, so that a link to an entry and the language switch land on the same entry.
         for entry in load_glossary(None, self.catalog):
-            term = fill(entry.term, self.fill)
+            context = f"glossary:{entry.term}"
+            term = fill(prose.text(f"{context}.term", entry.term), self.fill)
+            forms = prose.forms(f"{context}.forms", entry.forms) if entry.forms is not None else [term]
             unconfirmed = [k for k in entry.rests_on or [] if not getattr(self.catalog.rules, k).confirmed]
             out.append(
                 {
                     "term": term,
-                    "text": " ".join(fill(entry.text, self.fill).split()),
-                    "forms": [fill(f, self.fill) for f in (entry.forms if entry.forms is not None else [term])],
+                    "anchor": slug(fill(entry.term, self.fill)),
+                    "text": " ".join(fill(prose.text(f"{context}.definition", entry.text), self.fill).split()),
+                    "forms": [fill(f, self.fill) for f in forms],
                     "unconfirmed": unconfirmed,
                 }
             )
@@ -73,7 +79,7 @@ class GlossaryMacros:
     def glossary_list(self) -> str:
         # The glossary's own page links no terms to itself.
         return mark(NO_TERM_LINKS) + "\n\n".join(
-            f"{escape_markdown(e['term'])} {{#{slug(e['term'])}}}\n:   {escape_markdown(e['text'])}{self._to_confirm(e)}"
+            f"{escape_markdown(e['term'])} {{#{e['anchor']}}}\n:   {escape_markdown(e['text'])}{self._to_confirm(e)}"
             for e in self.glossary
         )
 
@@ -127,7 +133,7 @@ class GlossaryMacros:
             title = entry["text"].replace('"', "'")
             if entry["unconfirmed"]:
                 title += f" ({word('assumptions.marker')})"
-            link = f'[{markdown[s:e]}]({GLOSSARY_PAGE}#{slug(entry["term"])} "{title}"){{ .gc-glossary-term }}'
+            link = f'[{markdown[s:e]}]({GLOSSARY_PAGE}#{entry["anchor"]} "{title}"){{ .gc-glossary-term }}'
             markdown = markdown[:s] + link + markdown[e:]
         return markdown
 

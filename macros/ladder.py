@@ -18,6 +18,7 @@ from datetime import date
 from decimal import Decimal
 
 from govcloud.calc import changes
+from govcloud.load.prose import prices_are
 from govcloud.model import clock
 from govcloud.model.catalog import Catalog, Prices, Product
 from govcloud.model.money import CURRENCY, cents, show
@@ -83,7 +84,7 @@ def _per_user(annual: Decimal, users: int) -> str:
 def ladder_table(catalog: Catalog) -> str:
     day = clock.today()  # the prices in force on the day the site is built; the scheduled ones beside them
     prices = catalog.prices_on(day)
-    caption = word("site.tiers.caption", prices_are=catalog.prices_are)
+    caption = word("site.tiers.caption", prices_are=prices_are(catalog))
     top = max(p.tiers[-1].users for p in catalog.products)
     notes = [word("site.tiers.beyond", users=count(top))]
     later = {p.key: _later(catalog, day, p.key) for p in catalog.products}
@@ -328,11 +329,11 @@ def _panel(
     scale: _LogScale | _LinearScale
     if kind == "annual":
         scale = _LogScale(min(values), max(values))
-        title = word("site.chart.annual_title", prices_are=catalog.prices_are)
+        title = word("site.chart.annual_title", prices_are=prices_are(catalog))
         axis = word("site.chart.annual_axis")
     else:
         scale = _LinearScale(max(values))
-        title = word("site.chart.per_user_title", prices_are=catalog.prices_are)
+        title = word("site.chart.per_user_title", prices_are=prices_are(catalog))
         axis = word("site.chart.per_user_axis")
     pid = f"{scope}-{kind}-{g.name}"
     WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM = g.width, g.height, g.left, g.right, g.top, g.bottom

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from govcloud.calc.quote import Quote
 from govcloud.load.glossary import values as glossary_values
+from govcloud.load.prose import prices_are as prices_are_said
 from govcloud.load.yamlsource import Document
 from govcloud.model import clock
 from govcloud.model.catalog import Catalog
@@ -96,7 +97,7 @@ class Pages(GlossaryMacros, ReferenceMacros):
         return f'!!! warning "{word("site.rules.to_confirm")}"\n    {basis} {ask}'
 
     def price_note(self) -> str:
-        c, prices_are = self.catalog.contacts, self.catalog.prices_are
+        c, prices_are = self.catalog.contacts, prices_are_said(self.catalog)
         note = word(
             "site.rules.price_note",
             prices_are=prices_are,
@@ -192,7 +193,7 @@ class Pages(GlossaryMacros, ReferenceMacros):
         prices = self.catalog.prices_on(clock.today())  # those in force on the day the site is built
         for p in self.catalog.products:
             rows = lines(el("tr", el("td", count(t.users)), el("td", show(t.annual))) for t in prices.ladder(p.key))
-            caption = word("site.tiers.product_caption", product=p.name, prices_are=self.catalog.prices_are)
+            caption = word("site.tiers.product_caption", product=p.name, prices_are=prices_are_said(self.catalog))
             out.append(
                 f"## {md(p.name)} {{#{p.key}}}\n\n{markdown(p.description)}\n\n"
                 + raw_html(

@@ -15,6 +15,7 @@ from govcloud.model.catalog import RESERVED_KEYS, Catalog
 from govcloud.model.problems import InputError
 from govcloud.model.scenario import Scenario
 from govcloud.render.tables import heading, quote_table
+from govcloud.words import prose
 from govcloud.words.cldr import long_date
 from govcloud.words.vocabulary import word
 from macros.ladder import price_changes
@@ -57,10 +58,13 @@ class ReferenceMacros:
             title = word("site.reference.top_level", file=name) if name == TOP else f"`{name}`"
             rows = []
             required = set(node.get("required", []))
+            # Descriptions in the current language, by their definition's name (the top level's is the model's).
+            own = schema.get("title", "Catalog") if name == TOP else name
             for field, prop in node.get("properties", {}).items():
-                meaning = prop.get("description") or (
-                    defs.get(self._refs(prop)[0], {}).get("description", "") if self._refs(prop) else ""
-                )
+                meaning = prose.schema(own, field, prop.get("description", ""))
+                if not meaning and self._refs(prop):
+                    ref = self._refs(prop)[0]
+                    meaning = prose.schema(ref, None, defs.get(ref, {}).get("description", ""))
                 if not meaning and self._refs(prop):
                     meaning = word("site.reference.one", name=f"`{self._refs(prop)[0]}`")
                 said = word("site.reference.yes" if field in required else "site.reference.no")
@@ -68,7 +72,7 @@ class ReferenceMacros:
                     f"| `{field}` | {self._type(prop)} | {said} "
                     f"| {self._cell(meaning)} | {self._cell(self._constraints(prop))} |"
                 )
-            intro = node.get("description", "")
+            intro = prose.schema(own, None, node.get("description", ""))
             out.append(
                 f"### {title} {{#field-{slug(name)}}}\n\n"
                 + (f"{self._cell(intro)}\n\n" if intro else "")

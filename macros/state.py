@@ -15,8 +15,10 @@ from pathlib import Path
 from govcloud.calc.worked import load_worked
 from govcloud.load.glossary import glossary_path
 from govcloud.load.loading import DEFAULT_SCENARIOS, data_path, load_catalog_source
+from govcloud.load.prose import translated, translated_scenario
 from govcloud.model.catalog import Catalog
 from govcloud.model.problems import InputError
+from govcloud.words import language
 from govcloud_site.failure import fail
 from macros.pages import Pages
 
@@ -34,8 +36,9 @@ _frozen = False
 
 
 def _version() -> tuple:
-    """What the loaded data depends on: which files, and when each last changed."""
-    out: list[tuple[str, int | None, int | None]] = []
+    """What the loaded data depends on: which files, and when each last changed (and the language
+    its prose and quotes' words are in)."""
+    out: list[tuple[str, int | None, int | None]] = [(language.current().code, None, None)]
     for path in (data_path(None), data_path(None, DEFAULT_SCENARIOS), glossary_path()):
         try:
             stat = os.stat(path)
@@ -65,8 +68,9 @@ def current_site() -> Site:
             gc.disable()  # what is loaded here lives as long as the build: no use looking for cycles in it
             try:
                 catalog, source = load_catalog_source()
+                catalog = translated(catalog)  # its prose in the build's language (the same object in English)
                 # A worked example whose expectation disagrees with govcloud fails the build here.
-                worked = load_worked(catalog)
+                worked = [(translated_scenario(s), q) for s, q in load_worked(catalog)]
                 site = Site(catalog, worked, Pages(catalog, worked, source))  # loads the glossary too
             except InputError as exc:
                 fail(exc.problems)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 from decimal import Decimal
 
 import pytest
@@ -16,10 +17,17 @@ from macros import site_language
 from catalogs import REAL
 from cli_run import FIXTURE, run
 from govcloud.calc.pricebook import pricebook
+from govcloud.calc.worked import load_worked
+from govcloud.load.prose import translated, translated_scenario
 from govcloud.words import catalogs, cldr, language, pot
+from govcloud.words.characters import width
 from govcloud.words.vocabulary import WORDS, template, word, words
 
 DAY = datetime.date(2027, 3, 26)
+GLOSSARY_TEXT = (
+    "What an organization pays for one product. All of a product's instances share its one subscription, "
+    "so each product is billed separately."
+)
 
 
 @pytest.fixture
@@ -29,6 +37,19 @@ def locale_dir(tmp_path, monkeypatch):
     catalog.add("Bills, by date", "日付別の請求", context="bills.title")
     catalog.add("{days} days from today", "今日から{days}日後", context="estimator_dates.days")
     catalog.add("Total", "合計(古い訳)", context="totals.total", flags=["fuzzy"])
+    # The data's prose, by record.
+    cancel = REAL.rules.cancel
+    catalog.add(cancel.title, "製品をキャンセルする", context="data:rules.cancel.title")
+    catalog.add(cancel.summary, "{deactivation_days}日後に無効化されます。", context="data:rules.cancel.summary")
+    catalog.add(REAL.contacts.commercial.who, "政府機関ではない顧客", context="data:contacts.commercial.who")
+    catalog.add(REAL.products[0].description, "作業を計画します。", context="data:products.jira.description")
+    catalog.add(
+        "Largest number of users the tier covers.", "階層がカバーするユーザーの最大数。", context="schema:Tier.users"
+    )
+    catalog.add("Subscription", "サブスクリプション", context="glossary:Subscription.term")
+    catalog.add("subscription, subscriptions", "サブスクリプション", context="glossary:Subscription.forms")
+    catalog.add(GLOSSARY_TEXT, "製品ごとの支払い。", context="glossary:Subscription.definition")
+    catalog.add("illustrative", "説明用", context="data:prices_are")
     path = catalogs.po_path("ja", tmp_path)
     path.parent.mkdir(parents=True)
     with open(path, "wb") as f:
@@ -135,8 +156,11 @@ def test_the_price_book_carries_the_languages_words_and_locale(locale_dir):
     en, ja = json.loads(english.stdout), json.loads(japanese.stdout)
     assert en["words"]["language"]["locale"] == "en-US" and en["words"]["bills"]["title"] == "Bills, by date"
     assert ja["words"]["language"]["locale"] == "ja-JP" and ja["words"]["bills"]["title"] == "日付別の請求"
-    # Only the words differ: the figures are the same book.
-    assert {k: v for k, v in en.items() if k != "words"} == {k: v for k, v in ja.items() if k != "words"}
+    # Only the words and the data's prose differ: the figures are the same book.
+    prose = ("words", "rules", "contacts")
+    assert {k: v for k, v in en.items() if k not in prose} == {k: v for k, v in ja.items() if k not in prose}
+    assert ja["rules"]["cancel"]["title"] == "製品をキャンセルする" and ja["rules"]["cancel"]["confirmed"] is False
+    assert en["rules"]["cancel"]["title"] == "Cancel a product"
     assert language.current() is language.ENGLISH  # the command's language ends with it
     table = run("pricebook", "--lang", "ja", "--data", str(FIXTURE), "--today", "2027-03-26")
     assert "2027年3月26日" in table.stdout
@@ -175,3 +199,107 @@ def test_a_price_book_made_in_japanese_leaves_the_english_one_alone():
     with language.use("ja"):
         ja = pricebook(REAL, DAY)
     assert ja["words"]["language"]["locale"] == "ja-JP" and WORDS["language"]["locale"] == "en-US"
+
+
+def test_the_datas_prose_is_in_the_template_under_its_records_id():
+    found = {(m.context, m.id) for m in pot.template() if m.id}
+    for name in type(REAL.rules).model_fields:
+        rule = getattr(REAL.rules, name)
+        assert (f"data:rules.{name}.title", rule.title) in found and (
+            f"data:rules.{name}.summary",
+            rule.summary,
+        ) in found
+    assert ("data:contacts.government.how", REAL.contacts.government.how) in found
+    assert ("data:products.confluence.description", REAL.product("confluence").description) in found
+    assert ("glossary:Subscription.definition", GLOSSARY_TEXT) in found
+    assert ("glossary:Subscription.forms", "subscription, subscriptions") in found
+    assert ("schema:Tier.users", "Largest number of users the tier covers.") in found
+    worked = load_worked(REAL)
+    assert all((f"scenarios:{s.id}.title", s.title) in found for s, _ in worked)
+
+
+def test_the_catalog_is_read_in_the_current_language(locale_dir):
+    # In English: the very object, so nothing the English site or CLI writes can change.
+    assert translated(REAL) is REAL
+    scenario = load_worked(REAL)[0][0]
+    assert translated_scenario(scenario) is scenario
+    with language.use("ja"):
+        ja = translated(REAL)
+    assert ja.rules.cancel.title == "製品をキャンセルする"
+    assert ja.rule_text("cancel") == f"{REAL.deactivation_days}日後に無効化されます。"
+    assert (
+        ja.contacts.commercial.who == "政府機関ではない顧客" and ja.product("jira").description == "作業を計画します。"
+    )
+    # Not translated: the English; names, keys, figures: as they are; the data itself untouched.
+    assert ja.rules.upgrade == REAL.rules.upgrade and ja.contacts.commercial.name == REAL.contacts.commercial.name
+    assert ja.products[0].tiers == REAL.products[0].tiers and ja.prices_are == REAL.prices_are
+    assert REAL.rules.cancel.title == "Cancel a product"
+
+
+def test_the_pages_show_the_datas_prose_and_the_schemas_in_japanese(locale_dir):
+    from macros.pages import Pages
+
+    with language.use("ja"):
+        catalog = translated(REAL)
+        pages = Pages(catalog, [(translated_scenario(s), q) for s, q in load_worked(catalog)])
+        rules, reference, glossary = pages.rule("cancel", heading=True), pages.field_reference(), pages.glossary_list()
+        tiers = pages.tier_tables()
+        text = "".join(pages.link_terms("サブスクリプションの説明です。"))
+    assert (
+        f"**製品をキャンセルする.** {REAL.deactivation_days}日後に無効化されます。" in rules
+        and "階層がカバーするユーザーの最大数。" in reference
+    )
+    assert "説明用の年間価格" not in tiers and "説明用" in tiers  # prices_are in the caption's sentence
+    # The entry is in Japanese; its anchor is the English term's, as on the English glossary.
+    assert "サブスクリプション {#subscription}" in glossary and "製品ごとの支払い。" in glossary
+    assert '[サブスクリプション](glossary.md#subscription "製品ごとの支払い。")' in text
+
+
+SCENARIO = """\
+date: 2026-11-26
+customer: government
+current:
+  jira: {users: 480, instances: 2}
+  confluence: {users: 150}
+proposed:
+  jira: {users: 520, instances: 3}
+  confluence: {users: 150}
+days_remaining: 120
+"""
+
+
+def test_a_quote_in_japanese(tmp_path):
+    path = tmp_path / "s.yml"
+    path.write_text(SCENARIO, encoding="utf-8")
+    english = run("quote", str(path), "--data", str(FIXTURE))
+    japanese = run("quote", str(path), "--lang", "ja", "--data", str(FIXTURE))
+    assert english.returncode == japanese.returncode == 0, japanese.stderr
+    with language.use("ja"):
+        heading, products = word("cli.quote"), "Jira" + template("bills.products_join") + "Confluence"
+        bills_title = template("bills.title")
+    assert heading != "Quote" and products == "Jira、Confluence"
+    lines = japanese.stdout.splitlines()
+    assert lines[0] == heading and bills_title in lines
+    # Dates as Japanese writes them; the renewal bill's products listed with 、; money in US dollars.
+    assert "2027年3月26日" in japanese.stdout and "March" not in japanese.stdout
+    assert products in japanese.stdout and "$23,400.00" in japanese.stdout
+    # Sentences follow one another without a space; the English keeps its own.
+    assert "。2026年11月26日" in lines[1] and ". Dated November 26, 2026" in english.stdout
+    # The table's columns line up on a terminal, where a Japanese character takes two columns:
+    # the last column, right-aligned, ends at one place on every row.
+    table = lines[3:7]
+    ends = [[width(line[: m.end()]) for m in re.finditer(r"\S+(?=  |$)", line)] for line in table]
+    assert len({e[-1] for e in ends[1:]}) == 1, table
+
+
+def test_a_quotes_json_ignores_lang(tmp_path):
+    path = tmp_path / "s.yml"
+    path.write_text(SCENARIO, encoding="utf-8")
+    english = run("quote", str(path), "--json", "--data", str(FIXTURE))
+    japanese = run("quote", str(path), "--json", "--lang", "ja", "--data", str(FIXTURE))
+    assert japanese.returncode == 0 and japanese.stdout == english.stdout
+    assert "Jira: upgrade from the 500-user tier" in japanese.stdout
+
+
+def test_width_counts_a_wide_character_as_two_columns():
+    assert width("Jira") == 4 and width("見積もり") == 8 and width("ＡＢ") == 4 and width("e\u0301") == 1

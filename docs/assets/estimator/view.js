@@ -172,7 +172,7 @@ function workBills(view) {
     const what = b.parts.map((p) => w("bills." + p)).join(w("bills.join"));
     return { when: when(view, b), in_days: b.in_days, on: b.on === null ? w("cells.none") : long(view, b.on),
              onValue: b.on, what: what.charAt(0).toUpperCase() + what.slice(1),
-             products: b.products.map((k) => view.names.get(k)).join(", "), prices: pricesOf(view, b),
+             products: b.products.map((k) => view.names.get(k)).join(w("bills.products_join")), prices: pricesOf(view, b),
              amount: cell(view.money.show(b.amount), view.money.text(b.amount), b.assumptions) };
   });
   const term = view.book.term_days;

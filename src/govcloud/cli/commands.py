@@ -16,6 +16,7 @@ from govcloud.calc.quote import quote
 from govcloud.calc.worked import load_worked
 from govcloud.load.glossary import glossary_path, load_glossary
 from govcloud.load.loading import DEFAULT_SCENARIOS, data_path, load_catalog
+from govcloud.load.prose import translated
 from govcloud.load.scenarios import is_list, scenario_stream
 from govcloud.load.yamlsource import Document, Items, decode, load_stream, read_text
 from govcloud.model import clock
@@ -236,7 +237,7 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     if args.command == "check":
         return _check(args)
-    catalog = load_catalog(args.data)
+    catalog = translated(load_catalog(args.data))  # its prose in the command's language
     if args.command == "pricebook":
         day = args.today or clock.today()
         book = pricebook(catalog, day)

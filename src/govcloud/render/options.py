@@ -11,7 +11,7 @@ from govcloud.model.catalog import Catalog
 from govcloud.model.money import signed
 from govcloud.model.scenario import Scenario
 from govcloud.render.present import view
-from govcloud.render.tables import align
+from govcloud.render.tables import align, sentences
 from govcloud.words.vocabulary import template, word
 
 
@@ -61,7 +61,7 @@ def table(catalog: Catalog, options: list[Option]) -> str:
         )
     rows.append([_first_year(options[0])] + [cell(v.first_year) for v in views])  # each option's own label may differ
     rows += _differences(options)
-    out = [word("options.title", count=str(len(options))), " ".join(views[0].about), ""]
+    out = [word("options.title", count=str(len(options))), sentences(views[0].about), ""]
     out += align(rows, set(range(1, len(views) + 1)))
     incomplete = [f"{o.name}: {v.incomplete}" for o, v in zip(options, views) if v.incomplete]
     out += incomplete

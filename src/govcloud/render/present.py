@@ -211,7 +211,7 @@ def view(catalog: Catalog, scenario: Scenario, q: Quote) -> QuoteView:
                 _when(bill),
                 none if bill.on is None else long_date(bill.on),
                 what[:1].upper() + what[1:],
-                ", ".join(names[k] for k in bill.products),
+                template("bills.products_join").join(names[k] for k in bill.products),
                 _prices(bill),
                 Cell(show(bill.amount), text(bill.amount), bill.assumptions),
                 bill.in_days,

@@ -5,6 +5,7 @@ The words and the figures come from `present.view`; this module only lays them o
 from __future__ import annotations
 
 from datetime import date
+from functools import reduce
 
 from govcloud.calc.quote import Quote
 from govcloud.calc.room import room_lines
@@ -12,16 +13,26 @@ from govcloud.model.catalog import Catalog
 from govcloud.model.money import show
 from govcloud.model.scenario import Scenario
 from govcloud.render.present import MONEY_COLUMNS, NUMBER_COLUMNS, Cell, QuoteView, view
+from govcloud.words.characters import width
+from govcloud.words.cldr import count as count_of
 from govcloud.words.cldr import long_date
 from govcloud.words.vocabulary import template, word
 
 
 def align(rows: list[list[str]], right: set[int]) -> list[str]:
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    return [
-        "  ".join(c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths))).rstrip()
-        for r in rows
-    ]
+    """Columns padded to the terminal width of their widest cell (a Japanese character takes two)."""
+    widths = [max(width(r[i]) for r in rows) for i in range(len(rows[0]))]
+
+    def pad(c: str, w: int, to_right: bool) -> str:
+        gap = " " * (w - width(c))
+        return gap + c if to_right else c + gap
+
+    return ["  ".join(pad(c, w, i in right) for i, (c, w) in enumerate(zip(r, widths))).rstrip() for r in rows]
+
+
+def sentences(said: list[str]) -> str:
+    """Sentences on one line, as the language sets them one after another."""
+    return reduce(lambda first, then: word("cli.sentences", first=first, then=then), said) if said else ""
 
 
 def _marked(v: QuoteView, cell: Cell) -> str:
@@ -37,7 +48,7 @@ def quote_table(catalog: Catalog, scenario: Scenario, q: Quote, heading: str) ->
     rows = [[h for _, h in v.columns]]
     rows += [[_marked(v, r.cells[k]) for k in keys] for r in v.rows + [v.total]]
     right = {i for i, k in enumerate(keys) if k in MONEY_COLUMNS + NUMBER_COLUMNS}
-    out = [heading, " ".join(v.about), ""] + align(rows, right)
+    out = [heading, sentences(v.about), ""] + align(rows, right)
     if v.incomplete:
         out.append(v.incomplete)
     out += ["", template("bills.title")]
@@ -64,8 +75,8 @@ def quote_table(catalog: Catalog, scenario: Scenario, q: Quote, heading: str) ->
 
 def heading(n: int, count: int, scenario: Scenario) -> str:
     """The heading of the n-th of `count` quotes: "Scenario 2 of 5: its title", or "Quote"."""
-    number = f"Scenario {n} of {count}" if count > 1 else "Quote"
-    return f"{number}: {scenario.title}" if scenario.title else number
+    number = word("cli.scenario", n=n, count=count) if count > 1 else word("cli.quote")
+    return word("cli.titled", number=number, title=scenario.title) if scenario.title else number
 
 
 # Between two quotes' tables.
@@ -88,9 +99,14 @@ def pricebook_table(book: dict, catalog: Catalog) -> str:
     prices = catalog.prices_on(day)
     later = [(d, catalog.prices_on(d)) for d in catalog.change_dates() if d > day]
     parts = [
-        f"Illustrative user tiers and annual prices in {book['currency']}, in force on {long_date(day)}; "
-        f"the quote from {contacts['government']} (government customers) or {contacts['commercial']} governs. "
-        f"Up to {book['max_instances']} instances per subscription at no extra cost."
+        word(
+            "cli.pricebook.intro",
+            currency=book["currency"],
+            date=long_date(day),
+            government=contacts["government"],
+            commercial=contacts["commercial"],
+            max_instances=book["max_instances"],
+        )
     ]
     for product in book["products"]:
         key = product["key"]
@@ -98,12 +114,13 @@ def pricebook_table(book: dict, catalog: Catalog) -> str:
         moved = [(d, p.ladder(key)) for d, p in later]
         # A column for each later change that moves one of this product's prices.
         moved = [(d, new) for i, (d, new) in enumerate(moved) if new != (moved[i - 1][1] if i else ladder)]
-        rows = [["Users up to", "Annual"] + [f"From {long_date(d)}" for d, _ in moved]]
+        rows = [[word("cli.pricebook.users"), word("cli.pricebook.annual")]]
+        rows[0] += [word("cli.pricebook.from", date=long_date(d)) for d, _ in moved]
         for i, t in enumerate(ladder):
             cells, before = [], t.annual
             for _, new in moved:
                 cells.append(show(new[i].annual) if new[i].annual != before else "")
                 before = new[i].annual
-            rows.append([f"{t.users:,}", show(t.annual), *cells])
+            rows.append([count_of(t.users), show(t.annual), *cells])
         parts.append("\n".join([product["name"]] + align(rows, set(range(len(rows[0]))))))
     return "\n\n".join(parts)

@@ -20,6 +20,7 @@ so neither is used for names: both sides trim exactly these.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Iterable
 
 REFUSED: tuple[tuple[int, int], ...] = (
@@ -91,3 +92,9 @@ def shown(text: str) -> str:
     (a tab as \\t, ESC as \\x1b, U+202E as \\u202e), so nothing in it moves the cursor,
     starts a line, reorders the line or hides; everything else as it is."""
     return REFUSED_PATTERN.sub(lambda m: _NAMED.get(m[0]) or _code(ord(m[0])), text)
+
+
+def width(text: str) -> int:
+    """How many columns a terminal gives `text`: two for a wide or full-width character (Japanese,
+    Chinese, Korean), none for a combining mark, one for the rest; a table pads by it."""
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from babel.messages.catalog import Catalog
-from babel.messages.extract import extract_from_dir
+from babel.messages.extract import extract_from_file
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import write_po
 
@@ -36,12 +36,13 @@ from govcloud.words.vocabulary import PLACEHOLDER, SETTINGS
 ROOT = Path(__file__).resolve().parents[3]
 # The trees of words in vocabulary.py, and the first part of their words' paths
 # (vocabulary.template reads them so).
-TREES = {"WORDS": "", "SITE_WORDS": "site."}
+TREES = {"WORDS": "", "SITE_WORDS": "site.", "CLI_WORDS": "cli."}
 # Babel's default names the year it was written: a template that changes every January.
 HEADER = """\
-# Translations template for govcloud: every word of src/govcloud/words/vocabulary.py,
-# its path there as the context (msgctxt). Written by `make pot`: edit the vocabulary,
-# not this file.
+# Translations template for govcloud: every word of src/govcloud/words/vocabulary.py, its
+# path there as the context (msgctxt), then the prose of the data, the glossary, the worked
+# scenarios and the data's schema, its record as the context ("data:rules.cancel.summary").
+# Written by `make pot`: edit the vocabulary or the data, not this file.
 #"""
 
 
@@ -81,12 +82,14 @@ def _words(node: ast.Dict, prefix: str) -> Iterator[tuple[int, str, tuple[str, s
 
 
 def template() -> Catalog:
-    """Every word of the vocabulary, in the file's order, as a catalog."""
+    """Every message of the files babel.cfg names, each file in its order, as a catalog: the
+    vocabulary's words, then the data's prose (by their extraction methods)."""
     with open(ROOT / "babel.cfg", encoding="utf-8") as cfg:
         method_map, options_map = parse_mapping_cfg(cfg)
     catalog = Catalog(project="govcloud", fuzzy=False, header_comment=HEADER)
-    for filename, lineno, message, comments, context in extract_from_dir(ROOT / "src", method_map, options_map):
-        catalog.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
+    for path, method in method_map:
+        for lineno, message, comments, context in extract_from_file(method, ROOT / path, options=options_map[path]):
+            catalog.add(message, None, [(path, lineno)], auto_comments=comments, context=context)
     return catalog
 
 

@@ -171,6 +171,8 @@ WORDS: Final[dict[str, Any]] = {
         "renewal": "the renewal of the current term",
         "first_renewal": "the first renewal of each new subscription",
         "join": ", with ",
+        # Between the names of the products a bill renews ("Jira, Confluence").
+        "products_join": ", ",
         "entry": "{when}: {amount}, {what} ({products})",
         "first_year": "{label}: {amount}",
         "first_year_unknown": "not known until the days left are given",
@@ -601,6 +603,25 @@ SITE_WORDS: Final[dict[str, Any]] = {
 }
 
 
+# Words only the command line shows (govcloud.render.tables): its quote headings and the
+# price book's table. Looked up as "cli.<key>".
+CLI_WORDS: Final[dict[str, Any]] = {
+    "quote": "Quote",
+    "scenario": "Scenario {n} of {count}",
+    "titled": "{number}: {title}",
+    # Two sentences of what a quote is about, on one line (Japanese puts no space between them).
+    "sentences": "{first} {then}",
+    "pricebook": {
+        "intro": "Illustrative user tiers and annual prices in {currency}, in force on {date}; the quote from "
+        "{government} (government customers) or {commercial} governs. Up to {max_instances} instances per "
+        "subscription at no extra cost.",
+        "users": "Users up to",
+        "annual": "Annual",
+        "from": "From {date}",
+    },
+}
+
+
 @cache
 def _parts(template: str) -> tuple[tuple[str, str | None], ...]:
     """A template cut once into (text, placeholder name) pairs: filling it is then a join,
@@ -651,8 +672,8 @@ def translate_with(pgettext: Callable[[str, str], str] | None) -> None:
 def _english(path: str) -> str:
     parts = path.split(".")
     node: Any = WORDS
-    if parts[0] == "site":
-        node, parts = SITE_WORDS, parts[1:]
+    if parts[0] in ("site", "cli"):
+        node, parts = (SITE_WORDS if parts[0] == "site" else CLI_WORDS), parts[1:]
     for part in parts:
         node = node[part]
     if not isinstance(node, str):
