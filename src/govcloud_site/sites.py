@@ -84,6 +84,11 @@ def build_language(builder: str, language: Language, dest: Path, env: dict[str, 
     try:
         flat.write_text(flattened(config, env), encoding="utf-8")
         _run(what, [str(zensical), "build", "--strict", "--clean", "-f", str(flat)], env, root)
+        # docs-ja/assets links to docs/assets (one copy of the scripts and styles); Zensical
+        # does not follow a link to a folder, so the files are copied in as MkDocs would have.
+        linked = root / ("docs-" + language.code if language.folder else "docs") / "assets"
+        if linked.is_symlink():
+            shutil.copytree(linked.resolve(), scratch / "assets", dirs_exist_ok=True)
         shutil.move(str(scratch), str(dest))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
