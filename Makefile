@@ -23,9 +23,12 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
-# The data and the glossary, then the docs workflow (zizmor, offline: no GitHub API calls).
+# The data and the glossary, the Japanese translations (pages, catalog, terms: govcloud
+# translations --report says what needs a translator), then the docs workflow (zizmor,
+# offline: no GitHub API calls).
 check: setup
 	$(BIN)/govcloud check
+	$(BIN)/govcloud translations
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy

@@ -48,11 +48,17 @@ _UNSPACED = re.compile(f"[{UNSPACED}]")
 _AFTER = rf"(?![^\W{UNSPACED}]|-)"
 
 
+def _anchor(entry: dict[str, Any]) -> str:
+    """An entry's anchor: the English term's (set when loaded), else its term's."""
+    return entry.get("anchor") or slug(entry["term"])
+
+
 class GlossaryMacros:
     """Mixed into the page macros: needs `self.fill` (the data's words)."""
 
     catalog: Catalog
     fill: dict[str, str]
+    english_names: dict[str, str]
     glossary: list[dict[str, Any]]
 
     def _load_glossary(self) -> list[dict[str, Any]]:
@@ -68,7 +74,7 @@ class GlossaryMacros:
             out.append(
                 {
                     "term": term,
-                    "anchor": slug(fill(entry.term, self.fill)),
+                    "anchor": slug(fill(entry.term, {**self.fill, **self.english_names})),
                     "text": " ".join(fill(prose.text(f"{context}.definition", entry.text), self.fill).split()),
                     "forms": [fill(f, self.fill) for f in forms],
                     "unconfirmed": unconfirmed,
@@ -79,7 +85,7 @@ class GlossaryMacros:
     def glossary_list(self) -> str:
         # The glossary's own page links no terms to itself.
         return mark(NO_TERM_LINKS) + "\n\n".join(
-            f"{escape_markdown(e['term'])} {{#{e['anchor']}}}\n:   {escape_markdown(e['text'])}{self._to_confirm(e)}"
+            f"{escape_markdown(e['term'])} {{#{_anchor(e)}}}\n:   {escape_markdown(e['text'])}{self._to_confirm(e)}"
             for e in self.glossary
         )
 
@@ -133,7 +139,7 @@ class GlossaryMacros:
             title = entry["text"].replace('"', "'")
             if entry["unconfirmed"]:
                 title += f" ({word('assumptions.marker')})"
-            link = f'[{markdown[s:e]}]({GLOSSARY_PAGE}#{entry["anchor"]} "{title}"){{ .gc-glossary-term }}'
+            link = f'[{markdown[s:e]}]({GLOSSARY_PAGE}#{_anchor(entry)} "{title}"){{ .gc-glossary-term }}'
             markdown = markdown[:s] + link + markdown[e:]
         return markdown
 

@@ -56,13 +56,21 @@ ESTIMATOR_FROM_SCENARIOS = "../estimator/"
 
 
 class Pages(GlossaryMacros, ReferenceMacros):
-    def __init__(self, catalog: Catalog, worked: list[tuple[Scenario, Quote]], source: Document | None = None):
+    def __init__(
+        self,
+        catalog: Catalog,
+        worked: list[tuple[Scenario, Quote]],
+        source: Document | None = None,
+        english: Catalog | None = None,
+    ):
         # Shared by every page (and, under Zensical, by pages rendered at once):
         # nothing here may hold per-page state.
         self.catalog = catalog
         self.source = source  # the data file as loaded: the maintainers' page edits it without reading it again
         self.worked = worked
         self.fill = glossary_values(catalog)
+        # The glossary's anchors are the English terms' (`english`: the catalog before translation).
+        self.english_names = {k: getattr((english or catalog).contacts, k).name for k in ("government", "commercial")}
         self.glossary = self._load_glossary()
 
     # -- words and rules -------------------------------------------------------
@@ -80,7 +88,7 @@ class Pages(GlossaryMacros, ReferenceMacros):
         # Data text reaches a page as text: escaped, with only the documented formatting (richtext.py).
         text = markdown(rule.summary, self.catalog.rule_values())
         # The mark puts the rule's source into the page's "Sources" section (pagework).
-        out = mark(RULE, name) + (f"**{md(rule.title)}.** {text}" if heading else text)
+        out = mark(RULE, name) + (word("site.rules.lead", title=md(rule.title), text=text) if heading else text)
         if not rule.confirmed:
             out += "\n\n" + self.to_confirm(rule.source)
         return out

@@ -67,11 +67,11 @@ def current_site() -> Site:
             collecting = gc.isenabled()
             gc.disable()  # what is loaded here lives as long as the build: no use looking for cycles in it
             try:
-                catalog, source = load_catalog_source()
-                catalog = translated(catalog)  # its prose in the build's language (the same object in English)
+                english, source = load_catalog_source()
+                catalog = translated(english)  # its prose in the build's language (the same object in English)
                 # A worked example whose expectation disagrees with govcloud fails the build here.
                 worked = [(translated_scenario(s), q) for s, q in load_worked(catalog)]
-                site = Site(catalog, worked, Pages(catalog, worked, source))  # loads the glossary too
+                site = Site(catalog, worked, Pages(catalog, worked, source, english))  # loads the glossary too
             except InputError as exc:
                 fail(exc.problems)
             finally:

@@ -50,6 +50,7 @@ def locale_dir(tmp_path, monkeypatch):
     catalog.add("subscription, subscriptions", "サブスクリプション", context="glossary:Subscription.forms")
     catalog.add(GLOSSARY_TEXT, "製品ごとの支払い。", context="glossary:Subscription.definition")
     catalog.add("illustrative", "説明用", context="data:prices_are")
+    catalog.add("Atlassian sales", "Atlassianの営業担当", context="data:contacts.commercial.name")
     path = catalogs.po_path("ja", tmp_path)
     path.parent.mkdir(parents=True)
     with open(path, "wb") as f:
@@ -231,7 +232,7 @@ def test_the_catalog_is_read_in_the_current_language(locale_dir):
         ja.contacts.commercial.who == "政府機関ではない顧客" and ja.product("jira").description == "作業を計画します。"
     )
     # Not translated: the English; names, keys, figures: as they are; the data itself untouched.
-    assert ja.rules.upgrade == REAL.rules.upgrade and ja.contacts.commercial.name == REAL.contacts.commercial.name
+    assert ja.rules.upgrade == REAL.rules.upgrade and ja.contacts.government.name == REAL.contacts.government.name
     assert ja.products[0].tiers == REAL.products[0].tiers and ja.prices_are == REAL.prices_are
     assert REAL.rules.cancel.title == "Cancel a product"
 
@@ -241,7 +242,7 @@ def test_the_pages_show_the_datas_prose_and_the_schemas_in_japanese(locale_dir):
 
     with language.use("ja"):
         catalog = translated(REAL)
-        pages = Pages(catalog, [(translated_scenario(s), q) for s, q in load_worked(catalog)])
+        pages = Pages(catalog, [(translated_scenario(s), q) for s, q in load_worked(catalog)], None, REAL)
         rules, reference, glossary = pages.rule("cancel", heading=True), pages.field_reference(), pages.glossary_list()
         tiers = pages.tier_tables()
         text = "".join(pages.link_terms("サブスクリプションの説明です。"))
@@ -252,6 +253,7 @@ def test_the_pages_show_the_datas_prose_and_the_schemas_in_japanese(locale_dir):
     assert "説明用の年間価格" not in tiers and "説明用" in tiers  # prices_are in the caption's sentence
     # The entry is in Japanese; its anchor is the English term's, as on the English glossary.
     assert "サブスクリプション {#subscription}" in glossary and "製品ごとの支払い。" in glossary
+    assert "Atlassianの営業担当 {#atlassian-sales}" in glossary  # a term that is a contact's name
     assert '[サブスクリプション](glossary.md#subscription "製品ごとの支払い。")' in text
 
 

@@ -10,7 +10,8 @@ import re
 
 import pytest
 
-from govcloud.words.vocabulary import WORDS
+from govcloud.words import language
+from govcloud.words.vocabulary import WORDS, words
 from govcloud_site.postbuild import STEPS
 from govcloud_site.postbuild.words import apply, with_words
 
@@ -32,15 +33,10 @@ def test_the_body_carries_the_vocabularys_site_words():
 
 
 def test_a_word_with_markup_characters_stays_text(monkeypatch):
-    from govcloud.words import vocabulary
-
-    hostile = "Table \"<b>\" & 'more'"
-    monkeypatch.setattr(
-        vocabulary, "_pgettext", lambda context, message: hostile if context == "site_script.table" else message
-    )
+    monkeypatch.setitem(WORDS, "site_script", {"table": "Table \"<b>\" & 'more'"})
     page = with_words(PAGE)
     assert "<b>" not in page
-    assert words_on(page) == {"table": hostile}
+    assert words_on(page) == {"table": "Table \"<b>\" & 'more'"}
 
 
 def test_a_second_run_replaces_the_words_instead_of_adding_more():
@@ -66,19 +62,12 @@ def test_every_page_of_a_folder_gets_them_and_the_step_runs_after_the_build(tmp_
     assert names.index("words") < names.index("csp")
 
 
-def test_a_page_gets_the_words_of_its_own_language(monkeypatch):
-    from govcloud.words import language, vocabulary
-
-    # A stand-in catalog: the Japanese words are the English ones marked, whatever the real
-    # catalog holds today.
-    def marked(context: str, message: str) -> str:
-        return message if language.current().code == "en" else f"ja:{message}"
-
-    monkeypatch.setattr(vocabulary, "_pgettext", marked)
-    japanese = with_words(PAGE.replace('lang="en"', 'lang="ja"'))
-    assert words_on(japanese) == {k: f"ja:{v}" for k, v in WORDS["site_script"].items()}
-    assert words_on(with_words(PAGE.replace('lang="en"', 'lang="ja-JP"'))) == words_on(japanese)
-    # English for English pages, and for a language the vocabulary does not speak.
-    assert words_on(with_words(PAGE)) == WORDS["site_script"]
-    assert words_on(with_words(PAGE.replace('lang="en"', 'lang="fr"'))) == WORDS["site_script"]
-    assert language.current().code == "en"  # the step leaves the process's language as it found it
+def test_a_japanese_page_carries_the_japanese_words():
+    japanese = PAGE.replace('lang="en"', 'lang="ja"')
+    with language.use("ja"):
+        expected = words("site_script")
+    assert expected != WORDS["site_script"]  # the catalog translates them
+    assert words_on(with_words(japanese)) == expected
+    assert words_on(with_words(japanese.replace('lang="ja"', 'lang="ja-JP"'))) == expected
+    # A language the site does not have: English.
+    assert words_on(with_words(japanese.replace('lang="ja"', 'lang="xx"'))) == WORDS["site_script"]

@@ -41,6 +41,9 @@ EXAMPLES = {
     "check": "example:\n  $ govcloud check                      # data/products.yml and data/scenarios.yml\n"
     "  $ govcloud check my-products.yml",
     "schema": "example:\n  $ govcloud schema > schema/products.schema.json",
+    "translations": "example:\n  $ govcloud translations                       # fails on anything out of date\n"
+    "  $ govcloud translations --report              # what needs a translator\n"
+    "  $ govcloud translations --stamp docs-ja/products.md",
     "diff": "example:\n  $ govcloud diff old-products.yml data/products.yml\n"
     "  $ govcloud diff --base main                 # main's data/products.yml vs the working copy",
 }
@@ -109,6 +112,11 @@ def _parser() -> argparse.ArgumentParser:
             "Say in words what changed between two versions of the policy data, "
             "and which worked scenarios' figures move.",
         )
+    )
+    from govcloud.cli import translations
+
+    translations.configure(
+        command("translations", "Check the Japanese pages, catalog and terms against the English (make check runs it).")
     )
     return parser
 
@@ -232,6 +240,10 @@ def _run(args: argparse.Namespace) -> int:
         from govcloud.cli.diff import run
 
         return run(args)
+    if args.command == "translations":
+        from govcloud.cli.translations import run as translations
+
+        return translations(args)
     if args.command == "schema":
         print(json.dumps(catalog_schema(), indent=2))
         return 0

@@ -21,6 +21,7 @@ lists are written for that language's locale by govcloud.words.cldr.
 
 from __future__ import annotations
 
+import copy
 import re
 from functools import cache
 from typing import Any, Callable, Final
@@ -507,6 +508,8 @@ SITE_WORDS: Final[dict[str, Any]] = {
     "rules": {
         "to_confirm": "To confirm",
         "confirmed": "Confirmed",
+        # A rule with its title as a bold lead-in (Markdown).
+        "lead": "**{title}.** {text}",
         "ask": "Confirm it with {government} (government customers) or {commercial} before you rely on it.",
         "no_source": "No Atlassian page documents this for Government Cloud; it is this site's assumption.",
         "closest": "The closest source is Atlassian's page {page}; it does not settle this point for Government Cloud.",
@@ -695,6 +698,8 @@ def word(path: str, **values: object) -> str:
 def words(group: str | None = None) -> dict[str, Any]:
     """WORDS (or one group of it) in the current language: a new tree, as the price book and the
     pages' scripts carry it."""
+    if language.current() is language.ENGLISH and _pgettext is _current_language:
+        return copy.deepcopy(WORDS[group] if group else WORDS)  # the tree as written
 
     def walk(node: dict[str, Any], prefix: str) -> dict[str, Any]:
         return {

@@ -12,8 +12,7 @@ Why an attribute written here: the page holds it before the script runs (no
 request to wait for, no inline script, which the Content-Security-Policy does not
 allow); the theme's templates cannot reach the vocabulary in both builders, and
 this step runs on MkDocs' and Zensical's pages alike; instant navigation keeps
-the first page's <body>, whose words are every page's (it never crosses from one
-language's site to the other's). Each page gets the words of its `<html lang>`.
+the first page's <body>, whose words are every page's.
 """
 
 from __future__ import annotations
@@ -31,24 +30,25 @@ GROUP = "site_script"
 # The first <body> tag, whose quoted attribute values may hold ">"; an attribute
 # written by an earlier run is replaced, not repeated.
 _BODY = re.compile(r"""<body(?=[\s>])((?:[^>"']|"[^"]*"|'[^']*')*)>""", re.I)
-_LANG = re.compile(r"""<html(?=[\s>])[^>]*?\slang\s*=\s*["']?([A-Za-z-]+)""", re.I)
 _OURS = re.compile(rf"""\s{ATTRIBUTE}\s*=\s*(?:"[^"]*"|'[^']*')""", re.I)
 
 
-def page_language(html: str) -> str:
-    """The language code of a page's `<html lang>` ("ja" for "ja" or "ja-JP"); English when
-    it names none the vocabulary speaks."""
-    lang = _LANG.search(html)
-    code = lang[1].split("-")[0].lower() if lang else language.ENGLISH.code
-    return code if code in language.LANGUAGES else language.ENGLISH.code
+# The page's language, from its <html lang="..."> ("ja", "ja-JP"): its words are that language's.
+_LANG = re.compile(r"""<html(?=[\s>])[^>]*?\slang\s*=\s*["']?([A-Za-z]+)""", re.I)
 
 
 def attribute(code: str = language.ENGLISH.code) -> str:
     """The attribute in language `code`, its value escaped for a double-quoted HTML attribute."""
     with language.use(code):
-        group = words(GROUP)
-    text = json.dumps(group, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    return f' {ATTRIBUTE}="{escape(text, quote=True)}"'
+        said = json.dumps(words(GROUP), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return f' {ATTRIBUTE}="{escape(said, quote=True)}"'
+
+
+def page_language(html: str) -> str:
+    """The language the page names, when the site has it; else English."""
+    found = _LANG.search(html)
+    code = found[1].lower() if found else language.ENGLISH.code
+    return code if code in language.LANGUAGES else language.ENGLISH.code
 
 
 def with_words(html: str) -> str:
