@@ -58,6 +58,16 @@ def test_the_japanese_pages_have_the_sites_scripts_and_styles(site_dir):
 
 
 @both_builders
+def test_japanese_headings_keep_the_english_anchors(site_dir):
+    """No heading slugged from Japanese words ("_1"): the language switch and #links need the English anchors."""
+    for page in ALL:
+        english = set(re.findall(r'<h[1-6] id="([^"]+)"', (site_dir / page).read_text(encoding="utf-8")))
+        japanese = set(re.findall(r'<h[1-6] id="([^"]+)"', (site_dir / "ja" / page).read_text(encoding="utf-8")))
+        assert not [i for i in japanese if re.fullmatch(r"_\d+", i)], page
+        assert japanese <= english | {"__skip"}, (page, japanese - english)
+
+
+@both_builders
 def test_the_japanese_not_found_page_is_in_japanese(site_dir):
     english = (site_dir / "404.html").read_text(encoding="utf-8")
     japanese = (site_dir / "ja" / "404.html").read_text(encoding="utf-8")
