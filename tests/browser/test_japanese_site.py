@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from axe_checks import violations
 from conftest import both_builders
 from estimator_hooks import READ_HOOKS
 from harness import PAGES
@@ -90,3 +91,18 @@ def test_no_japanese_page_is_wider_than_a_phone(browser, site_url):
             wide[path] = width
     context.close()
     assert not wide, wide
+
+
+@both_builders
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_japanese_home_estimator_and_products_pass_axe(browser, site_url, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    problems = {}
+    for path in ("/ja/", f"/ja/estimator/?{QUERY}", "/ja/products/"):
+        page.goto(site_url + path, wait_until="networkidle")
+        found = violations(page)
+        if found:
+            problems[path] = found
+    context.close()
+    assert not problems, problems
