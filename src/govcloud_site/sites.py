@@ -134,6 +134,7 @@ def assemble(builder: str, dest: Path, env: dict[str, str] | None = None, root: 
         for language in LANGUAGES:
             if language.folder:
                 os.rename(work / language.code, english / language.folder)
+        theme_sitemaps(english)
         if builder == "zensical":
             # Our own checks of what Zensical's strict mode misses, once both languages are in
             # place (the language selector links each page to the other language's).
@@ -146,6 +147,29 @@ def assemble(builder: str, dest: Path, env: dict[str, str] | None = None, root: 
         os.rename(english, dest)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+# An empty sitemap, valid XML: lists no page.
+EMPTY_SITEMAP = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
+)
+
+
+def theme_sitemaps(site: Path) -> int:
+    """An empty sitemap.xml in every page's folder that has none; returns how many.
+
+    Both themes' scripts fetch `sitemap.xml` beside each `<link rel="alternate">` of a page,
+    expecting the link to name a language's home. Ours name the page itself in each language
+    (what search engines ask), so each page would log two failed requests (a console error
+    Lighthouse counts). An empty one tells the theme nothing, which is what we want: the
+    language selector is our own (docs/assets/govcloud.js)."""
+    written = 0
+    for page in site.rglob("index.html"):
+        beside = page.parent / "sitemap.xml"
+        if not beside.exists():
+            beside.write_text(EMPTY_SITEMAP, encoding="utf-8")
+            written += 1
+    return written
 
 
 def main(argv: list[str] | None = None) -> int:

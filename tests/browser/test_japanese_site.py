@@ -106,3 +106,17 @@ def test_japanese_home_estimator_and_products_pass_axe(browser, site_url, scheme
             problems[path] = found
     context.close()
     assert not problems, problems
+
+
+@both_builders
+def test_pages_log_no_error_in_either_language(browser, instant_url):
+    """The themes fetch a sitemap beside each alternate link: each page's folder answers one."""
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("requestfailed", lambda request: errors.append(request.url))
+    for path in ("/products/", "/ja/products/", "/ja/", f"/ja/estimator/?{QUERY}"):
+        page.goto(instant_url + path, wait_until="networkidle")
+    context.close()
+    assert not errors, errors
