@@ -100,20 +100,33 @@ def flattened(config: Path, env: dict[str, str]) -> str:
 
     Zensical's INHERIT appends a list to the inherited one where MkDocs replaces it: the
     Japanese config's nav, palette, plugins and language links would follow the English
-    ones instead of replacing them. So Zensical is given the config MkDocs would read, its
-    !ENV values read from `env`."""
-    from mkdocs.utils.yaml import yaml_load  # the orchestration runs in MkDocs' environment
+    ones instead of replacing them. So Zensical is given the config MkDocs would read: mappings
+    merged key by key, anything else replaced, !ENV values read from `env`."""
+    return yaml.safe_dump(_merged(Path(config), env), allow_unicode=True, sort_keys=False)
 
-    saved = dict(os.environ)
-    os.environ.update(env)
-    try:
-        with open(config, "rb") as source:
-            merged = yaml_load(source)
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
-    merged.pop("INHERIT", None)
-    return yaml.safe_dump(merged, allow_unicode=True, sort_keys=False)
+
+def _merged(config: Path, env: dict[str, str]) -> dict:
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def from_env(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+        # `!ENV NAME` or `!ENV [NAME, ..., default]`: the first variable set, else the default.
+        if isinstance(node, yaml.ScalarNode):
+            return env.get(loader.construct_scalar(node))
+        *names, default = loader.construct_sequence(node)  # type: ignore[arg-type]
+        return next((env[n] for n in names if n in env), default)
+
+    Loader.add_constructor("!ENV", from_env)
+    own = yaml.load(config.read_text(encoding="utf-8"), Loader=Loader) or {}  # a SafeLoader
+    parent = own.pop("INHERIT", None)
+    return _merge(_merged(config.parent / parent, env), own) if parent else own
+
+
+def _merge(base: dict, over: dict) -> dict:
+    out = dict(base)
+    for key, value in over.items():
+        out[key] = _merge(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+    return out
 
 
 def assemble(builder: str, dest: Path, env: dict[str, str] | None = None, root: Path | None = None) -> None:
