@@ -39,16 +39,14 @@ check: setup
 pot: setup
 	$(BIN)/python -m govcloud.words.pot locale/messages.pot
 
-# Build into a scratch folder of its own (two builds at once do not share one),
-# run the post-build steps, and publish it only when all succeeded: the old site
-# is renamed aside, the new one renamed in, then the old one deleted, so SITE is
-# never partly deleted or partly written (govcloud_site/publish.py).
+# Both languages, English at SITE and Japanese at SITE/ja, each a strict build into a scratch
+# folder of its own (two builds at once do not share one) with the post-build steps, then
+# published only when all succeeded: the old site is renamed aside, the new one renamed in,
+# then the old one deleted, so SITE is never partly deleted or partly written, nor in one
+# language only (govcloud_site/sites.py, govcloud_site/publish.py).
 SITE ?= site
 build: setup esbuild-deps
-	@tmp=$$(mktemp -d "$(SITE).tmp.XXXXXX") && chmod 755 "$$tmp" && \
-	  { $(BIN)/mkdocs build --strict --site-dir "$$tmp" && \
-	    $(BIN)/python -m govcloud_site.postbuild "$$tmp" && \
-	    $(BIN)/python -m govcloud_site.publish "$$tmp" "$(SITE)"; } || { rm -rf "$$tmp"; exit 1; }
+	$(BIN)/python -m govcloud_site.sites mkdocs "$(SITE)"
 
 # A preview that stays up on a data or macro error: the pages show the problems
 # (file:line) until they are fixed, then come back (govcloud_site/serve.py).
@@ -154,20 +152,17 @@ $(ZSTAMP): requirements-zensical.lock pyproject.toml
 	$(ZBIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
-# The same docs/, data/ and macros, built by Zensical into site-zensical/:
-# strict, from a cleared cache (its cache does not know the data files), then
-# our own checks of what its strict mode misses (tests/support/sitecheck.py), then the
-# same post-build steps as `make build` (minify, CSP), then published like
+# The same pages (docs/ and docs-ja/), data and macros, built by Zensical into site-zensical/
+# (and site-zensical/ja/): strict, from a cleared cache (its cache does not know the data
+# files), then our own checks of what its strict mode misses (tests/support/sitecheck.py),
+# then the same post-build steps as `make build` (minify, CSP), then published like
 # `make build` does, so site-zensical/ is never half written or half deleted.
 zensical: setup esbuild-deps zensical-setup
-	@tmp=$$(mktemp -d "site-zensical.tmp.XXXXXX") && chmod 755 "$$tmp" && \
-	  { ZENSICAL_SITE_DIR="$$tmp" $(ZBIN)/zensical build --strict --clean -f mkdocs.zensical.yml && \
-	    $(BIN)/python tests/support/sitecheck.py "$$tmp" && \
-	    $(BIN)/python -m govcloud_site.postbuild "$$tmp" && \
-	    $(BIN)/python -m govcloud_site.publish "$$tmp" site-zensical; } || { rm -rf "$$tmp"; exit 1; }
+	$(BIN)/python -m govcloud_site.sites zensical site-zensical
 
-# Both builds, page for page: title, article text and article links; one line
-# per difference, non-zero exit on any. `make test` runs it.
+# Both builds, page for page, in both languages (site/ja/ with site-zensical/ja/):
+# title, article text and article links; one line per difference, non-zero exit on any.
+# `make test` runs it.
 parity: build zensical
 	$(BIN)/python tests/support/sitecheck.py site
 	$(BIN)/python tests/support/parity.py site site-zensical

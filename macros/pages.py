@@ -30,7 +30,7 @@ from govcloud_site.markdown.marks import RULE, mark, raw_html
 from macros.glossary import GlossaryMacros
 from macros.markup import NL, Markup, el, lines, rich
 from macros.reference import ReferenceMacros
-from macros.text import count, join
+from macros.text import count, join, slug
 
 # The view's column keys that the tests and sales' scripts find as data-field hooks.
 FIELDS = {
@@ -126,7 +126,8 @@ class Pages(GlossaryMacros, ReferenceMacros):
         return f'!!! info "{word("site.rules.price_title", prices_are=prices_are)}"\n    {note}'
 
     def sources_section(self, rules: list[str]) -> str:
-        out = [f"## {word('site.sources.title')}", "", word("site.sources.intro"), ""]
+        # The English anchor in every language: a Japanese title would be slugged "_1".
+        out = [f"## {word('site.sources.title')} {{: #sources }}", "", word("site.sources.intro"), ""]
         by_source: dict[str, list[str]] = {}
         for name in rules:
             by_source.setdefault(getattr(self.catalog.rules, name).source, []).append(name)
@@ -191,7 +192,9 @@ class Pages(GlossaryMacros, ReferenceMacros):
             host = (urlsplit(c.url).hostname or "").removeprefix("www.")
             form = word("site.contacts.form", contact=md(c.name), host=host)
             who = word("site.contacts.for", who=md(self._mid_sentence(c.who)))
-            out.append(f"### {md(c.name)}\n\n{who}\n\n{markdown(c.how)}\n\n[{form}]({c.url})")
+            # The English name's anchor in every language (#atlassian-sales), as the glossary's.
+            anchor = slug(self.english_names[kind])
+            out.append(f"### {md(c.name)} {{: #{anchor} }}\n\n{who}\n\n{markdown(c.how)}\n\n[{form}]({c.url})")
         return "\n\n".join(out)
 
     @staticmethod

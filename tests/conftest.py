@@ -175,6 +175,13 @@ def instant_url(site_dir, tmp_path_factory):
     sitemap = copy / "sitemap.xml"
     home = re.search(r"<loc>(.*?)</loc>", sitemap.read_text()).group(1)
     sitemap.write_text(sitemap.read_text().replace(home, url))
+    # The pages' absolute links to themselves (canonical, hreflang) likewise, in both languages
+    # (harness.SiteHandler does it as it serves, from the sitemap rewritten here).
+    (copy / "ja" / "sitemap.xml").write_text((copy / "ja" / "sitemap.xml").read_text().replace(home, url))
+    for page in copy.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if f'href="{home}' in text:
+            page.write_text(text.replace(f'href="{home}', f'href="{url}'), encoding="utf-8")
     yield url.rstrip("/")
     server.shutdown()
 

@@ -253,3 +253,24 @@ document$.subscribe(function () {
   load();
   document$.subscribe(load);
 })();
+
+// The language selector's links lead to this page in the other language
+// (overrides/partials/alternate.html); the address's query (an estimate) and
+// anchor (a section: headings keep their English anchors) go with them, read
+// when a link is followed, since the estimator rewrites the query as one types.
+// Caught first (window, capture phase) and kept from the theme's handlers:
+// Zensical's would send the reader to the other language's home page.
+(function () {
+  function carry(event) {
+    var link = event.target instanceof Element ? event.target.closest("a[data-gc-language]") : null;
+    if (!link) return;
+    var to = new URL(link.getAttribute("href"), window.location.href);
+    to.search = window.location.search;
+    to.hash = window.location.hash;
+    link.setAttribute("href", to.href);
+    if (event.type === "click") event.stopPropagation();
+  }
+  ["click", "auxclick", "focusin", "pointerover", "contextmenu"].forEach(function (type) {
+    window.addEventListener(type, carry, true);
+  });
+})();

@@ -34,7 +34,7 @@ from typing import cast
 
 from govcloud.words.characters import shown
 
-WATCH = ("docs", "data", "includes", "overrides", "src", "mkdocs.yml")
+WATCH = ("docs", "docs-ja", "data", "includes", "overrides", "src", "mkdocs.yml", "mkdocs.ja.yml")
 RELOAD_JS = b"""(() => {
   let seen = null;
   const poll = () => fetch('/__serve/version', {cache: 'no-store'}).then(r => r.text()).then(v => {
@@ -112,33 +112,32 @@ class Builder:
         self.bin = Path(sys.executable).parent
 
     def build(self) -> None:
-        dest = Path(tempfile.mkdtemp(prefix="build-", dir=self.work))
+        """Both languages (English at /, Japanese at /ja/), as `make build` builds them."""
+        dest = Path(tempfile.mkdtemp(prefix="build-", dir=self.work)) / "site"
         env = {
             **os.environ,
             "NO_MKDOCS_2_WARNING": "1",
             "SITE_URL": os.environ.get("SITE_URL", f"http://127.0.0.1:{self.port}/"),
         }
-        steps = [
-            [str(self.bin / "mkdocs"), "build", "--strict", "--site-dir", str(dest), "--config-file", str(self.config)],
-            [sys.executable, "-m", "govcloud_site.postbuild", str(dest)],
-        ]
-        for step in steps:
-            done = subprocess.run(
-                step, cwd=self.config.parent, env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
-            )
-            if done.returncode:
-                problems = problems_of(done.stdout, root=self.config.parent)
-                self._say("build failed; the pages show these problems until they are fixed:", problems)
-                with self.state.lock:
-                    self.state.problems, self.state.version = problems, self.state.version + 1
-                shutil.rmtree(dest, ignore_errors=True)
-                return
+        env.pop("SITE_URL_JA", None)  # the Japanese site's address follows SITE_URL (govcloud_site.sites)
+        step = [sys.executable, "-m", "govcloud_site.sites", "mkdocs", str(dest), "--unpublished"]
+        done = subprocess.run(
+            step, cwd=self.config.parent, env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+        )
+        if done.returncode:
+            docs = "docs-ja" if "of mkdocs.ja.yml failed" in done.stdout else "docs"
+            problems = problems_of(done.stdout, docs=docs, root=self.config.parent)
+            self._say("build failed; the pages show these problems until they are fixed:", problems)
+            with self.state.lock:
+                self.state.problems, self.state.version = problems, self.state.version + 1
+            shutil.rmtree(dest.parent, ignore_errors=True)
+            return
         with self.state.lock:
             old, self.state.site = self.state.site, dest
             self.state.problems, self.state.version = [], self.state.version + 1
         if old:
-            shutil.rmtree(old, ignore_errors=True)
-        self._say(f"built: http://127.0.0.1:{self.port}/", [])
+            shutil.rmtree(old.parent, ignore_errors=True)
+        self._say(f"built: http://127.0.0.1:{self.port}/ and http://127.0.0.1:{self.port}/ja/", [])
 
     @staticmethod
     def _say(head: str, lines: list[str]) -> None:

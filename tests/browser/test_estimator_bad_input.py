@@ -30,7 +30,7 @@ TYPED = [
     ("users-jira", "1.5", WHOLE),
     ("users-jira", "1e3", WHOLE),
     ("users-jira", "١٢", "Jira users must be written with the digits 0 to 9"),
-    ("users-jira", "９", "Jira users must be written with the digits 0 to 9"),
+    ("users-jira", "𝟗", "Jira users must be written with the digits 0 to 9"),
     ("users-jira", "100000000000000000000", field("Jira users", "too_large", contact=CONTACT)),
     ("users-jira", "about five hundred people, give or take", WHOLE),
     ("users-jira", "<img src=x onerror=alert(1)>", WHOLE),
@@ -47,7 +47,14 @@ TYPED = [
     ("instances-jira", "undefined", "Jira instances must be a whole number"),
 ]
 # Accepted: spaces around the digits and thousands separators, as GOV.UK advises.
-ACCEPTED = [("  12 ", "15 users"), ("1,000", "1,000 users"), ("007", "10 users")]
+# Full-width digits and separators too: what a Japanese keyboard types by default.
+ACCEPTED = [
+    ("  12 ", "15 users"),
+    ("1,000", "1,000 users"),
+    ("007", "10 users"),
+    ("９", "10 users"),
+    ("１，２００", "1,500 users"),
+]
 DAYS = [
     (str(TERM + 1), field("Days left in the term", "days_at_most", term_days=TERM)),
     ("9" * 20, field("Days left in the term", "days_at_most", term_days=TERM)),

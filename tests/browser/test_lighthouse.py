@@ -44,10 +44,12 @@ def lighthouse(site_dir, tmp_path_factory) -> list[dict]:
     return json.loads(out.read_text())["results"]
 
 
-def test_audits_home_estimator_tiers_and_changes(lighthouse):
+def test_audits_home_estimator_tiers_and_changes_in_both_languages(lighthouse):
     audited = {(r["page"], r["formFactor"]) for r in lighthouse}
     assert audited == {
-        (page, device) for page in ("/", "/estimator/", "/products/", "/changes/") for device in ("mobile", "desktop")
+        (page, device)
+        for page in ("/", "/estimator/", "/products/", "/changes/", "/ja/", "/ja/estimator/", "/ja/products/")
+        for device in ("mobile", "desktop")
     }
     assert all(r["version"] == "12.2.3" and not r["runtimeError"] for r in lighthouse)
 

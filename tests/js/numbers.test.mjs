@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readWhole, daysUntil, isoDate, longDate, fromToday, readDate, daysBetween, addDays, fromDay }
+import { readWhole, readTyped, halfWidth, daysUntil, isoDate, longDate, fromToday, readDate, daysBetween, addDays, fromDay }
   from "../../docs/assets/estimator/numbers.js";
 import { NOW, book, ns } from "./fixture.mjs";
 
@@ -95,4 +95,25 @@ test("how far a date is, in words: today, 1 day, or a count of days", () => {
   assert.equal(fromToday(0, book(), ns), "today");
   assert.equal(fromToday(1, book(), ns), "1 day from today");
   assert.equal(fromToday(120, book(), ns), "120 days from today");
+});
+
+test("full-width digits and separators, as a Japanese keyboard types them, read as ASCII ones", () => {
+  assert.equal(halfWidth("５００"), "500");
+  assert.equal(halfWidth("１，２００"), "1,200");
+  assert.equal(halfWidth("　１２　０００　"), " 12 000 ");
+  assert.equal(halfWidth("２０２７－０３－２６"), "2027-03-26");
+  assert.equal(halfWidth("1,200"), "1,200");
+  // Only the full-width forms: other digits and look-alikes are left for readWhole to refuse.
+  assert.equal(halfWidth("١٢𝟏²"), "١٢𝟏²");
+  assert.deepEqual(readTyped("５００"), { value: 500 });
+  assert.deepEqual(readTyped("１，２００"), { value: 1200 });
+  assert.deepEqual(readTyped("１,２００"), { value: 1200 });
+  assert.deepEqual(readTyped("1,200"), { value: 1200 });
+  assert.deepEqual(readTyped("１２　０００"), { value: 12000 });
+  assert.deepEqual(readTyped("　"), { empty: true });
+  assert.deepEqual(readTyped("－３"), { problem: "negative" });
+  assert.deepEqual(readTyped("１．５"), { problem: "whole" });
+  assert.deepEqual(readTyped("１，２０"), { problem: "whole" });
+  assert.deepEqual(readTyped("١٢"), { problem: "digits" });
+  assert.deepEqual(readTyped("𝟏𝟐"), { problem: "digits" });
 });

@@ -42,6 +42,18 @@ test("too large a number and other digits say what to do", () => {
   assert.equal(read({ "gc-users-alpha": "١٢" }).errors[0].message, field("Alpha users", "digits"));
 });
 
+test("full-width digits and separators in every number field give what ASCII digits give", () => {
+  const ascii = read({ "gc-current-users-alpha": "5", "gc-current-instances-alpha": "2", "gc-users-alpha": "1,200",
+                       "gc-instances-alpha": "3", "gc-days-remaining": "120", "gc-users-beta": "500" }, { change: true });
+  const wide = read({ "gc-current-users-alpha": "５", "gc-current-instances-alpha": "２", "gc-users-alpha": "１，２００",
+                      "gc-instances-alpha": "３", "gc-days-remaining": "１２０", "gc-users-beta": "５００" }, { change: true });
+  assert.deepEqual(wide.errors, []);
+  assert.deepEqual(JSON.parse(JSON.stringify(wide.scenario)), JSON.parse(JSON.stringify(ascii.scenario)));
+  assert.equal(ascii.scenario.days_remaining, 120);
+  assert.deepEqual(checkDate("２０２７－０３－２６", book(), ns, "2026-11-26"), checkDate("2027-03-26", book(), ns, "2026-11-26"));
+  assert.deepEqual(checkRenewal("２０２７－０３－２６", book(), ns, "2026-11-26").days, 120);
+});
+
 test("an upgrade needs the days left, within the term", () => {
   const none = read({ "gc-current-users-alpha": "5", "gc-users-alpha": "50" }, { change: true });
   assert.deepEqual(none.errors.map((e) => [e.id, e.when, e.message]),

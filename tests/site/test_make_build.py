@@ -91,3 +91,29 @@ def test_a_broken_link_fails_make_build_naming_the_page(tmp_path):
     assert result.returncode != 0, result.stdout + result.stderr
     assert "contact.md" in result.stderr and "no-such-page.md" in result.stderr
     assert not (project / "site").exists()
+
+
+def test_a_failed_japanese_build_publishes_neither_language(tmp_path):
+    """Both languages or neither: the English builds, the Japanese fails on a broken link,
+    and the published site stays as it was (govcloud_site.sites)."""
+    project = tmp_path / "project"
+    project.mkdir()
+    for entry in ROOT.iterdir():
+        if entry.name == "docs-ja":
+            shutil.copytree(entry, project / entry.name, symlinks=True)
+        elif entry.name not in {"site", "site.tmp", ".git", "bench", "tools"}:
+            (project / entry.name).symlink_to(entry)
+    site = project / "site"
+    site.mkdir()
+    (site / "index.html").write_text("old")
+    page = project / "docs-ja" / "contact.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[古いページ](no-such-page.md)\n", encoding="utf-8")
+    make = ["make", "--no-print-directory", "-f", str(ROOT / "Makefile"), "-C", str(project)]
+    result = subprocess.run(
+        [*make, "-o", "setup", "-o", "esbuild-deps", "build"], env=_env(), capture_output=True, text=True
+    )
+    assert result.returncode != 0, result.stdout + result.stderr
+    assert "mkdocs.ja.yml" in result.stderr and "no-such-page.md" in result.stderr
+    assert _tree(site) == {"index.html": hashlib.sha256(b"old").hexdigest()}
+    left = [p.name for p in project.iterdir() if not p.is_symlink() and p.name.startswith(("site.tmp", ".site."))]
+    assert not left, f"scratch left: {left}"

@@ -54,9 +54,10 @@ def project(tmp_path) -> Path:
     """What a maintainer edits, copied; the code stays the installed project's."""
     copy = tmp_path / "project"
     copy.mkdir()
-    for name in ("docs", "data", "includes", "overrides"):
-        shutil.copytree(ROOT / name, copy / name)
-    shutil.copy(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
+    for name in ("docs", "docs-ja", "data", "includes", "overrides"):
+        shutil.copytree(ROOT / name, copy / name, symlinks=True)
+    for config in ("mkdocs.yml", "mkdocs.ja.yml"):
+        shutil.copy(ROOT / config, copy / config)
     for watched in ("src/govcloud", "src/govcloud_site", "macros"):  # mkdocs.yml's `watch:` must exist
         (copy / watched).mkdir(parents=True, exist_ok=True)
     return copy
@@ -112,6 +113,19 @@ def test_a_macro_error_names_the_page_and_line(project, server):
     assert process.poll() is None
     _edit(page, '{{ rule("nope") }}', '{{ rule("user_tiers") }}')
     _until(url + "/subscriptions/", 200)
+
+
+def test_both_languages_are_served_and_a_japanese_page_is_rebuilt(project, server):
+    url, process = server
+    assert '<html lang="en"' in _until(url + "/changes/", 200)
+    assert '<html lang="ja"' in _until(url + "/ja/changes/", 200)
+    page = project / "docs-ja" / "architecture.md"
+    _edit(page, "\n\n", "\n\n編集したばかりの段落です。\n\n")
+    _until(url + "/ja/architecture/", 200, contains="編集したばかりの段落です。")
+    # A macro error on a Japanese page names the Japanese page.
+    _edit(page, "\n\n編集したばかりの段落です。", '\n\n{{ rule("nope") }}')
+    _until(url + "/ja/", 503, contains="docs-ja/architecture.md:")
+    assert process.poll() is None
 
 
 def test_broken_data_at_the_start_still_serves_the_problems(project):

@@ -6,6 +6,7 @@ Chromium with its flags."""
 from __future__ import annotations
 
 import functools
+import io
 import json
 import os
 import re
@@ -20,6 +21,7 @@ from html.parser import HTMLParser
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[2]
 # One day for the whole session (SOURCE_DATE_EPOCH: govcloud.model.clock): every build a test makes,
@@ -142,8 +144,16 @@ def build_zensical(
 
 
 def build_with(builder: str, dest: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    """The real site, built by "mkdocs" or "zensical"."""
-    return {"mkdocs": build_site, "zensical": build_zensical}[builder](dest, env)
+    """The real site in both languages (English in `dest`, Japanese in `dest`/ja), built by
+    "mkdocs" or "zensical" as `make build` and `make zensical` build it: one build per builder
+    per language (govcloud_site.sites)."""
+    return subprocess.run(
+        [str(BIN / "python"), "-m", "govcloud_site.sites", builder, str(dest), "--unpublished"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+    )
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -151,7 +161,38 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-def serve(directory: Path, handler: type[SimpleHTTPRequestHandler] = QuietHandler) -> ThreadingHTTPServer:
+@functools.cache
+def built_address(directory: str) -> bytes | None:
+    """The address a built site was built for (SITE_URL): its sitemap's first page."""
+    try:
+        found = re.search(rb"<loc>([^<]+)</loc>", (Path(directory) / "sitemap.xml").read_bytes())
+    except OSError:
+        return None
+    return found[1] if found else None
+
+
+class SiteHandler(QuietHandler):
+    """A built site served as its host serves it, at the address it was built for: the pages'
+    absolute links to themselves (canonical, hreflang, the sitemaps) name this server instead
+    of SITE_URL's 127.0.0.1:8000, so that what the themes' scripts fetch from them stays on
+    this server, as it stays on the host once published."""
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path) and urlsplit(self.path).path.endswith("/"):
+            path = os.path.join(path, "index.html")
+        built = built_address(str(self.directory))
+        if built is None or not path.endswith((".html", ".xml")) or not os.path.isfile(path):
+            return super().send_head()
+        body = Path(path).read_bytes().replace(built, f"http://{self.headers['Host']}/".encode())
+        self.send_response(200)
+        self.send_header("Content-type", self.guess_type(path))
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+def serve(directory: Path, handler: type[SimpleHTTPRequestHandler] = SiteHandler) -> ThreadingHTTPServer:
     """Serve `directory` on 127.0.0.1 at a free port, from a thread."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -6,7 +6,7 @@ does not catch (and MkDocs' strict mode catches only for MkDocs).
 - every link between the site's pages reaches a page that exists, and the
   anchor it names (Zensical leaves some links unrewritten, e.g. `products.md`
   inside <noscript>, and its strict mode says nothing);
-- every page is in the navigation (Zensical ignores `validation.omitted_files`);
+- every page is in the navigation of its language (Zensical ignores `validation.omitted_files`);
 - no macro syntax or page-work mark is left in a page's text.
 """
 
@@ -230,11 +230,14 @@ def check(site: Path) -> list[str]:
         if LEFTOVERS.search(page.raw_article):
             found = LEFTOVERS.search(page.raw_article).group(0)
             problems.append(f"{path}: unprocessed {found!r} in the page's text")
-    home = pages.get("index.html")
-    if home is not None:
-        for path in pages:
-            if path != "404.html" and path not in home.nav_targets:
-                problems.append(f"{path}: not in the navigation (omitted from the nav in mkdocs.yml)")
+    # Each language is a site of its own (ja/ has its own home, navigation and sitemap): a page
+    # must be in the navigation of the language it is in.
+    roots = sorted((str(p.parent.relative_to(site)) + "/").lstrip("./") for p in site.rglob("sitemap.xml"))
+    for path in pages:
+        root = max((r for r in roots if path.startswith(r)), key=len, default="")
+        home = pages.get(root + "index.html")
+        if home is not None and path != root + "404.html" and path not in home.nav_targets:
+            problems.append(f"{path}: not in the navigation (omitted from the nav in its mkdocs config)")
     return problems
 
 

@@ -16,8 +16,8 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 
-// Home, the estimator, the tier tables and the change page.
-const PAGES = ['/', '/estimator/', '/products/', '/changes/'];
+// Home, the estimator, the tier tables and the change page; the Japanese home, estimator and tier tables.
+const PAGES = ['/', '/estimator/', '/products/', '/changes/', '/ja/', '/ja/estimator/', '/ja/products/'];
 const ALL_CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu'];
 const TYPES = {
@@ -41,7 +41,17 @@ function args(argv) {
   return out;
 }
 
+// The site is served here as its host would serve it at the address it was built for: the
+// pages' absolute links to themselves (canonical, hreflang) name that address, which the
+// themes' scripts fetch from; here they name this server's.
+function builtFor(root) {
+  const sitemap = path.join(root, 'sitemap.xml');
+  const loc = fs.existsSync(sitemap) && /<loc>([^<]+)<\/loc>/.exec(fs.readFileSync(sitemap, 'utf8'));
+  return loc ? loc[1] : null;
+}
+
 function serve(root) {
+  const built = builtFor(root);
   const server = http.createServer((req, res) => {
     let file = path.join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname));
     if (file !== root && !file.startsWith(root + path.sep)) { res.writeHead(403).end(); return; }
@@ -54,6 +64,10 @@ function serve(root) {
     }
     const type = TYPES[path.extname(file)] || 'application/octet-stream';
     let body = fs.readFileSync(file);
+    if (built && (type === TYPES['.html'] || type === TYPES['.xml'])) {
+      const own = `http://127.0.0.1:${server.address().port}/`;
+      body = Buffer.from(body.toString('utf8').split(built).join(own));
+    }
     const headers = {'Content-Type': type, 'Cache-Control': 'max-age=600'};
     if (/text|javascript|json|svg|xml/.test(type) && /gzip/.test(req.headers['accept-encoding'] || '')) {
       body = zlib.gzipSync(body);

@@ -28,6 +28,20 @@ export function readWhole(raw) {
   return { value: n };
 }
 
+/* What a Japanese keyboard types by default: the full-width forms of ASCII (U+FF01 to U+FF5E:
+ * "５００", "１，２００") and the ideographic space, as the ASCII characters they stand for. Only
+ * those: digits of other scripts and look-alikes ("١٢", "𝟏", "²") are left for readWhole to refuse. */
+export function halfWidth(raw) {
+  return String(raw)
+    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xFEE0))
+    .replace(/\u3000/g, " ");
+}
+
+// A number typed in a field of the form: full-width or ASCII. The address stays ASCII (readWhole).
+export function readTyped(raw) {
+  return readWhole(halfWidth(raw));
+}
+
 // Today's local calendar date, as a UTC midnight timestamp (days count without DST jumps).
 export function todayUTC(now = new Date()) {
   return Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());

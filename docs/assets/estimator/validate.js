@@ -1,7 +1,7 @@
 /* Reading the form's answers into a scenario, with one problem per field that
  * needs fixing, worded by the price book's vocabulary (the CLI's words for
  * files). Pure: it sees the answers as a Map from field id to text. */
-import { readWhole, readDate, daysBetween } from "./numbers.js";
+import { readTyped, readDate, halfWidth, daysBetween } from "./numbers.js";
 import { fieldIds } from "./fields.js";
 
 // The fields in the order the form shows them, which is the order problems are listed in.
@@ -22,7 +22,7 @@ function problem(book, ns, what, path, values) {
 /* The date of the change (D): the field's date, today's (`today`, YYYY-MM-DD) when it is
  * empty, or what is wrong with it. A past date is allowed: an estimate for that day. */
 export function checkDate(value, book, ns, today) {
-  const read = readDate(value);
+  const read = readDate(halfWidth(value));
   if (read.empty) return { date: today, problem: null };
   if (read.problem) return { date: null, problem: problem(book, ns, ns.word(book, "estimator_form.date"), "renewal_not_date") };
   return { date: read.value, problem: null };
@@ -30,7 +30,7 @@ export function checkDate(value, book, ns, today) {
 
 // The renewal date field: the days it gives from the date of the change (D), or what is wrong with it.
 export function checkRenewal(value, book, ns, D) {
-  const read = readDate(value);
+  const read = readDate(halfWidth(value));
   if (read.empty) return { days: null, problem: null };
   const days = read.value && D ? daysBetween(D, read.value) : null, term = book.term_days;
   const what = ns.word(book, "estimator_form.renewal");
@@ -56,7 +56,7 @@ export function readAnswers(answers, book, ns, needsDays) {
   const cancelled = answers.cancelled || new Set(), contact = book.contacts[answers.customer];
   const get = (id) => values.get(id) || "";
   function whole(id, what, min, tooMany) {
-    const r = readWhole(get(id));
+    const r = readTyped(get(id));
     if (r.empty) return null;
     const message = r.problem === "digits" ? problem(book, ns, what, "digits")
       : r.problem === "negative" ? problem(book, ns, what, "at_least", { min })

@@ -24,9 +24,12 @@ STEPS: list[tuple[str, Callable[[Path], object]]] = [
 ]
 
 
-def run(site: Path) -> None:
-    for _, step in STEPS:
-        step(Path(site))
+def run(site: Path, skip: tuple[str, ...] = ()) -> None:
+    """Every step on `site`, but those named in `skip` (govcloud_site.sites writes the policy
+    once over both languages)."""
+    for name, step in STEPS:
+        if name not in skip:
+            step(Path(site))
 
 
 def main(argv: list[str] | None = None) -> int:
