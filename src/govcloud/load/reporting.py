@@ -10,7 +10,7 @@ from typing import Any, Callable, Iterable, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from govcloud.load.yamlsource import YAML11_BOOLS, Document
-from govcloud.model.problems import InputError, Problem, field_path
+from govcloud.model.problems import InputError, field_path
 from govcloud.words.vocabulary import word
 
 M = TypeVar("M", bound=BaseModel)
