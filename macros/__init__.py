@@ -16,6 +16,7 @@ def site_language(conf) -> str:
 
 def define_env(env):
     # Imported when the builder calls: importing the package alone loads no data model.
+    from govcloud.load.prose import prices_are
     from govcloud.words import language
     from macros import compare, estimator, formats, ladder, pages
     from macros.state import current_site
@@ -23,7 +24,8 @@ def define_env(env):
     # The whole build speaks the site's language: every word, figure, date and list the macros write.
     language.use(site_language(env.conf))
     site = current_site()  # loaded once per data version; a data problem stops the build
-    env.variables["catalog"] = site.catalog
+    # Pages name what the prices are in their own words ("illustrative", 参考); the price book keeps the data's value.
+    env.variables["catalog"] = site.catalog.model_copy(update={"prices_are": prices_are(site.catalog)})
     env.variables["worked"] = site.worked
     pages.register(env, site.pages)
     estimator.register(env, site.catalog)

@@ -1,7 +1,7 @@
 """A Japanese page shows no English words: every word in Latin letters that a reader sees
 (text, and the title, aria-label, alt and placeholder attributes) is a name from
 tests/support/english-allowed.yml, or inside code, a file example (pre, code, kbd, samp)
-or an address. Run as a script to list what a translator still has to do:
+or an address, and a template's `{placeholder}`. Run as a script to list what a translator still has to do:
 `.venv/bin/python tests/site/test_japanese_words.py site/ja`."""
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 ADDRESS = re.compile(
     r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w.-]+\.(?:com|gov|org|io|md|yml|yaml|json|csv|py|js|html)\b"
 )
+# A template's placeholder, which the field reference quotes as the data writes it ("{max_instances}").
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 ALLOWED_RE = re.compile("|".join(r"(?<![A-Za-z])" + re.escape(name) + r"(?![A-Za-z])" for name in ALLOWED))
 
 
@@ -67,7 +69,7 @@ def english_words(html: str) -> list[str]:
     seen = _Seen()
     seen.feed(html)
     text = " ".join(seen.texts)
-    text = ALLOWED_RE.sub(" ", ADDRESS.sub(" ", text))
+    text = ALLOWED_RE.sub(" ", ADDRESS.sub(" ", PLACEHOLDER.sub(" ", text)))
     return WORD.findall(text)
 
 
@@ -83,6 +85,7 @@ def report(site: Path) -> dict[str, list[str]]:
 def test_an_english_word_is_found_and_a_name_is_not():
     page = '<p title="Open it">製品は<b>Jira</b>とConfluenceです。Renewal<code>users: 10</code></p><pre>term_days</pre>'
     assert english_words(page) == ["Open", "it", "Renewal"]
+    assert english_words("<p>{max_instances}まで。{Max} instances</p>") == ["Max", "instances"]
     assert english_words('<a href="https://x.example/a">https://support.atlassian.com/ja/</a>') == []
 
 
