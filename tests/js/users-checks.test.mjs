@@ -38,3 +38,12 @@ test("what is not a whole number is the form's problem, not a second look", () =
   assert.equal(checks({ "gc-current-users-alpha": "48", "gc-users-alpha": "4x" }).size, 0);
   assert.equal(checks({ "gc-users-alpha": "" }).size, 0);
 });
+
+test("full-width digits, as a Japanese keyboard types them, get the same second look", () => {
+  assert.deepEqual([...checks({ "gc-current-users-alpha": "４８", "gc-users-alpha": "４８１" })],
+                   [...checks({ "gc-current-users-alpha": "48", "gc-users-alpha": "481" })]);
+  assert.deepEqual([...checks({ "gc-users-beta": "５０１" }, { change: false })],
+                   [["gc-users-beta", say("estimator_form.check_beyond", { users: "501", top: "500" })]]);
+  assert.deepEqual([...checks({ "gc-users-alpha": "１，００１" }, { change: false })],
+                   [["gc-users-alpha", say("estimator_form.check_beyond", { users: "1,001", top: "1,000" })]]);
+});

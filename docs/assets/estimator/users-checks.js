@@ -1,7 +1,7 @@
 /* Second looks at a users field, beside it and never blocking: a number past the price book's
  * largest tier, or many times today's users, is more often a slip (typing onto a prefilled
  * "480" gave 480520) than an answer. Pure: it sees the answers as a Map from field id to text. */
-import { readWhole } from "./numbers.js";
+import { readTyped } from "./numbers.js";
 import { fieldIds } from "./fields.js";
 
 // "Many times today's users": ten times is past any growth a change is planned for.
@@ -12,7 +12,7 @@ export const JUMP_TIMES = 10;
 export function usersChecks(answers, book, ns) {
   const out = new Map(), group = ns.money.group;
   const number = (id) => {
-    const r = readWhole(answers.values.get(id) || "");
+    const r = readTyped(answers.values.get(id) || "");
     return r.empty || r.problem ? null : r.value;
   };
   for (const p of book.products) {
