@@ -140,6 +140,29 @@ def test_phone_tab_stops_before_the_content_are_all_visible(browser, site_url, p
         assert s["visible"] and inside_viewport(s) and not s["in_closed_drawer"], s
 
 
+@both_builders
+@pytest.mark.parametrize("path", ["/subscriptions/", "/estimator/"])
+def test_wide_window_tab_stops_before_the_content_all_have_a_box(browser, site_url, path):
+    """At 1280 px too, every Tab stop before the content is something a reader sees (Material's search
+    results region, 0 px tall while the search is closed, was one)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(site_url + path, wait_until="networkidle")
+    stops = []
+    for _ in range(40):
+        stop = tab(page)
+        if stop and stop["in_content"]:
+            break
+        stops.append(stop)
+    else:
+        stop = None
+    context.close()
+    assert stop, "Tab never reached the page's content"
+    for s in stops:
+        assert s, "focus fell to the page itself"
+        assert s["visible"] and s["right"] > s["left"] and s["bottom"] > s["top"], s
+
+
 def section_of(page_file: str) -> list[str]:
     """The addresses of the other pages in the navigation section holding page_file (mkdocs.yml)."""
     nav = yaml_load((ROOT / "mkdocs.yml").read_text())["nav"]
