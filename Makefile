@@ -64,7 +64,7 @@ chromium:
 # (tests/conftest.py) rather than building both again, on two workers (much of a
 # browser test is waiting); tests that share a costly fixture share a worker (xdist_group).
 JOBS ?= 2
-test: setup esbuild-deps chromium lighthouse-deps validators-deps test-js parity
+test: setup check esbuild-deps chromium lighthouse-deps validators-deps test-js parity
 	BUILT_SITE_MKDOCS="$(abspath $(SITE))" BUILT_SITE_ZENSICAL="$(CURDIR)/site-zensical" \
 	  $(BIN)/pytest -n $(JOBS) --dist loadgroup
 

@@ -34,7 +34,7 @@ from typing import cast
 
 from govcloud.words.characters import shown
 
-WATCH = ("docs", "docs-ja", "data", "includes", "overrides", "src", "mkdocs.yml", "mkdocs.ja.yml")
+WATCH = ("docs", "docs-ja", "data", "includes", "locale", "macros", "overrides", "src", "mkdocs.yml", "mkdocs.ja.yml")
 RELOAD_JS = b"""(() => {
   let seen = null;
   const poll = () => fetch('/__serve/version', {cache: 'no-store'}).then(r => r.text()).then(v => {

@@ -15,7 +15,7 @@ from babel.messages.pofile import write_po
 from macros import site_language
 
 from catalogs import REAL
-from cli_run import FIXTURE, run
+from cli_run import DATA, FIXTURE, run
 from govcloud.calc.pricebook import pricebook
 from govcloud.calc.worked import load_worked
 from govcloud.load.prose import translated, translated_scenario
@@ -292,6 +292,19 @@ def test_a_quote_in_japanese(tmp_path):
     table = lines[3:7]
     ends = [[width(line[: m.end()]) for m in re.finditer(r"\S+(?=  |$)", line)] for line in table]
     assert len({e[-1] for e in ends[1:]}) == 1, table
+
+
+def test_the_worked_scenarios_titles_in_japanese():
+    """A list of scenarios with titles (the worked scenarios) is headed in the command's language."""
+    scenarios = str(DATA.parent / "scenarios.yml")
+    english, japanese = run("quote", scenarios), run("quote", "--lang", "ja", scenarios)
+    assert english.returncode == japanese.returncode == 0, japanese.stderr
+    worked = load_worked(REAL)
+    first = worked[0][0]
+    with language.use("ja"):
+        title = translated_scenario(first).title
+    assert first.title and title != first.title
+    assert first.title in english.stdout and title in japanese.stdout and first.title not in japanese.stdout
 
 
 def test_a_quotes_json_ignores_lang(tmp_path):
