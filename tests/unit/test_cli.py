@@ -424,10 +424,12 @@ def test_a_line_past_the_instance_limit_still_shows_its_tier(tmp_path):
 
 
 def test_a_product_written_by_its_name_gets_one_line_naming_the_keys(tmp_path):
-    # The keys come from the data (jira, jsm, confluence): one line says which exist, with no
-    # second line about a key's spelling that the reader did not mean to write as a key.
-    keys = ", ".join(p["key"] for p in yaml.safe_load(FIXTURE.read_text())["products"])
-    assert keys == "jira, jsm, confluence"
+    # The keys come from the data (jira, jsm, confluence): one line says which exist and which product
+    # each names (a reader who wrote the name learns that jsm is it), with no second line about a
+    # key's spelling that the reader did not mean to write as a key.
+    products = yaml.safe_load(FIXTURE.read_text())["products"]
+    keys = ", ".join(f"{p['key']} ({p['name']})" for p in products)
+    assert keys == "jira (Jira), jsm (Jira Service Management), confluence (Confluence)"
     (tmp_path / "s.yml").write_text("proposed:\n  Jira Service Management: {users: 20}\n  jira-sm: {users: 5}\n")
     assert failed(run("quote", "s.yml", *DATA_ARGS, cwd=tmp_path)) == [
         f"s.yml:2: proposed.Jira Service Management: unknown product; use one of: {keys}",

@@ -175,7 +175,7 @@ options:
     assert problems[4:] == [
         f"options.yml:{line_of(text, '-3')}: options.Shrink.jira.users: must be at least 1",
         f"options.yml:{line_of(text, 'bitbucket')}: options.Shrink.bitbucket: unknown product; "
-        "use one of: jira, jsm, confluence",
+        "use one of: jira (Jira), jsm (Jira Service Management), confluence (Confluence)",
     ]
     assert "Traceback" not in result.stderr
 

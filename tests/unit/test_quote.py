@@ -540,7 +540,7 @@ def quote_problems(tmp_path, text: str) -> list[str]:
     return result.stderr.splitlines()
 
 
-USE = ", ".join(KEYS)
+USE = ", ".join(f"{p.key} ({p.name})" for p in CATALOG.products)
 
 
 @pytest.mark.parametrize(

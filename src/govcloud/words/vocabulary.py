@@ -205,6 +205,8 @@ WORDS: Final[dict[str, Any]] = {
         # The form's own box for cancelling, named by its label as the page shows it.
         "users_after_missing": "Enter the number of {what} after the change, or select “{cancel}”",
         "unknown_product": "unknown product; use one of: {keys}",
+        # One of the keys that list names, with the product it stands for: "jsm (Jira Service Management)".
+        "product_key": "{key} ({name})",
         "no_product": "name at least one product",
         "customer": "use one of: {kinds}",
     },
