@@ -15,7 +15,7 @@ from babel.messages.pofile import write_po
 from macros import site_language
 
 from catalogs import REAL
-from cli_run import FIXTURE, run
+from cli_run import FIXTURE, SCENARIOS, run
 from govcloud.calc.pricebook import pricebook
 from govcloud.calc.worked import load_worked
 from govcloud.load.prose import translated, translated_scenario
@@ -319,3 +319,26 @@ def test_a_scenarios_problems_in_japanese(tmp_path):
     assert whole != "must be a whole number" and unknown != "unknown field"
     assert f"{path}:2: proposed.jira.users: {whole}" in japanese.stderr
     assert f"{path}:2: proposed.jira.extar: {unknown}" in japanese.stderr
+
+
+def test_a_worked_scenarios_title_is_in_japanese_in_the_cli(tmp_path):
+    # data/scenarios.yml's titles have translations (scenarios:<id>.title), as the pages show them;
+    # a file of one's own with another title under the same id keeps its own words.
+    from govcloud.load.scenarios import parse_scenarios
+    from govcloud.load.yamlsource import load_file
+
+    path = SCENARIOS
+    scenarios, _ = parse_scenarios(load_file(path, path.name), REAL)
+    first = scenarios[0]
+    with language.use("ja"):
+        title = translated_scenario(first).title
+        heading = word("cli.titled", number=word("cli.scenario", n=1, count=len(scenarios)), title=title)
+    assert title != first.title
+    japanese = run("quote", str(path), "--lang", "ja")
+    assert japanese.returncode == 0, japanese.stderr
+    assert japanese.stdout.splitlines()[0] == heading
+    own = tmp_path / "own.yml"
+    own.write_text(f"id: {first.id}\ntitle: Our own title\n" + SCENARIO, encoding="utf-8")
+    mine = run("quote", str(own), "--lang", "ja", "--data", str(FIXTURE))
+    assert mine.returncode == 0, mine.stderr
+    assert mine.stdout.splitlines()[0].endswith("Our own title")

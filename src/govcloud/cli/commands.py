@@ -16,7 +16,7 @@ from govcloud.calc.quote import quote
 from govcloud.calc.worked import load_worked
 from govcloud.load.glossary import glossary_path, load_glossary
 from govcloud.load.loading import DEFAULT_SCENARIOS, data_path, load_catalog
-from govcloud.load.prose import translated
+from govcloud.load.prose import translated, translated_scenario
 from govcloud.load.scenarios import is_list, scenario_stream
 from govcloud.load.yamlsource import Document, Items, decode, load_stream, read_text
 from govcloud.model import clock
@@ -294,5 +294,7 @@ def _quotes(source: Document | Items, catalog: Catalog, as_json: bool, today: da
             text = json.dumps(q.as_json(), indent=2)
             out.write(("" if n == 1 else ",\n") + ("  " + text.replace("\n", "\n  ") if many else text))
         else:
-            out.write(("" if n == 1 else GAP) + quote_table(catalog, scenario, q, heading(n, count, scenario)))
+            # A worked scenario's title in the table's language (a title of one's own stays as written).
+            title = heading(n, count, translated_scenario(scenario))
+            out.write(("" if n == 1 else GAP) + quote_table(catalog, scenario, q, title))
     out.write("\n]\n" if as_json and many else "\n")
