@@ -342,3 +342,27 @@ def test_a_worked_scenarios_title_is_in_japanese_in_the_cli(tmp_path):
     mine = run("quote", str(own), "--lang", "ja", "--data", str(FIXTURE))
     assert mine.returncode == 0, mine.stderr
     assert mine.stdout.splitlines()[0].endswith("Our own title")
+
+
+def test_the_pages_set_japanese_sentences_and_markers_without_english_spacing():
+    # Two sentences the macros put side by side, and the "to confirm" markers they append, follow
+    # the language: Japanese sets 。 against the next sentence and （要確認） against its text.
+    from macros.pages import Pages
+
+    def made(prose):
+        catalog = translated(REAL)
+        pages = Pages(catalog, [(translated_scenario(s), q) for s, q in load_worked(catalog)], None, REAL)
+        scenario, result = next((s, q) for s, q in pages.worked if s.id == "upgrade-and-add-product")
+        notice = pages.to_confirm("enterprise_bill")
+        return notice, pages.glossary_list(), pages.scenario_block(scenario, result, 3), pages.link_terms(prose)
+
+    with language.use("ja"):
+        notice, glossary, block, linked = made("更新します。")
+        ask, marker = word("site.rules.ask", government="Carahsoft", commercial="x")[:6], word("site.rules.marker")
+    assert "。" + ask in notice and "。 " not in notice
+    assert "ません。（要確認：[" in glossary and " (" not in glossary
+    assert "ください。2026年12月1日付け" in block
+    assert "ます。" + marker + '")' in linked
+    english = made("It takes effect at renewal.")
+    assert ". Confirm it with" in english[0] and " (to confirm: [" in english[1]
+    assert '. (to confirm)")' in english[3]

@@ -519,6 +519,10 @@ SITE_WORDS: Final[dict[str, Any]] = {
     "rules": {
         "to_confirm": "To confirm",
         "marker": "(to confirm)",
+        # Text followed by its "(to confirm)" marker (Japanese puts no space before its parenthesis).
+        "marked": "{text} {marker}",
+        # A glossary entry's marker: the unconfirmed rules it states, as links.
+        "marker_rules": "(to confirm: {rules})",
         "confirmed": "Confirmed",
         # A rule with its title as a bold lead-in (Markdown).
         "lead": "**{title}.** {text}",
