@@ -366,3 +366,13 @@ def test_the_pages_set_japanese_sentences_and_markers_without_english_spacing():
     english = made("It takes effect at renewal.")
     assert ". Confirm it with" in english[0] and " (to confirm: [" in english[1]
     assert '. (to confirm)")' in english[3]
+
+
+def test_the_products_list_puts_a_japanese_colon_after_a_name():
+    from macros.ladder import products_list
+
+    with language.use("ja"):
+        japanese = str(products_list(translated(REAL)))
+    english = str(products_list(REAL))
+    assert "<strong>Jira</strong>：" in japanese and "</strong>: " not in japanese
+    assert "<strong>Jira</strong>: Plan" in english

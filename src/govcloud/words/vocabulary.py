@@ -459,6 +459,8 @@ SITE_WORDS: Final[dict[str, Any]] = {
     # The user tiers and their prices: the products page's table and chart (macros/ladder.py)
     # and each product's table (macros/pages.py).
     "tiers": {
+        # Between a product's name and what it is for, in the list of products.
+        "name_join": ": ",
         "users_up_to": "Users, up to",
         "annual": "Annual price",
         "per_user": "{amount} a user",
