@@ -49,6 +49,8 @@ WORDS: Final[dict[str, Any]] = {
     },
     # The short reason beside a change's label (the estimator's change cell).
     "change_detail": {
+        # Between a change and its detail in the estimator's table ("Upgrade: prorated for ...").
+        "join": ": ",
         "new": "billed for a full term",
         "upgrade": "prorated for {days} of {term_days} days",
         "downgrade": "takes effect at renewal",
@@ -155,6 +157,8 @@ WORDS: Final[dict[str, Any]] = {
     },
     # The dated bills (the quote's `bills`): when each falls and what it joins.
     "bills": {
+        # A label before its figure in the estimator's summary ("Paid in the next 365 days:").
+        "label": "{label}:",
         "title": "Bills, by date",
         "when": "When",
         "on": "Date",
