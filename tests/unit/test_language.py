@@ -376,3 +376,15 @@ def test_the_products_list_puts_a_japanese_colon_after_a_name():
     english = str(products_list(REAL))
     assert "<strong>Jira</strong>：" in japanese and "</strong>: " not in japanese
     assert "<strong>Jira</strong>: Plan" in english
+
+
+def test_a_date_fields_two_hint_sentences_follow_each_other_as_the_language_sets_them():
+    from macros.estimator import estimator_markup
+
+    with language.use("ja"):
+        japanese = str(estimator_markup(translated(REAL)))
+    english = str(estimator_markup(REAL))
+    assert (
+        '</span><span class="gc-date-format">' in japanese and '</span> <span class="gc-date-format">' not in japanese
+    )
+    assert '</span> <span class="gc-date-format">' in english
