@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from govcloud.words.vocabulary import word
-from macros.markup import Attr, Child, Markup, el
+from govcloud.words.vocabulary import template, word
+from macros.markup import Attr, Child, Markup, el, fill
 
 
 def number_field(field_id: str, testid: str, label: str, hint: Child, name: str = "") -> Markup:
@@ -21,11 +21,12 @@ def date_field(field_id: str, testid: str, label: str, hint: str, name: str = ""
         field_id,
         testid,
         label,
-        [
-            el("span", hint, class_="gc-hint-text"),
-            " ",
-            el("span", word("estimator_form.date_format"), class_="gc-date-format"),
-        ],
+        # Two sentences side by side, as the language sets them (Japanese: no space between).
+        fill(
+            template("cli.sentences"),
+            first=el("span", hint, class_="gc-hint-text"),
+            then=el("span", word("estimator_form.date_format"), class_="gc-date-format"),
+        ),
         {"spellcheck": "false"},
         name,
         "gc-date",

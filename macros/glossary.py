@@ -85,9 +85,13 @@ class GlossaryMacros:
     def glossary_list(self) -> str:
         # The glossary's own page links no terms to itself.
         return mark(NO_TERM_LINKS) + "\n\n".join(
-            f"{escape_markdown(e['term'])} {{#{_anchor(e)}}}\n:   {escape_markdown(e['text'])}{self._to_confirm(e)}"
-            for e in self.glossary
+            f"{escape_markdown(e['term'])} {{#{_anchor(e)}}}\n:   {self._definition(e)}" for e in self.glossary
         )
+
+    def _definition(self, entry: dict[str, Any]) -> str:
+        """An entry's definition, followed by its marker while a rule it states is unconfirmed."""
+        text, marker = escape_markdown(entry["text"]), self._to_confirm(entry)
+        return word("site.rules.marked", text=text, marker=marker) if marker else text
 
     def _to_confirm(self, entry: dict[str, Any]) -> str:
         """The marker an entry carries while a rule it states is unconfirmed: it leads to the rule."""
@@ -95,7 +99,7 @@ class GlossaryMacros:
             f"[{escape_markdown(getattr(self.catalog.rules, k).title)}](sources.md#rule-{k})"
             for k in entry["unconfirmed"]
         ]
-        return f" ({word('assumptions.marker')}: {join(links)})" if links else ""
+        return word("site.rules.marker_rules", rules=join(links)) if links else ""
 
     def link_terms(self, markdown: str) -> str:
         """Make the first use of each glossary term on a page a link to its entry.
@@ -138,7 +142,7 @@ class GlossaryMacros:
             # The text is plain words (govcloud refuses markup in it); a quote would end the title.
             title = entry["text"].replace('"', "'")
             if entry["unconfirmed"]:
-                title += f" ({word('assumptions.marker')})"
+                title = word("site.rules.marked", text=title, marker=word("site.rules.marker"))
             link = f'[{markdown[s:e]}]({GLOSSARY_PAGE}#{_anchor(entry)} "{title}"){{ .gc-glossary-term }}'
             markdown = markdown[:s] + link + markdown[e:]
         return markdown

@@ -602,7 +602,9 @@ def price_changes(catalog: Catalog, day: date | None = None) -> str:
 
 def products_list(catalog: Catalog) -> Markup:
     """Each product with what it is for; its anchor is its key (links to #jira keep working)."""
-    return lines(el("p", el("strong", p.name), ": ", p.description, id=p.key) for p in catalog.products)
+    return lines(
+        el("p", el("strong", p.name), word("site.tiers.name_join"), p.description, id=p.key) for p in catalog.products
+    )
 
 
 def register(env, catalog: Catalog) -> None:

@@ -23,6 +23,7 @@ from govcloud.model.money import show
 from govcloud.model.scenario import Scenario
 from govcloud.render.address import estimator_query
 from govcloud.render.present import Cell, QuoteView, totals, view
+from govcloud.render.tables import sentences
 from govcloud.words.richtext import escape_markdown as md
 from govcloud.words.richtext import markdown
 from govcloud.words.vocabulary import WORDS, word
@@ -102,7 +103,7 @@ class Pages(GlossaryMacros, ReferenceMacros):
         else:
             page = self.catalog.sources[source]
             basis = word("site.rules.closest", page=f"[{md(page.title)}]({page.url})")
-        return f'!!! warning "{word("site.rules.to_confirm")}"\n    {basis} {ask}'
+        return f'!!! warning "{word("site.rules.to_confirm")}"\n    {sentences([basis, ask])}'
 
     def marker(self, *names: str) -> str:
         """The marker "(to confirm)", for a sentence of a page that rests on these rules, while any is unconfirmed."""
@@ -344,8 +345,12 @@ class Pages(GlossaryMacros, ReferenceMacros):
     def _row_cell(cell: Cell | None, field: str) -> Markup:
         if cell is None or not cell.text:
             return el("td", word("cells.none"), data_field=field)
-        marker = f" ({word('assumptions.marker')})" if cell.assumptions else ""
-        return el("td", cell.text, marker, data_field=field)
+        text = (
+            word("site.rules.marked", text=cell.text, marker=word("site.rules.marker"))
+            if cell.assumptions
+            else cell.text
+        )
+        return el("td", text, data_field=field)
 
     def scenario_block(self, scenario: Scenario, result: Quote, level: int) -> str:
         hashes, title = "#" * level, md(scenario.title or "")  # worked scenarios always have a title
@@ -357,7 +362,7 @@ class Pages(GlossaryMacros, ReferenceMacros):
         if scenario.summary:
             parts.append(markdown(scenario.summary))
         v = view(self.catalog, scenario, result)
-        parts.append(md(" ".join(v.about)))
+        parts.append(md(sentences(v.about)))
         parts.append(self.quote_table(scenario, v))
         if v.incomplete:
             parts.append(md(v.incomplete))

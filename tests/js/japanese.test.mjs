@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { makeView, bills } from "../../docs/assets/estimator/view.js";
+import { makeView, bills, rows } from "../../docs/assets/estimator/view.js";
 import { book, ns, NOW, WORDS } from "./fixture.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -31,4 +31,10 @@ test("a bill's products are joined, and its date written, in the book's language
   assert.equal(en.on, "March 26, 2027");
   assert.equal(ja.products, "Alpha、Beta");
   assert.equal(ja.on, "2027年3月26日");
+});
+
+test("a change and its detail are joined by the book's word, a full-width colon in Japanese", () => {
+  const en = rows(view(book()))[0].cells.change.text, ja = rows(view(book({ words: JAPANESE })))[0].cells.change.text;
+  assert.equal(en, WORDS.change.unchanged + ": " + WORDS.change_detail.unchanged);
+  assert.equal(ja, JAPANESE.change.unchanged + "：" + JAPANESE.change_detail.unchanged);
 });

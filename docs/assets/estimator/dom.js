@@ -212,7 +212,7 @@ function renderBills(box, view, base, id) {
     });
     return tr;
   }));
-  part("first-year-label").textContent = b.firstYearLabel + ":";
+  part("first-year-label").textContent = view.words("bills.label", { label: b.firstYearLabel });
   const total = hook(box, id("first-year-total"));
   // null (a bill without a date): "—" and an empty data-value (docs/formats.md, hooks); the reason beside it.
   const known = view.quote.first_year_total !== null;

@@ -101,7 +101,7 @@ function workRows(view) {
   return q.lines.map((line) => {
     const ok = line.status === "ok", key = line.product, cells = {};
     cells.product = cell(view.names.get(key), key);
-    cells.change = cell(w("change." + line.change) + ": " + changeDetail(view, line), line.change);
+    cells.change = cell(w("change." + line.change) + w("change_detail.join") + changeDetail(view, line), line.change);
     const known = ok ? null : knownTier(view, key, line.users);
     cells.tier = line.tier !== null ? cell(w("cells.tier", { tier: group(line.tier) }), String(line.tier))
       : known !== null ? cell(w("cells.tier", { tier: group(known) }), String(known))

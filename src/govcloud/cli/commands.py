@@ -294,6 +294,7 @@ def _quotes(source: Document | Items, catalog: Catalog, as_json: bool, today: da
             text = json.dumps(q.as_json(), indent=2)
             out.write(("" if n == 1 else ",\n") + ("  " + text.replace("\n", "\n  ") if many else text))
         else:
-            shown = translated_scenario(scenario)  # its title and summary in the command's language
-            out.write(("" if n == 1 else GAP) + quote_table(catalog, shown, q, heading(n, count, shown)))
+            # A worked scenario's title in the table's language (a title of one's own stays as written).
+            title = heading(n, count, translated_scenario(scenario))
+            out.write(("" if n == 1 else GAP) + quote_table(catalog, scenario, q, title))
     out.write("\n]\n" if as_json and many else "\n")

@@ -49,6 +49,8 @@ WORDS: Final[dict[str, Any]] = {
     },
     # The short reason beside a change's label (the estimator's change cell).
     "change_detail": {
+        # Between a change and its detail in the estimator's table ("Upgrade: prorated for ...").
+        "join": ": ",
         "new": "billed for a full term",
         "upgrade": "prorated for {days} of {term_days} days",
         "downgrade": "takes effect at renewal",
@@ -155,6 +157,8 @@ WORDS: Final[dict[str, Any]] = {
     },
     # The dated bills (the quote's `bills`): when each falls and what it joins.
     "bills": {
+        # A label before its figure in the estimator's summary ("Paid in the next 365 days:").
+        "label": "{label}:",
         "title": "Bills, by date",
         "when": "When",
         "on": "Date",
@@ -461,6 +465,8 @@ SITE_WORDS: Final[dict[str, Any]] = {
     # The user tiers and their prices: the products page's table and chart (macros/ladder.py)
     # and each product's table (macros/pages.py).
     "tiers": {
+        # Between a product's name and what it is for, in the list of products.
+        "name_join": ": ",
         "users_up_to": "Users, up to",
         "annual": "Annual price",
         "per_user": "{amount} a user",
@@ -521,6 +527,10 @@ SITE_WORDS: Final[dict[str, Any]] = {
     "rules": {
         "to_confirm": "To confirm",
         "marker": "(to confirm)",
+        # Text followed by its "(to confirm)" marker (Japanese puts no space before its parenthesis).
+        "marked": "{text} {marker}",
+        # A glossary entry's marker: the unconfirmed rules it states, as links.
+        "marker_rules": "(to confirm: {rules})",
         "confirmed": "Confirmed",
         # A rule with its title as a bold lead-in (Markdown).
         "lead": "**{title}.** {text}",
