@@ -101,7 +101,13 @@ def test_a_fuzzy_entry_or_other_placeholders_fail(folders, template):
         catalog.get("Ask {contact}", context="cells.ask").string = "お問い合わせください"
 
     _edit_catalog(folders, edit)
-    problems = [p.split(": ", 1)[1] for p in check(folders, template).problems]
+    found = check(folders, template).problems
+    # Each names the catalog's file and the line of the entry's msgid, as every bad-data problem does.
+    lines = folders.po.read_text(encoding="utf-8").splitlines()
+    for problem, context in zip(found, ("cells.ask", "bills.title", "bills.in_days")):
+        at = lines.index(f'msgctxt "{context}"') + 2
+        assert problem.startswith(f"{folders.po}:{at}: {context}: "), problem
+    problems = [p.split(": ", 1)[1] for p in found]
     assert problems == [  # in the template's order
         "cells.ask: placeholders none differ from the English's {contact}",
         "bills.title: fuzzy: its English changed since it was translated; check it",
@@ -137,7 +143,7 @@ def test_the_command_checks_reports_and_stamps(folders):
     assert ok.returncode == 0 and ok.stdout.startswith("ok: 1 pages, "), ok.stdout + ok.stderr
     (folders.english / "products.md").write_text(PAGE + "\nMore.\n", encoding="utf-8")
     stale = run("translations", *where)
-    assert stale.returncode == 1 and "products.md: is stale: " in stale.stdout
+    assert stale.returncode == 2 and "products.md: is stale: " in stale.stderr and stale.stdout == ""
     report = run("translations", "--report", *where)
     assert report.returncode == 0 and "1 to do:" in report.stdout
     assert "what changed in the English: git log -p -- " in report.stdout

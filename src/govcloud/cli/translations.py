@@ -21,6 +21,7 @@ import argparse
 import hashlib
 import re
 import subprocess
+import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -144,8 +145,9 @@ def check_catalog(template: Catalog, folders: Folders, found: Found) -> None:
         if not message.id:
             continue
         found.messages += 1
-        where = f"{po}: {message.context}"
         entry = catalog.get(message.id, context=message.context)
+        # An entry's problem names the line of its msgid; a missing one has no line to name.
+        where = f"{po}:{entry.lineno}: {message.context}" if entry is not None else f"{po}: {message.context}"
         if entry is None:
             old = by_context.get(message.context)
             if old is not None and old.string:
@@ -268,9 +270,10 @@ def run(args: argparse.Namespace) -> int:
             if page in found.hints:
                 print(f"  what changed in the English: {found.hints[page]}")
         return 0
+    # Bad data, as `govcloud check` reports it: one line a problem on stderr, exit 2.
     for problem in found.problems:
-        print(problem)
+        print(problem, file=sys.stderr)
     if found.problems:
-        return 1
+        return 2
     print(f"ok: {found.pages} pages, {found.messages} catalog messages, {found.terms} terms")
     return 0
