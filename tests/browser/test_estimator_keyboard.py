@@ -7,6 +7,7 @@ from __future__ import annotations
 from playwright.sync_api import expect
 
 from conftest import both_builders
+from focus import FOCUSED
 from govcloud.words.vocabulary import word
 
 
@@ -48,22 +49,6 @@ def test_enter_before_the_page_code_loads_is_not_lost(page, site_url):
 
 
 PHONE = {"width": 375, "height": 800}
-
-# The focused element's box as a reader sees it: the palette toggle is a radio drawn as the
-# label after it (the theme rings the label), so it is measured by that.
-FOCUSED = """() => {
-  let el = document.activeElement;
-  while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
-  if (!el || el === document.body) return null;
-  let box = el.getBoundingClientRect();
-  const next = el.nextElementSibling;
-  if (!(box.width && box.height) && el.type === 'radio' && next && next.tagName === 'LABEL') {
-    box = next.getBoundingClientRect();
-  }
-  return {tag: el.tagName, id: el.id, cls: String(el.className), text: (el.textContent || '').trim().slice(0, 40),
-          width: box.width, height: box.height, top: box.top, bottom: box.bottom, left: box.left, right: box.right,
-          visible: getComputedStyle(el).visibility === 'visible', inner: innerHeight};
-}"""
 
 
 def tab_walk(page, limit=120) -> list[dict]:
