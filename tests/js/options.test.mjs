@@ -110,6 +110,18 @@ test("the scenario file is govcloud quote's options format, names as quoted stri
   assert.match(text, /\n# renewal: 2027-02-07\n/);
 });
 
+test("side by side, the next 365 days' total names its last day, between the bills it adds up and those after", () => {
+  const views = [optionView({ alpha: { users: 90, instances: 1 } }),
+                 optionView({ alpha: { users: 200, instances: 1 }, beta: { users: 20, instances: 1 } })];
+  const hooks = comparison(views, ["Stay", "Grow"]).rows.map((r) => r.hook);
+  const at = (hook) => hooks.indexOf(hook);
+  assert.ok(at("bill-date-1") < at("first-year-total") && at("first-year-total") < at("bill-date-2"), hooks.join(" "));
+  const total = comparison(views, ["Stay", "Grow"]).rows[at("first-year-total")];
+  // November 26, 2026 + 364 days.
+  assert.equal(total.label, say("totals.window", { label: say("totals.first_year", { term_days: 365 }),
+                                                   date: "November 25, 2027" }));
+});
+
 test("side by side, each bill's row names its date: the options share the date of the change", () => {
   const views = [optionView({ alpha: { users: 90, instances: 1 } }),
                  optionView({ alpha: { users: 200, instances: 1 }, beta: { users: 20, instances: 1 } })];

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date, timedelta
 from decimal import Decimal
 
 from catalogs import PRICE, TERM_DAYS
@@ -117,7 +118,17 @@ def test_table_puts_the_options_side_by_side_with_bills_first_year_and_differenc
     # Each bill's days and date: 73 days from November 26, 2026 (4 + 31 + 31 + 7) is February 7, 2027.
     assert table["  In 73 days, February 7, 2027"] == [money(h["jira500"]), money(h["jira1000"]), money(h["jira1000"])]
     assert table["  In 365 days, November 26, 2027"] == ["—", "—", money(h["conf200"]) + " [2]"]
-    assert table[f"Paid in the next {TERM_DAYS} days"] == [
+    # The total of the next 365 days names its last day (November 26, 2026 + 364 days) and sits between
+    # the bills it adds up and the one after it, as each option's own bills do.
+    last = date(2026, 11, 26) + timedelta(days=TERM_DAYS - 1)
+    window = f"Paid in the next {TERM_DAYS} days, through {last:%B} {last.day}, {last.year}"
+    labels = list(table)
+    assert (
+        labels.index("  In 73 days, February 7, 2027")
+        < labels.index(window)
+        < labels.index("  In 365 days, November 26, 2027")
+    )
+    assert table[window] == [
         money(h["jira500"]),
         money(h["upgrade"] + h["jira1000"]) + " [1]",
         money(h["upgrade"] + h["conf200"] + h["jira1000"]) + " [1][2]",

@@ -3,6 +3,7 @@
  * per option ({text, value, assumptions}), with the hook its cells carry
  * (prefixed `opt<n>-` on the page). Pure: the page, the copies and files use it. */
 import { rows, totals, bills, annualShown } from "./view.js";
+import { addDays, longDate } from "./numbers.js";
 
 const blank = (text) => ({ text, value: "", assumptions: [] });
 
@@ -46,11 +47,16 @@ export function comparison(views, names) {
   }
   dates.sort((x, y) => (x.in_days === null) - (y.in_days === null) || (x.in_days || 0) - (y.in_days || 0));
   add(b[0].title, null, views.map(() => blank("")));
-  dates.forEach((d, i) => add(d.label, "bill-date-" + i, b.map((x) => (x.rows.find((r) => r.in_days === d.in_days) ||
-                                                                     { amount: blank(none) }).amount), true));
-  // One label for every option (each option's own may add "priced lines only"; the notes below say which).
-  const firstYear = w("totals.first_year", { term_days: views[0].book.term_days });
-  add(firstYear, "first-year-total", b.map((x) => x.firstYear));
+  const bill = (d) => add(d.label, "bill-date-" + dates.indexOf(d), b.map((x) => (x.rows.find((r) => r.in_days === d.in_days) ||
+                                                                              { amount: blank(none) }).amount), true);
+  // The next term's total names its last day and sits after the bills it adds up, before those after it (as
+  // each option's own bills); one label for every option (each option's own may add "priced lines only").
+  const term = first.book.term_days, firstYear = w("totals.first_year", { term_days: term });
+  const within = (d) => d.in_days !== null && d.in_days < term;
+  dates.filter(within).forEach(bill);
+  add(w("totals.window", { label: firstYear, date: longDate(addDays(first.quote.date, term - 1), first.book) }),
+      "first-year-total", b.map((x) => x.firstYear));
+  dates.filter((d) => !within(d)).forEach(bill);
   // Each later option's totals less the first's; none where either is unknown (options._differences).
   add(w("options.difference", { name: names[0] }), null, views.map(() => blank("")));
   const annual = (v) => (v.quote.complete ? v.quote.annual_total : null);

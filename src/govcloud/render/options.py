@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from govcloud.calc.options import Option, _priced, as_json, compare
@@ -12,6 +12,7 @@ from govcloud.model.money import signed
 from govcloud.model.scenario import Scenario
 from govcloud.render.present import view
 from govcloud.render.tables import align, sentences
+from govcloud.words.cldr import long_date
 from govcloud.words.vocabulary import template, word
 
 
@@ -55,11 +56,21 @@ def table(catalog: Catalog, options: list[Option]) -> str:
                 dates.append((b.in_days, label))
     dates.sort(key=lambda d: (d[0] is None, d[0] or 0))
     rows.append([template("bills.title")] + [""] * len(views))
-    for in_days, label in dates:
-        rows.append(
-            [f"  {label}"] + [next((cell(b.amount) for b in v.bills if b.in_days == in_days), none) for v in views]
-        )
-    rows.append([_first_year(options[0])] + [cell(v.first_year) for v in views])  # each option's own label may differ
+    term = catalog.term_days
+    # The next term's total names its last day and sits after the bills it adds up, before those after it
+    # (as each option's own bills, present.view); one label for all (each option's own may add "priced lines only").
+    last_day = options[0].quote.day + timedelta(days=term - 1)
+
+    def bill_rows(selected: list[tuple[int | None, str]]) -> None:
+        for in_days, label in selected:
+            rows.append(
+                [f"  {label}"] + [next((cell(b.amount) for b in v.bills if b.in_days == in_days), none) for v in views]
+            )
+
+    bill_rows([d for d in dates if d[0] is not None and d[0] < term])
+    window = word("totals.window", label=_first_year(options[0]), date=long_date(last_day))
+    rows.append([window] + [cell(v.first_year) for v in views])
+    bill_rows([d for d in dates if d[0] is None or d[0] >= term])
     rows += _differences(options)
     out = [word("options.title", count=str(len(options))), sentences(views[0].about), ""]
     out += align(rows, set(range(1, len(views) + 1)))
