@@ -191,6 +191,29 @@ def test_typing_before_the_page_code_runs_ends_as_typed(page, site_url):
     expect(page).to_have_url(re.compile(rf"[?&]{FIRST.key}={after}&.*renewal=2027-03-26"))
 
 
+def test_the_code_arriving_while_the_after_field_is_in_use_leaves_it_to_the_person(page, site_url):
+    """Today's users are copied into the "after" field until the person types there. When the page code
+    arrives while the person is already in that field (focused, its text selected, as Tab, a click and
+    Playwright's fill leave it), the copy must not rewrite it under the caret: the typing then went after
+    the copied number (CI saw 10 and 20 typed give 1020)."""
+    held = []
+    page.route("**/assets/estimator/page.js", lambda route: held.append(route))  # answered only below
+    page.clock.set_fixed_time(datetime(2026, 11, 26, 15, 30))
+    page.goto(f"{site_url}/estimator/")
+    expect(page.locator("#gc-estimator")).to_have_attribute("data-ready", "true")
+    today, after = str(FIRST.tiers[0].users), str(FIRST.tiers[1].users)
+    page.get_by_test_id("mode-change").check()
+    page.get_by_test_id(f"current-users-{FIRST.key}").fill(today)
+    users = page.get_by_test_id(f"users-{FIRST.key}")
+    users.focus()
+    users.evaluate("field => field.select()")
+    route = held_request(page, held)
+    route.continue_()
+    page.wait_for_function("() => window.govcloud.estimator !== undefined")
+    page.keyboard.insert_text(after)
+    expect(users).to_have_value(after)
+
+
 def test_a_product_cancelled_before_the_page_code_runs_is_set_aside_at_once(page, site_url):
     """Ticking "Cancel this product" greys its "after" fields at once, as it does once the page
     code runs, and the estimate that follows counts the cancellation."""

@@ -93,13 +93,15 @@ export class Estimator {
     return new Set(Array.from(this.cancels).filter(([, box]) => box.checked).map(([key]) => key));
   }
 
-  // In a change the "after" fields start from today's values, until the person types in them.
+  // In a change the "after" fields start from today's values, until the person types in them; never
+  // under the caret of a field the person is in (events replayed when the code arrives came late).
   mirror(target) {
     for (const p of this.book.products) {
       const ids = fieldIds(p.key);
       const pairs = [[ids.currentUsers, ids.users], [ids.currentInstances, ids.instances]];
       for (const [from, to] of pairs) {
-        if (target.id === from && !this.edited.has(to)) this.inputs.get(to).value = target.value;
+        const field = this.inputs.get(to);
+        if (target.id === from && !this.edited.has(to) && field !== document.activeElement) field.value = target.value;
       }
     }
   }
