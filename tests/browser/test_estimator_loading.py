@@ -165,18 +165,25 @@ def test_a_change_shows_its_fields_before_the_page_code_runs(page, site_url):
     expect(page.get_by_test_id("mode-change")).to_be_checked()
 
 
+def change_begun_with_the_page_code_held(page, site_url) -> list:
+    """The estimator open on November 26, 2026 with its page code's request held (the list gets the
+    route, answered by the test), "a change" chosen and today's users of the first product typed."""
+    held: list = []
+    page.route("**/assets/estimator/page.js", lambda route: held.append(route))  # answered by the test
+    page.clock.set_fixed_time(datetime(2026, 11, 26, 15, 30))
+    page.goto(f"{site_url}/estimator/")
+    expect(page.locator("#gc-estimator")).to_have_attribute("data-ready", "true")
+    page.get_by_test_id("mode-change").check()
+    page.get_by_test_id(f"current-users-{FIRST.key}").fill(str(FIRST.tiers[0].users))
+    return held
+
+
 def test_typing_before_the_page_code_runs_ends_as_typed(page, site_url):
     """Events made before the page code runs are handed to it with the values they carried: today's
     users copied into the "after" field must not overwrite what was typed there, and a days value
     typed before a renewal date must not clear the date (CI once lost the typed users this way)."""
-    held = []
-    page.route("**/assets/estimator/page.js", lambda route: held.append(route))  # answered only below
-    page.clock.set_fixed_time(datetime(2026, 11, 26, 15, 30))
-    page.goto(f"{site_url}/estimator/")
-    expect(page.locator("#gc-estimator")).to_have_attribute("data-ready", "true")
+    held = change_begun_with_the_page_code_held(page, site_url)
     today, after = str(FIRST.tiers[0].users), str(FIRST.tiers[1].users)
-    page.get_by_test_id("mode-change").check()
-    page.get_by_test_id(f"current-users-{FIRST.key}").fill(today)
     page.get_by_test_id(f"users-{FIRST.key}").fill(after)
     page.get_by_test_id("days-remaining").fill("abc")
     page.get_by_test_id("renewal-date").fill("2027-03-26")
@@ -196,14 +203,8 @@ def test_the_code_arriving_while_the_after_field_is_in_use_leaves_it_to_the_pers
     arrives while the person is already in that field (focused, its text selected, as Tab, a click and
     Playwright's fill leave it), the copy must not rewrite it under the caret: the typing then went after
     the copied number (CI saw 10 and 20 typed give 1020)."""
-    held = []
-    page.route("**/assets/estimator/page.js", lambda route: held.append(route))  # answered only below
-    page.clock.set_fixed_time(datetime(2026, 11, 26, 15, 30))
-    page.goto(f"{site_url}/estimator/")
-    expect(page.locator("#gc-estimator")).to_have_attribute("data-ready", "true")
-    today, after = str(FIRST.tiers[0].users), str(FIRST.tiers[1].users)
-    page.get_by_test_id("mode-change").check()
-    page.get_by_test_id(f"current-users-{FIRST.key}").fill(today)
+    held = change_begun_with_the_page_code_held(page, site_url)
+    after = str(FIRST.tiers[1].users)
     users = page.get_by_test_id(f"users-{FIRST.key}")
     users.focus()
     users.evaluate("field => field.select()")

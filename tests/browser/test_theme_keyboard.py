@@ -97,19 +97,24 @@ def test_escape_hides_a_focused_tooltip_and_focus_stays(browser, site_url, kind)
     assert again and again["shown"], again
 
 
+def stops_before_content(page, limit=40) -> tuple[list, dict | None]:
+    """Tab until focus reaches the page's content: the stops before it, and the first stop in it (none
+    when Tab never got there)."""
+    stops = []
+    for _ in range(limit):
+        stop = tab(page)
+        if stop and stop["in_content"]:
+            return stops, stop
+        stops.append(stop)
+    return stops, None
+
+
 @both_builders
 @pytest.mark.parametrize("path", ["/subscriptions/", "/estimator/"])
 def test_phone_tab_stops_before_the_content_are_all_visible(browser, site_url, path):
     context, page = phone_page(browser, site_url + path)
     first = tab(page)
-    stops = []
-    for _ in range(40):
-        stop = tab(page)
-        if stop and stop["in_content"]:
-            break
-        stops.append(stop)
-    else:
-        stop = None
+    stops, stop = stops_before_content(page)
     context.close()
     assert first and "md-skip" in first["cls"], first
     assert stop, "Tab never reached the page's content"
@@ -126,14 +131,7 @@ def test_wide_window_tab_stops_before_the_content_all_have_a_box(browser, site_u
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
     page.goto(site_url + path, wait_until="networkidle")
-    stops = []
-    for _ in range(40):
-        stop = tab(page)
-        if stop and stop["in_content"]:
-            break
-        stops.append(stop)
-    else:
-        stop = None
+    stops, stop = stops_before_content(page)
     context.close()
     assert stop, "Tab never reached the page's content"
     for s in stops:
