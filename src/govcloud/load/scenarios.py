@@ -16,7 +16,9 @@ from govcloud.words.vocabulary import word
 
 def _cross_checks(catalog: Catalog, prefix: tuple = ()):
     keys = [p.key for p in catalog.products]
-    use = ", ".join(word("problems.product_key", key=p.key, name=p.name) for p in catalog.products)
+
+    def use() -> str:  # only for a problem: every scenario of a stream makes its own checks
+        return ", ".join(word("problems.product_key", key=p.key, name=p.name) for p in catalog.products)
 
     def check(raw: Any) -> Iterable[tuple[tuple, str]]:
         if not isinstance(raw, dict):
@@ -26,7 +28,7 @@ def _cross_checks(catalog: Catalog, prefix: tuple = ()):
             if isinstance(holdings, dict):
                 for key in holdings:
                     if key not in keys:
-                        yield (prefix + (part, key), word("problems.unknown_product", keys=use))
+                        yield (prefix + (part, key), word("problems.unknown_product", keys=use()))
         days = raw.get("days_remaining")
         if days is not None and raw.get("renewal") is not None:
             yield (prefix + ("renewal",), word("problems.both_days"))
