@@ -14,6 +14,7 @@ from datetime import date
 from decimal import Decimal as D
 from urllib.parse import parse_qsl
 
+import pytest
 import yaml
 
 from catalogs import CATALOG, DATED, PRICE, scenario
@@ -74,6 +75,23 @@ def test_prices_on_a_day_are_the_latest_change_that_names_each_tier():
     )
     # The ladder's sizes never change by date.
     assert [t.users for t in DATED.prices_on(FALL).ladder("jira")] == sorted(PRICE["jira"])
+
+
+def test_each_catalog_keeps_its_own_ladders_and_they_cannot_be_changed():
+    # The ladders of a version are worked out once per catalog object: a copy whose change names
+    # another price is another catalog, and asking the first again still gives the first's price.
+    later = DATED.price_changes[1]
+    moved = later.model_copy(update={"products": {**later.products, "jira": {1000: D("25000.00")}}})
+    other = DATED.model_copy(update={"price_changes": [DATED.price_changes[0], moved]})
+
+    def price(catalog):
+        return next(t.annual for t in catalog.prices_on(FALL).ladder("jira") if t.users == 1000)
+
+    assert (price(DATED), price(other), price(DATED)) == (D("24000.00"), D("25000.00"), D("24000.00"))
+    assert DATED.changes_after(RISE) == (FALL,) and DATED.changes_after(FALL) == ()
+    # Shared between the quotes of a version, so read-only.
+    with pytest.raises(TypeError):
+        DATED.prices_on(FALL).ladders["jira"] = []  # type: ignore[index]
 
 
 # --- each bill on its own day --------------------------------------------------------------------

@@ -12,6 +12,7 @@ from decimal import Decimal
 import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
+from babel.numbers import format_currency
 from macros import site_language
 
 from catalogs import REAL
@@ -388,3 +389,17 @@ def test_a_date_fields_two_hint_sentences_follow_each_other_as_the_language_sets
         '</span><span class="gc-date-format">' in japanese and '</span> <span class="gc-date-format">' not in japanese
     )
     assert '</span> <span class="gc-date-format">' in english
+
+
+@pytest.mark.parametrize("locale", ["en_US", "ja_JP", "de_DE", "fr_FR", "nl_NL", "hi_IN", "de_CH", "ar_EG"])
+def test_amounts_are_written_as_babel_writes_them(locale):
+    # The plain writer stands in for Babel only where it writes every amount the same; a locale
+    # whose pattern it does not follow (Indian grouping, Swiss symbol placement) keeps Babel.
+    write = cldr._money_writer("USD", locale)
+    cents = [0, 1, 5, 10, 99, 100, 12_345, 99_999, 100_000, 123_456_789, 100_000_000_000]
+    cents += [int(1.7**n) for n in range(1, 60)]
+    for c in cents:
+        for amount in (Decimal(c) / 100, -Decimal(c) / 100):
+            amount = amount.quantize(Decimal("0.01"))
+            assert write(amount) == format_currency(amount, "USD", locale=locale), (locale, amount)
+    assert (write.__name__ == "babel") == (locale in ("hi_IN", "de_CH"))

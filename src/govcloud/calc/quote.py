@@ -6,15 +6,15 @@ does the same arithmetic on the price book and fills the same templates.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from govcloud.model.catalog import Catalog, Ladder, Prices, Product, Rules
 from govcloud.model.money import ZERO, cents, show, text
 from govcloud.model.scenario import Change, Holding, Scenario, quote_date
-from govcloud.model.tiers import change_of, tier_index
+from govcloud.model.tiers import change_of, sizes, tier_index
 from govcloud.words.cldr import long_date
 from govcloud.words.vocabulary import word
 
@@ -41,8 +41,7 @@ DIFFERENCE_RULES: tuple[Change, ...] = ("downgrade", "cancel")
 HOLDS_RULE = "quote_holds_price"
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     product: str
     change: Change
     users: int
@@ -80,8 +79,7 @@ class Line:
         }
 
 
-@dataclass(frozen=True)
-class Bill:
+class Bill(NamedTuple):
     """Money that falls due on one day: `in_days` from the quote's date, or None when the days left
     were not given; priced on that day (`on`), or on the quote's date when undated."""
 
@@ -105,8 +103,7 @@ class Bill:
         }
 
 
-@dataclass(frozen=True)
-class Note:
+class Note(NamedTuple):
     """One sentence of the explanation, the product it is about, and the rules it rests on."""
 
     text: str
@@ -114,7 +111,7 @@ class Note:
     assumptions: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quote:
     currency: str
     customer: str
@@ -183,21 +180,47 @@ def prorate(difference: Decimal, days: int, term_days: int) -> Decimal:
     return cents(difference * days / term_days)
 
 
-def unconfirmed(catalog: Catalog, keys: tuple[str, ...] | set[str]) -> tuple[str, ...]:
-    """The given rule keys that the data marks `confirmed: false`, in the data's rule order."""
-    return tuple(k for k in _unconfirmed(catalog.rules) if k in keys) if keys else ()
+class _Rests:
+    """The rules each kind of figure rests on while the data marks them unconfirmed, worked out
+    once per rules object: `kept` when the scenario keeps a subscription of today's, `fresh` when it
+    keeps none (a new one then has no term to be co-termed with, so it rests on no rule)."""
+
+    def __init__(self, rules: Rules):
+        self.rules = rules  # held, so that its id is not reused while it is known
+        self.order = tuple(k for k in Rules.model_fields if not getattr(rules, k).confirmed)
+        self.kept = _Table(self, LINE_RULES, PART_RULES)
+        self.fresh = _Table(
+            self,
+            {**LINE_RULES, "new": ()},
+            {part: {c: r for c, r in by.items() if c != "new"} for part, by in PART_RULES.items()},
+        )
+        self.beyond = self.of(LINE_RULES["contact_sales"])
+        self.holds = self.of((HOLDS_RULE,))
+
+    def of(self, keys: tuple[str, ...] | set[str]) -> tuple[str, ...]:
+        return tuple(k for k in self.order if k in keys) if keys else ()
 
 
-_UNCONFIRMED: dict[int, tuple[Rules, tuple[str, ...]]] = {}
+class _Table:
+    """For one kind of scenario: a line's rules by change, and each bill part's rules by change."""
+
+    def __init__(
+        self, rests: _Rests, line_rules: dict[str, tuple[str, ...]], part_rules: dict[str, dict[str, tuple[str, ...]]]
+    ):
+        self.line = {change: rests.of(keys) for change, keys in line_rules.items()}
+        self.part = {part: {change: rests.of(keys) for change, keys in by.items()} for part, by in part_rules.items()}
 
 
-def _unconfirmed(rules: Rules) -> tuple[str, ...]:
-    # Kept per rules object, found by identity: a copy with a rule confirmed is another object
-    # (hashing the frozen model walked every rule, a tenth of a quote's time).
-    hit = _UNCONFIRMED.get(id(rules))
-    if hit is None or hit[0] is not rules:
-        hit = _UNCONFIRMED[id(rules)] = (rules, tuple(k for k in Rules.model_fields if not getattr(rules, k).confirmed))
-    return hit[1]
+_RESTS: dict[int, _Rests] = {}
+
+
+def _rests(rules: Rules) -> _Rests:
+    # Found by identity: a copy with a rule confirmed is another object (hashing the frozen model
+    # walked every rule, a tenth of a quote's time).
+    hit = _RESTS.get(id(rules))
+    if hit is None or hit.rules is not rules:
+        hit = _RESTS[id(rules)] = _Rests(rules)
+    return hit
 
 
 def quote(catalog: Catalog, scenario: Scenario, today: date | None = None) -> Quote:
@@ -207,12 +230,8 @@ def quote(catalog: Catalog, scenario: Scenario, today: date | None = None) -> Qu
     prices = catalog.prices_on(day)
     contact = getattr(catalog.contacts, scenario.customer).name
     current = scenario.current or {}
-    line_rules, part_rules = LINE_RULES, PART_RULES
-    if not current.keys() & scenario.proposed.keys():
-        # No subscription of today's is kept: a new one has no term to be co-termed with, so its
-        # figures do not rest on the new-subscription rule (only a product added mid-term does).
-        line_rules = {**LINE_RULES, "new": ()}
-        part_rules = {part: {c: r for c, r in by.items() if c != "new"} for part, by in PART_RULES.items()}
+    rests = _rests(catalog.rules)
+    table = rests.kept if current.keys() & scenario.proposed.keys() else rests.fresh
     days = scenario.days_remaining
     dated = _Dated(catalog, day, prices, days)
     lines: list[Line] = []
@@ -221,21 +240,24 @@ def quote(catalog: Catalog, scenario: Scenario, today: date | None = None) -> Qu
         now, wanted = current.get(product.key), scenario.proposed.get(product.key)
         if now is None and wanted is None:
             continue
-        line, said = _line(catalog, product, dated, now, wanted, days, contact, line_rules)
-        moves, moved_on = _price_moves(catalog, product, dated, line, part_rules)
-        lines.append(line if moved_on == line.renewal_from else replace(line, renewal_from=moved_on))
-        notes += said + moves
+        line, said = _line(catalog, product, dated, now, wanted, days, contact, table, rests)
+        if dated.later and line.renews_on is not None:
+            moves, moved_on = _price_moves(catalog, product, dated, line, table)
+            said += moves
+            if moved_on != line.renewal_from:
+                line = line._replace(renewal_from=moved_on)
+        lines.append(line)
+        notes += said
     valid_until = day + timedelta(days=catalog.quote_valid_days)
-    holds = [d for d in catalog.change_dates() if day < d <= valid_until]
-    holds_rules = unconfirmed(catalog, {HOLDS_RULE})
+    holds = [d for d in dated.later if d <= valid_until]
     notes += [
-        Note(word("messages.prices_hold", date=long_date(d), valid_until=long_date(valid_until)), None, holds_rules)
+        Note(word("messages.prices_hold", date=long_date(d), valid_until=long_date(valid_until)), None, rests.holds)
         for d in holds
     ]
     if not all(line.status == "ok" for line in lines):
         notes.append(Note(word("messages.incomplete", contact=contact)))
     notes.append(Note(word("messages.illustrative", contact=contact)))
-    bills = _bills(catalog, dated, lines, days, part_rules, {HOLDS_RULE} if holds else set())
+    bills = _bills(catalog, dated, lines, days, table, rests, {HOLDS_RULE} if holds else set())
     return Quote(
         catalog.currency,
         scenario.customer,
@@ -255,6 +277,8 @@ class _Dated:
     """The days a quote's bills fall on, and the prices in force on each (D's ladders reused for
     every day of the same version of the prices)."""
 
+    __slots__ = ("catalog", "day", "prices", "version", "undated", "renewal", "first_renewal", "later")
+
     def __init__(self, catalog: Catalog, day: date, prices: Prices, days: int | None):
         self.catalog, self.day, self.prices = catalog, day, prices
         self.version = catalog.prices_from(day)
@@ -262,14 +286,13 @@ class _Dated:
         # The current term's renewal (on D when its days were not given), and a new line's first renewal.
         self.renewal = day + timedelta(days=days) if days is not None else day
         self.first_renewal = day + timedelta(days=catalog.term_days)
-        self._known: dict[date, Prices] = {}
+        # The price changes after D: without any, every bill is priced on D's prices.
+        self.later = catalog.changes_after(day)
 
     def prices_on(self, day: date) -> Prices:
-        if self.catalog.prices_from(day) == self.version:
+        if not self.later or self.catalog.prices_from(day) == self.version:
             return self.prices
-        if day not in self._known:
-            self._known[day] = self.catalog.prices_on(day)
-        return self._known[day]
+        return self.catalog.prices_on(day)
 
     def renews_on(self, change: Change) -> date:
         return self.first_renewal if change == "new" else self.renewal
@@ -280,42 +303,50 @@ def _bills(
     dated: _Dated,
     lines: list[Line],
     days: int | None,
-    part_rules: dict[str, dict[str, tuple[str, ...]]],
+    table: _Table,
+    rests: _Rests,
     due_now_rules: set[str],
 ) -> list[Bill]:
     """The contract's dated bills: due now, the current term's renewal, each new subscription's
     first renewal; each priced on its own day (the lines' `renewal_annual`)."""
-    entries: list[tuple[int | None, str, Line, Decimal]] = []
+    # Each day's parts, in the lines' order: (part, line, amount).
+    by_day: dict[int | None, list[tuple[str, Line, Decimal]]] = {}
     for line in lines:
         if line.status != "ok" or line.renewal_annual is None or line.due_now is None:
             continue
         if line.due_now > 0:
-            entries.append((0, "due_now", line, line.due_now))
+            by_day.setdefault(0, []).append(("due_now", line, line.due_now))
         if line.change in KEPT:
-            entries.append((days, "renewal", line, line.renewal_annual))
+            by_day.setdefault(days, []).append(("renewal", line, line.renewal_annual))
         elif line.change == "new":
-            entries.append((catalog.term_days, "first_renewal", line, line.renewal_annual))
-    days_of = sorted({d for d, *_ in entries}, key=lambda d: (d is None, d or 0))
+            by_day.setdefault(catalog.term_days, []).append(("first_renewal", line, line.renewal_annual))
     bills = []
-    for in_days in days_of:
-        here = [e for e in entries if e[0] == in_days]
-        keys = {e[2].product for e in here}
-        rules = {r for _, part, line, _ in here for r in part_rules[part].get(line.change, ())}
-        if in_days == 0:
-            rules |= due_now_rules
+    for in_days in sorted(by_day, key=_undated_last):
+        amount, products, parts = ZERO, list[str](), set[str]()
+        rules = set(due_now_rules if in_days == 0 else ())
+        for part, line, value in by_day[in_days]:
+            amount += value
+            if not products or products[-1] != line.product:  # a line's parts of one day are side by side
+                products.append(line.product)
+            parts.add(part)
+            rules.update(table.part[part].get(line.change, ()))
         on = None if in_days is None else dated.day + timedelta(days=in_days)
         bills.append(
             Bill(
                 in_days,
-                sum((e[3] for e in here), ZERO),
-                tuple(l.product for l in lines if l.product in keys),
-                tuple(p for p in PARTS if any(e[1] == p for e in here)),
-                unconfirmed(catalog, rules),
+                amount,
+                tuple(products),
+                tuple(p for p in PARTS if p in parts),
+                rests.of(rules),
                 on,
-                catalog.prices_from(on or dated.day),
+                dated.version if on is None or not dated.later else catalog.prices_from(on),
             )
         )
     return bills
+
+
+def _undated_last(in_days: int | None) -> tuple[bool, int]:
+    return in_days is None, in_days or 0
 
 
 def _price_moves(
@@ -323,7 +354,7 @@ def _price_moves(
     product: Product,
     dated: _Dated,
     line: Line,
-    part_rules: dict[str, dict[str, tuple[str, ...]]],
+    table: _Table,
 ) -> tuple[list[Note], date | None]:
     """A sentence for each dated change of the line's tier price after D, up to the day its next
     bill is priced (for an undated renewal, within a term of D: it applies if the renewal is later);
@@ -333,12 +364,12 @@ def _price_moves(
     undated = dated.undated and line.change in KEPT
     last = dated.day + timedelta(days=catalog.term_days) if undated else line.renews_on
     part = "first_renewal" if line.change == "new" else "renewal"
-    rests_on = unconfirmed(catalog, set(part_rules[part].get(line.change, ())))
+    rests_on = table.part[part].get(line.change, ())
     index = tier_index(product, line.users)
     notes, moved_on = [], None
-    for effective in catalog.change_dates():
-        if not dated.day < effective <= last:
-            continue
+    for effective in dated.later:
+        if effective > last:
+            break
         old = dated.prices_on(effective - timedelta(days=1)).ladder(product.key)[index].annual
         new = dated.prices_on(effective).ladder(product.key)[index].annual
         if old == new:
@@ -352,29 +383,25 @@ def _price_moves(
     return notes, moved_on
 
 
-def _beyond(catalog: Catalog, product: Product, holdings: list[Holding]) -> list[str]:
+def _beyond(catalog: Catalog, product: Product, now: Holding | None, wanted: Holding) -> list[str]:
     """Why a line is beyond the price book, in words; empty when it is not."""
-    top = product.tiers[-1].users
+    top, most = sizes(product)[-1], catalog.max_instances
+    users = wanted.users if now is None else max(now.users, wanted.users)
+    instances = wanted.instances if now is None else max(now.instances, wanted.instances)
+    if users <= top and instances <= most:
+        return []
     reasons = []
-    users = max(h.users for h in holdings)
     if users > top:
         reasons.append(word("messages.beyond_users", users=f"{users:,}", top=f"{top:,}"))
-    instances = max(h.instances for h in holdings)
-    if instances > catalog.max_instances:
-        reasons.append(
-            word("messages.beyond_instances", instances=f"{instances:,}", max_instances=f"{catalog.max_instances:,}")
-        )
+    if instances > most:
+        reasons.append(word("messages.beyond_instances", instances=f"{instances:,}", max_instances=f"{most:,}"))
     return reasons
 
 
-def _today(
-    catalog: Catalog, product: Product, ladder: Ladder, now: Holding | None
-) -> tuple[int | None, Decimal | None]:
-    """Today's tier and price; (None, None) with nothing today or a holding beyond the price book."""
-    if now is None or now.instances > catalog.max_instances:
-        return None, None
-    index = tier_index(product, now.users)
-    if index == len(ladder):
+def _today(catalog: Catalog, ladder: Ladder, now: Holding | None, index: int) -> tuple[int | None, Decimal | None]:
+    """Today's tier and price (`index`: today's tier_index); (None, None) with nothing today or a
+    holding beyond the price book."""
+    if now is None or now.instances > catalog.max_instances or index == len(ladder):
         return None, None
     return ladder[index].users, ladder[index].annual
 
@@ -387,25 +414,28 @@ def _line(
     wanted: Holding | None,
     days: int | None,
     contact: str,
-    line_rules: dict[str, tuple[str, ...]],
+    table: _Table,
+    rests: _Rests,
 ) -> tuple[Line, list[Note]]:
-    name, change, key = product.name, change_of(product, now, wanted), product.key
+    name, key = product.name, product.key
+    # Each holding's tier, found once: the change kind, today's price and the line's all use it.
+    now_index = -1 if now is None else tier_index(product, now.users)
+    index = -1 if wanted is None else tier_index(product, wanted.users)
+    change = change_of(product, now, wanted, (now_index, index))
     ladder = dated.prices.ladder(key)
-    today_tier, today_annual = _today(catalog, product, ladder, now)
-    rests_on = unconfirmed(catalog, set(line_rules.get(change, ())))
-
-    def note(path: str, assumptions: tuple[str, ...] = (), **values: object) -> Note:
-        return Note(word(path, product=name, **values), key, assumptions)
+    today_tier, today_annual = _today(catalog, ladder, now, now_index)
+    rests_on = table.line.get(change, ())
 
     if wanted is None:
         # A cancellation bills nothing more, whatever today's holding is.
         return (
             Line(key, "cancel", 0, None, 0, ZERO, ZERO, "ok", today_tier, today_annual, rests_on),
-            [note("messages.cancel", rests_on)],
+            [Note(word("messages.cancel", product=name), key, rests_on)],
         )
-    reasons = _beyond(catalog, product, [h for h in (now, wanted) if h is not None])
+    reasons = _beyond(catalog, product, now, wanted)
     if reasons:
-        beyond = unconfirmed(catalog, set(LINE_RULES["contact_sales"]))
+        beyond = rests.beyond
+        reason = word("messages.beyond_join").join(reasons)
         return (
             Line(
                 key,
@@ -420,44 +450,40 @@ def _line(
                 today_annual,
                 beyond,
             ),
-            [note("messages.beyond", beyond, reasons=word("messages.beyond_join").join(reasons), contact=contact)],
+            [Note(word("messages.beyond", product=name, reasons=reason, contact=contact), key, beyond)],
         )
-    index = tier_index(product, wanted.users)
     tier = ladder[index]
     renews_on = dated.renews_on(change)
     renewal_annual = dated.prices_on(renews_on).ladder(key)[index].annual
-    said = [note("messages.tier", users=f"{wanted.users:,}", tier=f"{tier.users:,}")]
+    users, tier_users = f"{wanted.users:,}", f"{tier.users:,}"
+    said = [Note(word("messages.tier", product=name, users=users, tier=tier_users), key)]
     due = ZERO
     if change == "new":
         due = tier.annual
-        said.append(note("messages.new", rests_on, due_now=show(due)))
+        said.append(Note(word("messages.new", product=name, due_now=show(due)), key, rests_on))
     elif now is not None:
-        old = ladder[tier_index(product, now.users)]
+        old = ladder[now_index]
         if change == "upgrade":
             if days is None:
                 raise ValueError("days_remaining missing for an upgrade")
             difference = tier.annual - old.annual
             due = prorate(difference, days, catalog.term_days)
-            said.append(
-                note(
-                    "messages.upgrade",
-                    rests_on,
-                    old_tier=f"{old.users:,}",
-                    difference=show(difference),
-                    days=days,
-                    term_days=catalog.term_days,
-                    due_now=show(due),
-                )
-            )
+            shown = {"old_tier": f"{old.users:,}", "difference": show(difference), "due_now": show(due)}
+            text = word("messages.upgrade", product=name, days=days, term_days=catalog.term_days, **shown)
+            said.append(Note(text, key, rests_on))
         elif change == "downgrade":
-            said.append(note("messages.downgrade", rests_on, old_tier=f"{old.users:,}"))
+            said.append(Note(word("messages.downgrade", product=name, old_tier=f"{old.users:,}"), key, rests_on))
         elif change == "instances_only":
-            said.append(note("messages.instances_only", old_instances=now.instances, instances=wanted.instances))
+            text = word(
+                "messages.instances_only", product=name, old_instances=now.instances, instances=wanted.instances
+            )
+            said.append(Note(text, key))
         elif wanted.users != now.users:
-            said.append(note("messages.same_tier", users=f"{wanted.users:,}", tier=f"{tier.users:,}"))
+            said.append(Note(word("messages.same_tier", product=name, users=users, tier=tier_users), key))
         else:
-            said.append(note("messages.unchanged"))
-    said.append(note("messages.instances", instances=wanted.instances, max_instances=catalog.max_instances))
+            said.append(Note(word("messages.unchanged", product=name), key))
+    text = word("messages.instances", product=name, instances=wanted.instances, max_instances=catalog.max_instances)
+    said.append(Note(text, key))
     return (
         Line(
             key,

@@ -9,10 +9,12 @@ Messages are written for the maintainer who edits the YAML.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from types import MappingProxyType
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -410,31 +412,37 @@ class Catalog(Strict):
         """Each product's ladder in force on `day`: the one place a tier's price is read
         (tests/unit/test_prices.py holds every other module to it). A tier costs the price of
         the latest entry of `price_changes` on or before `day` that names it, else its price
-        under `tiers`. A product no change names keeps the data's own ladder (no copy: a quote
-        reads this once a bill); only the products an entry names get a ladder of their own."""
-        ladders: dict[str, Ladder] = {p.key: p.tiers for p in self.products}
-        for change in self.price_changes:
-            if change.effective > day:
-                break  # ascending by date (govcloud check)
-            for key, named in change.products.items():
-                ladders[key] = [
-                    Tier.model_construct(users=t.users, annual=named.get(t.users, t.annual)) for t in ladders[key]
-                ]
+        under `tiers`. A product no change names keeps the data's own ladder (no copy); only the
+        products an entry names get a ladder of their own, made once per version of the prices
+        (a quote asks for a bill's prices on each of its days)."""
+        known = _known(self)
+        version = known.version(day)
+        ladders = known.ladders.get(version)
+        if ladders is None:
+            ladders = {p.key: p.tiers for p in self.products}
+            for change in self.price_changes:
+                if change.effective > day:
+                    break  # ascending by date (govcloud check)
+                for key, named in change.products.items():
+                    ladders[key] = [
+                        Tier.model_construct(users=t.users, annual=named.get(t.users, t.annual)) for t in ladders[key]
+                    ]
+            known.ladders[version] = ladders = MappingProxyType(ladders)
         return Prices(day, ladders)
 
     def change_dates(self) -> list[date]:
         """The date of every recorded price change, ascending."""
-        return [change.effective for change in self.price_changes]
+        return list(_known(self).dates)
+
+    def changes_after(self, day: date) -> tuple[date, ...]:
+        """The dates of the recorded price changes after `day`, ascending."""
+        dates = _known(self).dates
+        return dates[bisect_right(dates, day) :]
 
     def prices_from(self, day: date) -> date | None:
         """The version of the prices in force on `day`: the date of the latest change on or
         before it, whatever products it names; None before any recorded change."""
-        found = None
-        for change in self.price_changes:
-            if change.effective > day:
-                break
-            found = change.effective
-        return found
+        return _known(self).version(day)
 
     def rule_values(self) -> dict[str, str]:
         """What each placeholder of a rule's text stands for."""
@@ -446,3 +454,30 @@ class Catalog(Strict):
     def rule_text(self, name: str) -> str:
         """A rule's summary as plain words (its formatting dropped), placeholders filled."""
         return richtext.plain(getattr(self.rules, name).summary, self.rule_values())
+
+
+class _Known:
+    """What a catalog's quotes ask for again and again, worked out once per catalog object (a
+    frozen model: a copy with other prices is another object): the change dates, and the ladders
+    of each version of the prices."""
+
+    __slots__ = ("catalog", "dates", "ladders")
+
+    def __init__(self, catalog: Catalog):
+        self.catalog = catalog  # held, so that its id is not reused while it is known
+        self.dates = tuple(change.effective for change in catalog.price_changes)
+        self.ladders: dict[date | None, Mapping[str, Ladder]] = {}
+
+    def version(self, day: date) -> date | None:
+        at = bisect_right(self.dates, day)
+        return self.dates[at - 1] if at else None
+
+
+_KNOWN: dict[int, _Known] = {}
+
+
+def _known(catalog: Catalog) -> _Known:
+    hit = _KNOWN.get(id(catalog))
+    if hit is None or hit.catalog is not catalog:
+        hit = _KNOWN[id(catalog)] = _Known(catalog)
+    return hit

@@ -27,4 +27,4 @@ def signed(amount: Decimal) -> str:
 def text(amount: Decimal | None) -> str | None:
     """'23400.00': how the JSON contract carries an amount."""
     # A Decimal quantized to cents prints with two decimals as it is (no float formatting).
-    return None if amount is None else str(cents(amount))
+    return None if amount is None else str(amount.quantize(CENT, ROUND_HALF_UP))  # cents(), inlined: ~14 a quote

@@ -4,32 +4,44 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from govcloud.model.catalog import Product, Tier
+from govcloud.model.catalog import Product
 from govcloud.model.scenario import Change, Holding
 
 
 def tier_index(product: Product, users: int) -> int:
     """Index of the smallest tier covering `users`; len(tiers) when none does."""
-    return bisect_left(product.tiers, users, key=_users)
+    return bisect_left(sizes(product), users)
 
 
-def _users(tier: Tier) -> int:
-    return tier.users
+# Each product's tier sizes, found by identity (a frozen model; hashing one walks its fields):
+# a bisect over plain numbers, not over tiers through a key function, in every line of a quote.
+_SIZES: dict[int, tuple[Product, tuple[int, ...]]] = {}
 
 
-def change_of(product: Product, now: Holding | None, wanted: Holding | None) -> Change:
-    """The change kind of one product, comparing tiers (before any quote: scenario checks need it)."""
+def sizes(product: Product) -> tuple[int, ...]:
+    """The users of each tier, ascending."""
+    hit = _SIZES.get(id(product))
+    if hit is None or hit[0] is not product:
+        hit = _SIZES[id(product)] = (product, tuple(tier.users for tier in product.tiers))
+    return hit[1]
+
+
+def change_of(
+    product: Product,
+    now: Holding | None,
+    wanted: Holding | None,
+    indices: tuple[int, int] | None = None,
+) -> Change:
+    """The change kind of one product, comparing tiers (before any quote: scenario checks need it);
+    `indices`, when the caller has them, are the tier_index of `now` and of `wanted`."""
     if now is None:
         return "new"
     if wanted is None:
         return "cancel"
-    old, new = _rank(product, now.users), _rank(product, wanted.users)
+    old, new = indices or (tier_index(product, now.users), tier_index(product, wanted.users))
     if new != old:
         return "upgrade" if new > old else "downgrade"
+    if old == len(sizes(product)) and now.users != wanted.users:
+        # Beyond the largest tier, where there is no tier, holdings are ordered by users.
+        return "upgrade" if wanted.users > now.users else "downgrade"
     return "unchanged" if now.instances == wanted.instances else "instances_only"
-
-
-def _rank(product: Product, users: int) -> tuple[int, int]:
-    """Orders holdings by tier; beyond the largest tier, where there is no tier, by users."""
-    index = tier_index(product, users)
-    return index, users if index == len(product.tiers) else 0

@@ -678,29 +678,32 @@ CLI_WORDS: Final[dict[str, Any]] = {
 
 
 @cache
-def _parts(template: str) -> tuple[tuple[str, str | None], ...]:
-    """A template cut once into (text, placeholder name) pairs: filling it is then a join,
-    not a pattern search (a quote fills a dozen templates)."""
+def _compiled(template: str) -> str | None:
+    """The template as a `str.format` pattern (its other braces doubled), cut once: filling is then
+    C's work, not a pattern search (a quote fills a dozen templates); None when it has no placeholder."""
     out, at = [], 0
     for match in PLACEHOLDER.finditer(template):
-        out.append((template[at : match.start()], match.group(1)))
+        out += [_literal(template[at : match.start()]), "{", match.group(1), "}"]
         at = match.end()
-    out.append((template[at:], None))
-    return tuple(out)
+    return "".join([*out, _literal(template[at:])]) if out else None
+
+
+def _literal(text: str) -> str:
+    return text.replace("{", "{{").replace("}", "}}")
 
 
 def fill(template: str, **values: object) -> str:
     """The template with each `{name}` replaced; a missing value is an error, never a blank."""
-    if "{" not in template:
+    return _filled(template, _compiled(template), values) if "{" in template else template
+
+
+def _filled(template: str, pattern: str | None, values: dict[str, object]) -> str:
+    if pattern is None:
         return template
-    out = []
-    for text, name in _parts(template):
-        out.append(text)
-        if name is not None:
-            if name not in values:
-                raise KeyError(f"template {template!r} needs {name!r}")
-            out.append(str(values[name]))
-    return "".join(out)
+    try:
+        return pattern.format_map(values)
+    except KeyError as missing:
+        raise KeyError(f"template {template!r} needs {missing.args[0]!r}") from None
 
 
 # The one place a word is looked up, so that a translation has one place to step in:
@@ -744,7 +747,18 @@ def template(path: str) -> str:
 
 def word(path: str, **values: object) -> str:
     """`word("messages.tier", product=..., ...)`: the template at a dotted path, filled."""
-    return fill(template(path), **values)
+    if _pgettext is _current_language and language.current() is language.ENGLISH:
+        text, pattern = _english_compiled(path)  # the words as written (a quote fills a dozen)
+    else:
+        text = template(path)
+        pattern = _compiled(text)
+    return _filled(text, pattern, values)
+
+
+@cache
+def _english_compiled(path: str) -> tuple[str, str | None]:
+    english = SETTINGS[path]() if path in SETTINGS else _english(path)
+    return english, _compiled(english)
 
 
 def words(group: str | None = None) -> dict[str, Any]:
