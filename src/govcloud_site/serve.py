@@ -187,6 +187,11 @@ class Server(HTTPServer):
     in a thread, and is closed after IDLE_SECONDS). http.server's ThreadingHTTPServer started a
     thread per connection and waited forever: 300 idle sockets held 302 threads."""
 
+    # Connections not yet accepted that the system queues (up to net.core.somaxconn): socketserver's
+    # 5 dropped the rest of a burst (a page's assets, a test's 300 sockets), each then waiting for
+    # the client to retry (1 s, then 3 s, ...): 300 connections took 12 s to open, now a fraction of one.
+    request_queue_size = 1024
+
     def __init__(self, address: tuple[str, int], handler: type[BaseHTTPRequestHandler]):
         super().__init__(address, handler)
         self.pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="serve")

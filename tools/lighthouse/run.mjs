@@ -20,6 +20,12 @@ import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 const PAGES = ['/', '/estimator/', '/products/', '/changes/', '/ja/', '/ja/estimator/', '/ja/products/'];
 const ALL_CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu'];
+// The pages are static and served from this process: no wait after the load event for the
+// network or the CPU to go quiet, and no full-page screenshot. Performance, the only category
+// those waits serve, is not asked for by the tests; a run takes half the time (28.7 -> 15.7 s for
+// four). Console errors after load are the browser tests' own check (test_japanese_site.py).
+const QUICK = {pauseAfterFcpMs: 0, pauseAfterLoadMs: 0, networkQuietThresholdMs: 0, cpuQuietThresholdMs: 0,
+               disableFullPageScreenshot: true, skipAboutBlank: true};
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css',
   '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon',
@@ -91,7 +97,7 @@ try {
   for (const page of wanted) {
     for (const [formFactor, config] of [['mobile', undefined], ['desktop', desktopConfig]]) {
       const run = await lighthouse(`${base}${page}`,
-          {port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES}, config);
+          {port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES, ...QUICK}, config);
       const lhr = run.lhr;
       const scores = Object.fromEntries(CATEGORIES.map((c) => [c, lhr.categories[c].score]));
       // Audits that cost points, so a score below 1 says why.
