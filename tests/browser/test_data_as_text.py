@@ -19,7 +19,7 @@ from govcloud.load.loading import load_catalog
 from govcloud.load.yamlsource import load_text
 from govcloud.model.names import NAME_LENGTH, WORD_LENGTH
 from govcloud.model.problems import InputError, field_path
-from harness import build_site, serve
+from harness import build_site, serve, visit
 
 DATA, SCENARIOS, GLOSSARY = (
     ROOT / "data" / "products.yml",
@@ -224,7 +224,7 @@ def _shapes(browser, site: Path) -> tuple[dict[str, dict], list[str]]:
     shapes = {}
     try:
         for path in paths:
-            page.goto(base + path, wait_until="networkidle")
+            visit(page, base + path)
             page.mouse.move(200, 200)  # hover handlers, if any were written
             page.keyboard.press("Tab")
             shapes[path] = page.evaluate(SHAPE)

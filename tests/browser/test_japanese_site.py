@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from axe_checks import violations
 from conftest import both_builders
 from estimator_hooks import READ_HOOKS
-from harness import PAGES
+from harness import PAGES, visit
 
 # A change with an upgrade and a new product: every figure of the estimate depends on the query.
 QUERY = "customer=government&jira=520&jira.instances=3&current.jira=480&current.jira.instances=2&confluence=200&days_remaining=120"
@@ -100,7 +100,7 @@ def test_japanese_home_estimator_and_products_pass_axe(browser, site_url, scheme
     page = context.new_page()
     problems = {}
     for path in ("/ja/", f"/ja/estimator/?{QUERY}", "/ja/products/"):
-        page.goto(site_url + path, wait_until="networkidle")
+        visit(page, site_url + path)
         found = violations(page)
         if found:
             problems[path] = found

@@ -14,7 +14,7 @@ import yaml
 
 from cli_run import DATA, run
 from govcloud.model.names import NAME_LENGTH, WORD_LENGTH
-from harness import build_site, serve
+from harness import build_site, serve, visit
 
 WIDTHS = (375, 1280)
 
@@ -61,7 +61,7 @@ def test_the_longest_names_fit_every_page(browser, wide_site):
         for width in WIDTHS:
             page = browser.new_page(viewport={"width": width, "height": 900})
             for path in paths:
-                page.goto(base + path, wait_until="networkidle")
+                visit(page, base + path)
                 if path.startswith("/estimator/?"):
                     page.get_by_test_id("opt3-name").wait_for()
                 scroll = page.evaluate("document.documentElement.scrollWidth")

@@ -12,6 +12,7 @@ from axe_playwright_python.sync_playwright import Axe
 from axe_checks import WCAG, contrast
 from conftest import both_builders
 from govcloud.words.vocabulary import WORDS
+from harness import visit
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +42,7 @@ def test_every_page_passes_axe_and_stays_on_its_own_host(browser, site_url, path
     axe, problems = Axe(), []
     expected_scheme = {"light": "default", "dark": "slate"}[scheme]
     for path in paths:
-        page.goto(site_url + path, wait_until="networkidle")
+        visit(page, site_url + path)
         assert page.get_attribute("body", "data-md-color-scheme") == expected_scheme, path
         result = axe.run(page, options=WCAG)
         if result.violations_count:

@@ -14,6 +14,7 @@ from mkdocs.utils.yaml import yaml_load
 from axe_checks import contrast
 from conftest import ROOT, both_builders
 from focus import FOCUSED
+from harness import visit
 
 PHONE = {"width": 375, "height": 800}
 
@@ -23,7 +24,7 @@ SETTLED = "() => document.getAnimations().every(a => a.playState !== 'running')"
 def phone_page(browser, url, scheme="light"):
     context = browser.new_context(viewport=PHONE, color_scheme=scheme)
     page = context.new_page()
-    page.goto(url, wait_until="networkidle")
+    visit(page, url)
     return context, page
 
 
@@ -130,7 +131,7 @@ def test_wide_window_tab_stops_before_the_content_all_have_a_box(browser, site_u
     results region, 0 px tall while the search is closed, was one)."""
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
-    page.goto(site_url + path, wait_until="networkidle")
+    visit(page, site_url + path)
     stops, stop = stops_before_content(page)
     context.close()
     assert stop, "Tab never reached the page's content"

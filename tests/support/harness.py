@@ -199,6 +199,16 @@ def serve(directory: Path, handler: type[SimpleHTTPRequestHandler] = SiteHandler
     return server
 
 
+def visit(page, url: str) -> None:
+    """Open `url` in a Playwright page and wait for what a reader waits for: the load event (the
+    theme's scripts have run) and, on the estimator, its data-ready mark (set once an estimate the
+    address holds is shown). Sweeps over every page use it rather than network idle, which waits
+    500 ms more a page; requests made late are the CSP tests' to catch (test_csp.py keeps it)."""
+    page.goto(url)
+    if page.locator("#gc-estimator").count():
+        page.locator("#gc-estimator[data-ready=true]").wait_for(state="attached")
+
+
 def chromium_path() -> str:
     path = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
     if not path:
