@@ -22,3 +22,31 @@ FOCUSED = """() => {
           in_content: !!el.closest('article'),
           expanded: el.getAttribute('aria-expanded')};
 }"""
+
+# The focused element as FOCUSED gives it, once the animations that could move it are over: one
+# round trip for what a wait for the animations and a read of the focus took three. `around`: only
+# those on the element and the elements around it (a Tab walk: the link left behind fading out is
+# not waited for); else every animation on the page (after Enter or Escape opened or closed
+# something). An animation still running after 10 s is a failure, not a hang.
+SETTLED_FOCUS = f"""async (around) => {{
+  const moving = () => {{
+    if (!around) return document.getAnimations().some(a => a.playState === 'running');
+    let el = document.activeElement;
+    while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+    for (let at = el; at; at = at.parentElement || (at.getRootNode() && at.getRootNode().host)) {{
+      if (at.getAnimations().some(a => a.playState === 'running')) return true;
+    }}
+    return false;
+  }};
+  const until = performance.now() + 10000;
+  while (moving()) {{
+    if (performance.now() > until) throw new Error('an animation was still running after 10 s');
+    await new Promise(requestAnimationFrame);
+  }}
+  return ({FOCUSED})();
+}}"""
+
+
+def settled_focus(page, around: bool = False) -> dict | None:
+    """The focused element once the page's animations (or, `around`, those around it) are over."""
+    return page.evaluate(SETTLED_FOCUS, around)

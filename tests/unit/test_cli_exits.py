@@ -68,7 +68,10 @@ def test_empty_file_name_says_no_file_given():
 def _reading(pid: int) -> bool:
     """The process is blocked in read(2): it got past its imports and waits on stdin."""
     try:
-        return Path(f"/proc/{pid}/syscall").read_text().split()[0] == "0"
+        # read(2) on descriptor 0: a read of another file (a module, the catalog, while the
+        # command is still starting) is not yet the wait for standard input.
+        call, fd = Path(f"/proc/{pid}/syscall").read_text().split()[:2]
+        return call == "0" and int(fd, 16) == 0
     except (OSError, IndexError):
         return False
 
