@@ -70,8 +70,9 @@ def _reading(pid: int) -> bool:
     try:
         # read(2) on descriptor 0: a read of another file (a module, the catalog, while the
         # command is still starting) is not yet the wait for standard input.
-        call, fd = Path(f"/proc/{pid}/syscall").read_text().split()[:2]
-        return call == "0" and int(fd, 16) == 0
+        # ("running" while it runs: no call to read.)
+        call = Path(f"/proc/{pid}/syscall").read_text().split()
+        return len(call) > 1 and call[0] == "0" and int(call[1], 16) == 0
     except (OSError, IndexError):
         return False
 
