@@ -32,6 +32,9 @@ OUT = sites.ROOT / "bench" / "out"
 ESTIMATOR_FILES = ["assets/estimator/*.js", "assets/estimator.css"]
 PRICEBOOK = re.compile(r'<script type="application/json" id="govcloud-pricebook">(.*?)</script>', re.S)
 SCALES = (10, 100)
+# What the house issue asked of the calculation (42,551 a second was measured two releases before
+# bills and dated prices; docs/measuring.md says where the time goes now).
+QUOTES_TARGET = 40_000
 
 
 class Report:
@@ -365,6 +368,8 @@ def bench_core(report: Report, b, base: str | None, runs: int) -> None:
         "Python quotes per second",
         rate,
         "quotes/s",
+        target=f">= {QUOTES_TARGET:,}",
+        ok=rate >= QUOTES_TARGET,
         note=f"median of {runs} passes over the {count} conformance scenarios (quote + JSON)",
     )
     if base is None:
