@@ -321,9 +321,13 @@ def _bills(
         elif line.change == "new":
             by_day.setdefault(catalog.term_days, []).append(("first_renewal", line, line.renewal_annual))
     bills = []
-    for in_days in sorted(by_day, key=_undated_last):
-        amount, products, parts = ZERO, list[str](), set[str]()
-        rules = set(due_now_rules if in_days == 0 else ())
+    known = sorted(d for d in by_day if d is not None)
+    order: list[int | None] = [*known, None] if None in by_day else [*known]  # the undated renewal last
+    for in_days in order:
+        amount = ZERO
+        products: list[str] = []
+        parts: set[str] = set()
+        rules = set(due_now_rules) if in_days == 0 else set()
         for part, line, value in by_day[in_days]:
             amount += value
             if not products or products[-1] != line.product:  # a line's parts of one day are side by side
@@ -337,16 +341,12 @@ def _bills(
                 amount,
                 tuple(products),
                 tuple(p for p in PARTS if p in parts),
-                rests.of(rules),
+                rests.of(rules) if rules else (),
                 on,
                 dated.version if on is None or not dated.later else catalog.prices_from(on),
             )
         )
     return bills
-
-
-def _undated_last(in_days: int | None) -> tuple[bool, int]:
-    return in_days is None, in_days or 0
 
 
 def _price_moves(
@@ -384,12 +384,10 @@ def _price_moves(
 
 
 def _beyond(catalog: Catalog, product: Product, now: Holding | None, wanted: Holding) -> list[str]:
-    """Why a line is beyond the price book, in words; empty when it is not."""
+    """Why a line is beyond the price book, in words."""
     top, most = sizes(product)[-1], catalog.max_instances
     users = wanted.users if now is None else max(now.users, wanted.users)
     instances = wanted.instances if now is None else max(now.instances, wanted.instances)
-    if users <= top and instances <= most:
-        return []
     reasons = []
     if users > top:
         reasons.append(word("messages.beyond_users", users=f"{users:,}", top=f"{top:,}"))
@@ -432,8 +430,9 @@ def _line(
             Line(key, "cancel", 0, None, 0, ZERO, ZERO, "ok", today_tier, today_annual, rests_on),
             [Note(word("messages.cancel", product=name), key, rests_on)],
         )
-    reasons = _beyond(catalog, product, now, wanted)
-    if reasons:
+    most, top = catalog.max_instances, len(ladder)
+    if top in (index, now_index) or wanted.instances > most or (now is not None and now.instances > most):
+        reasons = _beyond(catalog, product, now, wanted)
         beyond = rests.beyond
         reason = word("messages.beyond_join").join(reasons)
         return (

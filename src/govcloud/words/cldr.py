@@ -71,11 +71,11 @@ def _money_writer(currency: str, locale: str) -> Callable[[Decimal], str]:
     if not negative.endswith(after):
         return babel
     minus = negative[: negative.find("1")]
-    digits = str.maketrans({",": group, ".": point})
+    digits = None if (group, point) == (",", ".") else str.maketrans({",": group, ".": point})
 
     def plain(amount: Decimal) -> str:
-        text = f"{abs(amount):,.2f}".translate(digits)
-        return (minus if amount < 0 else before) + text + after
+        text = f"{abs(amount):,.2f}"
+        return (minus if amount < 0 else before) + (text.translate(digits) if digits else text) + after
 
     probes = [*PROBES, *(-p for p in PROBES if p)]
     return plain if all(plain(p) == babel(p) for p in probes) else babel
