@@ -236,6 +236,7 @@ def quote(catalog: Catalog, scenario: Scenario, today: date | None = None) -> Qu
     dated = _Dated(catalog, day, prices, days)
     lines: list[Line] = []
     notes: list[Note] = []
+    complete = True
     for product in catalog.products:
         now, wanted = current.get(product.key), scenario.proposed.get(product.key)
         if now is None and wanted is None:
@@ -248,13 +249,13 @@ def quote(catalog: Catalog, scenario: Scenario, today: date | None = None) -> Qu
                 line = line._replace(renewal_from=moved_on)
         lines.append(line)
         notes += said
+        complete = complete and line.status == "ok"
     valid_until = day + timedelta(days=catalog.quote_valid_days)
-    holds = [d for d in dated.later if d <= valid_until]
-    notes += [
-        Note(word("messages.prices_hold", date=long_date(d), valid_until=long_date(valid_until)), None, rests.holds)
-        for d in holds
-    ]
-    if not all(line.status == "ok" for line in lines):
+    holds = [d for d in dated.later if d <= valid_until] if dated.later else []
+    for d in holds:
+        text = word("messages.prices_hold", date=long_date(d), valid_until=long_date(valid_until))
+        notes.append(Note(text, None, rests.holds))
+    if not complete:
         notes.append(Note(word("messages.incomplete", contact=contact)))
     notes.append(Note(word("messages.illustrative", contact=contact)))
     bills = _bills(catalog, dated, lines, days, table, rests, {HOLDS_RULE} if holds else set())
