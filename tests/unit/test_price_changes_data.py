@@ -1,9 +1,10 @@
 """`price_changes` in the data: what `govcloud check` accepts and what it refuses, one exact
 `file:line: field: message` line per problem; integer tier keys there only; the JSON Schema.
 
-Each file is a copy of the real data with a `price_changes` block added as text, so that the
-expected line numbers are read off the text, not taken from govcloud. The prices named are
-pinned first (PRICE: the data's own text, read apart from govcloud)."""
+Each file is a copy of the frozen catalog (tests/support/fixtures/products.yml, which records no
+price change, whatever data/products.yml holds) with a `price_changes` block added as text, so that
+the expected line numbers are read off the text, not taken from govcloud. The prices named are
+pinned first (PRICE: the fixture's own text, read apart from govcloud)."""
 
 from __future__ import annotations
 
@@ -13,12 +14,12 @@ from decimal import Decimal
 import pytest
 import yaml
 
-from cli_run import DATA, ROOT, line_of
+from cli_run import FIXTURE, ROOT, line_of
 from govcloud.cli.commands import main as govcloud
 from govcloud.model.catalog import RESERVED_KEYS
 
 NAME = "products.yml"
-_RAW = yaml.load(DATA.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+_RAW = yaml.load(FIXTURE.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
 PRICE = {p["key"]: {int(t["users"]): Decimal(t["annual"]) for t in p["tiers"]} for p in _RAW["products"]}
 
 
@@ -33,7 +34,7 @@ def test_the_prices_the_blocks_name():
 
 def check(tmp_path, block: str, capsys, source: str | None = None) -> tuple[int, str, list[str]]:
     """`govcloud check` on the data with `block` added at its end: exit code, the file's text, stderr lines."""
-    text = (source or DATA.read_text(encoding="utf-8")) + block
+    text = (source or FIXTURE.read_text(encoding="utf-8")) + block
     path = tmp_path / NAME
     path.write_text(text, encoding="utf-8")
     code = govcloud(["check", str(path)])
@@ -172,7 +173,7 @@ def test_10_and_quoted_10_in_one_mapping_are_a_duplicate(tmp_path, capsys):
 
 
 def test_integer_keys_are_accepted_under_price_changes_only(tmp_path, capsys):
-    source = DATA.read_text(encoding="utf-8").replace("  user_tiers:\n    title:", "  7:\n    title:", 1)
+    source = FIXTURE.read_text(encoding="utf-8").replace("  user_tiers:\n    title:", "  7:\n    title:", 1)
     code, text, err = check(tmp_path, "", capsys, source=source)
     assert code == 2 and err[0].startswith(f"{line_of(text, '  7:')}: sources: keys must be plain names"), err
     block = "price_changes:\n  - effective: 2027-02-01\n    products:\n      jira: {010: 630.00, -5: 1.00}\n"
@@ -188,7 +189,7 @@ def test_integer_keys_are_accepted_under_price_changes_only(tmp_path, capsys):
 
 
 def test_json_data_names_tiers_by_their_digits(tmp_path, capsys):
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    data = yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))
     data["price_changes"] = [{"effective": "2027-02-01", "products": {"jira": {"10": 630.0}}}]
     (tmp_path / "products.json").write_text(json.dumps(data, default=str), encoding="utf-8")
     assert govcloud(["check", str(tmp_path / "products.json")]) == 0
