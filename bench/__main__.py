@@ -33,7 +33,7 @@ ESTIMATOR_FILES = ["assets/estimator/*.js", "assets/estimator.css"]
 PRICEBOOK = re.compile(r'<script type="application/json" id="govcloud-pricebook">(.*?)</script>', re.S)
 SCALES = (10, 100)
 # What the house issue asked of the calculation (42,551 a second was measured two releases before
-# bills and dated prices; docs/measuring.md says where the time goes now).
+# bills and dated prices).
 QUOTES_TARGET = 40_000
 
 

@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 
 from axe_checks import WCAG, contrast
 from conftest import both_builders
+from focus import settle
 from govcloud.words.vocabulary import WORDS
 from harness import visit
 
@@ -41,14 +42,20 @@ def test_every_page_passes_axe_and_stays_on_its_own_host(browser, site_url, path
             else None
         ),
     )
+    # And no script error on any page, after its load event too (each page is read twice by axe).
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
     axe, problems = Axe(), []
     for path in paths:
         page.emulate_media(color_scheme="light")
         visit(page, site_url + path)
         for scheme, name in (("light", "default"), ("dark", "slate")):
             page.emulate_media(color_scheme=scheme)
-            expect(page.locator("body")).to_have_attribute("data-md-color-scheme", name)
-            page.evaluate("Promise.all(document.getAnimations().map(a => a.finished))")  # colours at rest
+            expect(page.locator("body"), f"{path} in the {scheme} scheme").to_have_attribute(
+                "data-md-color-scheme", name
+            )
+            settle(page)  # colours at rest
             result = axe.run(page, options=WCAG)
             if result.violations_count:
                 problems.append(f"{path} ({scheme}):\n{result.generate_report()}")
@@ -59,6 +66,7 @@ def test_every_page_passes_axe_and_stays_on_its_own_host(browser, site_url, path
     context.close()
     assert not problems, "\n".join(problems)
     assert not elsewhere, elsewhere
+    assert not errors, errors
 
 
 # After each Tab, where focus landed: nowhere, a place already walked (the walk is over),
@@ -266,7 +274,7 @@ def test_permalinks_and_search_hint_have_contrast_when_shown(browser, site_url, 
     page.keyboard.press("/")
     page.wait_for_selector(search_ui["shown"], state="visible")
     # Measure the dialog as it settles, not halfway through its fade-in.
-    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+    settle(page)
     result = Axe().run(page, options=WCAG)
     context.close()
     assert all(r >= 4.5 for r in ratios.values()), ratios

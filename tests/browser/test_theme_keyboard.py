@@ -14,12 +14,10 @@ from playwright.sync_api import expect
 
 from axe_checks import contrast
 from conftest import ROOT, both_builders
-from focus import FOCUSED, settled_focus
+from focus import FOCUSED, settle, settled_focus
 from harness import visit
 
 PHONE = {"width": 375, "height": 800}
-
-SETTLED = "() => document.getAnimations().every(a => a.playState !== 'running')"
 
 
 def phone_page(browser, url, scheme="light"):
@@ -67,10 +65,10 @@ def tooltip_of_focused(page) -> dict | None:
 def tooltip_around_escape(page) -> tuple:
     """The focused link's tooltip once it shows, then after Escape."""
     page.wait_for_function("() => document.activeElement.getAttribute('aria-describedby')")
-    page.wait_for_function(SETTLED)
+    settle(page)
     before = tooltip_of_focused(page)
     page.keyboard.press("Escape")
-    page.wait_for_function(SETTLED)
+    settle(page)
     return before, tooltip_of_focused(page)
 
 
@@ -83,7 +81,7 @@ def test_escape_hides_a_focused_tooltip_and_focus_stays(browser, site_url, kind)
     still = page.evaluate(FOCUSED)
     # The pointer resting on the same link does not bring it back.
     page.hover("article a:focus")
-    page.wait_for_function(SETTLED)
+    settle(page)
     hovered = tooltip_of_focused(page)
     # Once pointer and focus have moved on, the link's tooltip shows again when
     # focus comes back: Escape hid this showing, not the tooltip for good.
@@ -91,7 +89,7 @@ def test_escape_hides_a_focused_tooltip_and_focus_stays(browser, site_url, kind)
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("Tab")
     page.wait_for_function("() => document.activeElement.getAttribute('aria-describedby')")
-    page.wait_for_function(SETTLED)
+    settle(page)
     again = tooltip_of_focused(page)
     context.close()
     assert before and before["shown"], before

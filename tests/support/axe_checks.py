@@ -6,6 +6,8 @@ import re
 
 from axe_playwright_python.sync_playwright import Axe
 
+from focus import settle
+
 WCAG = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
     "resultTypes": ["violations"],
@@ -15,7 +17,7 @@ WCAG = {
 def violations(page) -> list[str]:
     # Let fades end first (Material's back-to-top button fades in when the page scrolls up):
     # half-faded text is not what a reader is left with.
-    page.evaluate("Promise.all(document.getAnimations().map(a => a.finished))")
+    settle(page)
     result = Axe().run(page, options=WCAG)
     return [f"{v['id']}: {[n['target'] for n in v['nodes']]}" for v in result.response["violations"]]
 

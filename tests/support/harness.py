@@ -207,6 +207,8 @@ def visit(page, url: str) -> None:
     page.goto(url)
     if page.locator("#gc-estimator").count():
         page.locator("#gc-estimator[data-ready=true]").wait_for(state="attached")
+    # And what the theme's scripts do on the frames after load (two frames: the next one has painted).
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
 
 
 def chromium_path() -> str:

@@ -10,6 +10,8 @@ the dates by counting days (a comment gives the count).
 
 from __future__ import annotations
 
+import gc
+import weakref
 from datetime import date
 from decimal import Decimal as D
 from urllib.parse import parse_qsl
@@ -89,9 +91,31 @@ def test_each_catalog_keeps_its_own_ladders_and_they_cannot_be_changed():
 
     assert (price(DATED), price(other), price(DATED)) == (D("24000.00"), D("25000.00"), D("24000.00"))
     assert DATED.changes_after(RISE) == (FALL,) and DATED.changes_after(FALL) == ()
-    # Shared between the quotes of a version, so read-only.
+    # Shared between the quotes of a version, so read-only, down to each ladder.
+    ladders = DATED.prices_on(FALL).ladders
     with pytest.raises(TypeError):
-        DATED.prices_on(FALL).ladders["jira"] = []  # type: ignore[index]
+        ladders["jira"] = []  # type: ignore[index]
+    with pytest.raises(AttributeError):
+        ladders["confluence"].append(ladders["confluence"][0])  # type: ignore[attr-defined]
+
+
+def test_what_is_worked_out_for_a_catalog_goes_when_the_catalog_goes():
+    # A process that reads many catalogs (the tests) keeps none of them alive through what it
+    # worked out for each (its ladders, its products' tier sizes, its rules still to confirm).
+    copy = DATED.model_copy(deep=True)
+    quote(
+        copy,
+        scenario(
+            date=date(2027, 1, 10),
+            current={"jira": {"users": 480}},
+            proposed={"jira": {"users": 520}},
+            days_remaining=100,
+        ),
+    )
+    gone = [weakref.ref(o) for o in (copy, copy.rules, *copy.products)]
+    del copy
+    gc.collect()
+    assert [ref() for ref in gone] == [None] * len(gone)
 
 
 # --- each bill on its own day --------------------------------------------------------------------

@@ -402,4 +402,6 @@ def test_amounts_are_written_as_babel_writes_them(locale):
         for amount in (Decimal(c) / 100, -Decimal(c) / 100):
             amount = amount.quantize(Decimal("0.01"))
             assert write(amount) == format_currency(amount, "USD", locale=locale), (locale, amount)
+    # A negative zero keeps its sign, as Babel writes it.
+    assert write(Decimal("-0.00")) == format_currency(Decimal("-0.00"), "USD", locale=locale)
     assert (write.__name__ == "babel") == (locale in ("hi_IN", "de_CH"))

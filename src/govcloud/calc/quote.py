@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from govcloud.model.catalog import Catalog, Ladder, Prices, Product, Rules
+from govcloud.model.memo import per_object
 from govcloud.model.money import ZERO, cents, show, text
 from govcloud.model.scenario import Change, Holding, Scenario, quote_date
 from govcloud.model.tiers import change_of, sizes, tier_index
@@ -186,7 +187,6 @@ class _Rests:
     keeps none (a new one then has no term to be co-termed with, so it rests on no rule)."""
 
     def __init__(self, rules: Rules):
-        self.rules = rules  # held, so that its id is not reused while it is known
         self.order = tuple(k for k in Rules.model_fields if not getattr(rules, k).confirmed)
         self.kept = _Table(self, LINE_RULES, PART_RULES)
         self.fresh = _Table(
@@ -211,16 +211,9 @@ class _Table:
         self.part = {part: {change: rests.of(keys) for change, keys in by.items()} for part, by in part_rules.items()}
 
 
-_RESTS: dict[int, _Rests] = {}
-
-
-def _rests(rules: Rules) -> _Rests:
-    # Found by identity: a copy with a rule confirmed is another object (hashing the frozen model
-    # walked every rule, a tenth of a quote's time).
-    hit = _RESTS.get(id(rules))
-    if hit is None or hit.rules is not rules:
-        hit = _RESTS[id(rules)] = _Rests(rules)
-    return hit
+# Found by identity: a copy with a rule confirmed is another object (hashing the frozen model
+# walked every rule, a tenth of a quote's time).
+_rests = per_object(_Rests)
 
 
 def quote(catalog: Catalog, scenario: Scenario, today: date | None = None) -> Quote:
@@ -236,7 +229,6 @@ def quote(catalog: Catalog, scenario: Scenario, today: date | None = None) -> Qu
     dated = _Dated(catalog, day, prices, days)
     lines: list[Line] = []
     notes: list[Note] = []
-    complete = True
     for product in catalog.products:
         now, wanted = current.get(product.key), scenario.proposed.get(product.key)
         if now is None and wanted is None:
@@ -249,13 +241,12 @@ def quote(catalog: Catalog, scenario: Scenario, today: date | None = None) -> Qu
                 line = line._replace(renewal_from=moved_on)
         lines.append(line)
         notes += said
-        complete = complete and line.status == "ok"
     valid_until = day + timedelta(days=catalog.quote_valid_days)
-    holds = [d for d in dated.later if d <= valid_until] if dated.later else []
+    holds = [d for d in dated.later if d <= valid_until]
     for d in holds:
         text = word("messages.prices_hold", date=long_date(d), valid_until=long_date(valid_until))
         notes.append(Note(text, None, rests.holds))
-    if not complete:
+    if not all(line.status == "ok" for line in lines):
         notes.append(Note(word("messages.incomplete", contact=contact)))
     notes.append(Note(word("messages.illustrative", contact=contact)))
     bills = _bills(catalog, dated, lines, days, table, rests, {HOLDS_RULE} if holds else set())
@@ -291,6 +282,7 @@ class _Dated:
         self.later = catalog.changes_after(day)
 
     def prices_on(self, day: date) -> Prices:
+        """The prices in force on `day`, which is D or a day after it (a bill's or a renewal's)."""
         if not self.later or self.catalog.prices_from(day) == self.version:
             return self.prices
         return self.catalog.prices_on(day)
@@ -384,15 +376,16 @@ def _price_moves(
     return notes, moved_on
 
 
-def _beyond(catalog: Catalog, product: Product, now: Holding | None, wanted: Holding) -> list[str]:
+def _beyond(
+    catalog: Catalog, product: Product, now: Holding | None, wanted: Holding, over_users: bool, over_instances: bool
+) -> list[str]:
     """Why a line is beyond the price book, in words."""
-    top, most = sizes(product)[-1], catalog.max_instances
-    users = wanted.users if now is None else max(now.users, wanted.users)
-    instances = wanted.instances if now is None else max(now.instances, wanted.instances)
     reasons = []
-    if users > top:
+    if over_users:
+        users, top = max(wanted.users, 0 if now is None else now.users), sizes(product)[-1]
         reasons.append(word("messages.beyond_users", users=f"{users:,}", top=f"{top:,}"))
-    if instances > most:
+    if over_instances:
+        instances, most = max(wanted.instances, 0 if now is None else now.instances), catalog.max_instances
         reasons.append(word("messages.beyond_instances", instances=f"{instances:,}", max_instances=f"{most:,}"))
     return reasons
 
@@ -431,9 +424,12 @@ def _line(
             Line(key, "cancel", 0, None, 0, ZERO, ZERO, "ok", today_tier, today_annual, rests_on),
             [Note(word("messages.cancel", product=name), key, rests_on)],
         )
-    most, top = catalog.max_instances, len(ladder)
-    if top in (index, now_index) or wanted.instances > most or (now is not None and now.instances > most):
-        reasons = _beyond(catalog, product, now, wanted)
+    # Beyond the price book: more users than the largest tier (no tier index), or more instances than allowed.
+    over_users = len(ladder) in (index, now_index)
+    most = catalog.max_instances
+    over_instances = wanted.instances > most or (now is not None and now.instances > most)
+    if over_users or over_instances:
+        reasons = _beyond(catalog, product, now, wanted, over_users, over_instances)
         beyond = rests.beyond
         reason = word("messages.beyond_join").join(reasons)
         return (

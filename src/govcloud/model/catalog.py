@@ -28,6 +28,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from govcloud.model.memo import per_object
 from govcloud.model.money import CENT
 from govcloud.model.names import fit_problem
 from govcloud.words import characters, richtext
@@ -412,21 +413,21 @@ class Catalog(Strict):
         """Each product's ladder in force on `day`: the one place a tier's price is read
         (tests/unit/test_prices.py holds every other module to it). A tier costs the price of
         the latest entry of `price_changes` on or before `day` that names it, else its price
-        under `tiers`. A product no change names keeps the data's own ladder (no copy); only the
-        products an entry names get a ladder of their own, made once per version of the prices
-        (a quote asks for a bill's prices on each of its days)."""
+        under `tiers`. The ladders are made once per version of the prices (a quote asks for a
+        bill's prices on each of its days)."""
         known = _known(self)
         version = known.version(day)
         ladders = known.ladders.get(version)
         if ladders is None:
-            ladders = {p.key: p.tiers for p in self.products}
+            ladders = {p.key: tuple(p.tiers) for p in self.products}
             for change in self.price_changes:
                 if change.effective > day:
                     break  # ascending by date (govcloud check)
                 for key, named in change.products.items():
-                    ladders[key] = [
+                    ladders[key] = tuple(
                         Tier.model_construct(users=t.users, annual=named.get(t.users, t.annual)) for t in ladders[key]
-                    ]
+                    )
+            # Shared by every quote of this version: read-only, down to each ladder.
             known.ladders[version] = ladders = MappingProxyType(ladders)
         return Prices(day, ladders)
 
@@ -461,10 +462,9 @@ class _Known:
     frozen model: a copy with other prices is another object): the change dates, and the ladders
     of each version of the prices."""
 
-    __slots__ = ("catalog", "dates", "ladders")
+    __slots__ = ("dates", "ladders")
 
     def __init__(self, catalog: Catalog):
-        self.catalog = catalog  # held, so that its id is not reused while it is known
         self.dates = tuple(change.effective for change in catalog.price_changes)
         self.ladders: dict[date | None, Mapping[str, Ladder]] = {}
 
@@ -473,11 +473,4 @@ class _Known:
         return self.dates[at - 1] if at else None
 
 
-_KNOWN: dict[int, _Known] = {}
-
-
-def _known(catalog: Catalog) -> _Known:
-    hit = _KNOWN.get(id(catalog))
-    if hit is None or hit.catalog is not catalog:
-        hit = _KNOWN[id(catalog)] = _Known(catalog)
-    return hit
+_known = per_object(_Known)

@@ -27,4 +27,5 @@ def signed(amount: Decimal) -> str:
 def text(amount: Decimal | None) -> str | None:
     """'23400.00': how the JSON contract carries an amount."""
     # A Decimal quantized to cents prints with two decimals as it is (no float formatting).
-    return None if amount is None else str(amount.quantize(CENT, ROUND_HALF_UP))  # cents(), inlined: ~14 a quote
+    # cents() written out (a quote's JSON writes about fourteen amounts).
+    return None if amount is None else str(amount.quantize(CENT, ROUND_HALF_UP))

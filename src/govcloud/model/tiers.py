@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from govcloud.model.catalog import Product
+from govcloud.model.memo import per_object
 from govcloud.model.scenario import Change, Holding
 
 
@@ -13,17 +14,13 @@ def tier_index(product: Product, users: int) -> int:
     return bisect_left(sizes(product), users)
 
 
-# Each product's tier sizes, found by identity (a frozen model; hashing one walks its fields):
-# a bisect over plain numbers, not over tiers through a key function, in every line of a quote.
-_SIZES: dict[int, tuple[Product, tuple[int, ...]]] = {}
+def _sizes(product: Product) -> tuple[int, ...]:
+    return tuple(tier.users for tier in product.tiers)
 
 
-def sizes(product: Product) -> tuple[int, ...]:
-    """The users of each tier, ascending."""
-    hit = _SIZES.get(id(product))
-    if hit is None or hit[0] is not product:
-        hit = _SIZES[id(product)] = (product, tuple(tier.users for tier in product.tiers))
-    return hit[1]
+# A bisect over plain numbers, not over tiers through a key function, in every line of a quote.
+sizes = per_object(_sizes)
+"""The users of each of a product's tiers, ascending."""
 
 
 def change_of(

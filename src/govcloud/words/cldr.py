@@ -45,7 +45,8 @@ def money(amount: Decimal, currency: str) -> str:
 
 # Amounts Babel writes once per locale: the plain writer below is used only if it writes each the same.
 PROBES = tuple(
-    Decimal(a) for a in ("0.00", "0.05", "7.10", "999.99", "1000.00", "12345.67", "1234567.89", "100000000000.01")
+    Decimal(a)
+    for a in ("0.00", "-0.00", "0.05", "7.10", "999.99", "1000.00", "12345.67", "1234567.89", "100000000000.01")
 )
 
 
@@ -75,9 +76,9 @@ def _money_writer(currency: str, locale: str) -> Callable[[Decimal], str]:
 
     def plain(amount: Decimal) -> str:
         text = f"{abs(amount):,.2f}"
-        return (minus if amount < 0 else before) + (text.translate(digits) if digits else text) + after
+        return (minus if amount.is_signed() else before) + (text.translate(digits) if digits else text) + after
 
-    probes = [*PROBES, *(-p for p in PROBES if p)]
+    probes = [*PROBES, *(-p for p in PROBES if p)]  # -0.00 among them: Babel writes "-$0.00"
     return plain if all(plain(p) == babel(p) for p in probes) else babel
 
 
