@@ -6,7 +6,6 @@ site comes back when the file is fixed; Ctrl-C ends it with one line."""
 from __future__ import annotations
 
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -17,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from cli_run import interrupt
 from harness import ROOT
 
 
@@ -143,7 +143,7 @@ def test_broken_data_at_the_start_still_serves_the_problems(project):
         _edit(project / "data" / "products.yml", "term_days: lots", "term_days: 365")
         _until(f"http://127.0.0.1:{port}/", 200)
         # Ctrl-C: one line, exit 130, no traceback.
-        process.send_signal(signal.SIGINT)
+        interrupt(process)
         out, err = process.communicate(timeout=30)
         assert process.returncode == 130
         assert "Traceback" not in err and err.rstrip().endswith("serve: stopped")

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import signal
 import subprocess
 import time
 from pathlib import Path
 
-from cli_run import DATA, GOVCLOUD, ROOT, clean_env, run
+from cli_run import DATA, GOVCLOUD, ROOT, clean_env, interrupt, run
 
 
 def _no_traceback(result) -> None:
@@ -94,7 +93,7 @@ def test_ctrl_c_exits_130_with_one_line():
             time.sleep(0.05)
         else:
             raise AssertionError("govcloud never started reading standard input")
-        process.send_signal(signal.SIGINT)
+        interrupt(process)
         out, err = process.communicate(timeout=30)
     finally:
         process.kill()
