@@ -6,6 +6,7 @@ site comes back when the file is fixed; Ctrl-C ends it with one line."""
 from __future__ import annotations
 
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from cli_run import interrupt
+from cli_run import as_from_a_terminal
 from harness import ROOT
 
 
@@ -137,13 +138,14 @@ def test_broken_data_at_the_start_still_serves_the_problems(project):
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=as_from_a_terminal,
     )
     try:
         _until(f"http://127.0.0.1:{port}/", 503, contains="term_days: must be a whole number")
         _edit(project / "data" / "products.yml", "term_days: lots", "term_days: 365")
         _until(f"http://127.0.0.1:{port}/", 200)
         # Ctrl-C: one line, exit 130, no traceback.
-        interrupt(process)
+        process.send_signal(signal.SIGINT)
         out, err = process.communicate(timeout=30)
         assert process.returncode == 130
         assert "Traceback" not in err and err.rstrip().endswith("serve: stopped")

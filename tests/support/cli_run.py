@@ -165,29 +165,9 @@ def line_of(text: str, needle: str, start: int = 0) -> int:
     return text.count("\n", 0, at) + 1
 
 
-def interrupt(process: subprocess.Popen, wait: float = 10) -> None:
-    """Ctrl-C to `process`, as a terminal sends it; once more, with a warning that says what the
-    process's signal state was, when the first one left it running. On loaded full runs (never
-    alone, nor in 40 tries under load) a first Ctrl-C has gone unanswered; the warning keeps the
-    state for whoever finds why, and the caller still asserts the exit code and the words."""
-    process.send_signal(signal.SIGINT)
-    try:
-        process.wait(timeout=wait)
-    except subprocess.TimeoutExpired:
-        warnings.warn(f"Ctrl-C was not answered in {wait:g} s; sent again. {signal_state(process.pid)}", stacklevel=2)
-        process.send_signal(signal.SIGINT)
-
-
-def signal_state(pid: int) -> str:
-    """The signal masks of a process and the system call each of its threads is in."""
-    try:
-        status = Path(f"/proc/{pid}/status").read_text()
-        masks = [
-            line for line in status.splitlines() if line.startswith(("SigPnd", "ShdPnd", "SigBlk", "SigIgn", "SigCgt"))
-        ]
-        calls = [
-            f"{task.name}: {(task / 'syscall').read_text().split()[:2]}" for task in Path(f"/proc/{pid}/task").iterdir()
-        ]
-    except OSError as exc:
-        return f"(no state: {exc})"
-    return "; ".join(masks + calls)
+def as_from_a_terminal() -> None:
+    """For Popen's preexec_fn: Ctrl-C and Ctrl-\\ as a terminal's foreground job gets them. A command
+    started in the background without job control (`(make test &)` in a script) ignores both, and a
+    Python started so keeps ignoring SIGINT: the Ctrl-C tests then failed for the way they were run."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGQUIT, signal.SIG_DFL)

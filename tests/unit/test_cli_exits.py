@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import time
 from pathlib import Path
 
-from cli_run import DATA, GOVCLOUD, ROOT, clean_env, interrupt, run
+from cli_run import DATA, GOVCLOUD, ROOT, as_from_a_terminal, clean_env, run
 
 
 def _no_traceback(result) -> None:
@@ -85,6 +86,7 @@ def test_ctrl_c_exits_130_with_one_line():
         text=True,
         env=clean_env(),
         cwd=ROOT,
+        preexec_fn=as_from_a_terminal,
     )
     try:
         for _ in range(300):
@@ -93,7 +95,7 @@ def test_ctrl_c_exits_130_with_one_line():
             time.sleep(0.05)
         else:
             raise AssertionError("govcloud never started reading standard input")
-        interrupt(process)
+        process.send_signal(signal.SIGINT)
         out, err = process.communicate(timeout=30)
     finally:
         process.kill()
