@@ -2,8 +2,7 @@
  * option's view (view.js). One column per option; each row a label and one cell
  * per option ({text, value, assumptions}), with the hook its cells carry
  * (prefixed `opt<n>-` on the page). Pure: the page, the copies and files use it. */
-import { rows, totals, bills, annualShown } from "./view.js";
-import { addDays, longDate } from "./numbers.js";
+import { rows, totals, bills, annualShown, windowLabel } from "./view.js";
 
 const blank = (text) => ({ text, value: "", assumptions: [] });
 
@@ -54,8 +53,7 @@ export function comparison(views, names) {
   const term = first.book.term_days, firstYear = w("totals.first_year", { term_days: term });
   const within = (d) => d.in_days !== null && d.in_days < term;
   dates.filter(within).forEach(bill);
-  add(w("totals.window", { label: firstYear, date: longDate(addDays(first.quote.date, term - 1), first.book) }),
-      "first-year-total", b.map((x) => x.firstYear));
+  add(windowLabel(first, firstYear), "first-year-total", b.map((x) => x.firstYear));
   dates.filter((d) => !within(d)).forEach(bill);
   // Each later option's totals less the first's; none where either is unknown (options._differences).
   add(w("options.difference", { name: names[0] }), null, views.map(() => blank("")));

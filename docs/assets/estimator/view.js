@@ -205,12 +205,18 @@ function workBills(view) {
   const later = q.bills.some((b) => b.in_days !== null && b.in_days >= term);
   return { title: w("bills.title"), keys, heads: keys.map((k) => w("bills." + k)),
            rows: rowsOut, firstYear: first,
-           firstYearLabel: w("totals.window", { label, date: long(view, addDays(q.date, term - 1)) }),
+           firstYearLabel: windowLabel(view, label),
            afterWindow: later ? w("totals.after_window", { date: long(view, addDays(q.date, term)) }) : "",
            inWindow: q.bills.filter((x) => x.in_days !== null && x.in_days < term).length };
 }
 
 // The explanation, one note per sentence, with the rules each rests on.
+/* The next term's total's label with the last day it covers, the quote's day being the first
+ * (present.window). */
+export function windowLabel(view, label) {
+  return view.words("totals.window", { label, date: long(view, addDays(view.quote.date, view.book.term_days - 1)) });
+}
+
 export function notes(view) {
   return view.quote.notes.map((n) => cell(n.text, n.product, n.assumptions));
 }

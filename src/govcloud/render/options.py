@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from govcloud.calc.options import Option, _priced, as_json, compare
 from govcloud.model.catalog import Catalog
 from govcloud.model.money import signed
 from govcloud.model.scenario import Scenario
-from govcloud.render.present import view
+from govcloud.render.present import view, window
 from govcloud.render.tables import align, sentences
-from govcloud.words.cldr import long_date
 from govcloud.words.vocabulary import template, word
 
 
@@ -59,7 +58,6 @@ def table(catalog: Catalog, options: list[Option]) -> str:
     term = catalog.term_days
     # The next term's total names its last day and sits after the bills it adds up, before those after it
     # (as each option's own bills, present.view); one label for all (each option's own may add "priced lines only").
-    last_day = options[0].quote.day + timedelta(days=term - 1)
 
     def bill_rows(selected: list[tuple[int | None, str]]) -> None:
         for in_days, label in selected:
@@ -68,8 +66,7 @@ def table(catalog: Catalog, options: list[Option]) -> str:
             )
 
     bill_rows([d for d in dates if d[0] is not None and d[0] < term])
-    window = word("totals.window", label=_first_year(options[0]), date=long_date(last_day))
-    rows.append([window] + [cell(v.first_year) for v in views])
+    rows.append([window(_first_year(options[0]), options[0].quote)] + [cell(v.first_year) for v in views])
     bill_rows([d for d in dates if d[0] is None or d[0] >= term])
     rows += _differences(options)
     out = [word("options.title", count=str(len(options))), sentences(views[0].about), ""]

@@ -168,6 +168,12 @@ def totals(q: Quote) -> dict[str, Cell]:
     return out
 
 
+def window(label: str, q: Quote) -> str:
+    """The next term's total's label with the last day it covers: "Paid in the next 365 days, through
+    November 30, 2027" (the quote's day is the first of the term's days)."""
+    return word("totals.window", label=label, date=long_date(q.day + timedelta(days=q.term_days - 1)))
+
+
 def view(catalog: Catalog, scenario: Scenario, q: Quote) -> QuoteView:
     """The quote as rows and words (its bills dated from the quote's own date)."""
     names = {p.key: p.name for p in catalog.products}
@@ -280,13 +286,12 @@ def view(catalog: Catalog, scenario: Scenario, q: Quote) -> QuoteView:
         Row(None, total),
         incomplete,
         bills,
-        word(
-            "totals.window",
-            label=word(
+        window(
+            word(
                 "totals.first_year_priced_only" if priced and not q.complete else "totals.first_year",
                 term_days=catalog.term_days,
             ),
-            date=long_date(q.day + timedelta(days=catalog.term_days - 1)),
+            q,
         ),
         first_year,
         notes,
