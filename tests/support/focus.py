@@ -23,13 +23,24 @@ FOCUSED = """() => {
           expanded: el.getAttribute('aria-expanded')};
 }"""
 
+# No animation runs on the page: the one test of "at rest" the browser tests share.
+SETTLED = "() => document.getAnimations().every(a => a.playState !== 'running')"
+
+
+def settle(page) -> None:
+    """Wait until no animation runs on the page (a fade, a slide, colours changing scheme); Playwright's
+    wait gives up after 30 s, so an endless animation fails the test rather than hanging it."""
+    page.wait_for_function(SETTLED)
+
+
 # The focused element as FOCUSED gives it, once the animations that could move it are over: one
 # round trip for what a wait for the animations and a read of the focus took three. `around`: only
 # those on the element and its ancestors (a Tab walk: the link left behind fading out is not waited
-# for); else every animation on the page (after Enter or Escape opened or closed something). An animation still running after 10 s is a failure, not a hang.
+# for); else every animation on the page (after Enter or Escape opened or closed something). An
+# animation still running after 10 s is a failure, not a hang.
 SETTLED_FOCUS = f"""async (around) => {{
   const moving = () => {{
-    if (!around) return document.getAnimations().some(a => a.playState === 'running');
+    if (!around) return !({SETTLED})();
     let el = document.activeElement;
     while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
     for (let at = el; at; at = at.parentElement || (at.getRootNode() && at.getRootNode().host)) {{
@@ -49,13 +60,3 @@ SETTLED_FOCUS = f"""async (around) => {{
 def settled_focus(page, around: bool = False) -> dict | None:
     """The focused element once the page's animations (or, `around`, those on it and its ancestors) are over."""
     return page.evaluate(SETTLED_FOCUS, around)
-
-
-# No animation runs on the page: the one test of "at rest" the browser tests share.
-SETTLED = "() => document.getAnimations().every(a => a.playState !== 'running')"
-
-
-def settle(page) -> None:
-    """Wait until no animation runs on the page (a fade, a slide, colours changing scheme); Playwright's
-    wait gives up after 30 s, so an endless animation fails the test rather than hanging it."""
-    page.wait_for_function(SETTLED)

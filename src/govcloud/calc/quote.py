@@ -234,7 +234,7 @@ def quote(catalog: Catalog, scenario: Scenario, today: date | None = None) -> Qu
         if now is None and wanted is None:
             continue
         line, said = _line(catalog, product, dated, now, wanted, days, contact, table, rests)
-        if dated.later and line.renews_on is not None:
+        if dated.later:  # a price change after D may move the line's next bill
             moves, moved_on = _price_moves(catalog, product, dated, line, table)
             said += moves
             if moved_on != line.renewal_from:

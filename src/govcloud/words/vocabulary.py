@@ -757,7 +757,7 @@ def word(path: str, **values: object) -> str:
 
 @cache
 def _english_compiled(path: str) -> tuple[str, str | None]:
-    english = SETTINGS[path]() if path in SETTINGS else _english(path)
+    english = template(path)  # asked only while English is spoken through its own catalog
     return english, _compiled(english)
 
 
