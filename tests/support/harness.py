@@ -37,7 +37,6 @@ BUILDERS = ("mkdocs", "zensical")
 # Without the background-networking flags Chromium calls Google's hosts, which
 # this network refuses (and which the site's "no other hosts" tests would see).
 CHROMIUM_FLAGS = [
-    "--headless=new",
     "--no-sandbox",
     "--disable-gpu",
     "--disable-background-networking",
@@ -212,9 +211,17 @@ def visit(page, url: str) -> None:
 
 
 def chromium_path() -> str:
-    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    """$CHROMIUM, else Debian's headless shell (the Chromium build Playwright itself runs headless:
+    the same Blink without the browser's window and services, a fifth less CPU over the browser
+    tests), else the full browser."""
+    path = (
+        os.environ.get("CHROMIUM")
+        or shutil.which("chromium-headless-shell")
+        or shutil.which("chromium")
+        or shutil.which("chromium-browser")
+    )
     if not path:
-        raise RuntimeError("Chromium is missing: `make test` installs Debian's chromium package")
+        raise RuntimeError("Chromium is missing: `make test` installs Debian's chromium-headless-shell package")
     return path
 
 
