@@ -8,6 +8,7 @@ proration with exact fractions, rounded half-up by integer arithmetic.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from fractions import Fraction
 
@@ -32,7 +33,11 @@ def catalogs(draw) -> Catalog:
         size = draw(st.integers(1, 6))
         users = sorted(draw(st.sets(st.integers(1, 3000), min_size=size, max_size=size)))
         cents = sorted(draw(st.lists(st.integers(1, 100_000_000_000), min_size=size, max_size=size)))
-        products[key] = [(u, Decimal(c).scaleb(-2)) for u, c in zip(users, cents)]
+        # Prices in cents, or in whole dollars as the data may write them ("1500").
+        dollars = draw(st.booleans())
+        products[key] = [
+            (u, Decimal(max(1, c // 100)) if dollars else Decimal(c).scaleb(-2)) for u, c in zip(users, cents)
+        ]
     return synthetic(products, term_days=draw(st.integers(1, 366)), max_instances=draw(st.integers(1, 200)))
 
 
@@ -212,3 +217,19 @@ def test_instances_up_to_the_limit_never_change_a_price(catalog, data):
     a, b = (line(n) for n in counts)
     assert a.status == b.status == "ok"
     assert (a.tier, a.annual, a.due_now, a.change) == (b.tier, b.annual, b.due_now, b.change)
+
+
+CENTS = re.compile(r"-?\d+\.\d\d")
+
+
+@SETTINGS
+@given(cases())
+def test_every_amount_of_the_json_is_written_in_cents(case):
+    """money.text writes an amount as str() does, so every amount a quote holds must carry two
+    decimals: the data's are read so (whole dollars included), each one worked out is rounded so."""
+    catalog, scenario = case
+    q = quote(catalog, scenario).as_json()
+    totals = ("annual_total", "due_now_total", "today_annual_total", "first_year_total")
+    amounts = [q[k] for k in totals] + [b["amount"] for b in q["bills"]]
+    amounts += [line[k] for line in q["lines"] for k in ("annual", "due_now", "today_annual", "renewal_annual")]
+    assert all(a is None or CENTS.fullmatch(a) for a in amounts), amounts

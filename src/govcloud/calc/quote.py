@@ -6,7 +6,6 @@ does the same arithmetic on the price book and fills the same templates.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, NamedTuple
@@ -112,52 +111,33 @@ class Note(NamedTuple):
     assumptions: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Quote:
+class Quote(NamedTuple):
+    """What quote() works out (immutable, like its lines, bills and notes)."""
+
     currency: str
     customer: str
     contact: str
     lines: list[Line]
-    prices: Prices = field(repr=False, compare=False)  # the ladders the lines are priced on
-    notes: list[Note] = field(default_factory=list)
-    has_current: bool = False
-    bills: list[Bill] = field(default_factory=list)
-    term_days: int = 365
-    day: date = date.min  # D, the quote's `date`: the day the change is made and priced
-    valid_until: date = date.min  # D + the data's quote_valid_days
+    prices: Prices  # the ladders the lines are priced on
+    notes: list[Note]
+    has_current: bool
+    bills: list[Bill]
+    term_days: int
+    day: date  # D, the quote's `date`: the day the change is made and priced
+    valid_until: date  # D + the data's quote_valid_days
+    # The totals, added up once (`_totals`): every line priced; what the priced lines cost a year
+    # and what they bill now; what today's holdings cost a year (None without a `current`, or when
+    # one is beyond the price book); what is paid in the next term's days (None while a bill has
+    # no date).
+    complete: bool
+    annual_total: Decimal
+    due_now_total: Decimal
+    today_annual_total: Decimal | None
+    first_year_total: Decimal | None
 
     @property
     def messages(self) -> list[str]:
         return [n.text for n in self.notes]
-
-    @property
-    def complete(self) -> bool:
-        return all(line.status == "ok" for line in self.lines)
-
-    @property
-    def annual_total(self) -> Decimal:
-        return sum((l.annual for l in self.lines if l.status == "ok" and l.annual is not None), ZERO)
-
-    @property
-    def due_now_total(self) -> Decimal:
-        return sum((l.due_now for l in self.lines if l.status == "ok" and l.due_now is not None), ZERO)
-
-    @property
-    def today_annual_total(self) -> Decimal | None:
-        """What today's holdings cost a year; None without a `current`, or when one is beyond the price book."""
-        if not self.has_current:
-            return None
-        held = [l for l in self.lines if l.change != "new"]
-        if any(l.today_annual is None for l in held):
-            return None
-        return sum((l.today_annual for l in held if l.today_annual is not None), ZERO)
-
-    @property
-    def first_year_total(self) -> Decimal | None:
-        """What is paid in the next term's days: None while a bill has no date."""
-        if any(b.in_days is None for b in self.bills):
-            return None
-        return sum((b.amount for b in self.bills if b.in_days is not None and b.in_days < self.term_days), ZERO)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -175,6 +155,29 @@ class Quote:
             "bills": [b.as_json() for b in self.bills],
             "first_year_total": text(self.first_year_total),
         }
+
+
+def _totals(
+    lines: list[Line], bills: list[Bill], held: bool, term_days: int
+) -> tuple[bool, Decimal, Decimal, Decimal | None, Decimal | None]:
+    """Quote's totals in one pass over its lines and bills (`held`: the scenario has a `current`)."""
+    complete, annual, due = True, ZERO, ZERO
+    today: Decimal | None = ZERO if held else None
+    for line in lines:
+        if line.status != "ok":
+            complete = False
+        elif line.annual is not None and line.due_now is not None:
+            annual += line.annual
+            due += line.due_now
+        if today is not None and line.change != "new":
+            today = None if line.today_annual is None else today + line.today_annual
+    first = ZERO
+    for bill in bills:
+        if bill.in_days is None:
+            return complete, annual, due, today, None
+        if bill.in_days < term_days:
+            first += bill.amount
+    return complete, annual, due, today, first
 
 
 def prorate(difference: Decimal, days: int, term_days: int) -> Decimal:
@@ -250,6 +253,7 @@ def quote(catalog: Catalog, scenario: Scenario, today: date | None = None) -> Qu
         notes.append(Note(word("messages.incomplete", contact=contact)))
     notes.append(Note(word("messages.illustrative", contact=contact)))
     bills = _bills(catalog, dated, lines, days, table, rests, {HOLDS_RULE} if holds else set())
+    held = scenario.current is not None
     return Quote(
         catalog.currency,
         scenario.customer,
@@ -257,11 +261,12 @@ def quote(catalog: Catalog, scenario: Scenario, today: date | None = None) -> Qu
         lines,
         prices,
         notes,
-        scenario.current is not None,
+        held,
         bills,
         catalog.term_days,
         day,
         valid_until,
+        *_totals(lines, bills, held, catalog.term_days),
     )
 
 
@@ -302,44 +307,65 @@ def _bills(
 ) -> list[Bill]:
     """The contract's dated bills: due now, the current term's renewal, each new subscription's
     first renewal; each priced on its own day (the lines' `renewal_annual`)."""
-    # Each day's parts, in the lines' order: (part, line, amount).
-    by_day: dict[int | None, list[tuple[str, Line, Decimal]]] = {}
+    # Each day's bill as the lines add to it, in their order.
+    adding: dict[int | None, _Adding] = {}
     for line in lines:
         if line.status != "ok" or line.renewal_annual is None or line.due_now is None:
             continue
         if line.due_now > 0:
-            by_day.setdefault(0, []).append(("due_now", line, line.due_now))
+            _add(adding, 0, "due_now", line, line.due_now, table)
         if line.change in KEPT:
-            by_day.setdefault(days, []).append(("renewal", line, line.renewal_annual))
+            _add(adding, days, "renewal", line, line.renewal_annual, table)
         elif line.change == "new":
-            by_day.setdefault(catalog.term_days, []).append(("first_renewal", line, line.renewal_annual))
+            _add(adding, catalog.term_days, "first_renewal", line, line.renewal_annual, table)
     bills = []
-    known = sorted(d for d in by_day if d is not None)
-    order: list[int | None] = [*known, None] if None in by_day else [*known]  # the undated renewal last
+    # In date order, the undated renewal last.
+    order = sorted(adding, key=_undated_last) if len(adding) > 1 else adding
     for in_days in order:
-        amount = ZERO
-        products: list[str] = []
-        parts: set[str] = set()
-        rules = set(due_now_rules) if in_days == 0 else set()
-        for part, line, value in by_day[in_days]:
-            amount += value
-            if not products or products[-1] != line.product:  # a line's parts of one day are side by side
-                products.append(line.product)
-            parts.add(part)
-            rules.update(table.part[part].get(line.change, ()))
+        bill = adding[in_days]
+        rules = bill.rules | due_now_rules if in_days == 0 and due_now_rules else bill.rules
         on = None if in_days is None else dated.day + timedelta(days=in_days)
         bills.append(
             Bill(
                 in_days,
-                amount,
-                tuple(products),
-                tuple(p for p in PARTS if p in parts),
+                bill.amount,
+                tuple(bill.products),
+                tuple([p for p in PARTS if p in bill.parts]),
                 rests.of(rules) if rules else (),
                 on,
                 dated.version if on is None or not dated.later else catalog.prices_from(on),
             )
         )
     return bills
+
+
+class _Adding:
+    """One day's bill while the lines add to it."""
+
+    __slots__ = ("amount", "products", "parts", "rules")
+
+    def __init__(self) -> None:
+        self.amount = ZERO
+        self.products: list[str] = []
+        self.parts: set[str] = set()
+        self.rules: set[str] = set()
+
+
+def _add(adding: dict[int | None, _Adding], in_days: int | None, part: str, line: Line, value: Decimal, table: _Table):
+    bill = adding.get(in_days)
+    if bill is None:
+        bill = adding[in_days] = _Adding()
+    bill.amount += value
+    if not bill.products or bill.products[-1] != line.product:  # a line's parts of one day are side by side
+        bill.products.append(line.product)
+    bill.parts.add(part)
+    rules = table.part[part].get(line.change)
+    if rules:
+        bill.rules.update(rules)
+
+
+def _undated_last(in_days: int | None) -> tuple[bool, int]:
+    return (True, 0) if in_days is None else (False, in_days)
 
 
 def _price_moves(

@@ -25,7 +25,8 @@ def signed(amount: Decimal) -> str:
 
 
 def text(amount: Decimal | None) -> str | None:
-    """'23400.00': how the JSON contract carries an amount."""
-    # A Decimal quantized to cents prints with two decimals as it is (no float formatting).
-    # cents() written out (a quote's JSON writes about fourteen amounts).
-    return None if amount is None else str(amount.quantize(CENT, ROUND_HALF_UP))
+    """'23400.00': how the JSON contract carries an amount in cents. Every amount is one: the data's
+    are read in cents (the catalog's schema), each one worked out is rounded with cents(), and sums
+    and differences of cents keep the two decimals, which str() writes as they are (a quote's JSON
+    writes about fourteen amounts; tests/unit/test_money.py holds the quotes to it)."""
+    return None if amount is None else str(amount)

@@ -752,7 +752,12 @@ def word(path: str, **values: object) -> str:
     else:
         text = template(path)
         pattern = _compiled(text)
-    return _filled(text, pattern, values)
+    if pattern is None:
+        return text
+    try:
+        return pattern.format_map(values)  # _filled's work, written out: a quote fills a dozen
+    except KeyError:
+        return _filled(text, pattern, values)  # raises, naming the template and the value
 
 
 @cache
