@@ -679,17 +679,19 @@ CLI_WORDS: Final[dict[str, Any]] = {
 
 @cache
 def _compiled(template: str) -> str | None:
-    """The template as a `str.format` pattern (its other braces doubled), cut once: filling is then
-    C's work, not a pattern search (a quote fills a dozen templates); None when it has no placeholder."""
+    """The template as a printf-style pattern (`%(name)s`, its other `%` doubled), cut once: filling
+    is then C's work, not a pattern search, and `%` with a mapping takes two thirds of the time
+    `str.format_map` does (a quote fills half a dozen templates); None when it has no placeholder.
+    Every value is a name, a number or words already written, which `%s` and `{}` write alike."""
     out, at = [], 0
     for match in PLACEHOLDER.finditer(template):
-        out += [_literal(template[at : match.start()]), "{", match.group(1), "}"]
+        out += [_literal(template[at : match.start()]), "%(", match.group(1), ")s"]
         at = match.end()
     return "".join([*out, _literal(template[at:])]) if out else None
 
 
 def _literal(text: str) -> str:
-    return text.replace("{", "{{").replace("}", "}}")
+    return text.replace("%", "%%")
 
 
 def fill(template: str, **values: object) -> str:
@@ -701,7 +703,7 @@ def _filled(template: str, pattern: str | None, values: dict[str, object]) -> st
     if pattern is None:
         return template
     try:
-        return pattern.format_map(values)
+        return pattern % values
     except KeyError as missing:
         raise KeyError(f"template {template!r} needs {missing.args[0]!r}") from None
 
@@ -755,7 +757,7 @@ def word(path: str, **values: object) -> str:
     if pattern is None:
         return text
     try:
-        return pattern.format_map(values)  # _filled's work, written out: a quote fills a dozen
+        return pattern % values  # _filled's work, written out: a quote fills half a dozen
     except KeyError:
         return _filled(text, pattern, values)  # raises, naming the template and the value
 
