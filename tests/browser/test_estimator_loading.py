@@ -294,3 +294,34 @@ def test_a_link_with_an_estimate_keeps_the_fields_until_the_page_code_has_filled
     expect(page.locator("#gc-estimator")).not_to_have_attribute("aria-busy", "true")
     users.fill(str(FIRST.tiers[1].users))
     expect(page.get_by_test_id("annual-total")).to_have_text(expected_total(FIRST.tiers[1].users))
+
+
+# Every date the first bill has shown, from the moment the page code's request is answered.
+WATCH_BILL_DATES = """() => {
+    window.billDates = [];
+    const root = document.getElementById('gc-estimator');
+    const read = () => {
+        const on = root.querySelector('[data-testid="bill-on-0"]');
+        if (on && window.billDates.at(-1) !== on.dataset.value) window.billDates.push(on.dataset.value);
+    };
+    new MutationObserver(read).observe(root, {subtree: true, childList: true, attributes: true, characterData: true});
+}"""
+
+
+def test_a_date_typed_before_the_page_code_runs_is_never_replaced_by_today(page, site_url):
+    """The date of the change typed while the page code is on its way is the estimate's from its
+    first showing: the code's start once put today's date back in the field, and showed an estimate
+    dated today until the events typed were handed to it (a loaded run read the bills then)."""
+    held = []
+    page.route("**/assets/estimator/page.js", lambda route: held.append(route))  # answered only below
+    page.clock.set_fixed_time(datetime(2026, 11, 26, 15, 30))
+    page.goto(f"{site_url}/estimator/")
+    expect(page.locator("#gc-estimator")).to_have_attribute("data-ready", "true")
+    page.get_by_test_id("change-date").fill("2026-12-10")
+    page.get_by_test_id(f"users-{FIRST.key}").fill(str(FIRST.tiers[1].users))
+    route = held_request(page, held)
+    page.evaluate(WATCH_BILL_DATES)
+    route.continue_()
+    expect(page.get_by_test_id("bill-on-0")).to_have_attribute("data-value", "2026-12-10")
+    expect(page.get_by_test_id("change-date")).to_have_value("2026-12-10")
+    assert page.evaluate("window.billDates") == ["2026-12-10"]

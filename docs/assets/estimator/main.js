@@ -38,9 +38,10 @@ export function start(root) {
   const source = holder && holder.content.getElementById("govcloud-pricebook");
   if (!source) throw new Error("the estimator's price book is missing from the page");
   ns.pricebook = JSON.parse(source.textContent);
-  // The date of the change starts as the reader's date today (the page as built cannot know it).
+  // The date of the change starts as the reader's date today (the page as built cannot know it),
+  // marked so, for the page code to tell it from a date typed before the code came.
   const day = root.querySelector("#gc-date");
-  if (day && !day.value) day.value = ns.dates.localDay();
+  if (day && !day.value) day.value = day.dataset.today = ns.dates.localDay();
   const ready = () => {
     root.setAttribute("data-ready", "true");
     return ns;
