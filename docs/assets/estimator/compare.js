@@ -2,7 +2,7 @@
  * option's view (view.js). One column per option; each row a label and one cell
  * per option ({text, value, assumptions}), with the hook its cells carry
  * (prefixed `opt<n>-` on the page). Pure: the page, the copies and files use it. */
-import { rows, totals, bills, annualShown, windowLabel } from "./view.js";
+import { rows, totals, bills, annualShown, windowLabel, inTerm } from "./view.js";
 
 const blank = (text) => ({ text, value: "", assumptions: [] });
 
@@ -51,7 +51,7 @@ export function comparison(views, names) {
   // The next term's total names its last day and sits after the bills it adds up, before those after it (as
   // each option's own bills); one label for every option (each option's own may add "priced lines only").
   const term = first.book.term_days, firstYear = w("totals.first_year", { term_days: term });
-  const within = (d) => d.in_days !== null && d.in_days < term;
+  const within = (d) => inTerm(d.in_days, term);
   dates.filter(within).forEach(bill);
   add(windowLabel(first, firstYear), "first-year-total", b.map((x) => x.firstYear));
   dates.filter((d) => !within(d)).forEach(bill);

@@ -183,6 +183,9 @@ export function bills(view) {
   return once(view, "bills", () => workBills(view));
 }
 
+// A bill `in_days` from D falls in the next term's days (D the first); an undated bill in none (quote.in_term).
+export const inTerm = (inDays, term) => inDays !== null && inDays < term;
+
 function workBills(view) {
   const q = view.quote, w = view.words;
   const rowsOut = q.bills.map((b) => {
@@ -193,7 +196,7 @@ function workBills(view) {
              amount: cell(view.money.show(b.amount), view.money.text(b.amount), b.assumptions) };
   });
   const term = view.book.term_days;
-  const yearRules = [...new Set(q.bills.filter((b) => b.in_days !== null && b.in_days < term)
+  const yearRules = [...new Set(q.bills.filter((b) => inTerm(b.in_days, term))
                                       .flatMap((b) => b.assumptions))];
   const first = q.first_year_total === null ? cell(w("bills.first_year_unknown"), "")
     : !priced(view) ? cell(ask(view), "")   // nothing priced: whom to ask, not $0.00
@@ -202,12 +205,12 @@ function workBills(view) {
   const keys = ["when", "on", "what", "products"].concat(datedPrices(view) ? ["prices"] : [], ["amount"]);
   // The total names the last day it covers; bills after it are said to be left out (present.view).
   const label = w(priced(view) && !q.complete ? "totals.first_year_priced_only" : "totals.first_year", { term_days: term });
-  const later = q.bills.some((b) => b.in_days !== null && b.in_days >= term);
+  const later = q.bills.some((b) => b.in_days !== null && !inTerm(b.in_days, term));
   return { title: w("bills.title"), keys, heads: keys.map((k) => w("bills." + k)),
            rows: rowsOut, firstYear: first,
            firstYearLabel: windowLabel(view, label),
            afterWindow: later ? w("totals.after_window", { date: long(view, addDays(q.date, term)) }) : "",
-           inWindow: q.bills.filter((x) => x.in_days !== null && x.in_days < term).length };
+           inWindow: q.bills.filter((x) => inTerm(x.in_days, term)).length };
 }
 
 // The explanation, one note per sentence, with the rules each rests on.

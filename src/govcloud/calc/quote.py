@@ -103,6 +103,12 @@ class Bill(NamedTuple):
         }
 
 
+def in_term(in_days: int | None, term_days: int) -> bool:
+    """Whether a bill `in_days` from D falls in the next term's days (D the first): a known day
+    before the term's length. An undated bill is in no term; one on day `term_days` or later is after it."""
+    return in_days is not None and in_days < term_days
+
+
 class Note(NamedTuple):
     """One sentence of the explanation, the product it is about, and the rules it rests on."""
 
@@ -175,7 +181,7 @@ def _totals(
     for bill in bills:
         if bill.in_days is None:
             return complete, annual, due, today, None
-        if bill.in_days < term_days:
+        if in_term(bill.in_days, term_days):
             first += bill.amount
     return complete, annual, due, today, first
 

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from govcloud.calc.options import Option, _priced, as_json, compare
+from govcloud.calc.quote import in_term
 from govcloud.model.catalog import Catalog
 from govcloud.model.money import signed
 from govcloud.model.scenario import Scenario
@@ -65,9 +66,9 @@ def table(catalog: Catalog, options: list[Option]) -> str:
                 [f"  {label}"] + [next((cell(b.amount) for b in v.bills if b.in_days == in_days), none) for v in views]
             )
 
-    bill_rows([d for d in dates if d[0] is not None and d[0] < term])
+    bill_rows([d for d in dates if in_term(d[0], term)])
     rows.append([window(_first_year(options[0]), options[0].quote)] + [cell(v.first_year) for v in views])
-    bill_rows([d for d in dates if d[0] is None or d[0] >= term])
+    bill_rows([d for d in dates if not in_term(d[0], term)])
     rows += _differences(options)
     out = [word("options.title", count=str(len(options))), sentences(views[0].about), ""]
     out += align(rows, set(range(1, len(views) + 1)))

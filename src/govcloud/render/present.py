@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal
 
-from govcloud.calc.quote import DIFFERENCE_RULES, Bill, Line, Quote
+from govcloud.calc.quote import DIFFERENCE_RULES, Bill, Line, Quote, in_term
 from govcloud.model.catalog import Catalog
 from govcloud.model.money import show, text
 from govcloud.model.scenario import Scenario
@@ -242,9 +242,7 @@ def view(catalog: Catalog, scenario: Scenario, q: Quote) -> QuoteView:
         )
     first = q.first_year_total
     year_rules = tuple(
-        dict.fromkeys(
-            a for b in q.bills if b.in_days is not None and b.in_days < catalog.term_days for a in b.assumptions
-        )
+        dict.fromkeys(a for b in q.bills if in_term(b.in_days, catalog.term_days) for a in b.assumptions)
     )
     priced = _priced(q)
     if first is None:
@@ -254,7 +252,7 @@ def view(catalog: Catalog, scenario: Scenario, q: Quote) -> QuoteView:
     else:
         first_year = Cell(show(first), text(first), year_rules)
 
-    later = any(b.in_days is not None and b.in_days >= catalog.term_days for b in q.bills)
+    later = any(b.in_days is not None and not in_term(b.in_days, catalog.term_days) for b in q.bills)
     after_window = (
         word("totals.after_window", date=long_date(q.day + timedelta(days=catalog.term_days))) if later else None
     )
@@ -296,7 +294,7 @@ def view(catalog: Catalog, scenario: Scenario, q: Quote) -> QuoteView:
         first_year,
         notes,
         after_window,
-        sum(1 for b in q.bills if b.in_days is not None and b.in_days < catalog.term_days),
+        sum(1 for b in q.bills if in_term(b.in_days, catalog.term_days)),
         dated_prices=bool(catalog.price_changes),
     )
     # Footnotes in reading order: the table, its total, the bills, the first year, the explanation.
