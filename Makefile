@@ -54,14 +54,14 @@ PORT ?= 8000
 serve: setup esbuild-deps
 	$(BIN)/python -m govcloud_site.serve --port $(PORT)
 
-# Browser tests and Lighthouse need Debian's Chromium headless shell (Playwright cannot download
-# one here; tests/support/harness.py falls back to a full `chromium`).
+# Browser tests and Lighthouse run Debian's Chromium headless shell (Playwright cannot download
+# one here); as root it is installed from apt, else (or when apt cannot) a full chromium serves
+# (tests/support/harness.py), or whatever $CHROMIUM names.
 chromium:
-	@command -v chromium-headless-shell >/dev/null || \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium-headless-shell; \
-	  elif command -v chromium >/dev/null; then echo "Using chromium (apt-get install chromium-headless-shell is lighter)"; \
-	  else echo "Chromium is needed: install it (apt-get install chromium-headless-shell)" >&2; exit 1; fi
+	@[ -n "$$CHROMIUM" ] || command -v chromium-headless-shell >/dev/null || \
+	  { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium-headless-shell; } || \
+	  command -v chromium >/dev/null || command -v chromium-browser >/dev/null || \
+	  { echo "Chromium is needed: install it (apt-get install chromium-headless-shell)" >&2; exit 1; }
 
 # The parity step has just built site/ and site-zensical/: pytest tests those builds
 # (tests/conftest.py) rather than building both again, on two workers (much of a
@@ -132,8 +132,8 @@ $(LIGHTHOUSE)/node_modules/.installed: $(LIGHTHOUSE)/package.json $(LIGHTHOUSE)/
 # Four category scores for each page, mobile and desktop, on both builds; JSON in bench/out/.
 lighthouse: build zensical chromium lighthouse-deps
 	mkdir -p bench/out
-	CHROME_PATH="$${CHROMIUM:-$$(command -v chromium-headless-shell || command -v chromium)}" node $(LIGHTHOUSE)/run.mjs site --out bench/out/lighthouse.json
-	CHROME_PATH="$${CHROMIUM:-$$(command -v chromium-headless-shell || command -v chromium)}" node $(LIGHTHOUSE)/run.mjs site-zensical --out bench/out/lighthouse-zensical.json
+	CHROME_PATH="$${CHROMIUM:-$$(command -v chromium-headless-shell || command -v chromium || command -v chromium-browser)}" node $(LIGHTHOUSE)/run.mjs site --out bench/out/lighthouse.json
+	CHROME_PATH="$${CHROMIUM:-$$(command -v chromium-headless-shell || command -v chromium || command -v chromium-browser)}" node $(LIGHTHOUSE)/run.mjs site-zensical --out bench/out/lighthouse-zensical.json
 
 # Side-by-side ratios (build cost, growth, estimator weight and speed, core speed):
 # a table on screen, the same figures in bench/out/bench.json.

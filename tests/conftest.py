@@ -21,6 +21,7 @@ from harness import (  # noqa: F401 (tests import them from here)
     BIN,
     BUILDERS,
     CHROMIUM_FLAGS,
+    TEST_FLAGS,
     ROOT,
     build_site,
     build_with,
@@ -159,7 +160,7 @@ def site_url(site_dir, _servers) -> str:
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
-    return {**browser_type_launch_args, "executable_path": chromium_path(), "args": CHROMIUM_FLAGS}
+    return {**browser_type_launch_args, "executable_path": chromium_path(), "args": [*CHROMIUM_FLAGS, *TEST_FLAGS]}
 
 
 @pytest.fixture(scope="session")

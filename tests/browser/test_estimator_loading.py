@@ -325,3 +325,20 @@ def test_a_date_typed_before_the_page_code_runs_is_never_replaced_by_today(page,
     expect(page.get_by_test_id("bill-on-0")).to_have_attribute("data-value", "2026-12-10")
     expect(page.get_by_test_id("change-date")).to_have_value("2026-12-10")
     assert page.evaluate("window.billDates") == ["2026-12-10"]
+
+
+def test_the_day_filled_in_moves_on_when_the_page_was_left_open_overnight(page, site_url):
+    """The date filled in for the reader is today's when the page code starts: a page opened before
+    midnight and first typed in after it estimates for the new day (a typed date stands: above)."""
+    held = []
+    page.route("**/assets/estimator/page.js", lambda route: held.append(route))  # answered only below
+    page.clock.set_fixed_time(datetime(2026, 11, 26, 23, 59))
+    page.goto(f"{site_url}/estimator/")
+    expect(page.locator("#gc-estimator")).to_have_attribute("data-ready", "true")
+    expect(page.get_by_test_id("change-date")).to_have_value("2026-11-26")
+    page.clock.set_fixed_time(datetime(2026, 11, 27, 0, 1))
+    page.get_by_test_id(f"users-{FIRST.key}").fill(str(FIRST.tiers[1].users))
+    route = held_request(page, held)
+    route.continue_()
+    expect(page.get_by_test_id("change-date")).to_have_value("2026-11-27")
+    expect(page.get_by_test_id("bill-on-0")).to_have_attribute("data-value", "2026-11-27")

@@ -87,9 +87,9 @@ function serve(root) {
 
 const {site, out, pages, categories: CATEGORIES} = args(process.argv.slice(2));
 // Before every run Lighthouse times a busy loop in the page for a second (its "benchmark index",
-// half of a quick run, and a core kept busy while the other tests wait for it). Only the
-// performance figures read it (lhr.environment.benchmarkIndex; its slow-machine warning is the
-// command line's only): without performance it is not measured and reads -1.
+// half of a quick run, and a core kept busy while the other tests wait for it). No audit reads
+// it: it is reported (lhr.environment.benchmarkIndex) beside the performance figures, and warns
+// of a slow machine from the command line only; without performance it is not measured (-1).
 if (!CATEGORIES.includes('performance')) {
   pageFunctions.computeBenchmarkIndex = function computeBenchmarkIndex() { return -1; };
 }

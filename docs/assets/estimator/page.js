@@ -75,10 +75,10 @@ export class Estimator {
     for (const [id, value] of read.values) { this.inputs.get(id).value = value; this.edited.add(id); }
     for (const id of read.given) this.touched.add(id);
     for (const key of read.cancelled) setCancelled(key, true);
-    // No date in the link (or none usable): the estimate is for today, where the reader is (the day
-    // filled in may have passed), unless a date was typed before this code came: it stands.
-    const filled = this.date.dataset.today;
-    if (!read.date && !this.edited.has(this.date.id) && (filled === undefined || this.date.value === filled)) {
+    // No date in the link (or none usable): the estimate is for today, where the reader is, when the
+    // field is empty or holds the day filled in for them (which may have passed: a page left open
+    // overnight). A date typed before this code came, or kept by the browser, stands.
+    if (!read.date && !this.edited.has(this.date.id) && [this.date.dataset.today, ""].includes(this.date.value)) {
       this.date.value = this.today();
     }
     this.dateChanged();

@@ -118,7 +118,7 @@ class Note(NamedTuple):
 
 
 class Quote(NamedTuple):
-    """What quote() works out (immutable, like its lines, bills and notes)."""
+    """What quote() works out: a tuple, as each line, bill and note is (nothing changes them)."""
 
     currency: str
     customer: str

@@ -28,5 +28,5 @@ def text(amount: Decimal | None) -> str | None:
     """'23400.00': how the JSON contract carries an amount in cents. Every amount is one: the data's
     are read in cents (the catalog's schema), each one worked out is rounded with cents(), and sums
     and differences of cents keep the two decimals, which str() writes as they are (a quote's JSON
-    writes about fourteen amounts; tests/unit/test_money.py holds the quotes to it)."""
+    writes about fourteen amounts; tests/unit/test_properties.py holds the quotes to it)."""
     return None if amount is None else str(amount)

@@ -750,7 +750,7 @@ def template(path: str) -> str:
 def word(path: str, **values: object) -> str:
     """`word("messages.tier", product=..., ...)`: the template at a dotted path, filled."""
     if _pgettext is _current_language and language.current() is language.ENGLISH:
-        text, pattern = _english_compiled(path)  # the words as written (a quote fills a dozen)
+        text, pattern = _english_compiled(path)  # the words as written (a quote fills half a dozen)
     else:
         text = template(path)
         pattern = _compiled(text)
