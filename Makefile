@@ -74,11 +74,14 @@ test: setup check esbuild-deps chromium lighthouse-deps validators-deps test-js 
 # No build, no browser: the unit tests and the estimator's pure modules, in under a minute.
 test-fast: setup node
 	$(BIN)/pytest -m unit -n $(JOBS)
-	node --test tests/js/
+	$(NODE_TEST) tests/js/
 
-# The estimator's pure modules under Node's own runner: no build, no browser.
+# The estimator's pure modules under Node's own runner: no build, no browser; two files at a
+# time, as pytest's workers (Node's default is one fewer than the cores: one at a time here;
+# Node before 20.10 has no such option and keeps its default).
+NODE_TEST := node --test $(shell node --test-concurrency=1 -e 0 >/dev/null 2>&1 && echo --test-concurrency=$(JOBS))
 test-js: node
-	node --test tests/js/
+	$(NODE_TEST) tests/js/
 
 # The conformance cases and their quotes (tests/support/golden/quotes.json), written again
 # after a change to the data, the words or the calculation; tests/unit/test_golden.py
