@@ -224,3 +224,20 @@ def test_the_sentences_of_a_scenario_straddling_a_change(page, changed):
     expect(page.get_by_test_id("first-year-total")).to_have_text(show(q.first_year_total))
     # The bill on D rests on the rule that a quote holds its prices: its marker is there.
     expect(rows.nth(0).locator('a[data-rule="quote_holds_price"]')).to_have_count(1)
+
+
+@pytest.fixture
+def built_yesterday(monkeypatch) -> date:
+    """The build's day one day behind the browser's, as in a run that crosses midnight."""
+    day = date.today() - timedelta(days=1)
+    monkeypatch.setenv(
+        "SOURCE_DATE_EPOCH", str(int(datetime(day.year, day.month, day.day, 12, tzinfo=UTC).timestamp()))
+    )
+    return day
+
+
+def test_pages_count_from_the_build_day_when_a_run_crosses_midnight(built_yesterday, page):
+    """The browser's today is the build's (conftest's `context`): pages and the tests' quotes count
+    from one day even when the run crosses midnight (two tests compared days a day apart then)."""
+    page.goto("about:blank")
+    assert page.evaluate("new Date().toLocaleDateString('sv')") == built_yesterday.isoformat()
