@@ -54,9 +54,9 @@ PORT ?= 8000
 serve: setup esbuild-deps
 	$(BIN)/python -m govcloud_site.serve --port $(PORT)
 
-# Browser tests and Lighthouse run Debian's Chromium headless shell (Playwright cannot download
-# one here); as root it is installed from apt, else (or when apt cannot) a full chromium serves
-# (tests/support/harness.py), or whatever $CHROMIUM names.
+# Browser tests and Lighthouse run what $CHROMIUM names, else Debian's Chromium headless shell
+# (Playwright cannot download one here): as root it is installed from apt; else, or when apt
+# cannot, a full chromium or chromium-browser serves (tests/support/harness.py).
 chromium:
 	@[ -n "$$CHROMIUM" ] || command -v chromium-headless-shell >/dev/null || \
 	  { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium-headless-shell; } || \
@@ -78,8 +78,9 @@ test-fast: setup node
 
 # The estimator's pure modules under Node's own runner: no build, no browser; two files at a
 # time, as pytest's workers (Node's default is one fewer than the cores: one at a time here;
-# Node before 20.10 has no such option and keeps its default).
-NODE_TEST := node --test $(shell node --test-concurrency=1 -e 0 >/dev/null 2>&1 && echo --test-concurrency=$(JOBS))
+# Node before 20.10 has no such option and keeps its default; asked when the recipe runs, after
+# the `node` step).
+NODE_TEST = node --test $(shell node --test-concurrency=1 -e 0 >/dev/null 2>&1 && echo --test-concurrency=$(JOBS))
 test-js: node
 	$(NODE_TEST) tests/js/
 

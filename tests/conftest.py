@@ -161,14 +161,22 @@ def site_url(site_dir, _servers) -> str:
 
 
 @pytest.fixture
-def context(context):
-    """Pages count from the day the tests' own quotes do (the build's: SOURCE_DATE_EPOCH, as
-    clock.today gives it), a run crossing midnight included: the browser's day moved on while the
-    build's stayed, and pages and quotes were then a day apart. The clock still runs."""
-    behind = (date.today() - clock.today()).days
-    if behind:
-        context.clock.set_system_time(datetime.now() - timedelta(days=behind))
-    return context
+def new_context(new_context):
+    """pytest-playwright's contexts (its `context` and `page` come from here), counting from the
+    day the tests' own quotes do: the build's (SOURCE_DATE_EPOCH, as clock.today gives it). The
+    browser's day is the local date, which moves on at midnight while the build's stays: a run
+    crossing midnight compared pages and quotes a day apart. Only when the two days differ, the
+    context's clock is set back (or on) by whole days: Playwright's fake clock then serves the
+    pages' timers, frames and `performance` too, still running with real time."""
+    shift = (date.today() - clock.today()).days
+
+    def made(**kwargs):
+        context = new_context(**kwargs)
+        if shift:
+            context.clock.set_system_time(datetime.now() - timedelta(days=shift))
+        return context
+
+    return made
 
 
 @pytest.fixture(scope="session")

@@ -236,8 +236,9 @@ def built_yesterday(monkeypatch) -> date:
     return day
 
 
-def test_pages_count_from_the_build_day_when_a_run_crosses_midnight(built_yesterday, page):
-    """The browser's today is the build's (conftest's `context`): pages and the tests' quotes count
-    from one day even when the run crosses midnight (two tests compared days a day apart then)."""
-    page.goto("about:blank")
+def test_pages_count_from_the_build_day_when_a_run_crosses_midnight(built_yesterday, page, site_url):
+    """The browser's today is the build's (conftest's `new_context`): pages and the tests' quotes
+    count from one day even when the run crosses midnight (two tests compared days a day apart then)."""
+    page.goto(f"{site_url}/estimator/")
     assert page.evaluate("new Date().toLocaleDateString('sv')") == built_yesterday.isoformat()
+    expect(page.get_by_test_id("change-date")).to_have_value(built_yesterday.isoformat())

@@ -342,3 +342,18 @@ def test_the_day_filled_in_moves_on_when_the_page_was_left_open_overnight(page, 
     route.continue_()
     expect(page.get_by_test_id("change-date")).to_have_value("2026-11-27")
     expect(page.get_by_test_id("bill-on-0")).to_have_attribute("data-value", "2026-11-27")
+
+
+def test_a_date_typed_before_the_first_script_runs_stands(page, site_url):
+    """A date in the field before the estimator's first module runs (a slow connection) was not filled
+    in for the reader, so it is theirs: it stands when the page code starts."""
+    held = []
+    page.route("**/assets/estimator/main.js", lambda route: held.append(route))  # answered only below
+    page.clock.set_fixed_time(datetime(2026, 11, 26, 15, 30))
+    page.goto(f"{site_url}/estimator/", wait_until="domcontentloaded")
+    page.get_by_test_id("change-date").fill("2026-12-10")
+    held_request(page, held).continue_()
+    expect(page.locator("#gc-estimator")).to_have_attribute("data-ready", "true")
+    page.get_by_test_id(f"users-{FIRST.key}").fill(str(FIRST.tiers[1].users))
+    expect(page.get_by_test_id("bill-on-0")).to_have_attribute("data-value", "2026-12-10")
+    expect(page.get_by_test_id("change-date")).to_have_value("2026-12-10")

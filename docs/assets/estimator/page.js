@@ -77,7 +77,7 @@ export class Estimator {
     for (const key of read.cancelled) setCancelled(key, true);
     // No date in the link (or none usable): the estimate is for today, where the reader is, when the
     // field is empty or holds the day filled in for them (which may have passed: a page left open
-    // overnight). A date typed before this code came, or kept by the browser, stands.
+    // overnight). A date typed before this code came, or before the page's first script ran, stands.
     if (!read.date && !this.edited.has(this.date.id) && [this.date.dataset.today, ""].includes(this.date.value)) {
       this.date.value = this.today();
     }
