@@ -166,7 +166,8 @@ class Quote(NamedTuple):
 def _totals(
     lines: list[Line], bills: list[Bill], held: bool, term_days: int
 ) -> tuple[bool, Decimal, Decimal, Decimal | None, Decimal | None]:
-    """Quote's totals in one pass over its lines and bills (`held`: the scenario has a `current`)."""
+    """A quote's totals, `complete` first, in one pass over its lines and bills (`held`: the scenario
+    has a `current`)."""
     complete, annual, due = True, ZERO, ZERO
     today: Decimal | None = ZERO if held else None
     for line in lines:
@@ -255,11 +256,14 @@ def quote(catalog: Catalog, scenario: Scenario, today: date | None = None) -> Qu
     for d in holds:
         text = word("messages.prices_hold", date=long_date(d), valid_until=long_date(valid_until))
         notes.append(Note(text, None, rests.holds))
-    if not all(line.status == "ok" for line in lines):
-        notes.append(Note(word("messages.incomplete", contact=contact)))
-    notes.append(Note(word("messages.illustrative", contact=contact)))
     bills = _bills(catalog, dated, lines, days, table, rests, {HOLDS_RULE} if holds else set())
     held = scenario.current is not None
+    complete, annual_total, due_now_total, today_annual_total, first_year_total = _totals(
+        lines, bills, held, catalog.term_days
+    )
+    if not complete:  # a line beyond the price book
+        notes.append(Note(word("messages.incomplete", contact=contact)))
+    notes.append(Note(word("messages.illustrative", contact=contact)))
     return Quote(
         catalog.currency,
         scenario.customer,
@@ -272,7 +276,11 @@ def quote(catalog: Catalog, scenario: Scenario, today: date | None = None) -> Qu
         catalog.term_days,
         day,
         valid_until,
-        *_totals(lines, bills, held, catalog.term_days),
+        complete,
+        annual_total,
+        due_now_total,
+        today_annual_total,
+        first_year_total,
     )
 
 

@@ -754,12 +754,7 @@ def word(path: str, **values: object) -> str:
     else:
         text = template(path)
         pattern = _compiled(text)
-    if pattern is None:
-        return text
-    try:
-        return pattern % values  # _filled's work, written out: a quote fills half a dozen
-    except KeyError:
-        return _filled(text, pattern, values)  # raises, naming the template and the value
+    return _filled(text, pattern, values)
 
 
 @cache
