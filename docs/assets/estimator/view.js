@@ -213,13 +213,13 @@ function workBills(view) {
            inWindow: q.bills.filter((x) => inTerm(x.in_days, term)).length };
 }
 
-// The explanation, one note per sentence, with the rules each rests on.
 /* The next term's total's label with the last day it covers, the quote's day being the first
  * (present.window). */
 export function windowLabel(view, label) {
   return view.words("totals.window", { label, date: long(view, addDays(view.quote.date, view.book.term_days - 1)) });
 }
 
+// The explanation, one note per sentence, with the rules each rests on.
 export function notes(view) {
   return view.quote.notes.map((n) => cell(n.text, n.product, n.assumptions));
 }
