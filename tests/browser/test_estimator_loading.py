@@ -34,14 +34,14 @@ def estimator_requests(page) -> list[str]:
 
 
 def held_request(page, held: list) -> object:
-    """The page asks for page.js from a dynamic import after its first event, and a route's handler
-    runs only when Playwright's loop next turns: give it turns until the request is held (CI once
-    asserted before the handler had run)."""
+    """The page asks for a held file (page.js from a dynamic import after its first event), and a
+    route's handler runs only when Playwright's loop next turns: give it turns until the request is
+    held (CI once asserted before the handler had run)."""
     for _ in range(500):
         if held:
             break
         page.wait_for_timeout(10)
-    assert len(held) == 1, "page.js was requested once"
+    assert len(held) == 1, "the held file was requested once"
     return held[0]
 
 
@@ -357,3 +357,30 @@ def test_a_date_typed_before_the_first_script_runs_stands(page, site_url):
     page.get_by_test_id(f"users-{FIRST.key}").fill(str(FIRST.tiers[1].users))
     expect(page.get_by_test_id("bill-on-0")).to_have_attribute("data-value", "2026-12-10")
     expect(page.get_by_test_id("change-date")).to_have_value("2026-12-10")
+
+
+def test_typing_while_the_tier_charts_load_is_not_handed_over_twice(page, site_url):
+    """The events that came before the page code are handed to it as soon as it is built, not once
+    the tier charts (fetched with the first estimate) are in: typing in that wait reached the page
+    code and was then handed to it again, and the second time "left" the field being typed in, whose
+    problem then showed while it was still being typed (CI, under load)."""
+    held: list = []
+    charts: list = []
+    page.route("**/assets/estimator/page.js", lambda route: held.append(route))  # answered below
+    page.route("**/ladder-charts.xml", lambda route: charts.append(route))  # answered at the end
+    page.goto(f"{site_url}/estimator/")
+    expect(page.locator("#gc-estimator")).to_have_attribute("data-ready", "true")
+    first, second = (page.get_by_test_id(f"users-{p.key}") for p in CATALOG.products[:2])
+    first.fill(str(FIRST.tiers[1].users))
+    held_request(page, held).continue_()
+    page.wait_for_function("() => window.govcloud.estimator !== undefined")
+    held_request(page, charts)  # the first estimate asked for the charts: they are on their way
+    second.fill("abc")
+    summary = page.locator('[data-gc="error-summary"]')
+    expect(second).not_to_have_attribute("aria-invalid", "true")
+    charts[0].continue_()
+    expect(page.locator("[data-ladder-estimate] svg[role=img]").first).to_be_attached()
+    expect(summary).to_be_hidden()
+    second.press("Tab")  # left: now its problem shows
+    expect(summary).to_be_visible()
+    expect(page.locator(f"#gc-users-{CATALOG.products[1].key}-error")).not_to_be_empty()

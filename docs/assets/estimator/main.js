@@ -52,11 +52,12 @@ export function start(root) {
 }
 
 /* Loads the page code (and the options' when the address names options) and builds the
- * estimator; settles once what it shows is on the page. */
-function build(root, ns) {
+ * estimator; `built` runs as soon as it is there. Settles once what it shows is on the page. */
+function build(root, ns, built = () => {}) {
   const options = optionsWanted(window.location.search) ? import("./options.js") : null;
   return Promise.all([import("./page.js"), options]).then(([page, o]) => {
     ns.estimator = new page.Estimator(root, ns, o ? o.Options : null);
+    built();
     return page.ladderSettled();
   });
 }
@@ -102,7 +103,9 @@ function approach(root, ns) {
       early.push([type, target, carries ? state(target) : undefined]);
     }
     if (loading) return;
-    loading = build(root, ns).then(() => {
+    // Handed over at once, not once the tier charts are in: what comes in that wait reaches the
+    // page code itself, and would reach it twice (CI saw a field "left" while typed in).
+    loading = build(root, ns, () => {
       for (const kind of kinds) root.removeEventListener(kind, watch, true);
       for (const [, target, s] of early) if (s !== undefined) setState(target, initial.get(target));
       for (const [type, target, s] of early) {
