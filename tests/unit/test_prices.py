@@ -237,7 +237,7 @@ def test_the_reader_is_the_allowed_place():
     """The same read inside Catalog.prices_on passes; moved out of it, it fails."""
     files = _modules()
     source = files[READER[0]]
-    marker = "        return Prices(day, ladders)"
+    marker = "        return Prices(day, ladders, version, later)"
     assert marker in source
     inside = source.replace(
         marker, "        assert all(t.annual > 0 for p in self.products for t in p.tiers)\n" + marker

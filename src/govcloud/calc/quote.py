@@ -292,17 +292,17 @@ class _Dated:
 
     def __init__(self, catalog: Catalog, day: date, prices: Prices, days: int | None):
         self.catalog, self.day, self.prices = catalog, day, prices
-        self.version = catalog.prices_from(day)
+        self.version = prices.version
         self.undated = days is None
         # The current term's renewal (on D when its days were not given), and a new line's first renewal.
         self.renewal = day + timedelta(days=days) if days is not None else day
         self.first_renewal = day + timedelta(days=catalog.term_days)
         # The price changes after D: without any, every bill is priced on D's prices.
-        self.later = catalog.changes_after(day)
+        self.later = prices.later
 
     def prices_on(self, day: date) -> Prices:
         """The prices in force on `day`, which is D or a day after it (a bill's or a renewal's)."""
-        if not self.later or self.catalog.prices_from(day) == self.version:
+        if not self.later or day < self.later[0]:
             return self.prices
         return self.catalog.prices_on(day)
 
@@ -347,7 +347,7 @@ def _bills(
                 tuple([p for p in PARTS if p in bill.parts]),
                 rests.of(rules) if rules else (),
                 on,
-                dated.version if on is None or not dated.later else catalog.prices_from(on),
+                dated.version if on is None else dated.prices_on(on).version,
             )
         )
     return bills

@@ -11,11 +11,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from types import MappingProxyType
-from typing import Annotated, Literal
+from typing import Annotated, Literal, NamedTuple
 
 from pydantic import (
     AfterValidator,
@@ -360,12 +359,15 @@ class PriceChange(Strict):
 Ladder = Sequence[Tier]
 
 
-@dataclass(frozen=True)
-class Prices:
-    """The prices in force on one day: for each product (by key), its ladder (Catalog.prices_on)."""
+class Prices(NamedTuple):
+    """The prices in force on one day (Catalog.prices_on): for each product (by key), its ladder;
+    the version they are (the date of the latest change on or before the day, None before any)
+    and the dates of the changes after the day, ascending."""
 
     day: date
     ladders: Mapping[str, Ladder]
+    version: date | None = None
+    later: tuple[date, ...] = ()
 
     def ladder(self, key: str) -> Ladder:
         return self.ladders[key]
@@ -416,7 +418,7 @@ class Catalog(Strict):
         under `tiers`. The ladders are made once per version of the prices (a quote asks for a
         bill's prices on each of its days)."""
         known = _known(self)
-        version = known.version(day)
+        version, later = known.around(day)
         ladders = known.ladders.get(version)
         if ladders is None:
             ladders = {p.key: tuple(p.tiers) for p in self.products}
@@ -429,7 +431,7 @@ class Catalog(Strict):
                     )
             # Shared by every quote of this version: read-only, down to each ladder.
             known.ladders[version] = ladders = MappingProxyType(ladders)
-        return Prices(day, ladders)
+        return Prices(day, ladders, version, later)
 
     def change_dates(self) -> list[date]:
         """The date of every recorded price change, ascending."""
@@ -437,13 +439,12 @@ class Catalog(Strict):
 
     def changes_after(self, day: date) -> tuple[date, ...]:
         """The dates of the recorded price changes after `day`, ascending."""
-        dates = _known(self).dates
-        return dates[bisect_right(dates, day) :]
+        return _known(self).around(day)[1]
 
     def prices_from(self, day: date) -> date | None:
         """The version of the prices in force on `day`: the date of the latest change on or
         before it, whatever products it names; None before any recorded change."""
-        return _known(self).version(day)
+        return _known(self).around(day)[0]
 
     def rule_values(self) -> dict[str, str]:
         """What each placeholder of a rule's text stands for."""
@@ -468,9 +469,10 @@ class _Known:
         self.dates = tuple(change.effective for change in catalog.price_changes)
         self.ladders: dict[date | None, Mapping[str, Ladder]] = {}
 
-    def version(self, day: date) -> date | None:
+    def around(self, day: date) -> tuple[date | None, tuple[date, ...]]:
+        """The version of the prices in force on `day` and the dates of the changes after it."""
         at = bisect_right(self.dates, day)
-        return self.dates[at - 1] if at else None
+        return self.dates[at - 1] if at else None, self.dates[at:]
 
 
 _known = per_object(_Known)
