@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date, timedelta
 
 import pytest
 
 from catalogs import load_dated
 from cli_run import FIXTURE
 from govcloud.cli.commands import main as govcloud
+from govcloud.model import clock
 
 CHANGE = "date: 2026-12-01\ncurrent: {jira: {users: 480}}\nproposed: {jira: {users: 520}, confluence: {users: 200}}\n"
 
@@ -159,3 +161,25 @@ def test_pricebook_table_shows_the_scheduled_prices_beside_those_in_force(dated,
     assert columns(lines[at + 1]) == ["Users up to", "Annual", "From August 1, 2027"]
     rows = {columns(line)[0]: columns(line)[1:] for line in lines[at + 2 : at + 28]}
     assert (rows["500"], rows["1,000"]) == (["$11,760.00"], ["$24,570.00", "$24,000.00"])
+
+
+def test_one_run_counts_from_one_day_while_the_clock_moves_on(tmp_path, monkeypatch, capsys):
+    """A list without dates, and options, are quoted as of the day the command started, every
+    scenario alike, even when midnight passes during the run (each quote read the clock: a long
+    list could mix two days, and a renewal date checked against one day was quoted on the next)."""
+    days = iter(date(2026, 12, 6) + timedelta(days=n) for n in range(1000))
+    monkeypatch.setattr(clock, "today", lambda: next(days))
+    scenarios = tmp_path / "list.yml"
+    scenarios.write_text(
+        "- {proposed: {jira: {users: 10}}}\n"
+        "- {current: {jira: {users: 10}}, proposed: {jira: {users: 50}}, renewal: 2027-03-26}\n"
+        "- {proposed: {confluence: {users: 10}}}\n",
+        encoding="utf-8",
+    )
+    quotes = json.loads(run(capsys, "quote", str(scenarios), "--data", str(FIXTURE), "--json"))
+    assert len({q["date"] for q in quotes}) == 1
+    assert quotes[1]["bills"][1]["on"] == "2027-03-26"
+    options = tmp_path / "options.yml"
+    options.write_text("options: {a: {jira: {users: 10}}, b: {jira: {users: 50}}}\n", encoding="utf-8")
+    compared = json.loads(run(capsys, "quote", str(options), "--data", str(FIXTURE), "--json"))
+    assert len({o["quote"]["date"] for o in compared["options"]}) == 1

@@ -250,9 +250,11 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "check":
         return _check(args)
     catalog = translated(load_catalog(args.data))  # its prose in the command's language
+    # The day the run counts from, read once: every scenario of a list, and every option, is
+    # quoted as of the same day, even when midnight passes during the run.
+    today = args.today or clock.today()
     if args.command == "pricebook":
-        day = args.today or clock.today()
-        book = pricebook(catalog, day)
+        book = pricebook(catalog, today)
         print(json.dumps(book, indent=2) if args.json else pricebook_table(book, catalog))
         return 0
     if args.file == "-":
@@ -266,13 +268,13 @@ def _run(args: argparse.Namespace) -> int:
 
     source = load_stream(text, name)
     if isinstance(source, Document) and is_options(source):
-        print(show_options(catalog, parse_options(source, catalog, args.today), args.json, args.today))
+        print(show_options(catalog, parse_options(source, catalog, today), args.json, today))
         return 0
-    _quotes(source, catalog, args.json, args.today)
+    _quotes(source, catalog, args.json, today)
     return 0
 
 
-def _quotes(source: Document | Items, catalog: Catalog, as_json: bool, today: date | None) -> None:
+def _quotes(source: Document | Items, catalog: Catalog, as_json: bool, today: date) -> None:
     """Every scenario's quote, written as it is made: the memory taken does not grow with the
     list (100,000 scenarios once took 1.6 GB). Two readings of the list, one scenario at a time:
     the first checks them all and counts them, so that a file with any problem prints every
