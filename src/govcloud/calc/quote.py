@@ -232,15 +232,15 @@ def quote(catalog: Catalog, scenario: Scenario, today: date | None = None) -> Qu
     day = quote_date(scenario, today)
     prices = catalog.prices_on(day)
     contact = getattr(catalog.contacts, scenario.customer).name
-    current = scenario.current or {}
+    current, proposed = scenario.current or {}, scenario.proposed
     rests = _rests(catalog.rules)
-    table = rests.fresh if current.keys().isdisjoint(scenario.proposed) else rests.kept
+    table = rests.fresh if current.keys().isdisjoint(proposed) else rests.kept
     days = scenario.days_remaining
     dated = _Dated(catalog, day, prices, days)
     lines: list[Line] = []
     notes: list[Note] = []
     for product in catalog.products:
-        now, wanted = current.get(product.key), scenario.proposed.get(product.key)
+        now, wanted = current.get(product.key), proposed.get(product.key)
         if now is None and wanted is None:
             continue
         line, said = _line(catalog, product, dated, now, wanted, days, contact, table, rests)
@@ -251,7 +251,7 @@ def quote(catalog: Catalog, scenario: Scenario, today: date | None = None) -> Qu
                 line = line._replace(renewal_from=moved_on)
         lines.append(line)
         notes += said
-    valid_until = day + timedelta(days=catalog.quote_valid_days)
+    valid_until = day + timedelta(catalog.quote_valid_days)
     holds = [d for d in dated.later if d <= valid_until]
     for d in holds:
         text = word("messages.prices_hold", date=long_date(d), valid_until=long_date(valid_until))
@@ -295,8 +295,8 @@ class _Dated:
         self.version = prices.version
         self.undated = days is None
         # The current term's renewal (on D when its days were not given), and a new line's first renewal.
-        self.renewal = day + timedelta(days=days) if days is not None else day
-        self.first_renewal = day + timedelta(days=catalog.term_days)
+        self.renewal = day + timedelta(days) if days is not None else day
+        self.first_renewal = day + timedelta(catalog.term_days)
         # The price changes after D: without any, every bill is priced on D's prices.
         self.later = prices.later
 
@@ -327,18 +327,18 @@ def _bills(
         if line.status != "ok" or line.renewal_annual is None or line.due_now is None:
             continue
         if line.due_now > 0:
-            _add(adding, 0, "due_now", line, line.due_now, table)
+            _add(adding, 0, dated.day, "due_now", line, line.due_now, table)
         if line.change in KEPT:
-            _add(adding, days, "renewal", line, line.renewal_annual, table)
+            _add(adding, days, None if dated.undated else dated.renewal, "renewal", line, line.renewal_annual, table)
         elif line.change == "new":
-            _add(adding, catalog.term_days, "first_renewal", line, line.renewal_annual, table)
+            _add(adding, catalog.term_days, dated.first_renewal, "first_renewal", line, line.renewal_annual, table)
     bills = []
     # In date order, the undated renewal last.
     order = sorted(adding, key=_undated_last) if len(adding) > 1 else adding
     for in_days in order:
         bill = adding[in_days]
         rules = bill.rules | due_now_rules if in_days == 0 and due_now_rules else bill.rules
-        on = None if in_days is None else dated.day + timedelta(days=in_days)
+        on = bill.on
         bills.append(
             Bill(
                 in_days,
@@ -356,19 +356,28 @@ def _bills(
 class _Adding:
     """One day's bill while the lines add to it."""
 
-    __slots__ = ("amount", "products", "parts", "rules")
+    __slots__ = ("on", "amount", "products", "parts", "rules")
 
-    def __init__(self) -> None:
+    def __init__(self, on: date | None) -> None:
+        self.on = on
         self.amount = ZERO
         self.products: list[str] = []
         self.parts: set[str] = set()
         self.rules: set[str] = set()
 
 
-def _add(adding: dict[int | None, _Adding], in_days: int | None, part: str, line: Line, value: Decimal, table: _Table):
+def _add(
+    adding: dict[int | None, _Adding],
+    in_days: int | None,
+    on: date | None,
+    part: str,
+    line: Line,
+    value: Decimal,
+    table: _Table,
+) -> None:
     bill = adding.get(in_days)
     if bill is None:
-        bill = adding[in_days] = _Adding()
+        bill = adding[in_days] = _Adding(on)
     bill.amount += value
     if not bill.products or bill.products[-1] != line.product:  # a line's parts of one day are side by side
         bill.products.append(line.product)
@@ -395,7 +404,7 @@ def _price_moves(
     if line.status != "ok" or line.tier is None or line.renews_on is None:
         return [], None
     undated = dated.undated and line.change in KEPT
-    last = dated.day + timedelta(days=catalog.term_days) if undated else line.renews_on
+    last = dated.first_renewal if undated else line.renews_on
     part = "first_renewal" if line.change == "new" else "renewal"
     rests_on = table.part[part].get(line.change, ())
     index = tier_index(product, line.users)
