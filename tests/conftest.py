@@ -33,9 +33,9 @@ from harness import (  # noqa: F401 (tests import them from here)
 from harness import chromium_path as _chromium_path
 
 
-def chromium_path() -> str:
+def chromium_path(headed: bool = False) -> str:
     try:
-        return _chromium_path()
+        return _chromium_path(headed)
     except RuntimeError as exc:
         pytest.fail(str(exc))
 
@@ -181,7 +181,8 @@ def new_context(new_context):
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
-    return {**browser_type_launch_args, "executable_path": chromium_path(), "args": [*CHROMIUM_FLAGS, *TEST_FLAGS]}
+    path = chromium_path(headed=browser_type_launch_args.get("headless") is False)  # `pytest --headed`
+    return {**browser_type_launch_args, "executable_path": path, "args": [*CHROMIUM_FLAGS, *TEST_FLAGS]}
 
 
 @pytest.fixture(scope="session")

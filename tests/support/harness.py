@@ -215,19 +215,17 @@ def visit(page, url: str) -> None:
     page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
 
 
-def chromium_path() -> str:
+def chromium_path(headed: bool = False) -> str:
     """$CHROMIUM, else Debian's headless shell (the Chromium build Playwright itself runs headless:
     the same Blink without the browser's window and services, a fifth less CPU over the browser
-    tests), else the full browser."""
-    path = (
-        os.environ.get("CHROMIUM")
-        or shutil.which("chromium-headless-shell")
-        or shutil.which("chromium")
-        or shutil.which("chromium-browser")
-    )
-    if not path:
-        raise RuntimeError("Chromium is missing: `make test` installs Debian's chromium-headless-shell package")
-    return path
+    tests), else the full browser; with a window (`pytest --headed`), the full browser only."""
+    names = ("chromium", "chromium-browser") if headed else ("chromium-headless-shell", "chromium", "chromium-browser")
+    path = os.environ.get("CHROMIUM") or next(filter(None, map(shutil.which, names)), None)
+    if path:
+        return path
+    if headed:
+        raise RuntimeError("--headed needs a full Chromium: install Debian's chromium, or set CHROMIUM to one")
+    raise RuntimeError("Chromium is missing: `make test` installs Debian's chromium-headless-shell package")
 
 
 # -- reading the HTML a build writes (the one parser every test uses) ---------------
