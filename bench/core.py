@@ -17,16 +17,16 @@ def scenario_set(catalog: Catalog) -> list[dict]:
 
 
 def python_quotes(catalog: Catalog, scenarios: list[dict]) -> list[dict]:
-    parsed, _ = read_scenarios(json.dumps(scenarios), "bench", catalog)
     day = clock.today()  # read once per list, as `govcloud quote` does
+    parsed, _ = read_scenarios(json.dumps(scenarios), "bench", catalog, day)
     return [quote(catalog, s, day).as_json() for s in parsed]
 
 
 def quotes_per_second(catalog: Catalog, scenarios: list[dict], runs: int) -> tuple[float, list[float]]:
     """Median rate of quote() + as_json() over already-parsed scenarios, dated as `govcloud quote`
     dates a list: the day read once."""
-    parsed, _ = read_scenarios(json.dumps(scenarios), "bench", catalog)
     day = clock.today()
+    parsed, _ = read_scenarios(json.dumps(scenarios), "bench", catalog, day)
     rates = []
     for _ in range(runs):
         start = time.perf_counter()

@@ -377,7 +377,6 @@ def test_typing_while_the_tier_charts_load_is_not_handed_over_twice(page, site_u
     held_request(page, charts)  # the first estimate asked for the charts: they are on their way
     second.fill("abc")
     summary = page.locator('[data-gc="error-summary"]')
-    expect(second).not_to_have_attribute("aria-invalid", "true")
     charts[0].continue_()
     expect(page.locator("[data-ladder-estimate] svg[role=img]").first).to_be_attached()
     expect(summary).to_be_hidden()

@@ -89,9 +89,10 @@ def test_the_tier_chart_says_which_option_it_marks_and_marks_any(page, site_url)
 
 
 def started(page) -> None:
-    """The page code has taken the form over. A box ticked while it starts is handed to it (main.js
-    replays early events), yet a clean-clone run once saw check() find the box unticked right after
-    its click: these tests are about options, not about that moment, so they start from the page code."""
+    """The page code has taken the form over. These pages open with an estimate in the address, which
+    the page code fills in when it comes: a clean-clone run once saw check() find a box unticked
+    right after its click, in that moment. These tests are about options, not about that moment, so
+    they start from the page code."""
     page.wait_for_function("() => window.govcloud.estimator !== undefined")
 
 

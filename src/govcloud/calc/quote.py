@@ -89,7 +89,7 @@ class Bill(NamedTuple):
     parts: tuple[str, ...]
     assumptions: tuple[str, ...]
     on: date | None = None
-    prices_from: date | None = None  # the version of the prices it is priced on (Catalog.prices_from)
+    prices_from: date | None = None  # the version of the prices it is priced on (Prices.version)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -338,7 +338,6 @@ def _bills(
     for in_days in order:
         bill = adding[in_days]
         rules = bill.rules | due_now_rules if in_days == 0 and due_now_rules else bill.rules
-        on = bill.on
         bills.append(
             Bill(
                 in_days,
@@ -346,8 +345,8 @@ def _bills(
                 tuple(bill.products),
                 tuple([p for p in PARTS if p in bill.parts]),
                 rests.of(rules) if rules else (),
-                on,
-                dated.version if on is None else dated.prices_on(on).version,
+                bill.on,
+                dated.version if bill.on is None else dated.prices_on(bill.on).version,
             )
         )
     return bills

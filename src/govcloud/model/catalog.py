@@ -366,8 +366,8 @@ class Prices(NamedTuple):
 
     day: date
     ladders: Mapping[str, Ladder]
-    version: date | None = None
-    later: tuple[date, ...] = ()
+    version: date | None
+    later: tuple[date, ...]
 
     def ladder(self, key: str) -> Ladder:
         return self.ladders[key]
@@ -436,15 +436,6 @@ class Catalog(Strict):
     def change_dates(self) -> list[date]:
         """The date of every recorded price change, ascending."""
         return list(_known(self).dates)
-
-    def changes_after(self, day: date) -> tuple[date, ...]:
-        """The dates of the recorded price changes after `day`, ascending."""
-        return _known(self).around(day)[1]
-
-    def prices_from(self, day: date) -> date | None:
-        """The version of the prices in force on `day`: the date of the latest change on or
-        before it, whatever products it names; None before any recorded change."""
-        return _known(self).around(day)[0]
 
     def rule_values(self) -> dict[str, str]:
         """What each placeholder of a rule's text stands for."""
