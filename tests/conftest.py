@@ -181,14 +181,15 @@ def new_context(new_context):
 
 @pytest.fixture(scope="session")
 def base_url() -> None:
-    """No base URL: each test names its own address (site_url). Replaces pytest-playwright's
-    fallback, a method of a plugin object, which pytest 9 warns about in every run."""
+    """No base URL: each test names its own address (site_url), so `--base-url` is not used.
+    Replaces pytest-playwright's fallback, a method of a plugin object, which pytest 9 warned about
+    in every run."""
     return None
 
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
-    path = chromium_path(headed=browser_type_launch_args.get("headless") is False)  # `pytest --headed`
+    path = chromium_path(headed=browser_type_launch_args.get("headless") is False)  # a window: --headed
     return {**browser_type_launch_args, "executable_path": path, "args": [*CHROMIUM_FLAGS, *TEST_FLAGS]}
 
 

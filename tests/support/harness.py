@@ -224,7 +224,10 @@ def chromium_path(headed: bool = False) -> str:
     if path:
         return path
     if headed:
-        raise RuntimeError("--headed needs a full Chromium: install Debian's chromium, or set CHROMIUM to one")
+        raise RuntimeError(
+            "a browser with a window (pytest --headed) needs a full Chromium: install Debian's chromium, "
+            "or set CHROMIUM to one"
+        )
     raise RuntimeError("Chromium is missing: `make test` installs Debian's chromium-headless-shell package")
 
 

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 import harness
 
+ROOT = Path(__file__).resolve().parents[2]
 EVERY = {"chromium-headless-shell", "chromium", "chromium-browser"}
 
 
@@ -36,7 +41,7 @@ def test_a_window_needs_the_full_browser(installed):
     installed.intersection_update({"chromium-headless-shell", "chromium-browser"})
     assert harness.chromium_path(headed=True) == "/usr/bin/chromium-browser"
     installed.intersection_update({"chromium-headless-shell"})
-    with pytest.raises(RuntimeError, match="--headed"):
+    with pytest.raises(RuntimeError, match="pytest --headed"):
         harness.chromium_path(headed=True)
 
 
@@ -49,3 +54,27 @@ def test_chromium_names_the_one_to_run(installed, monkeypatch):
 def test_none_installed_says_what_to_install(installed):
     with pytest.raises(RuntimeError, match="chromium-headless-shell"):
         harness.chromium_path()
+
+
+def test_launch_args_probe(browser_type_launch_args):
+    """The Chromium the suite's browsers launch (run on its own below, and shown with -s)."""
+    print("launches", browser_type_launch_args["executable_path"])
+
+
+def test_the_suite_launches_the_full_browser_for_a_window(tmp_path):
+    """The launch arguments take the window's choice: with --headed, a machine that has only the
+    headless shell gets the error saying what to install; without, the shell."""
+    shell = tmp_path / "chromium-headless-shell"
+    shell.write_text("#!/bin/sh\n", encoding="utf-8")
+    shell.chmod(0o755)
+    env = {k: v for k, v in os.environ.items() if k != "CHROMIUM"} | {"PATH": str(tmp_path), "PYTEST_ADDOPTS": ""}
+    probe = f"{Path(__file__).relative_to(ROOT)}::test_launch_args_probe"
+
+    def run(*options: str) -> subprocess.CompletedProcess:
+        command = [sys.executable, "-m", "pytest", "-q", "-s", "-p", "no:cacheprovider", *options, probe]
+        return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+
+    headless = run()
+    assert headless.returncode == 0 and f"launches {shell}" in headless.stdout, headless.stdout + headless.stderr
+    headed = run("--headed")
+    assert headed.returncode != 0 and "pytest --headed) needs a full Chromium" in headed.stdout, headed.stdout
