@@ -83,14 +83,6 @@ def heading(n: int, count: int, scenario: Scenario) -> str:
 GAP = "\n\n\n"
 
 
-def quote_tables(catalog: Catalog, scenarios: list[Scenario], quotes: list[Quote]) -> str:
-    count = len(scenarios)
-    return GAP.join(
-        quote_table(catalog, scenario, q, heading(n, count, scenario))
-        for n, (scenario, q) in enumerate(zip(scenarios, quotes), start=1)
-    )
-
-
 def pricebook_table(book: dict, catalog: Catalog) -> str:
     """The price book's products with the ladders in force on the book's day, and beside them
     each later recorded change's price of a tier it moves."""

@@ -71,10 +71,6 @@ def tokens(text: str, kind: Kind = "formatted", placeholders: Iterable[str] = ()
     return _parse(text, kind, frozenset(placeholders))[0]
 
 
-def placeholders_in(text: str) -> set[str]:
-    return {m["field"] for m in TOKENS.finditer(text) if m["field"] is not None}
-
-
 def _parse(text: str, kind: Kind, names: frozenset[str]) -> tuple[tuple[Token, ...], list[str]]:
     found: list[str] = []
     if CONTROL.search(text):
