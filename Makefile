@@ -134,10 +134,12 @@ $(LIGHTHOUSE)/node_modules/.installed: $(LIGHTHOUSE)/package.json $(LIGHTHOUSE)/
 	touch $@
 
 # Four category scores for each page, mobile and desktop, on both builds; JSON in bench/out/.
+# The Chromium the tests take (tests/support/harness.py's chromium_path, in the shell).
+LIGHTHOUSE_CHROME = $${CHROMIUM:-$$(command -v chromium-headless-shell || command -v chromium || command -v chromium-browser)}
 lighthouse: build zensical chromium lighthouse-deps
 	mkdir -p bench/out
-	CHROME_PATH="$${CHROMIUM:-$$(command -v chromium-headless-shell || command -v chromium || command -v chromium-browser)}" node $(LIGHTHOUSE)/run.mjs site --out bench/out/lighthouse.json
-	CHROME_PATH="$${CHROMIUM:-$$(command -v chromium-headless-shell || command -v chromium || command -v chromium-browser)}" node $(LIGHTHOUSE)/run.mjs site-zensical --out bench/out/lighthouse-zensical.json
+	CHROME_PATH="$(LIGHTHOUSE_CHROME)" node $(LIGHTHOUSE)/run.mjs site --out bench/out/lighthouse.json
+	CHROME_PATH="$(LIGHTHOUSE_CHROME)" node $(LIGHTHOUSE)/run.mjs site-zensical --out bench/out/lighthouse-zensical.json
 
 # Side-by-side ratios (build cost, growth, estimator weight and speed, core speed):
 # a table on screen, the same figures in bench/out/bench.json.

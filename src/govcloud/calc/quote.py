@@ -236,7 +236,7 @@ def quote(catalog: Catalog, scenario: Scenario, today: date | None = None) -> Qu
     rests = _rests(catalog.rules)
     table = rests.fresh if current.keys().isdisjoint(proposed) else rests.kept
     days = scenario.days_remaining
-    dated = _Dated(catalog, day, prices, days)
+    dated = _Dated(catalog, prices, days)
     lines: list[Line] = []
     notes: list[Note] = []
     for product in catalog.products:
@@ -244,7 +244,7 @@ def quote(catalog: Catalog, scenario: Scenario, today: date | None = None) -> Qu
         if now is None and wanted is None:
             continue
         line, said = _line(catalog, product, dated, now, wanted, days, contact, table, rests)
-        if dated.later:  # a price change after D may move the line's next bill
+        if prices.later:  # a price change after D may move the line's next bill
             moves, moved_on = _price_moves(catalog, product, dated, line, table)
             said += moves
             if moved_on != line.renewal_from:
@@ -252,7 +252,7 @@ def quote(catalog: Catalog, scenario: Scenario, today: date | None = None) -> Qu
         lines.append(line)
         notes += said
     valid_until = day + timedelta(catalog.quote_valid_days)
-    holds = [d for d in dated.later if d <= valid_until]
+    holds = [d for d in prices.later if d <= valid_until]
     for d in holds:
         text = word("messages.prices_hold", date=long_date(d), valid_until=long_date(valid_until))
         notes.append(Note(text, None, rests.holds))
@@ -288,21 +288,20 @@ class _Dated:
     """The days a quote's bills fall on, and the prices in force on each (D's ladders reused for
     every day of the same version of the prices)."""
 
-    __slots__ = ("catalog", "day", "prices", "version", "undated", "renewal", "first_renewal", "later")
+    __slots__ = ("catalog", "day", "prices", "undated", "renewal", "first_renewal")
 
-    def __init__(self, catalog: Catalog, day: date, prices: Prices, days: int | None):
-        self.catalog, self.day, self.prices = catalog, day, prices
-        self.version = prices.version
+    def __init__(self, catalog: Catalog, prices: Prices, days: int | None):
+        self.catalog, self.prices, self.day = catalog, prices, prices.day
         self.undated = days is None
         # The current term's renewal (on D when its days were not given), and a new line's first renewal.
-        self.renewal = day + timedelta(days) if days is not None else day
-        self.first_renewal = day + timedelta(catalog.term_days)
-        # The price changes after D: without any, every bill is priced on D's prices.
-        self.later = prices.later
+        self.renewal = self.day + timedelta(days) if days is not None else self.day
+        self.first_renewal = self.day + timedelta(catalog.term_days)
 
     def prices_on(self, day: date) -> Prices:
-        """The prices in force on `day`, which is D or a day after it (a bill's or a renewal's)."""
-        if not self.later or day < self.later[0]:
+        """The prices in force on `day`, which is D or a day after it (a bill's or a renewal's): D's
+        unless a price change after D (`prices.later`) comes on or before it."""
+        later = self.prices.later
+        if not later or day < later[0]:
             return self.prices
         return self.catalog.prices_on(day)
 
@@ -334,8 +333,7 @@ def _bills(
             _add(adding, catalog.term_days, dated.first_renewal, "first_renewal", line, line.renewal_annual, table)
     bills = []
     # In date order, the undated renewal last.
-    order = sorted(adding, key=_undated_last) if len(adding) > 1 else adding
-    for in_days in order:
+    for in_days in sorted(adding, key=_undated_last):
         bill = adding[in_days]
         rules = bill.rules | due_now_rules if in_days == 0 and due_now_rules else bill.rules
         bills.append(
@@ -346,7 +344,7 @@ def _bills(
                 tuple([p for p in PARTS if p in bill.parts]),
                 rests.of(rules) if rules else (),
                 bill.on,
-                dated.version if bill.on is None else dated.prices_on(bill.on).version,
+                dated.prices_on(bill.on or dated.day).version,
             )
         )
     return bills
@@ -408,7 +406,7 @@ def _price_moves(
     rests_on = table.part[part].get(line.change, ())
     index = tier_index(product, line.users)
     notes, moved_on = [], None
-    for effective in dated.later:
+    for effective in dated.prices.later:
         if effective > last:
             break
         old = dated.prices_on(effective - timedelta(days=1)).ladder(product.key)[index].annual
