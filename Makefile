@@ -12,9 +12,10 @@ SOURCE_DATE_EPOCH := $(shell date -u +%s)
 endif
 export SOURCE_DATE_EPOCH
 
-.PHONY: setup serve build test test-fast test-js check chromium node java clean esbuild-deps validators-deps lighthouse-deps lighthouse bench zensical-setup zensical parity golden pot
+.PHONY: setup serve build test test-fast test-js check chromium node java cc clean esbuild-deps validators-deps lighthouse-deps lighthouse bench zensical-setup zensical parity golden pot
 
-setup: $(STAMP)
+setup: $(STAMP) cc
+	$(BIN)/python -m govcloud.calc.compiler
 
 # The venv is rebuilt from the lock whenever the lock or the project changes.
 $(STAMP): requirements.lock pyproject.toml
@@ -112,6 +113,13 @@ validators-deps: node java $(VALIDATORS)/node_modules/.installed
 $(VALIDATORS)/node_modules/.installed: $(VALIDATORS)/package.json $(VALIDATORS)/package-lock.json
 	cd $(VALIDATORS) && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
+
+# A C compiler for mypyc, which compiles the calculation at setup (src/govcloud/calc/compiled.py):
+# the machines have one, a bare Debian gets gcc from apt.
+cc:
+	@command -v cc >/dev/null || \
+	  { [ "$$(id -u)" = 0 ] || { echo "A C compiler is needed: install one (apt-get install gcc)" >&2; exit 1; }; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gcc; }
 
 # Java for the Nu checker: the machines have it, a bare Debian gets it from apt.
 java:

@@ -19,6 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from govcloud.calc import compiled
+from govcloud.calc import quote as quote_module
 from govcloud.load.loading import load_catalog
 
 from . import browser, core, inputs, sites, synthetic
@@ -361,16 +363,33 @@ def bench_core(report: Report, b, base: str | None, runs: int) -> None:
     catalog = load_catalog()
     scenarios = core.scenario_set(catalog)
     count = len(scenarios)
-    rate, rates = core.quotes_per_second(catalog, scenarios, runs)
+    # The calculation as it runs (compiled by `make setup`), and from its source, side by side.
+    compiled_in_use = compiled.in_use(quote_module)
+    rates = core.quotes_per_second(
+        catalog,
+        scenarios,
+        runs,
+        {"running": quote_module.quote, "source": compiled.source("govcloud.calc.quote").quote},
+    )
     report.raw["quotes_per_second"] = rates
+    rate = median(rates["running"])
     report.add(
         "core",
-        "Python quotes per second",
+        "Python quotes per second" + (" (compiled with mypyc)" if compiled_in_use else " (not compiled)"),
         rate,
         "quotes/s",
         target=f">= {QUOTES_TARGET:,}",
         ok=rate >= QUOTES_TARGET,
-        note=f"median of {runs} passes over the {count} conformance scenarios (quote + JSON)",
+        note=f"median of {runs} passes over the {count} conformance scenarios (quote + JSON)"
+        + ("" if compiled_in_use else "; run `make setup` to compile the calculation"),
+    )
+    ratios = [a / b for a, b in zip(rates["running"], rates["source"])]
+    report.add(
+        "core",
+        "compiled / source quotes per second",
+        median(ratios),
+        "x",
+        note=f"median of {runs} pairs of passes; the source alone: {median(rates['source']):,.0f} quotes/s",
     )
     if base is None:
         report.add("core", "Python-vs-JS conformance run", None, "s", note="no estimator page to run the JS calc on")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
+from typing import Any
 
 import vectors  # the conformance scenario set the tests use
 from govcloud.calc.quote import quote
@@ -22,19 +24,22 @@ def python_quotes(catalog: Catalog, scenarios: list[dict]) -> list[dict]:
     return [quote(catalog, s, day).as_json() for s in parsed]
 
 
-def quotes_per_second(catalog: Catalog, scenarios: list[dict], runs: int) -> tuple[float, list[float]]:
-    """Median rate of quote() + as_json() over already-parsed scenarios, dated as `govcloud quote`
-    dates a list: the day read once."""
+def quotes_per_second(
+    catalog: Catalog, scenarios: list[dict], runs: int, calculations: dict[str, Callable[..., Any]]
+) -> dict[str, list[float]]:
+    """Each calculation's rate of quote() + as_json() in every pass over already-parsed scenarios,
+    dated as `govcloud quote` dates a list (the day read once); the calculations take turns pass by
+    pass, so that a ratio of two compares passes run side by side."""
     day = clock.today()
     parsed, _ = read_scenarios(json.dumps(scenarios), "bench", catalog, day)
-    rates = []
+    rates: dict[str, list[float]] = {name: [] for name in calculations}
     for _ in range(runs):
-        start = time.perf_counter()
-        for s in parsed:
-            quote(catalog, s, day).as_json()
-        rates.append(len(parsed) / (time.perf_counter() - start))
-    rates.sort()
-    return rates[len(rates) // 2], rates
+        for name, calculate in calculations.items():
+            start = time.perf_counter()
+            for s in parsed:
+                calculate(catalog, s, day).as_json()
+            rates[name].append(len(parsed) / (time.perf_counter() - start))
+    return rates
 
 
 def conformance_run(catalog: Catalog, scenarios: list[dict], page, js_quotes) -> dict:
