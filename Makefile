@@ -96,7 +96,7 @@ clean:
 	rm -rf $(ZVENV) site-zensical site-zensical.tmp.* .site-zensical.old-* .site-zensical.lock .cache .zensical-build-*
 
 # esbuild, pinned by tools/esbuild/package-lock.json: the post-build step bundles and
-# minifies the estimator's modules with it (src/govcloud_build/minify.py).
+# minifies the estimator's modules with it (src/govcloud_site/postbuild/minify.py).
 ESBUILD := tools/esbuild
 esbuild-deps: node $(ESBUILD)/node_modules/.installed
 

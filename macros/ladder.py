@@ -287,7 +287,7 @@ def ladder_estimate(catalog: Catalog) -> Markup:
     )
     # The charts are most of the page's markup and show only with an estimate: they wait in a
     # <template>, as one XML document (XHTML, its SVG named as such), that the post-build step
-    # moves into a file of its own (govcloud_build/lazy.py); ladder.js fetches it with the first
+    # moves into a file of its own (govcloud_site/postbuild/lazy.py); ladder.js fetches it with the first
     # estimate (issue 12).
     charts = el("template", el("div", NL, panels, NL, xmlns=XHTML_NS), data_gc_lazy=LAZY_CHARTS)
     return el(

@@ -348,7 +348,7 @@ def test_options_code_loads_only_when_used(page, site_url):
     page.on("request", lambda r: fetched.append(urlsplit(r.url).path.rsplit("/", 1)[-1]))
     page.goto(f"{site_url}/estimator/?{address(OPTIONS[:1])}")
     expect(page.get_by_test_id("annual-total")).not_to_be_empty()
-    # The published modules are bundled (govcloud_build/minify.py): options.js brings compare.js's code.
+    # The published modules are bundled (govcloud_site/postbuild/minify.py): options.js brings compare.js's code.
     assert "options.js" not in fetched
     page.get_by_test_id("option-add").click()
     expect(page.get_by_test_id("opt2-annual-total")).not_to_be_empty()

@@ -7,7 +7,7 @@
 const TODAY = "gc-ladder-at-today", ESTIMATE = "gc-ladder-at-estimate";
 
 /* The charts wait in <template data-gc-lazy="NAME">: empty once the post-build
- * step (govcloud_build/lazy.py) moved them to NAME beside the page, one XML
+ * step (govcloud_site/postbuild/lazy.py) moved them to NAME beside the page, one XML
  * document (XHTML and SVG) fetched here with the first estimate. Our own build
  * output, from this site: its elements are moved into the page as parsed, no
  * text of it becomes markup. */
