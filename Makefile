@@ -106,7 +106,7 @@ $(ESBUILD)/node_modules/.installed: $(ESBUILD)/package.json $(ESBUILD)/package-l
 
 # The outside validators, pinned by tools/validators/package-lock.json: the W3C Nu Html
 # Checker (vnu-jar, which runs on Java), html-validate, stylelint and HTML_CodeSniffer
-# (tests/site/test_validators.py, tests/browser/test_table_headers.py).
+# (tests/site/test_validators.py, tests/browser/test_every_page.py).
 VALIDATORS := tools/validators
 validators-deps: node java $(VALIDATORS)/node_modules/.installed
 

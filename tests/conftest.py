@@ -45,12 +45,37 @@ both_builders = pytest.mark.parametrize("builder", BUILDERS, indirect=True)
 KINDS = ("unit", "site", "browser")
 
 
-def pytest_collection_modifyitems(items):
-    """Each test is marked by its folder: tests/unit, tests/site or tests/browser."""
+@pytest.hookimpl(wrapper=True)
+def pytest_collection_modifyitems(config, items):
+    """Each test is marked by its folder: tests/unit, tests/site or tests/browser (before `-m`
+    selects by those marks); then, once every plugin's hook has run, the xdist groups are restored."""
     for item in items:
         kind = item.path.parent.name
         if kind in KINDS:
             item.add_marker(kind)
+    result = yield
+    _restore_xdist_groups(config, items)
+    return result
+
+
+def _restore_xdist_groups(config, items) -> None:
+    """`--dist loadgroup` sends the tests that share an `xdist_group` mark to one worker: pytest-xdist
+    3.8 names the group to its scheduler by appending "@group" to each such test's node id, through a
+    field that pytest 9.2's structured node ids no longer read (pytest-xdist issue #1386). The marks
+    were silently ignored, and a fixture shared per module (Lighthouse's audits, the every-page sweep)
+    ran once on each worker its tests fell on. The same suffix is added here where xdist's did not
+    take; an xdist that sets it again leaves this nothing to do (tests/unit/test_xdist_groups.py)."""
+    if not getattr(config.option, "loadgroup", False) or not hasattr(items[0] if items else None, "_id"):
+        return
+    from _pytest.nodeid import NodeId
+
+    for item in items:
+        names = {
+            str(m.args[0] if m.args else m.kwargs.get("name", "default")) for m in item.iter_markers("xdist_group")
+        }
+        nodeid = item.nodeid
+        if names and nodeid.rfind("@") <= nodeid.rfind("]"):
+            item._id = NodeId.parse(f"{nodeid}@{'_'.join(sorted(names))}")
 
 
 @pytest.fixture(scope="session")

@@ -1,26 +1,22 @@
 """One strict Content-Security-Policy on every page, and nothing the site does breaks it:
-every page loaded directly and by instant navigation, search and the estimator used,
-with zero `securitypolicyviolation` events."""
+every page loaded by instant navigation, search and the estimator used, with zero
+`securitypolicyviolation` events. Every page loaded directly is test_every_page.py's (one visit a
+page serves all the checks over every page)."""
 
 from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
-from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from conftest import both_builders
+from csp_watch import WATCH, violations
 from govcloud_site.postbuild.csp import RUNS, inline_scripts, policy, script_hash
+from harness import sitemap_paths
 
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
-# Recorded from before the first script runs, across instant navigations (the document stays).
-WATCH = """
-window.__csp = [];
-document.addEventListener('securitypolicyviolation', e =>
-    window.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber} ${e.sample}`));
-"""
 
 
 def _pages(site_dir) -> list:
@@ -179,27 +175,7 @@ def test_running_the_step_twice_keeps_one_policy(site_dir, tmp_path):
 
 @pytest.fixture(scope="module")
 def paths(site_dir) -> list[str]:
-    sitemap = (site_dir / "sitemap.xml").read_text()
-    return [urlsplit(loc).path for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap)] + ["/404.html"]
-
-
-def _violations(page) -> list[str]:
-    return page.evaluate("() => window.__csp")
-
-
-@both_builders
-def test_no_violation_on_any_page_loaded_directly(browser, site_url, paths):
-    page = browser.new_page()
-    page.add_init_script(WATCH)
-    console: list[str] = []
-    page.on("console", lambda m: console.append(m.text) if "Content Security Policy" in m.text else None)
-    seen = {}
-    for path in paths:
-        page.goto(site_url + path, wait_until="networkidle")
-        seen[path] = _violations(page)
-    page.close()
-    assert all(not v for v in seen.values()), seen
-    assert console == []
+    return sitemap_paths(site_dir) + ["/404.html"]
 
 
 @both_builders
@@ -249,9 +225,9 @@ def test_no_violation_through_instant_navigation_search_and_the_estimator(browse
             continue
     else:
         pytest.fail("search never showed results")
-    violations = _violations(page)
+    seen = violations(page)
     page.close()
-    assert violations == []
+    assert seen == []
     assert console == []
 
 
@@ -266,7 +242,7 @@ def test_the_estimator_works_under_the_policy_when_loaded_directly(browser, site
     page.fill('[data-testid="current-users-jira"]', "480")
     page.fill('[data-testid="days-remaining"]', "120")
     page.wait_for_function("() => document.querySelector('[data-testid=\"due-now-total\"]').textContent.includes('$')")
-    assert _violations(page) == []
+    assert violations(page) == []
     page.close()
 
 

@@ -1,123 +1,19 @@
-"""The built site in Debian's Chromium: accessibility (axe, both colour schemes),
-no requests to other hosts, keyboard reach, search and printing."""
+"""The built site in Debian's Chromium: search, printing, tables on a phone, glossary terms by
+keyboard, and what shows only on hover or focus. What is checked on every page (axe in both colour
+schemes, no request to another host, keyboard reach) is test_every_page.py's, on one visit a page."""
 
 from __future__ import annotations
 
 import re
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import expect
 
 from axe_checks import WCAG, contrast
 from conftest import both_builders
 from focus import settle
 from govcloud.words.vocabulary import WORDS
-from harness import visit
-
-
-@pytest.fixture(scope="module")
-def paths(site_dir) -> list[str]:
-    """Every page the sitemap lists, and the not-found page."""
-    sitemap = (site_dir / "sitemap.xml").read_text()
-    found = [urlsplit(loc).path for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap)]
-    assert len(found) >= 10, found
-    return found + ["/404.html"]
-
-
-@both_builders
-def test_every_page_passes_axe_and_stays_on_its_own_host(browser, site_url, paths, search_ui):
-    """Each page in both colour schemes: loaded in the light one, then switched to the dark one as
-    a reader's setting switches it (the theme follows it), axe run in each."""
-    context = browser.new_context(color_scheme="light")
-    page = context.new_page()
-    own = urlsplit(site_url).netloc
-    elsewhere: list[str] = []
-    page.on(
-        "request",
-        lambda request: (
-            elsewhere.append(request.url)
-            if urlsplit(request.url).scheme not in ("data", "blob") and urlsplit(request.url).netloc != own
-            else None
-        ),
-    )
-    # And no script error on any page, after its load event too (each page is read twice by axe).
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    axe, problems = Axe(), []
-    for path in paths:
-        page.emulate_media(color_scheme="light")
-        visit(page, site_url + path)
-        for scheme, name in (("light", "default"), ("dark", "slate")):
-            page.emulate_media(color_scheme=scheme)
-            expect(page.locator("body"), f"{path} in the {scheme} scheme").to_have_attribute(
-                "data-md-color-scheme", name
-            )
-            settle(page)  # colours at rest
-            result = axe.run(page, options=WCAG)
-            if result.violations_count:
-                problems.append(f"{path} ({scheme}):\n{result.generate_report()}")
-    # Search loads its index in a worker: include it in the requests watched.
-    page.keyboard.press("/")
-    page.keyboard.type("tier")
-    page.wait_for_selector(search_ui["result"])
-    context.close()
-    assert not problems, "\n".join(problems)
-    assert not elsewhere, elsewhere
-    assert not errors, errors
-
-
-# After each Tab, where focus landed: nowhere, a place already walked (the walk is over),
-# or a link (its number) or another control. Read as each Tab's key comes up, so a few
-# presses are sent between two reads, each step the same as if read after every press.
-WALK_STEPS = """() => {
-    window.gcWalk = [];
-    addEventListener('keyup', event => {
-        if (event.key !== 'Tab') return;
-        const el = document.activeElement;
-        if (!el || el === document.body) return void gcWalk.push({});
-        if (el.dataset.walked) return void gcWalk.push({again: true});
-        el.dataset.walked = '1';
-        gcWalk.push({link: el.dataset.linkId ?? null});
-    }, true);
-}"""
-
-
-def focus_walk(page, presses_per_read: int = 8) -> list[str]:
-    """Tab through the page from the top; return the visible links that never got focus."""
-    # Number every visible link, so that two links to the same address count separately.
-    visible = page.evaluate("""() => [...document.querySelectorAll('a[href]')].filter(a => {
-        const box = a.getBoundingClientRect(), style = getComputedStyle(a);
-        return box.width > 0 && box.height > 0 && style.visibility !== 'hidden' && !a.closest('[hidden]');
-    }).map((a, i) => { a.dataset.linkId = String(i); return a.href; })""")
-    page.evaluate(WALK_STEPS)
-    budget, pressed, steps = 4 * len(visible) + 40, 0, []
-    while pressed < budget and not any(step.get("again") for step in steps):
-        for _ in range(min(presses_per_read, budget - pressed)):
-            page.keyboard.press("Tab")
-            pressed += 1
-        steps = page.evaluate("() => gcWalk")
-        assert len(steps) == pressed, "each Tab press is read once"
-    walked = steps[: next((i for i, step in enumerate(steps) if step.get("again")), len(steps))]
-    focused = {int(step["link"]) for step in walked if step.get("link") is not None}
-    assert len(focused) > 5, "the walk reached almost no links"
-    return [href for i, href in enumerate(visible) if i not in focused]
-
-
-@both_builders
-def test_keyboard_reaches_every_link(browser, site_url, paths):
-    context = browser.new_context(color_scheme="light", viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    missed = {}
-    for path in paths:
-        page.goto(site_url + path)
-        lost = focus_walk(page)
-        if lost:
-            missed[path] = lost
-    context.close()
-    assert not missed, missed
 
 
 @both_builders

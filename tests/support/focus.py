@@ -1,4 +1,4 @@
-"""The focused element as a keyboard user sees it, for the browser tests' Tab walks."""
+"""The focused element as a keyboard user sees it, and a Tab walk over a page, for the browser tests."""
 
 # Through shadow roots (Zensical's search is in one), with the box a reader sees: the palette
 # toggle is a radio drawn as the label after it (which the theme rings when the radio has focus),
@@ -60,3 +60,40 @@ SETTLED_FOCUS = f"""async (around) => {{
 def settled_focus(page, around: bool = False) -> dict | None:
     """The focused element once the page's animations (or, `around`, those on it and its ancestors) are over."""
     return page.evaluate(SETTLED_FOCUS, around)
+
+
+# After each Tab, where focus landed: nowhere, a place already walked (the walk is over),
+# or a link (its number) or another control. Read as each Tab's key comes up, so a few
+# presses are sent between two reads, each step the same as if read after every press.
+WALK_STEPS = """() => {
+    window.gcWalk = [];
+    addEventListener('keyup', event => {
+        if (event.key !== 'Tab') return;
+        const el = document.activeElement;
+        if (!el || el === document.body) return void gcWalk.push({});
+        if (el.dataset.walked) return void gcWalk.push({again: true});
+        el.dataset.walked = '1';
+        gcWalk.push({link: el.dataset.linkId ?? null});
+    }, true);
+}"""
+
+
+def focus_walk(page, presses_per_read: int = 8) -> list[str]:
+    """Tab through the page from the top; return the visible links that never got focus."""
+    # Number every visible link, so that two links to the same address count separately.
+    visible = page.evaluate("""() => [...document.querySelectorAll('a[href]')].filter(a => {
+        const box = a.getBoundingClientRect(), style = getComputedStyle(a);
+        return box.width > 0 && box.height > 0 && style.visibility !== 'hidden' && !a.closest('[hidden]');
+    }).map((a, i) => { a.dataset.linkId = String(i); return a.href; })""")
+    page.evaluate(WALK_STEPS)
+    budget, pressed, steps = 4 * len(visible) + 40, 0, []
+    while pressed < budget and not any(step.get("again") for step in steps):
+        for _ in range(min(presses_per_read, budget - pressed)):
+            page.keyboard.press("Tab")
+            pressed += 1
+        steps = page.evaluate("() => gcWalk")
+        assert len(steps) == pressed, "each Tab press is read once"
+    walked = steps[: next((i for i, step in enumerate(steps) if step.get("again")), len(steps))]
+    focused = {int(step["link"]) for step in walked if step.get("link") is not None}
+    assert len(focused) > 5, "the walk reached almost no links"
+    return [href for i, href in enumerate(visible) if i not in focused]

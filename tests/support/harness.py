@@ -207,7 +207,8 @@ def visit(page, url: str) -> None:
     """Open `url` in a Playwright page and wait for what a reader waits for: the load event (the
     theme's scripts have run) and, on the estimator, its data-ready mark (set once an estimate the
     address holds is shown). Sweeps over every page use it rather than network idle, which waits
-    500 ms more a page; requests made late are the CSP tests' to catch (test_csp.py keeps it)."""
+    500 ms more a page; the sweep in test_every_page.py reads the CSP watch seconds later, after
+    axe and a Tab walk, so requests made late are still caught."""
     page.goto(url)
     if page.locator("#gc-estimator").count():
         page.locator("#gc-estimator[data-ready=true]").wait_for(state="attached")
@@ -290,6 +291,13 @@ class Html(HTMLParser):
             except ValueError:
                 pass
         return out
+
+
+def sitemap_paths(site: Path, language: str = "") -> list[str]:
+    """The address paths of the pages a language's sitemap lists ("" English, "ja" Japanese: each
+    language's build writes its own)."""
+    sitemap = (site / language / "sitemap.xml").read_text(encoding="utf-8")
+    return [urlsplit(loc).path for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap)]
 
 
 def read(site: Path, page: str) -> str:
