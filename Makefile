@@ -14,11 +14,15 @@ export SOURCE_DATE_EPOCH
 
 .PHONY: setup serve build test test-fast test-js check chromium node java cc clean esbuild-deps validators-deps lighthouse-deps lighthouse bench zensical-setup zensical parity golden pot
 
+# Then the calculation compiled with mypyc, again whenever a module of src/govcloud/ changed
+# (src/govcloud/calc/compiled.py; a build that fails leaves it running from its source).
 setup: $(STAMP) cc
 	$(BIN)/python -m govcloud.calc.compiler
 
-# The venv is rebuilt from the lock whenever the lock or the project changes.
+# The venv is rebuilt from the lock whenever the lock or the project changes (its old builds of
+# the calculation, by another mypyc, go with it).
 $(STAMP): requirements.lock pyproject.toml
+	rm -rf $(VENV)/govcloud-compiled
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
@@ -69,7 +73,9 @@ chromium:
 # with one worker more than the cores, as a browser test spends part of its time waiting on
 # Chromium (on two cores, the suite took 357.8 s with two workers, 336.0 s with three, the CPU
 # then idle 3 % of the time); tests that share a costly fixture share a worker (xdist_group).
-JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+ifndef JOBS
+JOBS := $(shell nproc 2>/dev/null || echo 2)
+endif
 BROWSER_JOBS ?= $(shell echo $$(($(JOBS) + 1)))
 test: setup check esbuild-deps chromium lighthouse-deps validators-deps test-js parity
 	BUILT_SITE_MKDOCS="$(abspath $(SITE))" BUILT_SITE_ZENSICAL="$(CURDIR)/site-zensical" \
@@ -117,12 +123,14 @@ $(VALIDATORS)/node_modules/.installed: $(VALIDATORS)/package.json $(VALIDATORS)/
 	cd $(VALIDATORS) && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# A C compiler for mypyc, which compiles the calculation at setup (src/govcloud/calc/compiled.py):
-# the machines have one, a bare Debian gets gcc from apt.
+# A C compiler and Python's headers for mypyc, which compiles the calculation at setup: the
+# machines have both, a bare Debian gets gcc and python3-dev from apt; without them `make setup`
+# goes on with the calculation from its source (and tests/unit/test_compiled.py fails).
+PY_HEADERS = $(shell $(PY) -c "import sysconfig; print(sysconfig.get_paths()['include'])")/Python.h
 cc:
-	@command -v cc >/dev/null || \
-	  { [ "$$(id -u)" = 0 ] || { echo "A C compiler is needed: install one (apt-get install gcc)" >&2; exit 1; }; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gcc; }
+	@command -v cc >/dev/null && [ -f "$(PY_HEADERS)" ] || \
+	  { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gcc python3-dev; } || \
+	  echo "mypyc needs a C compiler and $(PY_HEADERS) (apt-get install gcc python3-dev): the calculation runs from its source" >&2
 
 # Java for the Nu checker: the machines have it, a bare Debian gets it from apt.
 java:

@@ -13,6 +13,8 @@ from govcloud.load.scenarios import read_scenarios
 from govcloud.model import clock
 from govcloud.model.catalog import Catalog
 
+from .timing import interleaved
+
 
 def scenario_set(catalog: Catalog) -> list[dict]:
     return vectors.generate(catalog)
@@ -27,19 +29,21 @@ def python_quotes(catalog: Catalog, scenarios: list[dict]) -> list[dict]:
 def quotes_per_second(
     catalog: Catalog, scenarios: list[dict], runs: int, calculations: dict[str, Callable[..., Any]]
 ) -> dict[str, list[float]]:
-    """Each calculation's rate of quote() + as_json() in every pass over already-parsed scenarios,
+    """Each calculation's rate of quote() + as_json() in each pass over already-parsed scenarios,
     dated as `govcloud quote` dates a list (the day read once); the calculations take turns pass by
-    pass, so that a ratio of two compares passes run side by side."""
+    pass (timing.interleaved), so that a ratio of two compares passes run side by side."""
     day = clock.today()
     parsed, _ = read_scenarios(json.dumps(scenarios), "bench", catalog, day)
-    rates: dict[str, list[float]] = {name: [] for name in calculations}
-    for _ in range(runs):
-        for name, calculate in calculations.items():
-            start = time.perf_counter()
+
+    def passes(calculate: Callable[..., Any]) -> Callable[[], None]:
+        def one_pass() -> None:  # each quote dropped as the next is made, as `govcloud quote` streams them
             for s in parsed:
                 calculate(catalog, s, day).as_json()
-            rates[name].append(len(parsed) / (time.perf_counter() - start))
-    return rates
+
+        return one_pass
+
+    seconds = interleaved({name: passes(c) for name, c in calculations.items()}, runs)
+    return {name: [len(parsed) / t for t in times] for name, times in seconds.items()}
 
 
 def conformance_run(catalog: Catalog, scenarios: list[dict], page, js_quotes) -> dict:

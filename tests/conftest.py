@@ -54,28 +54,24 @@ def pytest_collection_modifyitems(config, items):
         if kind in KINDS:
             item.add_marker(kind)
     result = yield
-    _restore_xdist_groups(config, items)
+    _restore_xdist_groups(items)
     return result
 
 
-def _restore_xdist_groups(config, items) -> None:
+def _restore_xdist_groups(items) -> None:
     """`--dist loadgroup` sends the tests that share an `xdist_group` mark to one worker: pytest-xdist
-    3.8 names the group to its scheduler by appending "@group" to each such test's node id, through a
-    field that pytest 9.2's structured node ids no longer read (pytest-xdist issue #1386). The marks
-    were silently ignored, and a fixture shared per module (Lighthouse's audits, the every-page sweep)
-    ran once on each worker its tests fell on. The same suffix is added here where xdist's did not
-    take; an xdist that sets it again leaves this nothing to do (tests/unit/test_xdist_groups.py)."""
-    if not getattr(config.option, "loadgroup", False) or not hasattr(items[0] if items else None, "_id"):
-        return
-    from _pytest.nodeid import NodeId
+    3.8 names the group to its scheduler by setting each such test's `_nodeid` to its node id with
+    "@group" appended, a field pytest 9.2's structured node ids (`_id`) no longer read (pytest-xdist
+    issue #1386). The marks were silently ignored, and a fixture shared per module (Lighthouse's
+    audits, the every-page sweep) ran once on each worker its tests fell on. The id xdist worked out
+    is given to pytest's field here; once xdist sets it there itself (or names groups another way),
+    the two agree and this does nothing (tests/unit/test_xdist_groups.py fails if groups split)."""
+    from _pytest.nodeid import coerce_node_id
 
     for item in items:
-        names = {
-            str(m.args[0] if m.args else m.kwargs.get("name", "default")) for m in item.iter_markers("xdist_group")
-        }
-        nodeid = item.nodeid
-        if names and nodeid.rfind("@") <= nodeid.rfind("]"):
-            item._id = NodeId.parse(f"{nodeid}@{'_'.join(sorted(names))}")
+        wanted = item.__dict__.get("_nodeid")
+        if isinstance(wanted, str) and wanted != item.nodeid:
+            item._id = coerce_node_id(wanted)
 
 
 @pytest.fixture(scope="session")

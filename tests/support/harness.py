@@ -202,7 +202,7 @@ class SiteServer(ThreadingHTTPServer):
     any other error prints its traceback as before."""
 
     def handle_error(self, request, client_address) -> None:
-        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # broken pipe, reset or aborted
             super().handle_error(request, client_address)
 
 
@@ -217,8 +217,8 @@ def visit(page, url: str) -> None:
     """Open `url` in a Playwright page and wait for what a reader waits for: the load event (the
     theme's scripts have run) and, on the estimator, its data-ready mark (set once an estimate the
     address holds is shown). Sweeps over every page use it rather than network idle, which waits
-    500 ms more a page; the sweep in test_every_page.py reads the CSP watch seconds later, after
-    axe and a Tab walk, so requests made late are still caught."""
+    500 ms more a page; the sweep in test_every_page.py reads the CSP watch on each English page
+    after axe, a Tab walk and network idle, so requests made late are still caught."""
     page.goto(url)
     if page.locator("#gc-estimator").count():
         page.locator("#gc-estimator[data-ready=true]").wait_for(state="attached")
