@@ -14,8 +14,9 @@ export SOURCE_DATE_EPOCH
 
 .PHONY: setup serve build test test-fast test-js check chromium node java cc clean esbuild-deps validators-deps lighthouse-deps lighthouse bench zensical-setup zensical parity golden pot
 
-# Then the calculation compiled with mypyc, again whenever a module of src/govcloud/ changed
-# (src/govcloud/calc/compiled.py; a build that fails leaves it running from its source).
+# `make setup`: the venv (below), then the calculation compiled with mypyc, again whenever a module
+# of src/govcloud/ changed (src/govcloud/calc/compiled.py; a build that fails leaves it running
+# from its source).
 setup: $(STAMP) cc
 	$(BIN)/python -m govcloud.calc.compiler
 
@@ -129,7 +130,8 @@ $(VALIDATORS)/node_modules/.installed: $(VALIDATORS)/package.json $(VALIDATORS)/
 PY_HEADERS = $(shell $(PY) -c "import sysconfig; print(sysconfig.get_paths()['include'])")/Python.h
 cc:
 	@command -v cc >/dev/null && [ -f "$(PY_HEADERS)" ] || \
-	  { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gcc python3-dev; } || \
+	  { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gcc python3-dev && \
+	    command -v cc >/dev/null && [ -f "$(PY_HEADERS)" ]; } || \
 	  echo "mypyc needs a C compiler and $(PY_HEADERS) (apt-get install gcc python3-dev): the calculation runs from its source" >&2
 
 # Java for the Nu checker: the machines have it, a bare Debian gets it from apt.

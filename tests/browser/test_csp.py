@@ -1,7 +1,7 @@
 """One strict Content-Security-Policy on every page, and nothing the site does breaks it:
-every page loaded by instant navigation, search and the estimator used, with zero
-`securitypolicyviolation` events. Every page loaded directly is test_every_page.py's (one visit a
-page serves all the checks over every page)."""
+every English page reached by instant navigation, search and the estimator used, with zero
+`securitypolicyviolation` events. Every page of both languages loaded directly is
+test_every_page.py's (one visit a page serves all the checks over every page)."""
 
 from __future__ import annotations
 

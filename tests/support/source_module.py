@@ -7,13 +7,12 @@ from __future__ import annotations
 import importlib.util
 from types import ModuleType
 
-from govcloud.calc.compiled import PACKAGE
+from govcloud.calc.compiled import source_path
 
 
 def load(name: str) -> ModuleType:
     """`name` ("govcloud.calc.quote") from its .py file, as a module of its own (not in sys.modules)."""
-    path = PACKAGE.joinpath(*name.split(".")[1:]).with_suffix(".py")
-    spec = importlib.util.spec_from_file_location(f"{name}_source", path)
+    spec = importlib.util.spec_from_file_location(f"{name}_source", source_path(name))
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
+import sysconfig
+from pathlib import Path
+
+import mypyc.build
+import pytest
 
 import golden
 import source_module
@@ -68,23 +72,46 @@ def test_an_editors_lock_file_beside_a_module_is_no_module(tmp_path):
     assert compiled.digest(copy) == compiled.digest()
 
 
-def test_a_build_that_fails_leaves_the_source_running(tmp_path, monkeypatch, capsys):
-    """A type error in the calculation stops the compiler; `make setup` (and so `make serve`) goes on
-    with the source, saying why, and leaves no build behind."""
-
-    def failing(folder):
-        raise SystemExit("error: Incompatible types in assignment")
-
-    monkeypatch.setattr(compiler, "FOLDER", tmp_path)
-    monkeypatch.setattr(compiler, "build", failing)
-    assert compiler.main(["--force"]) == 0
-    said = capsys.readouterr().err
-    assert "not compiled" in said and "Incompatible types" in said
-    assert list(tmp_path.iterdir()) == []
-
-
-def test_the_compiler_does_nothing_when_the_build_is_current():
-    done = subprocess.run(
-        [sys.executable, "-m", "govcloud.calc.compiler"], capture_output=True, text=True, timeout=60, check=True
+def test_the_digest_names_the_python_that_loads_the_build(monkeypatch):
+    """A build for another Python (another version or ABI) is another build."""
+    ours = compiled.digest()
+    suffix = sysconfig.get_config_var("EXT_SUFFIX")
+    monkeypatch.setattr(
+        sysconfig, "get_config_var", lambda name: ".cpython-312-x86_64-linux-gnu.so" if name == "EXT_SUFFIX" else suffix
     )
-    assert done.stdout == "" and done.stderr == ""
+    assert compiled.digest() != ours
+
+
+def test_a_build_that_fails_leaves_the_source_running_and_is_not_tried_again(tmp_path, monkeypatch, capsys):
+    """A type error stops mypyc; `make setup` (and so `make serve`) goes on with the source, saying
+    why, leaves no build and no half-built folder behind, and does not try the same sources again."""
+    tried = []
+
+    def type_error(paths, **options):
+        tried.append(paths)
+        Path(options["target_dir"], "quote.c").parent.mkdir(parents=True)
+        Path(options["target_dir"], "quote.c").write_text("/* half written */")
+        sys.exit("error: Incompatible types in assignment")
+
+    monkeypatch.setattr(mypyc.build, "mypycify", type_error)
+    monkeypatch.setattr(compiler, "missing_tools", lambda: None)
+    assert compiler.main(tmp_path) == 0
+    said = capsys.readouterr().err
+    assert "not compiled" in said and "Incompatible types" in said and "runs from its source" in said
+    assert [p.name for p in tmp_path.iterdir()] == [compiler.FAILED + compiled.build_folder(tmp_path).name]
+    assert compiler.main(tmp_path) == 0
+    assert len(tried) == 1 and "Incompatible types" in capsys.readouterr().err
+
+
+def test_a_machine_without_a_c_compiler_is_told_what_to_install(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(sysconfig, "get_config_var", lambda name: "no-such-cc -pthread" if name == "CC" else None)
+    assert "no C compiler (no-such-cc: apt-get install gcc)" in (compiler.missing_tools() or "")
+    monkeypatch.setattr(compiler, "build", lambda folder: pytest.fail("built without a compiler"))
+    assert compiler.main(tmp_path) == 0
+    assert "apt-get install gcc" in capsys.readouterr().err
+
+
+def test_the_compiler_does_nothing_when_the_build_is_current(monkeypatch, capsys):
+    monkeypatch.setattr(compiler, "build", lambda folder: pytest.fail("compiled again"))
+    assert compiler.main() == 0
+    assert capsys.readouterr() == ("", "")

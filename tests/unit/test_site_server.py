@@ -23,7 +23,10 @@ def _fail_with(server: SiteServer, error: Exception) -> None:
         server.handle_error(None, ("127.0.0.1", 1))
 
 
-@pytest.mark.parametrize("error", [BrokenPipeError(32, "Broken pipe"), ConnectionResetError(104, "reset")])
+@pytest.mark.parametrize(
+    "error",
+    [BrokenPipeError(32, "Broken pipe"), ConnectionResetError(104, "reset"), ConnectionAbortedError(103, "aborted")],
+)
 def test_a_page_left_while_a_file_is_sent_prints_nothing(server, capsys, error):
     _fail_with(server, error)
     assert capsys.readouterr().err == ""

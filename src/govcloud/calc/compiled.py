@@ -22,7 +22,7 @@ from types import ModuleType
 
 MODULES = ("govcloud.calc.quote",)  # what is compiled: the calculation every quote runs
 PACKAGE = Path(__file__).resolve().parents[1]  # src/govcloud
-FOLDER = Path(sys.prefix) / "govcloud-compiled"  # one per virtualenv: a folder a build within it
+FOLDER = Path(sys.prefix) / "govcloud-compiled"  # one per virtualenv, with a folder for each build
 
 
 def digest(package: Path = PACKAGE) -> str:
@@ -34,6 +34,11 @@ def digest(package: Path = PACKAGE) -> str:
         if not path.name.startswith(".") and path.is_file():
             sha.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return sha.hexdigest()
+
+
+def source_path(module: str) -> Path:
+    """The .py file of a module of the package ("govcloud.calc.quote")."""
+    return PACKAGE.joinpath(*module.split(".")[1:]).with_suffix(".py")
 
 
 def build_folder(folder: Path = FOLDER) -> Path:
