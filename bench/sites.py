@@ -70,18 +70,23 @@ def content_floor_project(folder: Path, config: Path = ROOT / "mkdocs.yml") -> P
         env={**harness.os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     shutil.rmtree(folder / "scratch-site")
-    text = config.read_text(encoding="utf-8")
     shutil.copytree(config.parent / "docs" / "assets", folder / "docs" / "assets")
     shutil.copytree(config.parent / "overrides", folder / "overrides")
+    out = folder / "mkdocs.yml"
+    out.write_text(floor_config(config.read_text(encoding="utf-8")), encoding="utf-8")
+    return out
+
+
+def floor_config(text: str) -> str:
+    """The site's mkdocs.yml without our plugin, Markdown extension and watched folders."""
     text = re.sub(r"^\s*#.*\n", "", text, flags=re.M)  # comments name our modules too
     text = re.sub(r"^watch:\n(?:  - .*\n)+", "", text, flags=re.M)
-    text = re.sub(r"^  - macros:\n(?:      .*\n)*", "", text, flags=re.M)
-    text = text.replace("  - govcloud_site.markdown\n", "")
+    # An entry and its options (indented deeper than the entry's dash), if it has any.
+    for entry in ("macros", "govcloud_site.markdown"):
+        text = re.sub(rf"^  - {re.escape(entry)}:?\n(?:      .*\n)*", "", text, flags=re.M)
     if "macros" in text or "govcloud_site" in text:
         raise RuntimeError("content floor: mkdocs.yml changed shape; the macros or the page work are still configured")
-    out = folder / "mkdocs.yml"
-    out.write_text(text, encoding="utf-8")
-    return out
+    return text
 
 
 def build(dest: Path, config: Path = ROOT / "mkdocs.yml", env: dict[str, str] | None = None) -> None:

@@ -60,10 +60,13 @@ def _ladder(count: int, real_users: list[int]) -> list[int]:
 
 
 def products(count: int, tiers: int) -> list[dict]:
-    real_users = [t.users for t in load_catalog(REAL_DATA).products[0].tiers]
-    ladder = _ladder(tiers, real_users)
-    out = []
-    for i in range(count):
+    """The real products first, with their real tiers (the maintainers' page applies an example
+    price change to them, tier by tier), then made-up ones; every ladder `tiers` long at least,
+    the real ones going on above their top tier."""
+    real = yaml.safe_load(REAL_DATA.read_text(encoding="utf-8"))["products"]
+    ladder = _ladder(tiers, [t["users"] for t in real[0]["tiers"]])
+    out = [{**p, "tiers": _extended(p["tiers"], tiers)} for p in real]
+    for i in range(len(real), count):
         rate = Decimal(30 + i % 23)  # dollars per user and year, different for each product
         extra = Decimal(i % 100) / 100
         out.append(
@@ -75,6 +78,19 @@ def products(count: int, tiers: int) -> list[dict]:
             }
         )
     return out
+
+
+def _extended(real: list[dict], count: int) -> list[dict]:
+    """A real ladder, exact, with tiers added above its top up to `count`: a tenth of the top's
+    users more each, at 1.2 times its price per user (so that a 5 % rise of the real tiers,
+    the maintainers' example, leaves the ladder rising)."""
+    tiers = [{"users": t["users"], "annual": Decimal(str(t["annual"]))} for t in real]
+    top = tiers[-1]
+    step, rate = top["users"] // 10, top["annual"] / top["users"] * Decimal("1.2")
+    for j in range(1, count - len(tiers) + 1):
+        users = top["users"] + step * j
+        tiers.append({"users": users, "annual": top["annual"] + (users - top["users"]) * rate.quantize(Decimal("0.01"))})
+    return tiers
 
 
 def _scenario(rng: random.Random, i: int, items: list[dict], limit: int, term: int) -> dict:
@@ -128,6 +144,8 @@ def _scenario(rng: random.Random, i: int, items: list[dict], limit: int, term: i
 def write(folder: Path, n_products: int, n_tiers: int, n_scenarios: int) -> dict[str, str]:
     """Data and scenario files in `folder`; returns the env vars that point a build at them."""
     folder.mkdir(parents=True, exist_ok=True)
+    # Worked examples are dated: the synthetic ones take the real ones' first date.
+    day = load_worked(load_catalog(REAL_DATA), ROOT / "data" / "scenarios.yml")[0][0].date
     data = yaml.safe_load(REAL_DATA.read_text(encoding="utf-8"))
     data["products"] = products(n_products, n_tiers)
     data_file = folder / "products.yml"
@@ -136,6 +154,8 @@ def write(folder: Path, n_products: int, n_tiers: int, n_scenarios: int) -> dict
     catalog = load_catalog(data_file)
     rng = random.Random(SEED)
     raw = [_scenario(rng, i, data["products"], catalog.max_instances, catalog.term_days) for i in range(n_scenarios)]
+    for item in raw:
+        item["date"] = day.isoformat()
     scenarios, _ = read_scenarios(json.dumps(raw), "synthetic", catalog)
     for item, scenario in zip(raw, scenarios):
         q = quote(catalog, scenario)
