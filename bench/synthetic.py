@@ -89,7 +89,9 @@ def _extended(real: list[dict], count: int) -> list[dict]:
     step, rate = top["users"] // 10, top["annual"] / top["users"] * Decimal("1.2")
     for j in range(1, count - len(tiers) + 1):
         users = top["users"] + step * j
-        tiers.append({"users": users, "annual": top["annual"] + (users - top["users"]) * rate.quantize(Decimal("0.01"))})
+        tiers.append(
+            {"users": users, "annual": top["annual"] + (users - top["users"]) * rate.quantize(Decimal("0.01"))}
+        )
     return tiers
 
 
