@@ -26,7 +26,6 @@ def define_env(env):
     site = current_site()  # loaded once per data version; a data problem stops the build
     # Pages name what the prices are in their own words ("illustrative", 参考); the price book keeps the data's value.
     env.variables["catalog"] = site.catalog.model_copy(update={"prices_are": prices_are(site.catalog)})
-    env.variables["worked"] = site.worked
     pages.register(env, site.pages)
     estimator.register(env, site.catalog)
     formats.register(env, site.catalog, site.worked)

@@ -1,0 +1,40 @@
+"""What the macros publish as page variables. mkdocs-macros writes every variable out as JSON
+at each build (a debug payload it makes even when debugging is off), so a variable that no page
+reads still costs every build its size: the worked scenarios, published and never read, took
+19 s of a 22 s build of a catalog 100 times the real one."""
+
+from __future__ import annotations
+
+import re
+
+import macros
+
+from conftest import ROOT
+
+PAGES = [
+    p
+    for folder in ("docs", "docs-ja", "includes", "overrides")
+    for p in (ROOT / folder).rglob("*")
+    if p.suffix in (".md", ".html")
+]
+
+
+class _Env:
+    conf = {"theme": {"language": "en"}}
+
+    def __init__(self) -> None:
+        self.variables: dict = {}
+
+    def macro(self, fn, name=None):
+        return fn
+
+    def filter(self, fn, name=None):
+        return fn
+
+
+def test_every_variable_the_macros_publish_is_one_a_page_reads():
+    env = _Env()
+    macros.define_env(env)
+    text = "\n".join(p.read_text(encoding="utf-8") for p in PAGES)
+    unread = [name for name in env.variables if not re.search(r"\{[{%][^}]*\b" + re.escape(name) + r"\b", text)]
+    assert env.variables and not unread
