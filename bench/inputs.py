@@ -5,12 +5,12 @@ and (issue 21, item 7) what `govcloud quote --json` takes for 100,000 scenarios.
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from alone import alone  # tests/support
 from govcloud.load.scenarios import read_scenarios
 from govcloud.load.yamlsource import load_text
 from govcloud.model.catalog import Catalog
@@ -59,30 +59,9 @@ def _expect_refused(text: str) -> None:
     raise AssertionError("a 5 MB file was read")
 
 
-# Started by this small process rather than by the bench: Linux counts in a child's peak resident
-# set the memory of the process it was forked from, and the bench holds hundreds of MB by then.
-_ALONE = """
-import json, os, subprocess, sys, time
-with open(os.devnull, "wb") as sink:
-    start = time.perf_counter()
-    child = subprocess.Popen(sys.argv[1:], stdout=sink)
-    _, status, usage = os.wait4(child.pid, 0)
-    wall = time.perf_counter() - start
-print(json.dumps({"code": os.waitstatus_to_exitcode(status), "wall_s": wall,
-                  "cpu_s": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024}))
-"""
-
-
-def alone(argv: list[str]) -> dict[str, float]:
-    """A command's exit code, wall and CPU seconds and peak memory (resident set, MB; kilobytes
-    on Linux), its output thrown away, figures of that process alone."""
-    result = subprocess.run([sys.executable, "-c", _ALONE, *argv], capture_output=True, text=True, check=True)
-    return json.loads(result.stdout)
-
-
 def quote_100k() -> dict[str, float]:
     """`govcloud quote FILE --json` on 100,000 one-line scenarios (3.3 MB, under the 4 MB bound),
-    run as a user runs it: wall and CPU seconds, and its peak memory (`alone`)."""
+    run as a user runs it: wall and CPU seconds, and its peak memory (tests/support/alone.py)."""
     with tempfile.TemporaryDirectory(prefix="govcloud-100k-") as tmp:
         path = Path(tmp) / "100k.yml"
         path.write_text("".join(f"- proposed: {{jira: {{users: {1 + i % 500}}}}}\n" for i in range(100_000)))

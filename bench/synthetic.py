@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import json
-import math
 import random
 from contextlib import redirect_stderr, redirect_stdout
 from decimal import Decimal
@@ -47,55 +46,38 @@ def real_shape() -> dict:
     }
 
 
-def _ladder(count: int, real_users: list[int]) -> list[int]:
-    if count <= len(real_users):
-        return real_users[:count]
-    top = real_users[-1]
-    # Evenly spread up to the real top tier, each step at least one user.
-    users, last = [], 0
-    for j in range(count):
-        last = max(last + 1, math.ceil(top * (j + 1) / count))
-        users.append(last)
-    return users
-
-
 def products(count: int, tiers: int) -> list[dict]:
     """The real products first, with their real tiers (the maintainers' page applies an example
-    price change to them, tier by tier), then made-up ones; every ladder `tiers` long at least,
-    the real ones going on above their top tier."""
+    price change to them, tier by tier), then made-up ones on the first one's tier sizes at prices
+    of their own; every ladder `tiers` long at least, going on above the real top tier."""
     real = yaml.safe_load(REAL_DATA.read_text(encoding="utf-8"))["products"]
-    ladder = _ladder(tiers, [t["users"] for t in real[0]["tiers"]])
-    out = [{**p, "tiers": _extended(p["tiers"], tiers)} for p in real]
+    out = [{**p, "tiers": _longer([(t["users"], Decimal(str(t["annual"]))) for t in p["tiers"]], tiers)} for p in real]
     for i in range(len(real), count):
         rate = Decimal(30 + i % 23)  # dollars per user and year, different for each product
         extra = Decimal(i % 100) / 100
+        ladder = [(t["users"], t["users"] * rate + extra) for t in real[0]["tiers"]]
         out.append(
             {
                 "key": f"p{i:04d}",
                 "name": f"Synthetic product {i:04d}",
                 "description": "A made-up product that sizes the growth benchmark.",
-                "tiers": [{"users": u, "annual": u * rate + extra} for u in ladder],
+                "tiers": _longer(ladder, tiers),
             }
         )
     return out
 
 
-def _extended(real: list[dict], count: int) -> list[dict]:
-    """A real ladder, exact, with tiers added above its top up to `count`: a tenth of the top's
-    users more each, at 1.2 times its price per user (so that a 5 % rise of the real tiers,
-    the maintainers' example, leaves the ladder rising)."""
-    tiers = [{"users": t["users"], "annual": Decimal(str(t["annual"]))} for t in real]
-    top = tiers[-1]
-    step, rate = top["users"] // 10, top["annual"] / top["users"] * Decimal("1.2")
-    for j in range(1, count - len(tiers) + 1):
-        users = top["users"] + step * j
-        tiers.append(
-            {"users": users, "annual": top["annual"] + (users - top["users"]) * rate.quantize(Decimal("0.01"))}
-        )
-    return tiers
+def _longer(ladder: list[tuple[int, Decimal]], count: int) -> list[dict]:
+    """A ladder as it is, with tiers added above its top up to `count`: a tenth of the top's users
+    more each, priced above the top tier per user, with room for the maintainers' example's 5 %
+    rise of the real tiers (the ladder must still rise after it)."""
+    top_users, top_annual = ladder[-1]
+    step, rate = max(1, top_users // 10), (top_annual / top_users * Decimal("1.2")).quantize(Decimal("0.01"))
+    added = [(top_users + step * j, top_annual + step * j * rate) for j in range(1, count - len(ladder) + 1)]
+    return [{"users": users, "annual": annual} for users, annual in ladder + added]
 
 
-def _scenario(rng: random.Random, i: int, items: list[dict], limit: int, term: int) -> dict:
+def _scenario(rng: random.Random, i: int, day: str, items: list[dict], limit: int, term: int) -> dict:
     """Every kind of change in turn: new, upgrade, downgrade, instances only, cancel, contact sales,
     and an upgrade beside a new product (a bill of every kind: the formats page shows one)."""
 
@@ -107,6 +89,7 @@ def _scenario(rng: random.Random, i: int, items: list[dict], limit: int, term: i
     kind = i % 7
     out = {
         "id": f"synthetic-{i:05d}",
+        "date": day,  # worked examples are dated: the real ones' first date
         "title": f"Synthetic scenario {i}",
         "summary": "A made-up change that sizes the growth benchmark.",
         "customer": rng.choice(["government", "commercial"]),
@@ -146,8 +129,7 @@ def _scenario(rng: random.Random, i: int, items: list[dict], limit: int, term: i
 def write(folder: Path, n_products: int, n_tiers: int, n_scenarios: int) -> dict[str, str]:
     """Data and scenario files in `folder`; returns the env vars that point a build at them."""
     folder.mkdir(parents=True, exist_ok=True)
-    # Worked examples are dated: the synthetic ones take the real ones' first date.
-    day = load_worked(load_catalog(REAL_DATA), ROOT / "data" / "scenarios.yml")[0][0].date
+    day = str(yaml.safe_load((ROOT / "data" / "scenarios.yml").read_text(encoding="utf-8"))[0]["date"])
     data = yaml.safe_load(REAL_DATA.read_text(encoding="utf-8"))
     data["products"] = products(n_products, n_tiers)
     data_file = folder / "products.yml"
@@ -155,9 +137,9 @@ def write(folder: Path, n_products: int, n_tiers: int, n_scenarios: int) -> dict
 
     catalog = load_catalog(data_file)
     rng = random.Random(SEED)
-    raw = [_scenario(rng, i, data["products"], catalog.max_instances, catalog.term_days) for i in range(n_scenarios)]
-    for item in raw:
-        item["date"] = day.isoformat()
+    raw = [
+        _scenario(rng, i, day, data["products"], catalog.max_instances, catalog.term_days) for i in range(n_scenarios)
+    ]
     scenarios, _ = read_scenarios(json.dumps(raw), "synthetic", catalog)
     for item, scenario in zip(raw, scenarios):
         q = quote(catalog, scenario)

@@ -6,11 +6,10 @@ in `make bench` (inputs: 100,000 scenarios quoted)."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 
 import pytest
 
+from alone import alone
 from cli_run import GOVCLOUD, clean_env, run
 
 
@@ -22,12 +21,9 @@ def _peak_mb(tmp_path, count: int) -> float:
     """The peak resident memory of `govcloud quote --json` on `count` scenarios, output thrown away."""
     path = tmp_path / f"{count}.yml"
     path.write_text(_lines(count), encoding="utf-8")
-    with open(os.devnull, "wb") as sink:
-        child = subprocess.Popen([str(GOVCLOUD), "quote", str(path), "--json"], stdout=sink, env=clean_env())
-        _, status, usage = os.wait4(child.pid, 0)  # this child's own figures, not every child's
-    child.returncode = os.waitstatus_to_exitcode(status)
-    assert child.returncode == 0
-    return usage.ru_maxrss / 1024
+    usage = alone([str(GOVCLOUD), "quote", str(path), "--json"], env=clean_env())
+    assert usage["code"] == 0
+    return usage["peak_mb"]
 
 
 def test_memory_does_not_grow_with_the_list(tmp_path):
