@@ -166,7 +166,11 @@ class Builder:
         return out
 
     def watch(self, stop: threading.Event, every: float = 0.4) -> None:
+        """Build, then build again whenever a watched file changes. The files are read before each
+        build starts, so that an edit made while it runs, or as its site goes up, brings another
+        (read after the first build, an edit made as its pages were first served went unseen)."""
         seen = self.snapshot()
+        self.build()
         while not stop.wait(every):
             now = self.snapshot()
             if now != seen:
@@ -349,7 +353,6 @@ def main(argv: list[str] | None = None) -> int:
     try:
         threading.Thread(target=server.serve_forever, daemon=True).start()
         print(f"serve: http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C stops)", file=sys.stderr, flush=True)
-        builder.build()
         builder.watch(stop)
     except KeyboardInterrupt:
         print("serve: stopped", file=sys.stderr)
