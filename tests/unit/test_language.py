@@ -23,6 +23,7 @@ from govcloud.load.prose import translated, translated_scenario
 from govcloud.words import catalogs, cldr, language, pot
 from govcloud.words.characters import width
 from govcloud.words.vocabulary import WORDS, template, word, words
+from macro_env import MacroEnv
 
 DAY = datetime.date(2027, 3, 26)
 GLOSSARY_TEXT = (
@@ -137,15 +138,8 @@ def test_the_macros_take_the_language_from_the_theme():
 def test_the_macros_speak_the_configs_language(monkeypatch):
     import macros
 
-    class Env:
-        conf = {"theme": {"language": "ja"}}
-        variables: dict = {}
-
-        def macro(self, fn, name=None):
-            return fn
-
     try:
-        macros.define_env(Env())
+        macros.define_env(MacroEnv("ja"))
         assert language.current().code == "ja" and cldr.long_date(DAY) == "2027年3月26日"
     finally:
         language.use("en")

@@ -10,25 +10,13 @@ import re
 import macros
 
 from conftest import ROOT
+from macro_env import MacroEnv
 
 PAGES = [*(ROOT / "docs").rglob("*.md"), *(ROOT / "docs-ja").rglob("*.md")]  # the theme's templates see no variable
 
 
-class _Env:
-    conf = {"theme": {"language": "en"}}
-
-    def __init__(self) -> None:
-        self.variables: dict = {}
-
-    def macro(self, fn, name=None):
-        return fn
-
-    def filter(self, fn, name=None):
-        return fn
-
-
 def test_every_variable_the_macros_publish_is_one_a_page_reads():
-    env = _Env()
+    env = MacroEnv()
     macros.define_env(env)
     text = "\n".join(p.read_text(encoding="utf-8") for p in PAGES)
     # Read as a name of its own in a {{ }} or {% %} tag: not an attribute (`x.catalog`) or a longer name.
