@@ -46,11 +46,11 @@ def real_shape() -> dict:
     }
 
 
-def products(count: int, tiers: int) -> list[dict]:
-    """The real products first, with their real tiers (the maintainers' page applies an example
-    price change to them, tier by tier), then made-up ones on the first one's tier sizes at prices
-    of their own; every ladder `tiers` long at least, going on above the real top tier."""
-    real = yaml.safe_load(REAL_DATA.read_text(encoding="utf-8"))["products"]
+def products(real: list[dict], count: int, tiers: int) -> list[dict]:
+    """The real products (as data/products.yml holds them) first, with their real tiers (the
+    maintainers' page applies an example price change to them, tier by tier), then made-up ones on
+    the first one's tier sizes at prices of their own; every ladder `tiers` long at least, going on
+    above the real top tier."""
     out = [{**p, "tiers": _longer([(t["users"], Decimal(str(t["annual"]))) for t in p["tiers"]], tiers)} for p in real]
     for i in range(len(real), count):
         rate = Decimal(30 + i % 23)  # dollars per user and year, different for each product
@@ -131,7 +131,7 @@ def write(folder: Path, n_products: int, n_tiers: int, n_scenarios: int) -> dict
     folder.mkdir(parents=True, exist_ok=True)
     day = str(yaml.safe_load((ROOT / "data" / "scenarios.yml").read_text(encoding="utf-8"))[0]["date"])
     data = yaml.safe_load(REAL_DATA.read_text(encoding="utf-8"))
-    data["products"] = products(n_products, n_tiers)
+    data["products"] = products(data["products"], n_products, n_tiers)
     data_file = folder / "products.yml"
     data_file.write_text(yaml.dump(data, Dumper=_Dumper, sort_keys=False, width=120), encoding="utf-8")
 
