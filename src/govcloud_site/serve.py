@@ -167,8 +167,7 @@ class Builder:
 
     def watch(self, stop: threading.Event, every: float = 0.4) -> None:
         """Build, then build again whenever a watched file changes. The files are read before each
-        build starts, so that an edit made while it runs, or as its site goes up, brings another
-        (read after the first build, an edit made as its pages were first served went unseen)."""
+        build, the first included, so that an edit made while a build runs brings another."""
         seen = self.snapshot()
         self.build()
         while not stop.wait(every):
